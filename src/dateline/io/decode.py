@@ -1,0 +1,48 @@
+"""Turning bytes into text: encoding detection and the refusal of binary input."""
+
+from __future__ import annotations
+
+import charset_normalizer
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message says why."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters mean this is not a text file."""
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return len(head) > 0 and controls / len(head) > 0.05
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text in any common encoding (UTF-8 first, then detection)."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if looks_binary(data):
+        raise DecodeError("binary content, not text")
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise DecodeError("undecodable: no text encoding fits these bytes")
+    text = str(best)
+    if looks_binary(text.encode("utf-8", "replace")):
+        raise DecodeError("binary content, not text")
+    return text
+
+
+def check_text(text: str) -> str:
+    """Refuse decoded text that is really binary (NULs, control characters)."""
+    if not text.strip():
+        raise DecodeError("empty file")
+    if looks_binary(text[:8192].encode("utf-8", "replace")):
+        raise DecodeError("binary content, not text")
+    return text

@@ -1,0 +1,177 @@
+"""The Document every stage reads and annotates, and its JSON contract ("dateline/1").
+
+Annotations are plain JSON-ready dicts (typed with TypedDict) so that a stage
+can add a field without a schema change and serialisation stays trivial.
+Every span's ``start``/``end`` is a character offset into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, NotRequired, TypedDict
+
+SCHEMA = "dateline/1"
+
+
+class Span(TypedDict):
+    start: int
+    end: int
+    text: str
+
+
+class Removed(TypedDict):
+    raw_start: int
+    raw_end: int
+    kind: str
+    text: str
+
+
+class Place(TypedDict):
+    name: str
+    country: str | None
+
+
+class Entity(Span):
+    label: str
+    actor: NotRequired[str | None]
+
+
+class Mention(Span):
+    """Any reference to an actor: a name, a title, a pronoun, a description."""
+
+    actor: str
+    kind: NotRequired[str]  # name | pronoun | description | metonym
+
+
+class Actor(TypedDict):
+    id: str
+    name: str
+    type: str  # person | organisation | country | group
+    country: str | None
+    sector: str | None
+    roles: list[str]
+    aliases: NotRequired[list[str]]
+
+
+class Quote(Span):
+    kind: str  # direct | indirect | mixed | transcript
+    cue: Span | None
+    speaker: Span | None
+    actor: str | None
+    date: NotRequired[str | None]
+
+
+class Timex(Span):
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: NotRequired[str]
+
+
+class EventActor(TypedDict):
+    actor: str | None
+    country: str | None
+    text: str
+    start: int
+    end: int
+
+
+class Event(TypedDict):
+    type: str
+    mode: str | None
+    context: list[str]
+    source: EventActor
+    target: EventActor | None
+    trigger: Span
+    sentence: list[int]
+    date: str | None
+    place: str | None
+    intensity: float
+    cameo: str | None
+
+
+def document_id(data: bytes) -> str:
+    """Stable id: the same input bytes give the same id on every machine."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    """One article on its way through the pipeline.
+
+    ``raw`` is the decoded input (for HTML, the text the extractor returned);
+    ``text`` is the cleaned article, built only from runs of ``raw`` listed in
+    ``segments``. ``spacy`` holds the one parse of ``text`` shared by every
+    stage after parsing; it is never serialised.
+    """
+
+    id: str
+    source: str
+    raw: str
+    text: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_from: str = "none"
+    place: Place | None = None
+    segments: list[list[int]] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    spacy: Any = field(default=None, repr=False, compare=False)
+
+    def span(self, start: int, end: int) -> Span:
+        """A contract span over ``text``."""
+        return {"start": start, "end": end, "text": self.text[start:end]}
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for actor in self.actors:
+            if actor["id"] == actor_id:
+                return actor
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract object (schema "dateline/1")."""
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "published_from": self.published_from,
+            "place": self.place,
+            "text": self.text,
+            "segments": self.segments,
+            "removed": self.removed,
+            "sentences": self.sentences,
+            "entities": self.entities,
+            "mentions": self.mentions,
+            "actors": self.actors,
+            "quotes": self.quotes,
+            "timexes": self.timexes,
+            "events": self.events,
+        }
+        if self.meta:
+            out["meta"] = self.meta
+        return out
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], raw: str = "") -> Document:
+        """Rebuild a document (without its parse) from the contract object."""
+        names = (
+            "title outlet published published_from place text segments removed sentences "
+            "entities mentions actors quotes timexes events meta"
+        ).split()
+        kwargs = {name: data[name] for name in names if data.get(name) is not None}
+        return cls(id=data["id"], source=data.get("source", ""), raw=raw, **kwargs)

@@ -1,0 +1,62 @@
+"""Stage order and batching: the same Pipeline runs in-process, in a pool or in Spark.
+
+A stage is any callable that takes a batch of Documents and annotates them in
+place. Stages are named in STAGES and built lazily so a worker process (or a
+Spark partition) constructs its own from names alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from dateline.io.readers import InputDocument
+from dateline.model import Document
+
+Stage = Callable[[list[Document]], None]
+
+# name -> "module:factory"; the order here is the order of the flow.
+STAGES: dict[str, str] = {
+    "clean": "dateline.clean:CleanStage",
+    "parse": "dateline.nlp:ParseStage",
+}
+DEFAULT_BATCH = 64
+
+
+def build_stage(name: str, **options: Any) -> Stage:
+    module_name, _, attr = STAGES[name].partition(":")
+    factory = getattr(importlib.import_module(module_name), attr)
+    return factory(**options.get(name, {}))
+
+
+class Pipeline:
+    """Runs the named stages, in flow order, over batches of input documents."""
+
+    def __init__(self, stages: Iterable[str] | None = None, **options: Any) -> None:
+        wanted = list(stages) if stages is not None else list(STAGES)
+        unknown = [s for s in wanted if s not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(STAGES)}")
+        self.names = [s for s in STAGES if s in wanted]
+        self.stages = [build_stage(name, **options) for name in self.names]
+
+    def process(self, inputs: list[InputDocument]) -> list[Document]:
+        docs = [to_document(item) for item in inputs]
+        for stage in self.stages:
+            stage(docs)
+        return docs
+
+    def process_stream(
+        self, inputs: Iterable[InputDocument], batch_size: int = DEFAULT_BATCH
+    ) -> Iterator[Document]:
+        it = iter(inputs)
+        while batch := list(islice(it, batch_size)):
+            yield from self.process(batch)
+
+
+def to_document(item: InputDocument) -> Document:
+    meta = dict(item.meta)
+    meta["input_kind"] = item.kind
+    return Document(id=item.id, source=item.source, raw=item.raw, meta=meta)
