@@ -13,3 +13,6 @@ class CleanStage:
             doc.text = doc.raw
             doc.segments = [[0, 0, len(doc.raw)]]
             doc.title = doc.raw.strip().splitlines()[0] if doc.raw.strip() else None
+            if doc.meta.get("published_option"):
+                doc.published = doc.meta["published_option"]
+                doc.published_from = "option"
