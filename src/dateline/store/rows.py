@@ -1,0 +1,55 @@
+"""Turning a processed Document into the store's rows (and nothing else)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from dateline.model import Document
+from dateline.store.schema import DocumentRow, EntityRow, EventRow, QuoteRow, TimexRow
+
+
+def document_row(doc: Document) -> DocumentRow:
+    place = doc.place or {}
+    return DocumentRow(
+        id=doc.id, source=doc.source, title=doc.title, outlet=doc.outlet,
+        published=doc.published, published_from=doc.published_from,
+        place_name=place.get("name"), place_country=place.get("country"),
+        text=doc.text, raw=doc.raw, data=doc.dumps(),
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def annotation_rows(doc: Document) -> list[Any]:
+    rows: list[Any] = []
+    for ent in doc.entities:
+        rows.append(EntityRow(doc_id=doc.id, start_char=ent["start"], end_char=ent["end"],
+                              text=ent["text"], label=ent["label"], actor_id=ent.get("actor")))
+    for n, quote in enumerate(doc.quotes):
+        rows.append(QuoteRow(
+            id=f"{doc.id}-q{n}", doc_id=doc.id, start_char=quote["start"],
+            end_char=quote["end"], text=quote["text"], kind=quote["kind"],
+            speaker=(quote.get("speaker") or {}).get("text"),
+            cue=(quote.get("cue") or {}).get("text"),
+            actor_id=quote.get("actor"), date=quote.get("date"),
+        ))
+    for tx in doc.timexes:
+        rows.append(TimexRow(doc_id=doc.id, start_char=tx["start"], end_char=tx["end"],
+                             text=tx["text"], type=tx["type"], value=tx["value"],
+                             mod=tx.get("mod")))
+    for n, event in enumerate(doc.events):
+        source = event.get("source") or {}
+        target = event.get("target") or {}
+        rows.append(EventRow(
+            id=f"{doc.id}-e{n}", doc_id=doc.id, type=event["type"], mode=event.get("mode"),
+            context=",".join(event.get("context") or []),
+            source_actor=source.get("actor"), source_country=source.get("country"),
+            source_text=source.get("text"),
+            target_actor=target.get("actor"), target_country=target.get("country"),
+            target_text=target.get("text"),
+            trigger=event["trigger"]["text"], trigger_start=event["trigger"]["start"],
+            sentence_start=event["sentence"][0], sentence_end=event["sentence"][1],
+            date=event.get("date"), place=event.get("place"),
+            intensity=event.get("intensity"), cameo=event.get("cameo"),
+        ))
+    return rows

@@ -1,0 +1,144 @@
+"""The store's tables: documents and their annotations, and the actor knowledge base.
+
+Every annotation row keeps its document id and character offsets, so each fact
+links back to the words that gave it (provenance). Ids of quotes and events are
+``<doc id>-q<n>`` / ``<doc id>-e<n>``: stable across re-ingests and linkable.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+CASCADE = {"ondelete": "CASCADE"}
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    published: Mapped[str | None] = mapped_column(String(32), index=True)
+    published_from: Mapped[str] = mapped_column(String(16))
+    place_name: Mapped[str | None] = mapped_column(String(200))
+    place_country: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(Text)  # the whole contract object, as JSON
+    ingested_at: Mapped[str] = mapped_column(String(32))
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(32))
+    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    speaker: Mapped[str | None] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    date: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class TimexRow(Base):
+    __tablename__ = "timexes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64), index=True)
+    mod: Mapped[str | None] = mapped_column(String(16))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), index=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(String(64))
+    context: Mapped[str | None] = mapped_column(Text)  # comma-separated PLOVER contexts
+    source_actor: Mapped[str | None] = mapped_column(String(200), index=True)
+    source_country: Mapped[str | None] = mapped_column(String(16), index=True)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    target_actor: Mapped[str | None] = mapped_column(String(200), index=True)
+    target_country: Mapped[str | None] = mapped_column(String(16), index=True)
+    target_text: Mapped[str | None] = mapped_column(Text)
+    trigger: Mapped[str] = mapped_column(Text)
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String(32), index=True)
+    place: Mapped[str | None] = mapped_column(String(200))
+    intensity: Mapped[float | None] = mapped_column(Float)
+    cameo: Mapped[str | None] = mapped_column(String(8))
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(32))
+    country: Mapped[str | None] = mapped_column(String(16), index=True)
+    sector: Mapped[str | None] = mapped_column(String(16))
+    first_seen: Mapped[str | None] = mapped_column(String(32))
+    last_seen: Mapped[str | None] = mapped_column(String(32))
+
+
+class ActorAliasRow(Base):
+    __tablename__ = "actor_aliases"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", **CASCADE), primary_key=True)
+    alias: Mapped[str] = mapped_column(String(300), primary_key=True)
+
+
+class ActorRoleRow(Base):
+    """A role seen for an actor, with the dates and the document that showed it."""
+
+    __tablename__ = "actor_roles"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", **CASCADE), primary_key=True)
+    role: Mapped[str] = mapped_column(String(300), primary_key=True)
+    first_seen: Mapped[str | None] = mapped_column(String(32))
+    last_seen: Mapped[str | None] = mapped_column(String(32))
+    doc_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class ActorDocumentRow(Base):
+    """Which documents mention which actors (the actor's provenance)."""
+
+    __tablename__ = "actor_documents"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", **CASCADE), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), primary_key=True)
+    published: Mapped[str | None] = mapped_column(String(32))
+    mentions: Mapped[int] = mapped_column(Integer, default=1)
+
+
+Index("ix_actor_documents_doc", ActorDocumentRow.doc_id)
