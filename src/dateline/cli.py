@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -11,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline.io.readers import InputDocument, ReadError, read_inputs, source_name
+from dateline.pipeline import ProcessError
+from dateline.store import DEFAULT_DB, Store
 
 app = typer.Typer(
     help="Turn raw news text into who said what, and who did what to whom, when and where.",
@@ -18,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
+out = Console()
 
 
 @app.callback()
@@ -39,13 +43,21 @@ class Inputs:
     def __iter__(self) -> Iterator[InputDocument]:
         for item in read_inputs(self.paths):
             if isinstance(item, ReadError):
-                self.failed += 1
-                err.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
+                self.report(item)
                 continue
             date = self.by_name.get(source_name(item.source)) or self.published
             if date:
                 item.meta["published_option"] = date
             yield item
+
+    def report(self, failure: ReadError | ProcessError) -> None:
+        self.failed += 1
+        err.print(f"[red]error[/red] {failure}", highlight=False, soft_wrap=True)
+
+    def exit_if_failed(self) -> None:
+        if self.failed:
+            err.print(f"{self.failed} input(s) failed")
+            raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def read_published_tsv(path: Path) -> dict[str, str]:
@@ -90,7 +102,7 @@ def extract(
     """Print one document JSON (schema dateline/1) per input document, in input order.
 
     Nothing but JSON lines goes to stdout; progress and errors go to stderr.
-    Exit status 1 if any input could not be read.
+    Exit status 1 if any input could not be read or processed.
 
     Example: dateline extract --published 2022-07-09 article.txt > article.jsonl
     """
@@ -98,16 +110,90 @@ def extract(
 
     inputs = Inputs(paths, published, published_tsv)
     pipeline = Pipeline()
-    out = sys.stdout
-    with progress() as bar:
+    stdout = sys.stdout
+    with progress("extract") as bar:
         task = bar.add_task("extract", total=None)
         for doc in pipeline.process_stream(inputs):
-            out.write(doc.dumps() + "\n")
+            if isinstance(doc, ProcessError):
+                inputs.report(doc)
+                continue
+            stdout.write(doc.dumps() + "\n")
             bar.advance(task)
-    out.flush()
-    if inputs.failed:
-        err.print(f"{inputs.failed} input(s) failed")
-        raise typer.Exit(EXIT_SOME_FAILED)
+    stdout.flush()
+    inputs.exit_if_failed()
+
+
+DB = typer.Option(DEFAULT_DB, "--db", help="SQLite file or postgresql:// URL.")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = PATHS,
+    db: str = DB,
+    published: str | None = PUBLISHED,
+    published_tsv: Path | None = PUBLISHED_TSV,
+    replace: bool = typer.Option(
+        False, "--replace", help="Re-process documents already stored (default: skip them)."
+    ),
+) -> None:
+    """Process documents and store them with their annotations (one transaction each).
+
+    Re-ingesting the same input changes nothing; an interrupted ingest resumes
+    where it stopped. Ends with a summary table.
+
+    Example: dateline ingest --db dateline.db examples/
+    """
+    from dateline.ingest import Ingest
+
+    inputs = Inputs(paths, published, published_tsv)
+    with Store(db) as store, progress("ingest") as bar:
+        task = bar.add_task("ingest", total=None)
+        job = Ingest(store, replace=replace)
+        for result in job.run(inputs):
+            if isinstance(result, ProcessError):
+                inputs.report(result)
+            bar.advance(task)
+        out.print(job.summary_table(failed=inputs.failed))
+    inputs.exit_if_failed()
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+
+
+class ExportTable(StrEnum):
+    documents = "documents"
+    events = "events"
+
+
+@app.command()
+def export(
+    db: str = DB,
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.jsonl, "--format", help="jsonl, parquet or csv."
+    ),
+    table: ExportTable = typer.Option(
+        ExportTable.documents, "--table",
+        help="documents (the JSON contract) or events (one row per event, GDELT-style).",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output file (required for parquet; default stdout)."
+    ),
+) -> None:
+    """Write stored documents back out as the JSON contract, or the events table.
+
+    Example: dateline export --format parquet -o docs.parquet
+    """
+    from dateline.export import export_rows
+
+    if fmt is ExportFormat.parquet and output is None:
+        err.print("--format parquet needs --output FILE")
+        raise typer.Exit(EXIT_USAGE)
+    with Store(db) as store:
+        n = export_rows(store, fmt.value, table.value, output)
+    err.print(f"exported {n} {table.value} rows")
 
 
 def main() -> None:

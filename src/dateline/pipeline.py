@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -50,10 +51,29 @@ class Pipeline:
 
     def process_stream(
         self, inputs: Iterable[InputDocument], batch_size: int = DEFAULT_BATCH
-    ) -> Iterator[Document]:
+    ) -> Iterator[Document | ProcessError]:
+        """Documents in input order; a document that breaks a stage becomes a ProcessError."""
         it = iter(inputs)
         while batch := list(islice(it, batch_size)):
-            yield from self.process(batch)
+            try:
+                yield from self.process(batch)
+            except Exception:  # noqa: BLE001 - isolate the culprit, keep the batch going
+                for item in batch:
+                    try:
+                        yield from self.process([item])
+                    except Exception as exc:  # noqa: BLE001
+                        yield ProcessError(item.source, f"{type(exc).__name__}: {exc}")
+
+
+@dataclass
+class ProcessError:
+    """A document that a stage could not process, and why, in one line."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
 
 
 def to_document(item: InputDocument) -> Document:

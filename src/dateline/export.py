@@ -1,0 +1,37 @@
+"""Exports from the store: the document contract, or a flat events table."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dateline.io.writers import flatten_document, write_csv, write_jsonl, write_parquet
+from dateline.store import Store
+
+
+def document_records(store: Store) -> Iterator[dict[str, Any]]:
+    yield from store.documents()
+
+
+def event_records(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per event, in the shape analysts know from GDELT."""
+    from dateline.events.table import event_rows
+    from dateline.model import Document
+
+    for data in store.documents():
+        yield from event_rows(Document.from_json(data))
+
+
+def export_rows(store: Store, fmt: str, table: str, output: Path | None) -> int:
+    records = document_records(store) if table == "documents" else event_records(store)
+    if fmt == "parquet":
+        assert output is not None
+        rows = (flatten_document(r) for r in records) if table == "documents" else records
+        return write_parquet(rows, output)
+    with (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout) as out:
+        if fmt == "csv":
+            rows = (flatten_document(r) for r in records) if table == "documents" else records
+            return write_csv(rows, out)
+        return write_jsonl(records, out)

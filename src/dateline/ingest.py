@@ -1,0 +1,60 @@
+"""The ingest job: process what is not stored yet, save each document on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rich.table import Table
+from sqlalchemy import func, select
+
+from dateline.io.readers import InputDocument
+from dateline.model import Document
+from dateline.pipeline import Pipeline, ProcessError
+from dateline.store import Store
+from dateline.store.schema import ActorRow, DocumentRow, EventRow, QuoteRow, TimexRow
+
+
+class Ingest:
+    """Runs the pipeline into a store; skipping stored ids makes a rerun resume."""
+
+    def __init__(self, store: Store, replace: bool = False,
+                 pipeline: Pipeline | None = None) -> None:
+        self.store = store
+        self.replace = replace
+        self.pipeline = pipeline or Pipeline()
+        self.read = self.stored = self.skipped = 0
+
+    def pending(self, inputs: Iterable[InputDocument]) -> Iterator[InputDocument]:
+        for item in inputs:
+            self.read += 1
+            if not self.replace and self.store.has(item.id):
+                self.skipped += 1
+                continue
+            yield item
+
+    def run(self, inputs: Iterable[InputDocument]) -> Iterator[Document | ProcessError]:
+        for result in self.pipeline.process_stream(self.pending(inputs)):
+            if isinstance(result, Document):
+                if self.store.save(result, replace=self.replace):
+                    self.stored += 1
+                else:
+                    self.skipped += 1
+            yield result
+
+    def summary_table(self, failed: int = 0) -> Table:
+        table = Table(title=f"dateline ingest → {self.store.db}")
+        table.add_column("")
+        table.add_column("this run", justify="right")
+        table.add_column("in the store", justify="right")
+        with self.store.session() as s:
+            def total(row: type) -> int:
+                return s.scalar(select(func.count()).select_from(row)) or 0
+
+            table.add_row("documents", str(self.stored), str(total(DocumentRow)))
+            table.add_row("already stored (skipped)", str(self.skipped), "")
+            table.add_row("failed", str(failed), "")
+            table.add_row("quotes", "", str(total(QuoteRow)))
+            table.add_row("timexes", "", str(total(TimexRow)))
+            table.add_row("events", "", str(total(EventRow)))
+            table.add_row("actors", "", str(total(ActorRow)))
+        return table
