@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import charset_normalizer
 
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
 
 class DecodeError(ValueError):
     """The bytes are not text we can read; the message says why."""
@@ -12,7 +15,7 @@ class DecodeError(ValueError):
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters mean this is not a text file."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return len(head) > 0 and controls / len(head) > 0.05
@@ -24,6 +27,12 @@ def decode_text(data: bytes) -> str:
         raise DecodeError("empty file")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return check_text(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"undecodable {codec}: {exc.reason}") from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -156,7 +156,7 @@ def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
     found = 0
     with open(path, "rb") as fh:
         try:
-            for record in ArchiveIterator(fh):
+            for record in ArchiveIterator(fh, check_digests=True):
                 if record.rec_type != "response":
                     continue
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -168,6 +168,8 @@ def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
                     data = record.content_stream().read(MAX_BYTES + 1)
                     if len(data) > MAX_BYTES:
                         raise ValueError(f"record too large (limit {MAX_BYTES:,} bytes)")
+                    if not record_complete(record):
+                        raise ValueError("truncated or corrupt record (digest does not match)")
                     doc = read_html(source, data, url)
                 except (DecodeError, ValueError) as exc:
                     yield ReadError(f"{path} [{url}]", str(exc))
@@ -177,11 +179,19 @@ def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
                 doc.meta["warc_file"] = path
                 found += 1
                 yield doc
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
             yield ReadError(path, f"broken WARC: {str(exc).splitlines()[0][:200]}")
             return
     if not found:
         yield ReadError(path, "no HTML response records in the WARC")
+
+
+def record_complete(record: Any) -> bool:
+    """A record that carries a block digest must match it; a cut-off record does not."""
+    if not record.rec_headers.get_header("WARC-Block-Digest"):
+        return True
+    checker = getattr(record, "digest_checker", None)
+    return checker is None or checker.passed is True
 
 
 def read_jsonl(path: str) -> Iterator[InputDocument | ReadError]:
