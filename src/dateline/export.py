@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from dateline.io.writers import flatten_document, write_csv, write_jsonl, write_parquet
 from dateline.store import Store
@@ -30,8 +30,14 @@ def export_rows(store: Store, fmt: str, table: str, output: Path | None) -> int:
         assert output is not None
         rows = (flatten_document(r) for r in records) if table == "documents" else records
         return write_parquet(rows, output)
-    with (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout) as out:
-        if fmt == "csv":
-            rows = (flatten_document(r) for r in records) if table == "documents" else records
-            return write_csv(rows, out)
-        return write_jsonl(records, out)
+    if output is None:
+        return write_text(sys.stdout, fmt, table, records)
+    with open(output, "w", encoding="utf-8", newline="") as out:
+        return write_text(out, fmt, table, records)
+
+
+def write_text(out: IO[str], fmt: str, table: str, records: Iterable[dict[str, Any]]) -> int:
+    if fmt == "csv":
+        rows = (flatten_document(r) for r in records) if table == "documents" else records
+        return write_csv(rows, out)
+    return write_jsonl(records, out)

@@ -8,6 +8,7 @@ Spark partition) constructs its own from names alone.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,7 +24,7 @@ STAGES: dict[str, str] = {
     "clean": "dateline.clean:CleanStage",
     "parse": "dateline.nlp:ParseStage",
 }
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = int(os.environ.get("DATELINE_BATCH", 64))  # documents per nlp.pipe batch
 
 
 def build_stage(name: str, **options: Any) -> Stage:

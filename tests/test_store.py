@@ -1,0 +1,112 @@
+"""The store on a real SQLite file and a real PostgreSQL server: idempotence, replace, actors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from conftest import IN_CI
+from dateline.model import Document
+from dateline.store import Store, database_url
+from dateline.store.schema import ActorRoleRow, EventRow, QuoteRow
+
+PG_ADMIN = os.environ.get("DATELINE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def sample_document(doc_id: str = "00000000000000aa", published: str = "2023-05-02") -> Document:
+    text = 'Lena Ortiz met Pavel Kuzmin in Oslo. "We agreed," Ortiz said.'
+    return Document(
+        id=doc_id, source="sample.txt", raw=text, text=text, title="Sample",
+        published=published, published_from="option",
+        segments=[[0, 0, len(text)]], sentences=[[0, 36], [37, len(text)]],
+        entities=[{"start": 0, "end": 10, "text": "Lena Ortiz", "label": "PERSON",
+                   "actor": "lena-ortiz"}],
+        actors=[{"id": "lena-ortiz", "name": "Lena Ortiz", "type": "person", "country": "NOR",
+                 "sector": "GOV", "roles": ["Foreign Minister"], "aliases": ["Ortiz"]}],
+        quotes=[{"start": 38, "end": 48, "text": "We agreed,", "kind": "direct",
+                 "cue": {"start": 56, "end": 60, "text": "said"},
+                 "speaker": {"start": 50, "end": 55, "text": "Ortiz"}, "actor": "lena-ortiz"}],
+        timexes=[],
+        events=[{"type": "CONSULT", "mode": "visit", "context": ["diplomatic"],
+                 "source": {"actor": "lena-ortiz", "country": "NOR", "text": "Lena Ortiz",
+                            "start": 0, "end": 10},
+                 "target": {"actor": "pavel-kuzmin", "country": "RUS", "text": "Pavel Kuzmin",
+                            "start": 15, "end": 27},
+                 "trigger": {"start": 11, "end": 14, "text": "met"}, "sentence": [0, 36],
+                 "date": published, "place": "Oslo", "intensity": 1.0, "cameo": "040"}],
+    )
+
+
+def count(store: Store, row: type) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(row))
+
+
+def check_store(store: Store) -> None:
+    doc = sample_document()
+    assert store.save(doc) is True
+    assert store.save(doc) is False  # re-ingest changes nothing
+    assert store.count() == 1 and count(store, QuoteRow) == 1 and count(store, EventRow) == 1
+    assert store.document(doc.id)["quotes"][0]["actor"] == "lena-ortiz"
+
+    doc.quotes = []
+    assert store.save(doc, replace=True) is True
+    assert count(store, QuoteRow) == 0 and count(store, EventRow) == 1
+
+    later = sample_document("00000000000000bb", published="2024-01-09")
+    later.actors[0]["roles"] = ["Prime Minister"]
+    store.save(later)
+    (record,) = [r for r in store.actor_records() if r["id"] == "lena-ortiz"]
+    assert record["first_seen"] == "2023-05-02" and record["last_seen"] == "2024-01-09"
+    assert {r["role"] for r in record["roles"]} == {"Foreign Minister", "Prime Minister"}
+    assert record["documents"] == ["00000000000000aa", "00000000000000bb"]
+    assert "Ortiz" in record["aliases"]
+    assert [d["id"] for d in store.documents(batch=1)] == ["00000000000000aa",
+                                                           "00000000000000bb"]
+    with store.session() as s:
+        roles = s.scalars(select(ActorRoleRow).where(ActorRoleRow.role == "Prime Minister"))
+        assert [r.doc_id for r in roles] == ["00000000000000bb"]
+
+
+def test_sqlite_store(tmp_path):
+    path = tmp_path / "kb.db"
+    with Store(str(path)) as store:
+        check_store(store)
+    with Store(str(path)) as store:  # reopening migrates nothing and keeps everything
+        assert store.count() == 2
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_database_url_forms():
+    assert database_url("x.db") == "sqlite:///x.db"
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh database on the local PostgreSQL server, dropped afterwards."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        conn = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_ADMIN}: {exc}")
+        pytest.skip(f"no PostgreSQL server at {PG_ADMIN}: {exc}")
+    name = f"dateline_test_{uuid.uuid4().hex[:10]}"
+    conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.close()
+
+
+@pytest.mark.postgres
+def test_postgres_store(postgres_url):
+    with Store(postgres_url) as store:
+        check_store(store)
