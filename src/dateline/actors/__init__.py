@@ -1,0 +1,1 @@
+"""Actors: countries, titles and roles, name resolution, the actor knowledge base."""
