@@ -23,6 +23,8 @@ Stage = Callable[[list[Document]], None]
 STAGES: dict[str, str] = {
     "clean": "dateline.clean:CleanStage",
     "parse": "dateline.nlp:ParseStage",
+    "timex": "dateline.timex:TimexStage",
+    "events": "dateline.events:EventStage",
 }
 DEFAULT_BATCH = int(os.environ.get("DATELINE_BATCH", 64))  # documents per nlp.pipe batch
 

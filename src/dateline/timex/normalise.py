@@ -1,0 +1,309 @@
+"""Turn a recognised expression into a TIMEX3 (type, value, mod) against the document time.
+
+Hand-written because no Python library resolves news-style relative expressions to
+TIMEX3 values; the calendar arithmetic itself is python-dateutil's (see calendar.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from dateline.timex.calendar import ORDER, Point
+from dateline.timex.lexicon import Lexicon
+from dateline.timex.recognise import Candidate
+
+Result = tuple[str, str, str | None]  # type, value, mod
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+DURATION_LETTER = {"DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
+
+
+@dataclass
+class Context:
+    """What a value is anchored on: the DCT, the clause's tense and the narrative time."""
+
+    dct: Point | None
+    known: str  # granularity to which the DCT is known: D, M or Y
+    tense: Callable[[], str]  # PAST | PRESENT | FUTURE | NONE, computed on demand
+    anchor: Point | None  # the last date mentioned, for "two days earlier"
+
+
+def _word(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).rstrip(".")
+
+
+class Normaliser:
+    """One method per ``norm`` name in rules.yaml."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def __call__(self, cand: Candidate, ctx: Context) -> Result | None:
+        return getattr(self, cand.norm)(cand.groups, ctx)
+
+    # ---------------------------------------------------------------- helpers
+    def number(self, text: str) -> float | None:
+        """"two" -> 2, "twenty-five" -> 25, "several" -> None (vague)."""
+        word = _word(text)
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            return float(word)
+        parts = re.split(r"[\s-]+", word)
+        if word in self.lex.numbers:
+            return float(self.lex.numbers[word])
+        if all(p in self.lex.numbers for p in parts):
+            return float(sum(self.lex.numbers[p] for p in parts))
+        return None
+
+    def unit(self, text: str) -> str:
+        word = _word(text)
+        if word == "centuries":
+            return "CE"
+        return self.lex.units.get(word, self.lex.units.get(word[:-1], "D"))
+
+    def month(self, g: dict[str, str]) -> int | None:
+        if "monthnum" in g:
+            return int(g["monthnum"])
+        return self.lex.months.get(_word(g["month"])) if "month" in g else None
+
+    @staticmethod
+    def pick_year(ctx: Context, month: int, day: int | None) -> int | None:
+        """The year of a month (and day) written without one: past unless the clause is future."""
+        if ctx.dct is None:
+            return None
+        ref = ctx.dct.day
+        key = (month, day or 0) if day else (month, 0)
+        now = (ref.month, ref.day) if day else (ref.month, 0)
+        if ctx.tense() == "FUTURE":
+            return ref.year if key >= now else ref.year + 1
+        return ref.year if key <= now else ref.year - 1
+
+    @staticmethod
+    def relative(ctx: Context, gran: str) -> Point | None:
+        """The DCT seen at a granularity, or None when there is no DCT."""
+        return ctx.dct.at(gran) if ctx.dct else None
+
+    # ---------------------------------------------------------------- normalisers
+    def date(self, g: dict[str, str], ctx: Context) -> Result | None:
+        month = self.month(g)
+        if month is None:
+            return None
+        day = int(g["day"]) if "day" in g else None
+        if "year" in g:
+            year = int(g["year"])
+            if year < 100:
+                year += 1900 if year >= 30 else 2000
+        else:
+            year = self.pick_year(ctx, month, day)
+        try:
+            point = Point(date(year or 2000, month, day or 1), "D" if day else "M")
+        except ValueError:
+            return None
+        if year is None:
+            return "DATE", "XXXX-" + point.value()[5:], None
+        known = "D" if "year" in g else ctx.known
+        return "DATE", point.value(known), None
+
+    def holiday(self, g: dict[str, str], ctx: Context) -> Result | None:
+        month, day = (int(x) for x in self.lex.holidays[_word(g["holiday"])].split("-"))
+        groups = {"monthnum": str(month), "day": str(day)}
+        if "year" in g:
+            groups["year"] = g["year"]
+        return self.date(groups, ctx)
+
+    def year(self, g: dict[str, str], ctx: Context) -> Result | None:
+        return "DATE", g["year"], None
+
+    def decade(self, g: dict[str, str], ctx: Context) -> Result | None:
+        if "decade" in g:
+            return "DATE", g["decade"], None
+        digit = int(g["decade2"])
+        return "DATE", ("19" if digit >= 3 else "20") + str(digit), None
+
+    def deictic(self, g: dict[str, str], ctx: Context) -> Result | None:
+        word = _word(g.get("deictic") or g.get("dshift", ""))
+        shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+        if "deictic" in g:
+            shift = self.lex.deictic_days[word]
+        point = self.relative(ctx, "D")
+        if point is None:
+            return None
+        value = point.shift(shift, "D").value(ctx.known)
+        part = self.lex.dayparts.get(_word(g["daypart"])) if "daypart" in g else None
+        if word == "tonight":
+            part = "NI"
+        if part:
+            return "TIME", f"{value}T{part}", None
+        return "DATE", value, None
+
+    def weekday(self, g: dict[str, str], ctx: Context) -> Result | None:
+        wd = self.lex.weekdays[_word(g["weekday"])]
+        part = self.lex.dayparts.get(_word(g["daypart"])) if "daypart" in g else None
+        if ctx.dct is None or ctx.known != "D":
+            value = f"XXXX-WXX-{wd}"
+        else:
+            ref = ctx.dct.day
+            delta = wd - ref.isoweekday()
+            shift = self.lex.shifts.get(_word(g["shift"])) if "shift" in g else None
+            if shift == 0:
+                day = ref + relativedelta(days=delta)
+            elif shift == -1:
+                day = ref + relativedelta(days=delta - 7 if delta >= 0 else delta)
+            elif shift == 1:
+                day = ref + relativedelta(days=delta + 7 if delta <= 0 else delta)
+            elif ctx.tense() == "FUTURE":
+                day = ref + relativedelta(days=delta % 7)
+            else:
+                day = ref - relativedelta(days=(-delta) % 7)
+            value = day.isoformat()
+        if part:
+            return "TIME", f"{value}T{part}", None
+        return "DATE", value, None
+
+    def shifted_month(self, g: dict[str, str], ctx: Context) -> Result | None:
+        month = self.month(g)
+        if month is None or ctx.dct is None:
+            return None
+        shift = self.lex.shifts.get(_word(g["shift"]), 0)
+        ref = ctx.dct.day
+        if "ofyear" in g:
+            year = ref.year + shift
+        elif shift == 0:
+            year = ref.year
+        elif shift < 0:
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = ref.year if month > ref.month else ref.year + 1
+        return "DATE", f"{year:04d}-{month:02d}", None
+
+    def shifted_unit(self, g: dict[str, str], ctx: Context) -> Result | None:
+        unit = self.unit(g["unit"])
+        shift = self.lex.shifts.get(_word(g["shift"]), 0) if "shift" in g else 0
+        if unit.startswith("T"):
+            return None
+        if unit == "D" and shift:
+            base = ctx.anchor if ctx.anchor and ctx.anchor.gran == "D" else ctx.dct
+            return ("DATE", base.shift(shift, "D").value(ctx.known), None) if base else None
+        gran = {"WE": "W"}.get(unit, unit)
+        point = self.relative(ctx, gran)
+        if point is None:
+            return None
+        value = point.shift(shift, gran).value(ctx.known)
+        if unit == "WE":
+            value += "-WE"
+        return "DATE", value, None
+
+    def season(self, g: dict[str, str], ctx: Context) -> Result | None:
+        code = self.lex.seasons[_word(g["season"])]
+        mod = {"early": "START", "late": "END"}.get(_word(g.get("edge", "")).rstrip("-"))
+        if _word(g.get("edge", "")).startswith("mid"):
+            mod = "MID"
+        if "year" in g:
+            return "DATE", f"{g['year']}-{code}", mod
+        if "shift" not in g and not g.get("season", "").istitle() and code in ("SP", "FA"):
+            return None
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{code}", mod
+        ref = ctx.dct.day
+        start = SEASON_MONTH[code]
+        shift = self.lex.shifts.get(_word(g["shift"]), 0) if "shift" in g else None
+        year = ref.year
+        if shift == -1 or (shift is None and ctx.tense() != "FUTURE"):
+            year = ref.year if start <= ref.month else ref.year - 1
+            if shift == -1 and start <= ref.month < start + 3:
+                year -= 1
+        elif shift == 1 or (shift is None and ctx.tense() == "FUTURE"):
+            year = ref.year if start > ref.month else ref.year + 1
+        return "DATE", f"{year:04d}-{code}", mod
+
+    def quarter(self, g: dict[str, str], ctx: Context) -> Result | None:
+        part = "H" if _word(g["part"]) == "half" else "Q"
+        size = 6 if part == "H" else 3
+        if "ord" in g:
+            n = self.lex.ordinals[_word(g["ord"])]
+            if part == "H" and n > 2:
+                return None
+            if "year" in g:
+                return "DATE", f"{g['year']}-{part}{n}", None
+            if ctx.dct is None:
+                return "DATE", f"XXXX-{part}{n}", None
+            ref = ctx.dct.day
+            current = 1 + (ref.month - 1) // size
+            year = ref.year
+            if ctx.tense() == "FUTURE":
+                year += n < current
+            else:
+                year -= n > current
+            return "DATE", f"{year:04d}-{part}{n}", None
+        point = self.relative(ctx, "Q")
+        if point is None:
+            return None
+        ref_word = _word(g.get("qref", ""))
+        if ref_word in ("same", "comparable"):
+            return None
+        if ref_word in ("year-earlier", "year-ago", "prior-year"):
+            base = ctx.anchor if ctx.anchor and ctx.anchor.gran == "Q" else point.shift(-1, "Q")
+            return "DATE", base.shift(-1, "Y").value(), None
+        if ref_word in ("this", "current"):
+            return "DATE", point.value(), None
+        if ref_word == "next":
+            return "DATE", point.shift(1, "Q").value(), None
+        if not ref_word and ctx.anchor and ctx.anchor.gran == "Q":
+            return "DATE", ctx.anchor.value(), None
+        return "DATE", point.shift(-1, "Q").value(), None
+
+    def offset(self, g: dict[str, str], ctx: Context) -> Result | None:
+        unit = self.unit(g["unit"])
+        n = self.number(g["num"])
+        direction, kind = self.lex.offsets[_word(g["offset"])]
+        if unit.startswith("T") or unit == "WE":
+            return self.duration(g, ctx)
+        if n is None:
+            return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
+        base = ctx.dct.at(unit) if ctx.dct else None
+        anchor = ctx.anchor
+        if kind == "narrative" and anchor and ORDER[anchor.gran] >= ORDER[unit]:
+            base = anchor
+        if base is None:
+            return None
+        return "DATE", base.shift(direction * n, unit).value(ctx.known), None
+
+    def duration(self, g: dict[str, str], ctx: Context) -> Result | None:
+        if "vunit" in g:
+            return "DURATION", "PX" + self.unit(g["vunit"]).lstrip("T"), None
+        unit = self.unit(g["unit"])
+        n = self.number(g["num"])
+        amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+        if unit.startswith("T"):
+            return "DURATION", f"PT{amount}{unit[1]}", None
+        return "DURATION", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
+
+    def reference(self, g: dict[str, str], ctx: Context) -> Result | None:
+        return "DATE", self.lex.references[_word(g["ref"])], None
+
+    def set(self, g: dict[str, str], ctx: Context) -> Result | None:
+        if "freq" in g:
+            return "SET", self.lex.frequencies[_word(g["freq"])], None
+        if "weekday" in g:
+            return "SET", f"XXXX-WXX-{self.lex.weekdays[_word(g['weekday'])]}", None
+        if "month" in g:
+            return "SET", f"XXXX-{self.month(g):02d}", None
+        unit = self.unit(g["unit"])
+        amount = 2 if "other" in g else 1
+        if unit.startswith("T"):
+            return "SET", f"PT{amount}{unit[1]}", None
+        return "SET", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
+
+    def clock(self, g: dict[str, str], ctx: Context) -> Result | None:
+        if "clockword" in g:
+            hhmm = CLOCK_WORDS[_word(g["clockword"])]
+        else:
+            hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+            hhmm = f"{hour:02d}:{int(g.get('minute', 0)):02d}"
+        point = self.relative(ctx, "D")
+        day = point.value(ctx.known) if point else "XXXX-XX-XX"
+        return "TIME", f"{day}T{hhmm}", None

@@ -1,0 +1,82 @@
+"""The timex stage: recognise, normalise against the DCT, and keep the narrative time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.model import Document, Timex
+from dateline.timex import calendar
+from dateline.timex.lexicon import lexicon
+from dateline.timex.normalise import Context, Normaliser
+from dateline.timex.recognise import Candidate, Recogniser
+from dateline.timex.tense import tense
+
+DATE_MODS = {"START", "MID", "END"}
+# A bare number is a year only when it is not counting something ("1990 people").
+NOT_YEAR_BEFORE = ("$", "£", "€", "No.", "#")
+
+
+class TimexStage:
+    """Annotate ``doc.timexes`` with TIMEX3 DATE/TIME/DURATION/SET values."""
+
+    name = "timex"
+
+    def __init__(self) -> None:
+        self.lex = lexicon()
+        self.recogniser = Recogniser(self.lex)
+        self.normaliser = Normaliser(self.lex)
+        self.future_cues = frozenset(self.lex.future_cues)
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.timexes = self.annotate(doc)
+
+    def annotate(self, doc: Document) -> list[Timex]:
+        dct = calendar.parse(doc.published)
+        known = dct.gran if dct else "D"
+        anchor = dct
+        out: list[Timex] = []
+        for cand in self.recogniser.find(doc.text):
+            if cand.rule == "year" and not self.is_year(doc, cand):
+                continue
+
+            def clause_tense(c: Candidate = cand) -> str:
+                if doc.spacy is None:
+                    return "NONE"
+                return tense(doc.spacy, c.start, c.end, self.future_cues)
+
+            result = self.normaliser(cand, Context(dct, known, clause_tense, anchor))
+            if result is None:
+                continue
+            kind, value, mod = result
+            start = cand.start
+            found = self.recogniser.modifier_before(doc.text, start)
+            if found and not value.endswith("_REF"):
+                word_mod = self.lex.modifiers[" ".join(found["mod"].lower().split())]
+                if (word_mod in DATE_MODS) == (kind in ("DATE", "TIME")):
+                    start, mod = found.start(), mod or word_mod
+            timex: Timex = {"start": start, "end": cand.end, "text": doc.text[start:cand.end],
+                            "type": kind, "value": value}
+            if mod:
+                timex["mod"] = mod
+            out.append(timex)
+            point = calendar.parse(value) if kind == "DATE" else None
+            if point is not None:
+                anchor = point
+        return out
+
+    @staticmethod
+    def is_year(doc: Document, cand: Candidate) -> bool:
+        """Reject "1990 people", "$2000" and "2000%": numbers that count rather than date."""
+        before = doc.text[max(0, cand.start - 4):cand.start].rstrip()
+        after = doc.text[cand.end:cand.end + 2].lstrip()
+        if before.endswith(NOT_YEAR_BEFORE) or after.startswith(("%", "-")):
+            return False
+        if doc.spacy is None:
+            return True
+        span: Any = doc.spacy.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return True
+        tok = span.root
+        return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN"
+                    and tok.head.i > tok.i and not tok.head.like_num)

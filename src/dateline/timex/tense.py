@@ -1,0 +1,48 @@
+"""The tense of the clause governing a span, read from the one spaCy parse.
+
+A bare "Friday" or "October" is past or future by its clause: news reports the past,
+so only a future clause ("will meet", "is expected to meet") points forward.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+
+
+def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
+    """The nearest verb above the span's root in the dependency tree."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def tense(sdoc: Any, start: int, end: int, future_cues: frozenset[str]) -> str:
+    """PAST, PRESENT, FUTURE or NONE for the clause that contains the span."""
+    verb = governing_verb(sdoc, start, end)
+    if verb is None:
+        return "NONE"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes} | ({verb.lower_} if verb.tag_ == "MD" else set())
+    if words & FUTURE_AUX and verb.tag_ in ("VB", "MD"):
+        return "FUTURE"
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in future_cues and any(
+        c.lower_ == "to" for c in verb.children
+    ):
+        return "FUTURE"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "PAST"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "PAST"
+    if verb.tag_ in ("VBP", "VBZ", "VBG", "VB"):
+        return "PRESENT"
+    return "NONE"
