@@ -19,6 +19,7 @@ from dateline.timex.recognise import Candidate
 
 Result = tuple[str, str, str | None]  # type, value, mod
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 DURATION_LETTER = {"DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
 
@@ -90,8 +91,9 @@ class Normaliser:
     # ---------------------------------------------------------------- normalisers
     def date(self, g: dict[str, str], ctx: Context) -> Result | None:
         month = self.month(g)
-        if month is None:
-            return None
+        if month is None or (set(g) == {"month"} and len(g["month"]) < 5 and g["month"].isalpha()
+                             and _word(g["month"]) not in ("may", "june", "july")):
+            return None  # "Jan" alone is a name more often than a month
         day = int(g["day"]) if "day" in g else None
         if "year" in g:
             year = int(g["year"])
@@ -182,13 +184,17 @@ class Normaliser:
 
     def shifted_unit(self, g: dict[str, str], ctx: Context) -> Result | None:
         unit = self.unit(g["unit"])
-        shift = self.lex.shifts.get(_word(g["shift"]), 0) if "shift" in g else 0
+        word = _word(g.get("shift", ""))
+        shift = self.lex.shifts.get(word, 0)
         if unit.startswith("T"):
             return None
-        if unit == "D" and shift:
-            base = ctx.anchor if ctx.anchor and ctx.anchor.gran == "D" else ctx.dct
-            return ("DATE", base.shift(shift, "D").value(ctx.known), None) if base else None
         gran = {"WE": "W"}.get(unit, unit)
+        anchor = ctx.anchor
+        if (unit == "D" and shift) or word in NARRATIVE_SHIFTS:
+            if anchor is None or ORDER[anchor.gran] < ORDER[gran]:
+                anchor = ctx.dct
+            return ("DATE", anchor.at(gran).shift(shift, gran).value(ctx.known), None) if anchor \
+                else None
         point = self.relative(ctx, gran)
         if point is None:
             return None
@@ -221,7 +227,7 @@ class Normaliser:
         return "DATE", f"{year:04d}-{code}", mod
 
     def quarter(self, g: dict[str, str], ctx: Context) -> Result | None:
-        part = "H" if _word(g["part"]) == "half" else "Q"
+        part = "H" if _word(g.get("part", "")) == "half" else "Q"
         size = 6 if part == "H" else 3
         if "ord" in g:
             n = self.lex.ordinals[_word(g["ord"])]
@@ -268,6 +274,8 @@ class Normaliser:
         anchor = ctx.anchor
         if kind == "narrative" and anchor and ORDER[anchor.gran] >= ORDER[unit]:
             base = anchor
+        elif unit == "Y" and anchor and anchor.gran == "Q":
+            base = anchor  # "a year ago" in a quarterly report means that quarter a year ago
         if base is None:
             return None
         return "DATE", base.shift(direction * n, unit).value(ctx.known), None
@@ -280,6 +288,8 @@ class Normaliser:
         amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
         if unit.startswith("T"):
             return "DURATION", f"PT{amount}{unit[1]}", None
+        if unit in ("DE", "CE") and n is not None:
+            amount, unit = str(int(n * (10 if unit == "DE" else 100))), "Y"
         return "DURATION", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
 
     def reference(self, g: dict[str, str], ctx: Context) -> Result | None:
@@ -304,6 +314,9 @@ class Normaliser:
         else:
             hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             hhmm = f"{hour:02d}:{int(g.get('minute', 0)):02d}"
-        point = self.relative(ctx, "D")
-        day = point.value(ctx.known) if point else "XXXX-XX-XX"
+        if "weekday" in g:
+            day = self.weekday({"weekday": g["weekday"]}, ctx)[1]
+        else:
+            point = self.relative(ctx, "D")
+            day = point.value(ctx.known) if point else "XXXX-XX-XX"
         return "TIME", f"{day}T{hhmm}", None

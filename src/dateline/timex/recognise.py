@@ -11,7 +11,11 @@ from dataclasses import dataclass
 
 from dateline.timex.lexicon import Lexicon
 
-WORD_NUMBER = r"(?:{base})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+# Word edges: not inside a word, but "Friday's" is Friday; "two-year-old" is not "two-year".
+BEFORE = r"(?<![\w.'’])"
+AFTER = r"(?!\w|['’](?!s\b)|-\w)"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+WORD_NUMBER = r"(?:(?:{tens})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|{base})"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Candidate:
     rule: str
     norm: str
     groups: dict[str, str]
+    anchors: bool = True  # whether its date becomes the narrative time for what follows
 
 
 def _alternation(words: list[str] | dict, capitalised: bool = False) -> str:
@@ -39,9 +44,10 @@ def macros(lex: Lexicon) -> dict[str, str]:
     """The {NAME} building blocks that rules.yaml patterns are written with."""
     numbers = _alternation(lex.numbers)
     vague = _alternation(lex.vague_numbers)
-    word_number = WORD_NUMBER.format(base=numbers)
+    word_number = WORD_NUMBER.format(tens=TENS, base=numbers)
     return {
-        "MONTH": rf"(?P<month>{_alternation(lex.months, True)})\.?",
+        # the dot only after an abbreviation: "Sept." but not "February."
+        "MONTH": rf"(?P<month>{_alternation(lex.months, True)})(?:(?<![A-Za-z]{{5}})(?P<dot>\.))?",
         "WEEKDAY": rf"(?P<weekday>{_alternation(lex.weekdays, True)})",
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)",
@@ -66,23 +72,23 @@ class Recogniser:
 
     def __init__(self, lex: Lexicon) -> None:
         blocks = macros(lex)
-        self.rules: list[tuple[str, str, re.Pattern[str]]] = []
+        self.rules: list[tuple[str, str, bool, re.Pattern[str]]] = []
         for rule in lex.rules:
             pattern = rule["pattern"]
             for name, block in blocks.items():
                 pattern = pattern.replace("{" + name + "}", block)
-            compiled = re.compile(rf"(?<![\w.'’])(?:{pattern})(?![\w'’]|-\w)", re.IGNORECASE)
-            self.rules.append((rule["name"], rule["norm"], compiled))
+            compiled = re.compile(rf"{BEFORE}(?:{pattern}){AFTER}", re.IGNORECASE)
+            self.rules.append((rule["name"], rule["norm"], rule.get("anchors", True), compiled))
         modifiers = _alternation(lex.modifiers)
         self.modifier = re.compile(rf"(?<![\w-])(?P<mod>{modifiers})(?:\s+|-)$", re.IGNORECASE)
 
     def find(self, text: str) -> list[Candidate]:
         found: list[tuple[int, int, int, Candidate]] = []
-        for rank, (name, norm, pattern) in enumerate(self.rules):
+        for rank, (name, norm, anchors, pattern) in enumerate(self.rules):
             for m in pattern.finditer(text):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                found.append((m.start(), -m.end(), rank, Candidate(m.start(), m.end(), name,
-                                                                   norm, groups)))
+                cand = Candidate(m.start(), m.end(), name, norm, groups, anchors)
+                found.append((m.start(), -m.end(), rank, cand))
         found.sort(key=lambda item: item[:3])
         chosen: list[Candidate] = []
         for _, _, _, cand in found:

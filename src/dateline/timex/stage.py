@@ -60,7 +60,7 @@ class TimexStage:
             if mod:
                 timex["mod"] = mod
             out.append(timex)
-            point = calendar.parse(value) if kind == "DATE" else None
+            point = calendar.parse(value) if kind == "DATE" and cand.anchors else None
             if point is not None:
                 anchor = point
         return out
@@ -78,5 +78,4 @@ class TimexStage:
         if span is None:
             return True
         tok = span.root
-        return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN"
-                    and tok.head.i > tok.i and not tok.head.like_num)
+        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i)
