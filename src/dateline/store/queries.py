@@ -1,0 +1,422 @@
+"""Read queries for the web API and pages, over the tables in schema.py.
+
+Lists are paginated with keyset cursors (opaque strings holding the last row's
+sort key) rather than offsets, so a page stays correct while documents are
+ingested and deep pages cost no more than the first. Everything here is plain
+SQLAlchemy Core/ORM so the same queries run on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from dateline.store.schema import (
+    ActorAliasRow,
+    ActorDocumentRow,
+    ActorRoleRow,
+    ActorRow,
+    DocumentRow,
+    EventRow,
+    QuoteRow,
+)
+from dateline.store.store import Store
+
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 20
+
+
+class BadCursor(ValueError):
+    """A cursor that was not produced by this module (or was tampered with)."""
+
+
+@dataclass
+class Page:
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+def encode_cursor(key: list[Any]) -> str:
+    raw = json.dumps(key, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except ValueError as exc:
+        raise BadCursor("invalid cursor") from exc
+    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, str) for k in key):
+        raise BadCursor("invalid cursor")
+    return key
+
+
+def clamp(limit: int | None) -> int:
+    return max(1, min(limit or DEFAULT_LIMIT, MAX_LIMIT))
+
+
+def like(value: str) -> str:
+    """A case-insensitive LIKE pattern that matches ``value`` literally."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def contains(column: Any, value: str) -> ColumnElement[bool]:
+    return func.lower(column).like(like(value), escape="\\")
+
+
+def after(keys: list[Any], values: list[str], descending: bool) -> ColumnElement[bool]:
+    """Rows strictly after ``values`` in the order of ``keys`` (a keyset condition)."""
+    clauses = []
+    for i, key in enumerate(keys):
+        equal = [keys[j] == values[j] for j in range(i)]
+        clauses.append(and_(*equal, key < values[i] if descending else key > values[i]))
+    return or_(*clauses)
+
+
+def paginate(s: Session, stmt: Select, keys: list[Any], cursor: str | None, limit: int,
+             row_key: Any, to_item: Any, descending: bool = True) -> Page:
+    """Run ``stmt`` ordered by ``keys`` from ``cursor``; one extra row tells whether more follow."""
+    if cursor:
+        stmt = stmt.where(after(keys, decode_cursor(cursor, len(keys)), descending))
+    order = [k.desc() if descending else k.asc() for k in keys]
+    rows = s.execute(stmt.order_by(*order).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = encode_cursor(list(row_key(rows[-1]))) if more and rows else None
+    return Page([to_item(r) for r in rows], nxt)
+
+
+def snippet(text: str, query: str | None, width: int = 220) -> str:
+    """A short excerpt of ``text``, centred on the first match of ``query`` if any."""
+    at = text.lower().find(query.lower()) if query else -1
+    start = max(0, at - width // 3) if at >= 0 else 0
+    piece = " ".join(text[start:start + width].split())
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+PUBLISHED = func.coalesce(DocumentRow.published, "")
+EVENT_DATE = func.coalesce(EventRow.date, DocumentRow.published, "")
+QUOTE_DATE = func.coalesce(QuoteRow.date, DocumentRow.published, "")
+
+
+def _event_item(row: Any) -> dict[str, Any]:
+    ev = row.EventRow
+    return {
+        "id": ev.id, "doc_id": ev.doc_id, "type": ev.type, "mode": ev.mode,
+        "context": [c for c in (ev.context or "").split(",") if c],
+        "source": {"actor": ev.source_actor, "country": ev.source_country,
+                   "text": ev.source_text},
+        "target": ({"actor": ev.target_actor, "country": ev.target_country,
+                    "text": ev.target_text}
+                   if ev.target_actor or ev.target_country or ev.target_text else None),
+        "trigger": {"start": ev.trigger_start, "text": ev.trigger},
+        "sentence": [ev.sentence_start, ev.sentence_end],
+        "sentence_text": row.sentence_text, "date": row.date or None, "place": ev.place,
+        "intensity": ev.intensity, "cameo": ev.cameo, "doc_title": row.title,
+    }
+
+
+def _quote_item(row: Any) -> dict[str, Any]:
+    q = row.QuoteRow
+    return {
+        "id": q.id, "doc_id": q.doc_id, "start": q.start_char, "end": q.end_char,
+        "text": q.text, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
+        "actor": q.actor_id, "actor_name": row.actor_name, "date": row.date or None,
+        "doc_title": row.title,
+    }
+
+
+class Queries:
+    """The read side of the store: lists, details and timelines as JSON-ready dicts."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- documents ---------------------------------------------------------------
+
+    def documents(self, q: str | None = None, outlet: str | None = None,
+                  actor: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, cursor: str | None = None,
+                  limit: int | None = None) -> Page:
+        """Documents, newest first, matching a text search and filters."""
+        n_quotes = (select(func.count()).where(QuoteRow.doc_id == DocumentRow.id)
+                    .scalar_subquery())
+        n_events = (select(func.count()).where(EventRow.doc_id == DocumentRow.id)
+                    .scalar_subquery())
+        stmt = select(DocumentRow.id, DocumentRow.title, DocumentRow.outlet,
+                      DocumentRow.published, DocumentRow.source, DocumentRow.place_name,
+                      DocumentRow.place_country, DocumentRow.text, PUBLISHED.label("sort"),
+                      n_quotes.label("n_quotes"), n_events.label("n_events"))
+        if q:
+            stmt = stmt.where(or_(contains(DocumentRow.title, q), contains(DocumentRow.text, q)))
+        if outlet:
+            stmt = stmt.where(DocumentRow.outlet == outlet)
+        if actor:
+            stmt = stmt.where(DocumentRow.id.in_(
+                select(ActorDocumentRow.doc_id).where(ActorDocumentRow.actor_id == actor)))
+        if date_from:
+            stmt = stmt.where(DocumentRow.published >= date_from)
+        if date_to:
+            stmt = stmt.where(DocumentRow.published <= date_to + "\uffff")
+
+        def item(r: Any) -> dict[str, Any]:
+            return {"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
+                    "source": r.source,
+                    "place": {"name": r.place_name, "country": r.place_country}
+                    if r.place_name else None,
+                    "snippet": snippet(r.text, q), "quotes": r.n_quotes, "events": r.n_events}
+
+        with self.store.session() as s:
+            return paginate(s, stmt, [PUBLISHED, DocumentRow.id], cursor, clamp(limit),
+                            lambda r: (r.sort, r.id), item)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        return self.store.document(doc_id)
+
+    def raw(self, doc_id: str) -> str | None:
+        with self.store.session() as s:
+            return s.scalar(select(DocumentRow.raw).where(DocumentRow.id == doc_id))
+
+    def outlets(self) -> list[dict[str, Any]]:
+        with self.store.session() as s:
+            rows = s.execute(select(DocumentRow.outlet, func.count()).where(
+                DocumentRow.outlet.is_not(None)).group_by(DocumentRow.outlet)
+                .order_by(func.count().desc(), DocumentRow.outlet)).all()
+        return [{"outlet": o, "documents": n} for o, n in rows]
+
+    # -- actors ------------------------------------------------------------------
+
+    def actors(self, q: str | None = None, country: str | None = None,
+               type: str | None = None, cursor: str | None = None,
+               limit: int | None = None) -> Page:
+        """Actors in name order, matched by name or alias, country and type."""
+        docs = (select(func.count()).where(ActorDocumentRow.actor_id == ActorRow.id)
+                .scalar_subquery())
+        stmt = select(ActorRow, docs.label("documents"))
+        if q:
+            stmt = stmt.where(or_(contains(ActorRow.name, q), ActorRow.id.in_(
+                select(ActorAliasRow.actor_id).where(contains(ActorAliasRow.alias, q)))))
+        if country:
+            stmt = stmt.where(ActorRow.country == country.upper())
+        if type:
+            stmt = stmt.where(ActorRow.type == type)
+
+        def item(r: Any) -> dict[str, Any]:
+            a = r.ActorRow
+            return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+                    "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
+                    "documents": r.documents}
+
+        with self.store.session() as s:
+            return paginate(s, stmt, [ActorRow.name, ActorRow.id], cursor, clamp(limit),
+                            lambda r: (r.ActorRow.name, r.ActorRow.id), item, descending=False)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """One actor with aliases, roles over time, document count and counterparts."""
+        with self.store.session() as s:
+            a = s.get(ActorRow, actor_id)
+            if a is None:
+                return None
+            aliases = sorted(s.scalars(select(ActorAliasRow.alias)
+                                       .where(ActorAliasRow.actor_id == actor_id)))
+            roles = [
+                {"role": r.role, "first_seen": r.first_seen, "last_seen": r.last_seen,
+                 "doc_id": r.doc_id}
+                for r in s.scalars(select(ActorRoleRow).where(ActorRoleRow.actor_id == actor_id)
+                                   .order_by(func.coalesce(ActorRoleRow.first_seen, ""),
+                                             ActorRoleRow.role))
+            ]
+            n_docs = s.scalar(select(func.count()).where(ActorDocumentRow.actor_id == actor_id))
+            counterparts = self._counterparts(s, actor_id, a.country if a.type == "country"
+                                              else None)
+        return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+                "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
+                "aliases": aliases, "roles": roles, "documents": n_docs or 0,
+                "counterparts": counterparts}
+
+    def _counterparts(self, s: Session, actor_id: str, country: str | None,
+                      top: int = 30) -> list[dict[str, Any]]:
+        """Who this actor acts on and is acted on by, counted over events, both directions."""
+        counts: Counter[tuple[str, str]] = Counter()
+        sides = ((EventRow.source_actor, EventRow.source_country, EventRow.target_actor,
+                  EventRow.target_country, "as_source"),
+                 (EventRow.target_actor, EventRow.target_country, EventRow.source_actor,
+                  EventRow.source_country, "as_target"))
+        for me_actor, me_country, other_actor, other_country, role in sides:
+            mine = me_actor == actor_id
+            if country:
+                mine = or_(mine, me_country == country)
+            stmt = (select(func.coalesce(other_actor, func.lower(other_country)), func.count())
+                    .where(mine).group_by(func.coalesce(other_actor, func.lower(other_country))))
+            for other, n in s.execute(stmt):
+                if other and other != actor_id:
+                    counts[(other, role)] += n
+        ids = {other for other, _ in counts}
+        names = dict(s.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(ids))).all()
+                     ) if ids else {}
+        merged: dict[str, dict[str, Any]] = {}
+        for (other, role), n in counts.items():
+            entry = merged.setdefault(other, {"actor": other, "name": names.get(other, other),
+                                              "as_source": 0, "as_target": 0})
+            entry[role] += n
+        ranked = sorted(merged.values(), key=lambda e: (-(e["as_source"] + e["as_target"]),
+                                                         e["actor"]))
+        return ranked[:top]
+
+    # -- quotes ------------------------------------------------------------------
+
+    def quotes(self, speaker: str | None = None, q: str | None = None,
+               actor: str | None = None, doc: str | None = None, kind: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               cursor: str | None = None, limit: int | None = None) -> Page:
+        """Quotes, newest first, by speaker (actor id, name or speaker words) and by text."""
+        stmt = (select(QuoteRow, DocumentRow.title, QUOTE_DATE.label("date"),
+                       ActorRow.name.label("actor_name"))
+                .join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
+                .outerjoin(ActorRow, ActorRow.id == QuoteRow.actor_id))
+        if speaker:
+            stmt = stmt.where(or_(QuoteRow.actor_id == speaker, contains(QuoteRow.speaker, speaker),
+                                  contains(ActorRow.name, speaker)))
+        if q:
+            stmt = stmt.where(contains(QuoteRow.text, q))
+        if actor:
+            stmt = stmt.where(QuoteRow.actor_id == actor)
+        if doc:
+            stmt = stmt.where(QuoteRow.doc_id == doc)
+        if kind:
+            stmt = stmt.where(QuoteRow.kind == kind)
+        if date_from:
+            stmt = stmt.where(QUOTE_DATE >= date_from)
+        if date_to:
+            stmt = stmt.where(QUOTE_DATE <= date_to + "\uffff")
+        with self.store.session() as s:
+            return paginate(s, stmt, [QUOTE_DATE, QuoteRow.id], cursor, clamp(limit),
+                            lambda r: (r.date, r.QuoteRow.id), _quote_item)
+
+    def quote(self, quote_id: str) -> dict[str, Any] | None:
+        with self.store.session() as s:
+            doc_id = s.scalar(select(QuoteRow.doc_id).where(QuoteRow.id == quote_id))
+        if doc_id is None:
+            return None
+        return next((q for q in self.quotes(doc=doc_id, limit=MAX_LIMIT).items
+                     if q["id"] == quote_id), None)
+
+    # -- events ------------------------------------------------------------------
+
+    def _event_filter(self, source: str | None = None, target: str | None = None,
+                      actor: str | None = None, pair: tuple[str, str] | None = None,
+                      type: str | None = None, month: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None,
+                      doc: str | None = None) -> list[ColumnElement[bool]]:
+        def side(actor_col: Any, country_col: Any, value: str) -> ColumnElement[bool]:
+            return or_(actor_col == value, country_col == value.upper())
+
+        where: list[ColumnElement[bool]] = []
+        if source:
+            where.append(side(EventRow.source_actor, EventRow.source_country, source))
+        if target:
+            where.append(side(EventRow.target_actor, EventRow.target_country, target))
+        if actor:
+            where.append(or_(side(EventRow.source_actor, EventRow.source_country, actor),
+                             side(EventRow.target_actor, EventRow.target_country, actor)))
+        if pair:
+            a, b = pair[0].upper(), pair[1].upper()
+            where.append(or_(and_(EventRow.source_country == a, EventRow.target_country == b),
+                             and_(EventRow.source_country == b, EventRow.target_country == a)))
+        if type:
+            where.append(EventRow.type == type.upper())
+        if month:
+            where.append(func.substr(EVENT_DATE, 1, 7) == month)
+        if date_from:
+            where.append(EVENT_DATE >= date_from)
+        if date_to:
+            where.append(EVENT_DATE <= date_to + "\uffff")
+        if doc:
+            where.append(EventRow.doc_id == doc)
+        return where
+
+    def events(self, cursor: str | None = None, limit: int | None = None,
+               **filters: Any) -> Page:
+        """Events, newest first, by source, target, either side, country pair, type and date."""
+        sentence = func.substr(DocumentRow.text, EventRow.sentence_start + 1,
+                               EventRow.sentence_end - EventRow.sentence_start)
+        stmt = (select(EventRow, DocumentRow.title, EVENT_DATE.label("date"),
+                       sentence.label("sentence_text"))
+                .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
+                .where(*self._event_filter(**filters)))
+        with self.store.session() as s:
+            return paginate(s, stmt, [EVENT_DATE, EventRow.id], cursor, clamp(limit),
+                            lambda r: (r.date, r.EventRow.id), _event_item)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        with self.store.session() as s:
+            doc_id = s.scalar(select(EventRow.doc_id).where(EventRow.id == event_id))
+        if doc_id is None:
+            return None
+        return next((e for e in self.events(doc=doc_id, limit=MAX_LIMIT).items
+                     if e["id"] == event_id), None)
+
+    # -- timelines ---------------------------------------------------------------
+
+    def _event_months(self, **filters: Any) -> dict[str, Counter[str]]:
+        month = func.substr(EVENT_DATE, 1, 7)
+        stmt = (select(month, EventRow.type, func.count())
+                .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
+                .where(*self._event_filter(**filters)).group_by(month, EventRow.type))
+        months: dict[str, Counter[str]] = defaultdict(Counter)
+        with self.store.session() as s:
+            for m, kind, n in s.execute(stmt):
+                months[m or "undated"][kind] += n
+        return months
+
+    def actor_timeline(self, actor_id: str) -> dict[str, Any]:
+        """Per month: events where the actor is source or target (by type), and its quotes."""
+        months = self._event_months(actor=actor_id)
+        month = func.substr(QUOTE_DATE, 1, 7)
+        with self.store.session() as s:
+            quotes = dict(s.execute(
+                select(month, func.count()).join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
+                .where(QuoteRow.actor_id == actor_id).group_by(month)).all())
+        keys = sorted(set(months) | {m or "undated" for m in quotes})
+        return {"actor": actor_id, "months": [
+            {"month": m, "events": dict(sorted(months.get(m, Counter()).items())),
+             "quotes": quotes.get(m if m != "undated" else "", 0)}
+            for m in keys]}
+
+    def pair_timeline(self, a: str, b: str) -> dict[str, Any]:
+        """Per month and type: events between two countries, in either direction."""
+        months = self._event_months(pair=(a, b))
+        return {"pair": [a.upper(), b.upper()], "months": [
+            {"month": m, "events": dict(sorted(months[m].items()))} for m in sorted(months)]}
+
+    def pairs(self, top: int = 20) -> list[dict[str, Any]]:
+        """The country pairs with most events between them (direction ignored)."""
+        stmt = (select(EventRow.source_country, EventRow.target_country, func.count())
+                .where(EventRow.source_country.is_not(None),
+                       EventRow.target_country.is_not(None),
+                       EventRow.source_country != EventRow.target_country)
+                .group_by(EventRow.source_country, EventRow.target_country))
+        counts: Counter[tuple[str, str]] = Counter()
+        with self.store.session() as s:
+            for src, tgt, n in s.execute(stmt):
+                counts[tuple(sorted((src, tgt)))] += n  # type: ignore[index]
+        return [{"pair": list(p), "events": n} for p, n in
+                sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+
+    def top_actors(self, top: int = 20) -> list[dict[str, Any]]:
+        """The actors mentioned in most documents."""
+        n = func.count(ActorDocumentRow.doc_id)
+        stmt = (select(ActorRow.id, ActorRow.name, ActorRow.type, n)
+                .join(ActorDocumentRow, ActorDocumentRow.actor_id == ActorRow.id)
+                .group_by(ActorRow.id, ActorRow.name, ActorRow.type)
+                .order_by(n.desc(), ActorRow.id).limit(top))
+        with self.store.session() as s:
+            return [{"id": i, "name": name, "type": t, "documents": c}
+                    for i, name, t, c in s.execute(stmt)]

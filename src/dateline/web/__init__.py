@@ -1,0 +1,1 @@
+"""The web UI and JSON API over the store (``dateline serve``)."""

@@ -1,0 +1,47 @@
+"""The FastAPI application: JSON API, HTML pages and their static assets, over one store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from dateline.store import Store
+from dateline.store.queries import BadCursor, Queries
+from dateline.web import api, pages
+from dateline.web.ingest import Ingestor
+
+STATIC = Path(__file__).parent / "static"
+TOKEN_ENV = "DATELINE_API_TOKEN"
+
+
+def create_app(db: str, token: str | None = None) -> FastAPI:
+    """An app over the database ``db``; writes are enabled only with ``token``
+    (default: the DATELINE_API_TOKEN environment variable)."""
+    store = Store(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="dateline", version="1", lifespan=lifespan,
+                  description="Who said what, and who did what to whom, when and where.")
+    app.state.store = store
+    app.state.queries = Queries(app.state.store)
+    app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    app.state.ingestor = Ingestor()
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(BadCursor)
+    def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    return app
