@@ -196,5 +196,26 @@ def export(
     err.print(f"exported {n} {table.value} rows")
 
 
+@app.command()
+def serve(
+    db: str = DB,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+) -> None:
+    """Serve the web UI and the JSON API (/api/v1, OpenAPI at /docs) over the store.
+
+    Read-only unless DATELINE_API_TOKEN is set; then POST /api/v1/documents
+    ingests an article given `Authorization: Bearer <token>`.
+
+    Example: dateline serve --db dateline.db --port 8000
+    """
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
