@@ -18,6 +18,7 @@ from dateline.timex.lexicon import Lexicon
 from dateline.timex.recognise import Candidate
 
 Result = tuple[str, str, str | None]  # type, value, mod
+FUTURE_BIAS = 2  # a coming date must be this many times nearer than the past one to win
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
@@ -72,16 +73,41 @@ class Normaliser:
         return self.lex.months.get(_word(g["month"])) if "month" in g else None
 
     @staticmethod
-    def pick_year(ctx: Context, month: int, day: int | None) -> int | None:
-        """The year of a month (and day) written without one: past unless the clause is future."""
+    def future(ctx: Context, ahead: int, behind: int) -> bool:
+        """Past or future for a date given without its year or week.
+
+        The clause's tense decides; without a past or future tense news reports the
+        past, so the coming date wins only when it is much nearer (a schedule).
+        """
+        tense = ctx.tense()
+        if tense in ("FUTURE", "PAST"):
+            return tense == "FUTURE"
+        return ahead * FUTURE_BIAS < behind
+
+    def pick_year(self, ctx: Context, month: int, day: int | None) -> int | None:
+        """The year of a month (and day) written without one."""
         if ctx.dct is None:
             return None
         ref = ctx.dct.day
-        key = (month, day or 0) if day else (month, 0)
-        now = (ref.month, ref.day) if day else (ref.month, 0)
-        if ctx.tense() == "FUTURE":
-            return ref.year if key >= now else ref.year + 1
-        return ref.year if key <= now else ref.year - 1
+        if day is None:
+            behind = (ref.month - month) % 12
+            ahead = (month - ref.month) % 12
+            if ahead == 0:
+                return ref.year
+            if self.future(ctx, ahead, behind):
+                return ref.year + (month < ref.month)
+            return ref.year - (month > ref.month)
+        key, now = (month, day), (ref.month, ref.day)
+        last = ref.year if key <= now else ref.year - 1
+        following = ref.year if key >= now else ref.year + 1
+        try:
+            ahead = (date(following, month, day) - ref).days
+            behind = (ref - date(last, month, day)).days
+        except ValueError:
+            return last
+        if behind == 0:
+            return last
+        return following if self.future(ctx, ahead, behind) else last
 
     @staticmethod
     def relative(ctx: Context, gran: str) -> Point | None:
@@ -157,7 +183,7 @@ class Normaliser:
                 day = ref + relativedelta(days=delta - 7 if delta >= 0 else delta)
             elif shift == 1:
                 day = ref + relativedelta(days=delta + 7 if delta <= 0 else delta)
-            elif ctx.tense() == "FUTURE":
+            elif delta and self.future(ctx, delta % 7, (-delta) % 7):
                 day = ref + relativedelta(days=delta % 7)
             else:
                 day = ref - relativedelta(days=(-delta) % 7)
