@@ -24,6 +24,7 @@ STAGES: dict[str, str] = {
     "clean": "dateline.clean:CleanStage",
     "parse": "dateline.nlp:ParseStage",
     "timex": "dateline.timex:TimexStage",
+    "quotes": "dateline.quotes:QuoteStage",
     "events": "dateline.events:EventStage",
 }
 DEFAULT_BATCH = int(os.environ.get("DATELINE_BATCH", 64))  # documents per nlp.pipe batch

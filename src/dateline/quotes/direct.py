@@ -1,0 +1,101 @@
+"""Attribute each quotation-marked span to a cue and speaker in its sentence frame.
+
+The frame is the text of the quote's sentence(s) outside quotation marks. The
+cue whose clause contains the quote wins ("saying \\"...\\""), then the nearest
+cue after the quote ("\\"...,\\" he said"), then before it ("X said: \\"...\\"").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from dateline.quotes.candidate import Candidate
+from dateline.quotes.lexicon import Cues
+from dateline.quotes.marks import MarkedSpan
+from dateline.quotes.syntax import SPEAKER_LABELS, cue_tokens, is_cue, subject
+
+DASH_SOURCE = re.compile(r"[\s,]*[―—–]\s*")
+MIN_UNCUED_TOKENS = 5  # a shorter quote without a cue is a scare quote, not a statement
+
+
+def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[Token]:
+    toks = _tokens_in(sdoc, q.start, q.end)
+    if not toks:
+        return []
+    sents = {toks[0].sent.start: toks[0].sent, toks[-1].sent.start: toks[-1].sent}
+    first = toks[0].sent
+    if first.start > 0:  # "X said:" closing the previous sentence
+        prev = sdoc[first.start - 1].sent
+        if prev.text.rstrip().endswith(":"):
+            sents[prev.start] = prev
+    return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues)]
+
+
+def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token]) -> Token | None:
+    if not found:
+        return None
+    qtoks = _tokens_in(sdoc, q.start, q.end)
+    qset = {t.i for t in qtoks}
+    governs = [c for c in found if any(c in t.ancestors for t in qtoks if t.i in qset)]
+    pool = governs or found
+
+    def rank(c: Token) -> tuple[int, int]:
+        if c.idx >= q.end:
+            return (0, c.idx - q.end)
+        return (1, q.start - c.idx)
+
+    return min(pool, key=rank)
+
+
+def _dash_source(sdoc: Doc, text: str, q: MarkedSpan) -> tuple[int, int] | None:
+    """ "..." ― Jane Doe: a name right after a dash that follows the quote."""
+    tail = text[q.end : q.end + 4]
+    m = DASH_SOURCE.match(text, q.end + len(tail) - len(tail.lstrip("”\"»")))
+    if not m:
+        return None
+    for ent in sdoc.ents:
+        if ent.start_char == m.end() and ent.label_ in SPEAKER_LABELS:
+            return ent.start_char, ent.end_char
+    return None
+
+
+def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
+                     inside: set[int]) -> list[Candidate]:
+    """One candidate per marked span; uncued ones inherit from the quote before them."""
+    out: list[Candidate] = []
+    prev: Candidate | None = None
+    para_of_prev = -1
+    for q in marked:
+        cue = _best_cue(sdoc, q, _frame_cues(sdoc, q, cues, inside))
+        cand = Candidate(q.start, q.end, "direct")
+        if cue is not None:
+            cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue)
+        elif (dash := _dash_source(sdoc, text, q)) is not None:
+            cand.speaker = dash
+        elif prev is not None and (prev.speaker_tok is not None or prev.speaker) and (
+            q.paragraph == para_of_prev or (q.continued and q.paragraph == para_of_prev + 1)
+            or (q.paragraph == para_of_prev + 1 and _floating(text, q))
+        ):
+            cand.inherited_from = prev
+        elif len(_tokens_in(sdoc, q.start, q.end)) < MIN_UNCUED_TOKENS:
+            continue
+        out.append(cand)
+        if cand.cue is not None or cand.speaker or cand.inherited_from:
+            prev, para_of_prev = cand, q.paragraph
+    return out
+
+
+def _floating(text: str, q: MarkedSpan) -> bool:
+    """A paragraph that is only this quote (give or take its marks)."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    hi = len(text) if hi < 0 else hi
+    rest = (text[lo : q.start] + text[q.end : hi]).strip(" \t“”\"«»„")
+    return not rest

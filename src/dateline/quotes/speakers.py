@@ -1,0 +1,107 @@
+"""Speaker span -> actor id: the actors stage's mentions first, then a local fallback.
+
+The fallback (names, surnames, he/she to the last named speaker) only runs when
+no mention covers the speaker, so that the actors stage's coreference wins.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dateline.model import Document
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+GROUP_PRONOUNS = frozenset({"they", "we", "it"})
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|pres|prof)\.?\s+", re.I)
+
+
+def slug(name: str) -> str:
+    """An actor id in the actors stage's style: "Antony Blinken" -> "antony-blinken"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = re.sub(r"'s$|’s$", "", plain.strip())
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def _last_word(name: str) -> str:
+    words = _TITLE.sub("", name).split() or [""]
+    return re.sub(r"(?:'s|’s)$", "", words[-1].lower())
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+class SpeakerResolver:
+    """Resolves speaker spans of one document, remembering who spoke last."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.last_person: str | None = None
+        self.last_any: str | None = None
+        persons = [e for e in doc.entities if e["label"] == "PERSON"]
+        self.full_names = [e for e in persons if len(_TITLE.sub("", e["text"]).split()) > 1]
+        self.persons = persons
+
+    def _known(self, name: str) -> str:
+        key = slug(name)
+        for actor in self.doc.actors:
+            names = [actor["name"], *actor.get("aliases", [])]
+            if actor["id"] == key or any(slug(n) == key for n in names):
+                return actor["id"]
+        return key
+
+    def _surname(self, text: str, before: int) -> str | None:
+        """ "Blinken" -> "Antony Blinken" from the nearest full name with that last word."""
+        last = _last_word(text)
+        best = None
+        for ent in self.full_names:
+            if _last_word(ent["text"]) == last:
+                if best is None or ent["start"] < before:
+                    best = ent
+        return best["text"] if best else None
+
+    def resolve(self, span: tuple[int, int] | None) -> str | None:
+        """The actor id for a speaker span; also updates the last-speaker memory."""
+        if span is None:
+            return None
+        actor, person = self._lookup(span)
+        if actor:
+            self.last_any = actor
+            if person:
+                self.last_person = actor
+        return actor
+
+    def actor_at(self, span: tuple[int, int]) -> str | None:
+        """The actor a span names, without touching the last-speaker memory."""
+        return self._lookup(span)[0]
+
+    def _lookup(self, span: tuple[int, int]) -> tuple[str | None, bool]:
+        mentions = [m for m in self.doc.mentions if _overlap(span, (m["start"], m["end"])) > 0]
+        if mentions:
+            best = max(mentions, key=lambda m: _overlap(span, (m["start"], m["end"])))
+            actor = self.doc.actor(best["actor"])
+            return best["actor"], bool(actor and actor.get("type") == "person")
+        ents = [e for e in self.doc.entities if _overlap(span, (e["start"], e["end"])) > 0]
+        for ent in ents:
+            if ent.get("actor"):
+                actor = self.doc.actor(ent["actor"])
+                return ent["actor"], bool(actor and actor.get("type") == "person")
+        for ent in ents:
+            if ent["label"] == "PERSON":
+                full = self._surname(ent["text"], ent["start"]) or _TITLE.sub("", ent["text"])
+                return self._known(full), True
+        for ent in ents:
+            if ent["label"] in NAME_LABELS:
+                return self._known(ent["text"]), False
+        word = self.doc.text[span[0] : span[1]].strip().lower()
+        if word in PERSON_PRONOUNS:
+            if self.last_person is None:
+                earlier = [e for e in self.persons if e["end"] <= span[0]]
+                if earlier:
+                    return self._lookup((earlier[-1]["start"], earlier[-1]["end"]))
+            return self.last_person, True
+        if word in GROUP_PRONOUNS:
+            return self.last_any, False
+        return None, False

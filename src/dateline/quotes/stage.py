@@ -1,0 +1,117 @@
+"""The quotes stage: direct, mixed and indirect quotes and transcript turns, with speakers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.model import Document, Quote
+from dateline.quotes.candidate import Candidate
+from dateline.quotes.direct import attribute_marked
+from dateline.quotes.indirect import find_indirect
+from dateline.quotes.lexicon import load_cues
+from dateline.quotes.marks import find_marked
+from dateline.quotes.speakers import SpeakerResolver
+from dateline.quotes.syntax import noun_span
+from dateline.quotes.transcript import find_turns
+
+try:  # the timex stage's helper; quotes stay undated without it
+    from dateline.timex.anchor import date_for_span
+except ImportError:  # pragma: no cover - only while timex is absent
+    date_for_span = None
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str, start: int, end: int) -> set[int]:
+    return {start + m.start() for m in _WORD.finditer(text[start:end])}
+
+
+def merge(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+    """One quote per statement: a clause that is mostly a marked quote is that quote;
+    a clause that only contains a marked fragment is a mixed quote absorbing it."""
+    absorbed: set[int] = set()
+    kept: list[Candidate] = []
+    for ind in indirect:
+        iw = _words(text, ind.start, ind.end)
+        same = None
+        inner = []
+        for n, d in enumerate(direct):
+            dw = _words(text, d.start, d.end)
+            both = len(iw & dw)
+            if not both:
+                continue
+            if both >= 0.5 * len(iw):
+                same = d
+            elif both >= 0.8 * len(dw):
+                inner.append(n)
+        if same is not None:
+            if same.cue is None and same.speaker is None:
+                same.cue, same.cue_span, same.speaker_tok = ind.cue, ind.cue_span, ind.speaker_tok
+                same.inherited_from = None
+            continue
+        if inner:
+            ind.kind = "mixed"
+            absorbed.update(inner)
+        kept.append(ind)
+    kept.extend(d for n, d in enumerate(direct) if n not in absorbed)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+class QuoteStage:
+    """Find every quotation and reported statement and attribute it to an actor."""
+
+    name = "quotes"
+
+    def __init__(self) -> None:
+        self.cues = load_cues()
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.quotes = self.quotes(doc) if doc.spacy is not None else []
+
+    def quotes(self, doc: Document) -> list[Quote]:
+        sdoc, text = doc.spacy, doc.text
+        marked = find_marked(text)
+        inside: set[int] = set()
+        for q in marked:
+            span = sdoc.char_span(q.start, q.end, alignment_mode="contract")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+        direct = attribute_marked(sdoc, text, marked, self.cues, inside)
+        indirect = find_indirect(sdoc, self.cues, inside)
+        cands = merge(text, direct, indirect) + find_turns(doc)
+        cands.sort(key=lambda c: (c.start, c.end))
+        resolver = SpeakerResolver(doc)
+        out: list[Quote] = []
+        for cand in cands:
+            if cand.speaker is None and cand.speaker_tok is not None:
+                ns = noun_span(sdoc, cand.speaker_tok)
+                cand.speaker = (ns.start_char, ns.end_char)
+            src = cand.inherited_from
+            if src is not None and cand.speaker is None:
+                cand.speaker = src.speaker
+                actor = src.extra.get("actor")
+            elif "actor" in cand.extra:
+                actor = cand.extra["actor"]
+            else:
+                actor = resolver.resolve(cand.speaker)
+            cand.extra["actor"] = actor
+            out.append(self._quote(doc, cand, actor))
+        return out
+
+    @staticmethod
+    def _quote(doc: Document, cand: Candidate, actor: str | None) -> Quote:
+        quote: dict[str, Any] = {
+            **doc.span(cand.start, cand.end),
+            "kind": cand.kind,
+            "cue": doc.span(*cand.cue_span) if cand.cue_span else None,
+            "speaker": doc.span(*cand.speaker) if cand.speaker else None,
+            "actor": actor,
+        }
+        if date_for_span is not None:
+            quote["date"] = date_for_span(doc, cand.start, cand.end)
+        for key in ("label", "confidence"):
+            if key in cand.extra:
+                quote[key] = cand.extra[key]
+        return quote  # type: ignore[return-value]
