@@ -259,14 +259,19 @@ class Normaliser:
             n = self.lex.ordinals[_word(g["ord"])]
             if part == "H" and n > 2:
                 return None
-            if "year" in g:
-                return "DATE", f"{g['year']}-{part}{n}", None
+            if "year" in g or "year2" in g:
+                year = int(g.get("year") or g["year2"]) - ("prior" in g)
+                return "DATE", f"{year:04d}-{part}{n}", None
             if ctx.dct is None:
                 return "DATE", f"XXXX-{part}{n}", None
             ref = ctx.dct.day
             current = 1 + (ref.month - 1) // size
             year = ref.year
-            if ctx.tense() == "FUTURE":
+            if "yshift" in g:
+                year += self.lex.shifts[_word(g["yshift"])]
+            elif "prior" in g:
+                year -= 1 + (n >= current)
+            elif ctx.tense() == "FUTURE":
                 year += n < current
             else:
                 year -= n > current
@@ -274,6 +279,8 @@ class Normaliser:
         point = self.relative(ctx, "Q")
         if point is None:
             return None
+        if "year" in g:  # "the 1988 period": that year's quarter matching the latest one
+            return "DATE", f"{g['year']}-Q{1 + (point.shift(-1, 'Q').day.month - 1) // 3}", None
         ref_word = _word(g.get("qref", ""))
         if ref_word in ("same", "comparable"):
             return None
@@ -340,7 +347,9 @@ class Normaliser:
         else:
             hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             hhmm = f"{hour:02d}:{int(g.get('minute', 0)):02d}"
-        if "weekday" in g:
+        if "month" in g:
+            day = self.date({"month": g["month"], "day": g["day"]}, ctx)[1]
+        elif "weekday" in g:
             day = self.weekday({"weekday": g["weekday"]}, ctx)[1]
         else:
             point = self.relative(ctx, "D")

@@ -47,7 +47,8 @@ def macros(lex: Lexicon) -> dict[str, str]:
     word_number = WORD_NUMBER.format(tens=TENS, base=numbers)
     return {
         # the dot only after an abbreviation: "Sept." but not "February."
-        "MONTH": rf"(?P<month>{_alternation(lex.months, True)})(?:(?<![A-Za-z]{{5}})(?P<dot>\.))?",
+        "MONTH": rf"(?P<month>{_alternation(lex.months, True)})"
+        r"(?:(?<![A-Za-z]{5})(?<!June)(?<!July)(?<!May)(?P<dot>\.))?",
         "WEEKDAY": rf"(?P<weekday>{_alternation(lex.weekdays, True)})",
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)",
@@ -59,6 +60,7 @@ def macros(lex: Lexicon) -> dict[str, str]:
         "SEASON": rf"(?P<season>{_alternation(lex.seasons)})",
         "DAYPART": rf"(?P<daypart>{_alternation(lex.dayparts)})",
         "ORD": rf"(?P<ord>{_alternation(lex.ordinals)})",
+        "ORDWORD": rf"(?:{_alternation(lex.ordinals)})",
         "DEICTIC": rf"(?P<deictic>{_alternation(lex.deictic_days)})",
         "REF": rf"(?P<ref>{_alternation(lex.references)})",
         "OFFSET": rf"(?P<offset>{_alternation(lex.offsets)})",

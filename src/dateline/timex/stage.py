@@ -53,7 +53,7 @@ class TimexStage:
             found = self.recogniser.modifier_before(doc.text, start)
             if found and not value.endswith("_REF"):
                 word_mod = self.lex.modifiers[" ".join(found["mod"].lower().split())]
-                if (word_mod in DATE_MODS) == (kind in ("DATE", "TIME")):
+                if word_mod not in DATE_MODS or kind in ("DATE", "TIME"):
                     start, mod = found.start(), mod or word_mod
             timex: Timex = {"start": start, "end": cand.end, "text": doc.text[start:cand.end],
                             "type": kind, "value": value}
