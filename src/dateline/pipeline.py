@@ -23,6 +23,7 @@ Stage = Callable[[list[Document]], None]
 STAGES: dict[str, str] = {
     "clean": "dateline.clean:CleanStage",
     "parse": "dateline.nlp:ParseStage",
+    "actors": "dateline.actors:ActorStage",
     "timex": "dateline.timex:TimexStage",
     "quotes": "dateline.quotes:QuoteStage",
     "events": "dateline.events:EventStage",

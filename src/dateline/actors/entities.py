@@ -1,0 +1,271 @@
+"""Correct spaCy's named entities with what the actors area knows.
+
+The small model misses or mislabels entities in predictable ways: it keeps "the" and "'s"
+in spans, runs spans across line breaks and separators, tags all-caps datelines and
+headlines poorly, tags titles ("State" of "Secretary of State") as organisations and
+surnames ("Blinken", "Wang") as places or organisations after the full name was seen.
+No library fixes these, so the rules are written here, driven by the reference data
+(countries, demonyms, capitals, IGOs, titles) rather than by word lists of a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dateline.actors.countries import gazetteer, lookup
+from dateline.actors.titles import TitleMatcher
+
+# labels that name things; numeric and temporal labels are left as spaCy gave them
+NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+               "WORK_OF_ART", "LAW", "LANGUAGE"}
+LABEL_OF_KIND = {"name": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "ORG"}
+SEPARATORS = {"-", "–", "—", ",", ":", ";", "/", "|", "(", "[", '"', "“", "”"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+LOCATIVE = {"in", "near"}
+TEMPORAL = {"DATE", "TIME"}
+INITIAL = re.compile(r"^[A-Z]\.$")
+DATE_LIKE = re.compile(r"^\d{1,4}([-/.]\d{1,2}){1,2}$|^\d{4}$")
+
+
+@dataclass
+class Ent:
+    """An entity as a token range of the parse, with its label."""
+
+    start: int
+    end: int
+    label: str
+
+
+class EntityFixer:
+    """Rewrites a parse's entities in place (``doc.ents``) and returns them."""
+
+    def __init__(self, nlp: Any, titles: TitleMatcher) -> None:
+        self.titles = titles
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = {key for key in gazetteer()}
+        self.places.add("PLACE", [nlp.make_doc(f"{form} x")[:-1].as_doc() for form in forms])
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
+        ents = [p for e in ents for p in self._split(doc, e)]
+        ents = [e for e in (self._trim(doc, e) for e in ents) if e is not None]
+        ents = self._drop_titles(doc, ents)
+        ents = self._datelines(doc, ents)
+        ents = self._gazetteer(doc, ents)
+        ents = self._people(doc, ents)
+        ents = self._majority(doc, ents)
+        spans = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in ents])
+        doc.set_ents(spans, default="outside")
+        return list(doc.ents)
+
+    # ---------------------------------------------------------------- span shape
+    def _split(self, doc: Doc, ent: Ent) -> list[Ent]:
+        """Cut at line breaks, separators and inner possessives; relabel known pieces."""
+        if ent.label not in NAME_LABELS:
+            return [ent]
+        pieces, start = [], ent.start
+        for i in range(ent.start, ent.end):
+            tok = doc[i]
+            cut = tok.is_space or "\n" in tok.whitespace_ or _separates(doc, tok)
+            if tok.text == "(" and any(t.text == ")" for t in doc[i:ent.end]):
+                cut = False
+            if tok.text in POSSESSIVE and i + 1 < ent.end:
+                cut = True
+            if cut:
+                if i > start:
+                    keep = not (tok.is_space or tok.text in SEPARATORS | POSSESSIVE)
+                    pieces.append(Ent(start, i + keep, ent.label))
+                start = i + 1
+        if start < ent.end:
+            pieces.append(Ent(start, ent.end, ent.label))
+        if len(pieces) > 1:
+            for piece in pieces:
+                place = lookup(doc[piece.start:piece.end].text)
+                if place and place.kind in LABEL_OF_KIND:
+                    piece.label = LABEL_OF_KIND[place.kind]
+        return pieces
+
+    def _trim(self, doc: Doc, ent: Ent) -> Ent | None:
+        """Drop a leading "the", trailing "'s", punctuation and numbers; drop empty spans."""
+        if ent.label not in NAME_LABELS:
+            return ent
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+                               or doc[start].is_space):
+            start += 1
+        while end > start and _trailing_junk(doc[start:end], doc[end - 1]):
+            end -= 1
+        text = doc[start:end].text
+        if start >= end or not any(c.isupper() for c in text):
+            return None
+        return Ent(start, end, ent.label)
+
+    def _drop_titles(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Remove entities inside a title; cut a title off the front of a name."""
+        covered: dict[int, int] = {}
+        for span, _title in self.titles(doc):
+            for i in range(span.start, span.end):
+                covered[i] = span.end
+        out = []
+        for ent in ents:
+            if ent.label not in NAME_LABELS:
+                out.append(ent)
+                continue
+            start = ent.start
+            while start < ent.end and start in covered:
+                start = covered[start]
+            if start >= ent.end:
+                continue
+            if start > ent.start:
+                ent = Ent(start, ent.end, "PERSON" if ent.end - start >= 2 else ent.label)
+            out.append(ent)
+        return out
+
+    # ---------------------------------------------------------------- knowledge
+    def _datelines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """A line opening with upper-case words and then ", Country", "—" or a date is a place."""
+        found = []
+        for line_start in _line_starts(doc):
+            end = line_start
+            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end == line_start or end + 1 >= len(doc):
+                continue
+            if any(t.ent_type_ in TEMPORAL for t in doc[line_start:end]):
+                continue
+            nxt, after = doc[end], doc[end + 1]
+            if (nxt.text in {"—", "–"} or DATE_LIKE.match(nxt.text)
+                    or (nxt.text == "," and (lookup(after.text) or DATE_LIKE.match(after.text)))):
+                found.append(Ent(line_start, end, "GPE"))
+        return _replace(ents, found)
+
+    def _gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Relabel and add countries, capitals, demonyms and IGOs from the reference data."""
+        matches = []
+        for _, s, e in self.places(doc):
+            span = doc[s:e]
+            place = lookup(span.text)
+            if place is None or not span[0].text[:1].isupper():
+                continue
+            if place.kind in LABEL_OF_KIND:
+                matches.append(Ent(s, e, LABEL_OF_KIND[place.kind]))
+        by_range = {(e.start, e.end): e for e in ents}
+        added = []
+        for match in matches:
+            ent = by_range.get((match.start, match.end))
+            if ent is not None:
+                if ent.label != "PERSON" or match.label != "GPE":
+                    ent.label = match.label
+            else:
+                added.append(match)
+        occupied = {i for e in ents for i in range(e.start, e.end)}
+        added = [m for m in filter_spans_ents(added)
+                 if not any(i in occupied for i in range(m.start, m.end))]
+        return sorted(ents + added, key=lambda e: e.start)
+
+    def _people(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """One name, one person per document: "Blinken" after "Antony Blinken" is a person."""
+        full = {doc[e.start:e.end].text for e in ents
+                if e.label == "PERSON" and e.end - e.start > 1}
+        surnames = {name.split()[-1] for name in full}
+        known = full | surnames
+        ents = _replace(ents, self._full_names(doc, ents))
+        for ent in ents:
+            text = doc[ent.start:ent.end].text
+            if ent.label in NAME_LABELS and ent.label != "PERSON" and text in known:
+                ent.label = "PERSON"
+            elif (ent.label == "PERSON" and text not in known and ent.start > 0
+                  and doc[ent.start - 1].lower_ in LOCATIVE):
+                ent.label = "GPE"
+        occupied = {i for e in ents for i in range(e.start, e.end)}
+        added = [Ent(t.i, t.i + 1, "PERSON") for t in doc
+                 if t.text in surnames and t.i not in occupied and t.is_title]
+        ents = sorted(ents + added, key=lambda e: e.start)
+        for ent in ents:  # "P. Simmons": take in a preceding initial
+            if (ent.label == "PERSON" and ent.start > 0 and INITIAL.match(doc[ent.start - 1].text)
+                    and doc[ent.start - 1].i not in occupied):
+                ent.start -= 1
+        return ents
+
+    def _full_names(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Occurrences of a known full name that spaCy cut short or missed."""
+        exact = {(e.start, e.end) for e in ents if e.label == "PERSON"}
+        firsts: dict[str, list[list[str]]] = defaultdict(list)
+        for e in ents:
+            words = [t.text for t in doc[e.start:e.end]]
+            if e.label == "PERSON" and len(words) > 1 and words not in firsts[words[0]]:
+                firsts[words[0]].append(words)
+        found = []
+        for tok in doc:
+            for words in firsts.get(tok.text, []):
+                end = tok.i + len(words)
+                if ([t.text for t in doc[tok.i:end]] == words
+                        and (tok.i, end) not in exact):
+                    found.append(Ent(tok.i, end, "PERSON"))
+        return found
+
+    def _majority(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """The same name keeps the same label within a document (the majority label)."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for ent in ents:
+            if ent.label in NAME_LABELS:
+                votes[doc[ent.start:ent.end].text][ent.label] += 1
+        for ent in ents:
+            counts = votes.get(doc[ent.start:ent.end].text)
+            if counts and ent.label in NAME_LABELS:
+                label, n = counts.most_common(1)[0]
+                if n > counts[ent.label]:
+                    ent.label = label
+        return ents
+
+
+def _separates(doc: Doc, tok: Any) -> bool:
+    """A separator token; a dash only between spaces ("Lithuania - Contra", not "Jean-Michel")."""
+    if tok.text not in SEPARATORS:
+        return False
+    if tok.text in {"-", "–", "/"}:
+        return bool(tok.whitespace_) and tok.i > 0 and bool(doc[tok.i - 1].whitespace_)
+    return True
+
+
+def _trailing_junk(span: Span, tok: Any) -> bool:
+    if tok.text in POSSESSIVE or tok.is_space:
+        return True
+    if tok.text == ")" and "(" in span.text:
+        return False
+    if tok.is_punct and tok.text != ".":
+        return True
+    return not any(c.isalpha() for c in tok.text)
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    starts = [0] if len(doc) else []
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            starts.append(tok.i + 1)
+    return [i for i in starts if not doc[i].is_space]
+
+
+def filter_spans_ents(ents: list[Ent]) -> list[Ent]:
+    """Longest non-overlapping entities, first come first served."""
+    chosen: list[Ent] = []
+    used: set[int] = set()
+    for ent in sorted(ents, key=lambda e: (e.start - e.end, e.start)):
+        if not any(i in used for i in range(ent.start, ent.end)):
+            chosen.append(ent)
+            used.update(range(ent.start, ent.end))
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def _replace(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """Put ``found`` in, removing what it overlaps."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+    return sorted(kept + found, key=lambda e: e.start)
