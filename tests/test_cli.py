@@ -146,3 +146,10 @@ def test_killed_ingest_resumes_without_loss(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 40
     assert con.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[0] == 40
+
+
+def test_process_pool_gives_the_same_documents_in_order(tmp_path):
+    write_articles(tmp_path / "in", 6)
+    _, serial, _ = extract(str(tmp_path / "in"))
+    code, pooled, _ = extract("--workers", "2", str(tmp_path / "in"))
+    assert code == 0 and pooled == serial

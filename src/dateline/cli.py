@@ -93,11 +93,19 @@ PUBLISHED_TSV = typer.Option(
 )
 
 
+WORKERS = typer.Option(
+    1, "--workers", "-w", min=1,
+    help="Worker processes (each loads the model; cross-document learning is per worker).",
+)
+POOL_BATCH = 8
+
+
 @app.command()
 def extract(
     paths: list[str] = PATHS,
     published: str | None = PUBLISHED,
     published_tsv: Path | None = PUBLISHED_TSV,
+    workers: int = WORKERS,
 ) -> None:
     """Print one document JSON (schema dateline/1) per input document, in input order.
 
@@ -109,11 +117,16 @@ def extract(
     from dateline.pipeline import Pipeline
 
     inputs = Inputs(paths, published, published_tsv)
-    pipeline = Pipeline()
+    if workers > 1:
+        from dateline.engines.pool import process_in_pool
+
+        results = process_in_pool(inputs, workers, batch_size=POOL_BATCH)
+    else:
+        results = Pipeline().process_stream(inputs)
     stdout = sys.stdout
     with progress("extract") as bar:
         task = bar.add_task("extract", total=None)
-        for doc in pipeline.process_stream(inputs):
+        for doc in results:
             if isinstance(doc, ProcessError):
                 inputs.report(doc)
                 continue

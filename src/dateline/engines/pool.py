@@ -1,0 +1,45 @@
+"""A local process pool: each worker builds its own Pipeline from stage names.
+
+Batches keep their input order. Cross-document state (the actor knowledge base,
+cross-document furniture templates) is per worker, so a pool trades a little of
+that for speed on a many-core machine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from dateline.io.readers import InputDocument
+from dateline.model import Document
+from dateline.pipeline import DEFAULT_BATCH, Pipeline, ProcessError
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(stages: list[str] | None) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(stages)
+
+
+def _process(batch: list[InputDocument]) -> list[Document | ProcessError]:
+    assert _worker_pipeline is not None
+    results = list(_worker_pipeline.process_stream(batch, batch_size=len(batch)))
+    for doc in results:
+        if isinstance(doc, Document):
+            doc.spacy = None  # a parse does not cross the process boundary
+    return results
+
+
+def process_in_pool(
+    inputs: Iterable[InputDocument], workers: int, stages: list[str] | None = None,
+    batch_size: int = DEFAULT_BATCH,
+) -> Iterator[Document | ProcessError]:
+    """Like Pipeline.process_stream, over ``workers`` processes, in input order."""
+    it = iter(inputs)
+    batches = iter(lambda: list(islice(it, batch_size)), [])
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(stages,)) as pool:
+        for results in pool.imap(_process, batches):
+            yield from results
