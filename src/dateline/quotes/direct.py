@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Token
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.lexicon import Cues
 from dateline.quotes.marks import MarkedSpan
-from dateline.quotes.syntax import SPEAKER_LABELS, cue_tokens, is_cue, subject
+from dateline.quotes.syntax import cue_tokens, is_cue, subject
 
-DASH_SOURCE = re.compile(r"[\s,]*[―—–]\s*")
+DASH_SOURCE = re.compile(r"[”\"»,.!?]*\s*[―—–]\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})\s*$",
+                         re.M)
 MIN_UNCUED_TOKENS = 5  # a shorter quote without a cue is a scare quote, not a statement
 
 
@@ -26,10 +27,17 @@ def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[Token]:
+    """Cues in the quote's sentences, the sentence right after it ("?" ends a sentence
+    before "Trump said") and a sentence before it that ends in a colon."""
     toks = _tokens_in(sdoc, q.start, q.end)
     if not toks:
         return []
     sents = {toks[0].sent.start: toks[0].sent, toks[-1].sent.start: toks[-1].sent}
+    after = toks[-1].i + 1
+    while after < len(sdoc) and (sdoc[after].is_punct or sdoc[after].is_space):
+        after += 1
+    if after < len(sdoc) and after not in inside and sdoc[after].sent.start == after:
+        sents[after] = sdoc[after].sent
     first = toks[0].sent
     if first.start > 0:  # "X said:" closing the previous sentence
         prev = sdoc[first.start - 1].sent
@@ -38,13 +46,17 @@ def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[
     return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues)]
 
 
-def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token]) -> Token | None:
+def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token | None:
     if not found:
         return None
     qtoks = _tokens_in(sdoc, q.start, q.end)
     qset = {t.i for t in qtoks}
     governs = [c for c in found if any(c in t.ancestors for t in qtoks if t.i in qset)]
-    pool = governs or found
+    # A belief verb ("some think") only attributes a quote that is its own complement.
+    pool = governs or [c for c in found if c.lemma_.lower() in cues.speech
+                       or c.lower_ == "according"]
+    if not pool:
+        return None
 
     def rank(c: Token) -> tuple[int, int]:
         if c.idx >= q.end:
@@ -54,16 +66,10 @@ def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token]) -> Token | None:
     return min(pool, key=rank)
 
 
-def _dash_source(sdoc: Doc, text: str, q: MarkedSpan) -> tuple[int, int] | None:
-    """ "..." ― Jane Doe: a name right after a dash that follows the quote."""
-    tail = text[q.end : q.end + 4]
-    m = DASH_SOURCE.match(text, q.end + len(tail) - len(tail.lstrip("”\"»")))
-    if not m:
-        return None
-    for ent in sdoc.ents:
-        if ent.start_char == m.end() and ent.label_ in SPEAKER_LABELS:
-            return ent.start_char, ent.end_char
-    return None
+def _dash_source(text: str, q: MarkedSpan) -> tuple[int, int] | None:
+    """ "..." ― Jane Doe: up to five capitalised words after a dash that follows the quote."""
+    m = DASH_SOURCE.match(text, q.end)
+    return (m.start(1), m.end(1)) if m else None
 
 
 def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
@@ -73,11 +79,11 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
     prev: Candidate | None = None
     para_of_prev = -1
     for q in marked:
-        cue = _best_cue(sdoc, q, _frame_cues(sdoc, q, cues, inside))
+        cue = _best_cue(sdoc, q, _frame_cues(sdoc, q, cues, inside), cues)
         cand = Candidate(q.start, q.end, "direct")
         if cue is not None:
-            cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue)
-        elif (dash := _dash_source(sdoc, text, q)) is not None:
+            cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue, inside)
+        elif (dash := _dash_source(text, q)) is not None:
             cand.speaker = dash
         elif prev is not None and (prev.speaker_tok is not None or prev.speaker) and (
             q.paragraph == para_of_prev or (q.continued and q.paragraph == para_of_prev + 1)

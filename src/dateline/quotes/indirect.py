@@ -53,7 +53,7 @@ def _content(tok: Token, cues: Cues) -> list[Token] | None:
     return None
 
 
-def find_indirect(sdoc: Doc, cues: Cues, inside_quote: set[int]) -> list[Candidate]:
+def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> list[Candidate]:
     """Every attributed clause whose cue lies outside direct quotation marks."""
     out: list[Candidate] = []
     for tok in sdoc:
@@ -62,9 +62,12 @@ def find_indirect(sdoc: Doc, cues: Cues, inside_quote: set[int]) -> list[Candida
         content = _content(tok, cues)
         if not content:
             continue
-        span = _span_of(content)
+        lo = text.rfind("\n", 0, tok.idx) + 1
+        hi = text.find("\n", tok.idx)
+        hi = len(text) if hi < 0 else hi
+        span = _span_of([t for t in content if lo <= t.idx < hi])  # never across a paragraph
         if span is None:
             continue
         out.append(Candidate(span[0], span[1], "indirect", cue=tok, cue_span=cue_tokens(tok),
-                             speaker_tok=subject(tok)))
+                             speaker_tok=subject(tok, inside_quote)))
     return out

@@ -13,6 +13,8 @@ from dateline.model import Document
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
+SELF_PRONOUNS = frozenset({"i", "we"})
+THIRD_PRONOUNS = frozenset({"he", "she"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|pres|prof)\.?\s+", re.I)
 
@@ -27,6 +29,11 @@ def slug(name: str) -> str:
 def _last_word(name: str) -> str:
     words = _TITLE.sub("", name).split() or [""]
     return re.sub(r"(?:'s|’s)$", "", words[-1].lower())
+
+
+def _first_word(name: str) -> str:
+    words = _TITLE.sub("", name).split() or [""]
+    return words[0].lower()
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -56,16 +63,31 @@ class SpeakerResolver:
         """ "Blinken" -> "Antony Blinken" from the nearest full name with that last word."""
         last = _last_word(text)
         best = None
-        for ent in self.full_names:
-            if _last_word(ent["text"]) == last:
+        for ent in self.full_names:  # family name last ("Blinken") or first ("Wang Yi")
+            if last in (_last_word(ent["text"]), _first_word(ent["text"])):
                 if best is None or ent["start"] < before:
                     best = ent
         return best["text"] if best else None
 
-    def resolve(self, span: tuple[int, int] | None) -> str | None:
-        """The actor id for a speaker span; also updates the last-speaker memory."""
+    def resolve(self, span: tuple[int, int] | None, within: tuple[str, str] | None = None
+                ) -> str | None:
+        """The actor id for a speaker span; also updates the last-speaker memory.
+
+        ``within`` is (kind, actor) of a quote whose content holds the speaker: in
+        "Blinken said he believed ..." the "he" is Blinken, in an interview turn "I" is
+        whoever holds the turn.
+        """
         if span is None:
             return None
+        word = self.doc.text[span[0] : span[1]].strip().lower()
+        if within is not None and not any(
+            _overlap(span, (m["start"], m["end"])) for m in self.doc.mentions
+        ):
+            kind, outer = within
+            if (kind == "transcript" and word in SELF_PRONOUNS) or (
+                kind != "transcript" and word in THIRD_PRONOUNS
+            ):
+                return outer
         actor, person = self._lookup(span)
         if actor:
             self.last_any = actor

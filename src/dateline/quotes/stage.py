@@ -58,6 +58,16 @@ def merge(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _within(cand: Candidate, before: list[Quote]) -> tuple[str, str] | None:
+    """(kind, actor) of the nearest earlier quote whose content holds cand's speaker."""
+    if cand.speaker is None:
+        return None
+    for quote in reversed(before):
+        if quote["start"] <= cand.speaker[0] < quote["end"] and quote["actor"]:
+            return quote["kind"], quote["actor"]
+    return None
+
+
 class QuoteStage:
     """Find every quotation and reported statement and attribute it to an actor."""
 
@@ -79,7 +89,7 @@ class QuoteStage:
             if span is not None:
                 inside.update(range(span.start, span.end))
         direct = attribute_marked(sdoc, text, marked, self.cues, inside)
-        indirect = find_indirect(sdoc, self.cues, inside)
+        indirect = find_indirect(sdoc, text, self.cues, inside)
         cands = merge(text, direct, indirect) + find_turns(doc)
         cands.sort(key=lambda c: (c.start, c.end))
         resolver = SpeakerResolver(doc)
@@ -95,7 +105,7 @@ class QuoteStage:
             elif "actor" in cand.extra:
                 actor = cand.extra["actor"]
             else:
-                actor = resolver.resolve(cand.speaker)
+                actor = resolver.resolve(cand.speaker, _within(cand, out))
             cand.extra["actor"] = actor
             out.append(self._quote(doc, cand, actor))
         return out

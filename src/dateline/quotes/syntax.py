@@ -10,7 +10,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a participle or coordinated verb inherits its head's subject:
 # "X rejected it, saying ...", "X blamed Y and said ...", "X went on to say ...".
 INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
-SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+RELATIVES = frozenset({"who", "that", "which"})
 
 
 def is_cue(tok: Token, cues: Cues) -> bool:
@@ -28,34 +28,52 @@ def cue_tokens(tok: Token) -> tuple[int, int]:
     return tok.idx, tok.idx + len(tok)
 
 
-def subject(tok: Token) -> Token | None:
-    """Who does the saying: the verb's subject, inherited through participles and conjuncts."""
+def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token | None:
+    """Who does the saying: the verb's subject, inherited through participles and conjuncts.
+
+    Subjects in ``avoid`` (tokens inside quotation marks) are the parser mistaking the
+    quote's own subject for the speaker's, and are skipped.
+    """
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         return objs[0] if objs else None
     cur = tok
-    for _ in range(3):
-        subj = [c for c in cur.children if c.dep_ in SUBJECTS]
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in SUBJECTS and c.i not in avoid]
+        if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
+            return cur.head  # "Jordan, who said ..." -> Jordan
         if subj:
             return subj[0]
         agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
         if agent:
             return agent[0]
-        if cur.dep_ not in INHERIT or cur.head is cur:
+        # a participle ("..., saying ...") may hang off a noun in a misparse: climb anyway
+        if (cur.dep_ not in INHERIT and tok.tag_ != "VBG") or cur.head is cur:
             return None
         cur = cur.head
     return None
 
 
+NOUN_PHRASE = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat"})
+
+
 def noun_span(doc: Doc, tok: Token) -> Span:
-    """The name or noun phrase a subject token heads: its entity, else its noun chunk."""
-    if tok.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    for chunk in tok.sent.noun_chunks:
-        if chunk.start <= tok.i < chunk.end:
-            return chunk
-    return doc[tok.i : tok.i + 1]
+    """The name or noun phrase a subject token heads: its entity, else its premodifiers.
+
+    Walks the token's own dependents (doc.noun_chunks would rescan the whole document).
+    """
+    if tok.ent_iob_ in ("B", "I"):
+        start = tok.i
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NOUN_PHRASE:
+            start = min(start, child.left_edge.i)
+    return doc[start : tok.i + 1]

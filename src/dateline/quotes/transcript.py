@@ -24,6 +24,7 @@ LABEL_LINE = re.compile(r"^\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s*$")
 LABEL_INLINE = re.compile(r"^\s*([A-Z][A-Z.’'\- ]{0,30}[A-Z]|Q|A)\s*:\s+(?=\S)")
 MAX_LABEL_WORDS = 4
 MIN_TURNS = 3
+MIN_SPEECH_WORDS = 8
 EXACT, ALTERNATION, GUESS = 1.0, 0.9, 0.5
 
 
@@ -112,6 +113,11 @@ def map_labels(labels: list[str], parts: list[dict]) -> dict[str, tuple[dict | N
     return mapping
 
 
+def _speech(par: str) -> bool:
+    """A paragraph that reads as speech, not a leftover credit line ("Stefen Chow for NPR")."""
+    return len(par.split()) >= MIN_SPEECH_WORDS or par.rstrip()[-1:] in ".?!…”\"'"
+
+
 def find_turns(doc: Document) -> list[Candidate]:
     """One `transcript` candidate per paragraph of every labelled turn."""
     turns = find_labelled_turns(doc.text)
@@ -126,6 +132,8 @@ def find_turns(doc: Document) -> list[Candidate]:
         part, conf = mapping[_key(label)]
         actor = resolver.actor_at((part["start"], part["end"])) if part else None
         for lo, hi in turn.body:
+            if not _speech(doc.text[lo:hi]):
+                continue
             out.append(Candidate(lo, hi, "transcript", speaker=turn.label,
                                  extra={"label": label, "confidence": conf, "actor": actor}))
     return out
