@@ -144,6 +144,10 @@ class EntityFixer:
             if (nxt.text in {"—", "–"} or DATE_LIKE.match(nxt.text)
                     or (nxt.text == "," and (lookup(after.text) or DATE_LIKE.match(after.text)))):
                 found.append(Ent(line_start, end, "GPE"))
+        names = {doc[e.start:e.end].text.casefold() for e in found}
+        for ent in ents:  # the dateline's place keeps its label wherever it recurs
+            if ent.label in NAME_LABELS and doc[ent.start:ent.end].text.casefold() in names:
+                ent.label = "GPE"
         return _replace(ents, found)
 
     def _gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -175,7 +179,7 @@ class EntityFixer:
         full = {doc[e.start:e.end].text for e in ents
                 if e.label == "PERSON" and e.end - e.start > 1}
         surnames = {name.split()[-1] for name in full}
-        known = full | surnames
+        known = full | surnames | {name.split()[0] for name in full}  # "Wang" of "Wang Yi"
         ents = _replace(ents, self._full_names(doc, ents))
         for ent in ents:
             text = doc[ent.start:ent.end].text
@@ -236,6 +240,8 @@ def _separates(doc: Doc, tok: Any) -> bool:
 
 
 def _trailing_junk(span: Span, tok: Any) -> bool:
+    if tok.like_num and tok.i > span.start and tok.nbor(-1).lower_ == "of":  # "Group of 20"
+        return False
     if tok.text in POSSESSIVE or tok.is_space:
         return True
     if tok.text == ")" and "(" in span.text:

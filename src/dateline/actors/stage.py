@@ -1,8 +1,23 @@
-"""The actors stage: corrects entities, resolves mentions to actors, learns into the KB."""
+"""The actors stage: corrects entities, resolves mentions to actors, learns into the KB.
+
+Actor ids: a person or organisation id is the slug of its canonical name
+("antony-blinken", "wang-yi", "npr", "foreign-ministry-of-china"); a country actor's id is
+its ISO 3166-1 alpha-3 code in lower case ("usa", "chn"); an international organisation's
+id is its code in lower case ("nato", "un", "g20").
+
+Reads ``doc.spacy`` and ``doc.entities``; writes ``doc.entities`` (corrected, each with
+``actor``), ``doc.mentions`` (kind name | title | pronoun | description | metonym |
+demonym) and ``doc.actors``. Options: ``kb`` (an ActorKB shared with the store; without one
+the stage keeps its own for the run) and ``overrides`` (a YAML path, see ``kb``).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dateline.actors.entities import EntityFixer
+from dateline.actors.kb import ActorKB
+from dateline.actors.resolve import Resolver
 from dateline.actors.titles import TitleMatcher
 from dateline.model import Document
 from dateline.nlp import load
@@ -13,15 +28,33 @@ class ActorStage:
 
     name = "actors"
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, kb: ActorKB | None = None, overrides: str | Path | None = None,
+                 model: str | None = None) -> None:
         nlp = load(model)
+        self.kb = kb if kb is not None else ActorKB(overrides)
         self.titles = TitleMatcher(nlp)
         self.fixer = EntityFixer(nlp, self.titles)
+        self.resolver = Resolver(self.titles)
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
-            if doc.spacy is None:
-                continue
-            spans = self.fixer(doc.spacy)
-            doc.entities = [{"start": s.start_char, "end": s.end_char, "text": s.text,
-                             "label": s.label_, "actor": None} for s in spans]
+            if doc.spacy is not None:
+                self.resolve(doc)
+
+    def resolve(self, doc: Document) -> None:
+        """Annotate one document and teach the knowledge base what it showed."""
+        spans = self.fixer(doc.spacy)
+        res = self.resolver(doc.spacy, spans, self.kb)
+        mentions = sorted(res.mentions.values(), key=lambda m: (m["start"], m["end"]))
+        by_span = {(m["start"], m["end"]): m["actor"] for m in mentions}
+        doc.entities = [{"start": s.start_char, "end": s.end_char, "text": s.text,
+                         "label": s.label_, "actor": by_span.get((s.start_char, s.end_char))}
+                        for s in spans]
+        doc.mentions = mentions
+        used = {m["actor"] for m in mentions}
+        doc.actors = [a.record() for a in res.actors.values() if a.id in used]
+        self.kb.overrides.apply(doc)
+        self.kb.learn(doc)  # the document's own evidence, before the KB fills the gaps
+        for actor in doc.actors:
+            self.kb.enrich(actor)
+        self.kb.overrides.apply(doc)  # corrections win over what the KB filled in

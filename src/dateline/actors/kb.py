@@ -1,0 +1,201 @@
+"""The actor knowledge base: what earlier documents taught, and the user's corrections.
+
+``ActorKB`` lives in memory; the store persists it through plain records:
+
+    kb = ActorKB.from_records(records, overrides="actors.yaml")
+    Pipeline(actors={"kb": kb})  # the actors stage resolves with it and calls kb.learn(doc)
+    records = kb.records()       # list of dicts, JSON-ready, to persist
+
+``learn(doc)`` records only what the document itself showed (the stage calls it before it
+fills a document's actors from the KB), so the store must not call it again for documents
+the stage has just processed with this KB.
+
+A record is ``{"id", "name", "type", "country", "sector", "first_seen", "last_seen",
+"docs": [doc ids], "roles": [{"role", "first_seen", "last_seen", "docs"}],
+"aliases": [{"alias", "first_seen", "last_seen", "docs"}]}``; dates are the documents'
+``published`` dates (ISO, or None when unknown).
+
+User overrides (YAML; path given as ``overrides=`` or in ``DATELINE_ACTOR_OVERRIDES``) are
+applied at resolution time, after the document's own evidence:
+
+    merge:                      # later ids become the first one
+      - [antony-blinken, tony-blinken]
+    split:                      # a name that must resolve to another (new) actor
+      - {alias: Austin, from: lloyd-austin, to: austin-texas, name: Austin, type: group}
+    correct:                    # fields that win over anything learned
+      wang-yi: {country: CHN, sector: GOV, roles: [Foreign Minister], name: Wang Yi}
+
+See ``data/actors/overrides.example.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dateline.model import Document
+
+FIELDS = ("name", "type", "country", "sector")
+
+
+def _seen(entry: dict[str, Any], date: str | None, doc_id: str) -> None:
+    if date:
+        if not entry.get("first_seen") or date < entry["first_seen"]:
+            entry["first_seen"] = date
+        if not entry.get("last_seen") or date > entry["last_seen"]:
+            entry["last_seen"] = date
+    entry.setdefault("first_seen", None)
+    entry.setdefault("last_seen", None)
+    docs = entry.setdefault("docs", [])
+    if doc_id not in docs:
+        docs.append(doc_id)
+
+
+class Overrides:
+    """The user's merge / split / correct instructions."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        data = data or {}
+        self.merged: dict[str, str] = {}
+        for group in data.get("merge") or []:
+            for other in group[1:]:
+                self.merged[other] = group[0]
+        self.splits: dict[tuple[str, str], dict[str, Any]] = {
+            (s["from"], s["alias"]): s for s in data.get("split") or []
+        }
+        self.corrections: dict[str, dict[str, Any]] = data.get("correct") or {}
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> Overrides:
+        path = path or os.environ.get("DATELINE_ACTOR_OVERRIDES")
+        if not path:
+            return cls()
+        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    def canonical(self, actor_id: str) -> str:
+        seen = set()
+        while actor_id in self.merged and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = self.merged[actor_id]
+        return actor_id
+
+    def apply(self, doc: Document) -> None:
+        """Rewrite the document's actor ids and records as the user asked."""
+        new_records: dict[str, dict[str, Any]] = {}
+        for mention in doc.mentions:
+            actor_id = self.canonical(mention["actor"])
+            split = self.splits.get((actor_id, mention["text"]))
+            if split is not None:
+                actor_id = split["to"]
+                new_records[actor_id] = {
+                    "id": actor_id, "name": split.get("name", mention["text"]),
+                    "type": split.get("type", "person"), "country": split.get("country"),
+                    "sector": split.get("sector"), "roles": [], "aliases": [],
+                }
+            mention["actor"] = actor_id
+        by_span = {(m["start"], m["end"]): m["actor"] for m in doc.mentions}
+        for ent in doc.entities:
+            if ent.get("actor"):
+                ent["actor"] = by_span.get((ent["start"], ent["end"]), ent["actor"])
+        actors: dict[str, dict[str, Any]] = {}
+        for record in doc.actors:
+            record = dict(record, id=self.canonical(record["id"]))
+            if record["id"] in actors:
+                kept = actors[record["id"]]
+                for key in ("roles", "aliases"):
+                    kept[key] += [v for v in record.get(key, []) if v not in kept[key]]
+            else:
+                actors[record["id"]] = record
+        actors.update({k: v for k, v in new_records.items() if k not in actors})
+        used = {m["actor"] for m in doc.mentions}
+        for actor_id, record in actors.items():
+            record.update(self.corrections.get(actor_id, {}))
+        doc.actors = [r for r in actors.values() if r["id"] in used]
+
+
+class ActorKB:
+    """Actors, their aliases and roles, with when and where they were seen."""
+
+    def __init__(self, overrides: str | Path | None = None) -> None:
+        self.overrides = Overrides.load(overrides)
+        self.actors: dict[str, dict[str, Any]] = {}
+        self.by_alias: dict[tuple[str, str], set[str]] = {}
+
+    @classmethod
+    def from_records(cls, records: list[dict[str, Any]],
+                     overrides: str | Path | None = None) -> ActorKB:
+        kb = cls(overrides)
+        for record in records:
+            kb.actors[record["id"]] = record
+            kb._index(record)
+        return kb
+
+    def records(self) -> list[dict[str, Any]]:
+        return list(self.actors.values())
+
+    def _index(self, record: dict[str, Any]) -> None:
+        names = [record["name"], *(a["alias"] for a in record.get("aliases", []))]
+        if record["type"] == "person":  # a later "Blinken" or "Wang" alone
+            words = record["name"].split()
+            names += [words[0], words[-1]] if len(words) > 1 else []
+        for name in names:
+            self.by_alias.setdefault((name.casefold(), record["type"]), set()).add(record["id"])
+
+    def find(self, name: str, type_: str) -> str | None:
+        """The one actor of that type known by this name, or None (unknown or ambiguous)."""
+        ids = {self.overrides.canonical(i) for i in self.by_alias.get((name.casefold(), type_), ())}
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def get(self, actor_id: str) -> dict[str, Any] | None:
+        """The stored record with the user's corrections on top."""
+        record = self.actors.get(self.overrides.canonical(actor_id))
+        if record is None:
+            return None
+        return {**record, **self.overrides.corrections.get(record["id"], {})}
+
+    def enrich(self, actor: dict[str, Any]) -> None:
+        """Fill what the document did not say (country, sector, roles) from what is known."""
+        known = self.get(actor["id"])
+        if known is None:
+            return
+        for key in ("country", "sector"):
+            if not actor.get(key) and known.get(key):
+                actor[key] = known[key]
+        for role in known.get("roles", []):
+            name = role["role"] if isinstance(role, dict) else role
+            if name not in actor["roles"]:
+                actor["roles"].append(name)
+
+    def learn(self, doc: Document) -> None:
+        """Add what a resolved document showed: actors, their names and roles, dated."""
+        date = doc.published
+        for actor in doc.actors:
+            record = self.actors.setdefault(actor["id"], {
+                "id": actor["id"], "name": actor["name"], "type": actor["type"],
+                "country": None, "sector": None, "roles": [], "aliases": []})
+            for key in ("country", "sector"):
+                if actor.get(key) and not record.get(key):
+                    record[key] = actor[key]
+            if len(actor["name"]) > len(record["name"]) and actor["type"] == record["type"]:
+                record["name"] = actor["name"]
+            _seen(record, date, doc.id)
+            for role in actor.get("roles", []):
+                entry = next((r for r in record["roles"] if r["role"] == role), None)
+                if entry is None:
+                    entry = {"role": role}
+                    record["roles"].append(entry)
+                _seen(entry, date, doc.id)
+        for mention in doc.mentions:
+            if mention.get("kind") != "name" or mention["actor"] not in self.actors:
+                continue
+            record = self.actors[mention["actor"]]
+            entry = next((a for a in record["aliases"] if a["alias"] == mention["text"]), None)
+            if entry is None:
+                entry = {"alias": mention["text"]}
+                record["aliases"].append(entry)
+            _seen(entry, date, doc.id)
+        for actor in doc.actors:
+            self._index(self.actors[actor["id"]])

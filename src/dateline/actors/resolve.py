@@ -1,0 +1,389 @@
+"""Within one document: every mention of a person, organisation or country -> an actor.
+
+Rules, in order (no library does within-document actor resolution for news, hence by hand):
+1. names: a PERSON entity; a short form ("Blinken", "Wang") joins the full name it is part
+   of ("Antony Blinken", "Wang Yi"), or an actor the knowledge base knows by that alias;
+2. titles before a name ("U.S. Secretary of State Antony Blinken", "China's joint chiefs of
+   staff chairman Gen. Li Zuocheng") or in apposition give roles, sector and country;
+3. countries, capitals and seats of government (metonyms) and IGOs -> country / IGO actors;
+   a free-standing demonym ("a Chinese statement") -> the country actor;
+4. organisations get their country from a demonym, a country name or a possessive
+   ("China's Foreign Ministry") and their sector from the words of their name;
+5. descriptions ("the secretary", "the Chinese leader") -> the one person of the document
+   holding that role; "his Chinese counterpart" -> the nearest person of that country;
+6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
+   sentence, or else in the previous sentence; left unresolved when that is ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from dateline.actors.countries import country_name, igos, load_yaml, lookup
+from dateline.actors.titles import Title, TitleMatcher
+
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
+KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
+                 "demonym": "demonym", "igo": "name"}
+
+
+def slug(name: str) -> str:
+    """Actor id of a person or organisation: "Antony Blinken" -> "antony-blinken"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+@dataclass
+class Found:
+    """An actor as the document shows it, before the knowledge base adds what it knows."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def record(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
+                "sector": self.sector, "roles": list(self.roles), "aliases": list(self.aliases)}
+
+    def add_role(self, title: Title) -> None:
+        if title.is_role and title.role not in self.roles:
+            self.roles.append(title.role)
+        if self.sector is None and title.sector:
+            self.sector = title.sector
+
+
+class Organisations:
+    """Known organisations and the words that give an organisation's sector."""
+
+    def __init__(self) -> None:
+        data = load_yaml("organisations.yaml")
+        self.known: dict[str, tuple[str, dict[str, Any]]] = {}
+        for name, entry in data["known"].items():
+            for form in [name, *entry.get("aliases", [])]:
+                self.known[form.casefold()] = (name, entry)
+        words = sorted(data["body_words"].items(), key=lambda kv: -len(kv[0]))
+        self.body = [(re.compile(rf"\b{re.escape(w)}\b", re.I), sector) for w, sector in words]
+
+    def sector(self, name: str) -> str | None:
+        for pattern, sector in self.body:
+            if pattern.search(name):
+                return sector
+        return None
+
+
+class Resolver:
+    """Resolves one parsed document; holds the compiled tables."""
+
+    def __init__(self, titles: TitleMatcher) -> None:
+        self.titles = titles
+        self.orgs = Organisations()
+
+    def __call__(self, sdoc: Doc, ents: list[Span], kb: Any = None) -> Resolution:
+        res = Resolution(sdoc, kb)
+        title_spans = self.titles(sdoc)
+        res.title_at_end = {span.end: (span, title) for span, title in title_spans}
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                res.person(ent)
+        for ent in ents:
+            if ent.label_ in COUNTRY_LABELS:
+                res.place_or_org(ent, self.orgs)
+        res.titled_names()
+        res.descriptions(title_spans)
+        res.pronouns()
+        return res
+
+
+class Resolution:
+    """The mentions and actors of one document, built rule by rule."""
+
+    def __init__(self, sdoc: Doc, kb: Any) -> None:
+        self.sdoc = sdoc
+        self.kb = kb
+        self.actors: dict[str, Found] = {}
+        self.mentions: dict[tuple[int, int], dict[str, Any]] = {}  # token range -> mention
+        self.title_at_end: dict[int, tuple[Span, Title]] = {}
+        self.person_names: list[Span] = []
+        self.bodies: dict[str, Found] = {}  # "Foreign Ministry" -> its country's actor
+
+    # ------------------------------------------------------------------ helpers
+    def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
+        if (start, end) in self.mentions or start >= end:
+            return
+        span = self.sdoc[start:end]
+        self.mentions[(start, end)] = {"start": span.start_char, "end": span.end_char,
+                                       "text": span.text, "actor": actor.id, "kind": kind}
+        if kind == "name" and span.text not in actor.aliases and span.text != actor.name:
+            actor.aliases.append(span.text)
+
+    def actor(self, actor_id: str, name: str, type_: str, **info: Any) -> Found:
+        if actor_id not in self.actors:
+            self.actors[actor_id] = Found(actor_id, name, type_, **info)
+        return self.actors[actor_id]
+
+    def actor_at(self, start: int, end: int) -> Found | None:
+        """The actor of the mention covering exactly or ending at the given tokens."""
+        m = self.mentions.get((start, end))
+        if m is None:
+            m = next((v for (s, e), v in self.mentions.items() if e == end), None)
+        return self.actors.get(m["actor"]) if m else None
+
+    def country_actor(self, code: str) -> Found:
+        if code in igos():
+            return self.actor(code.lower(), country_name(code), "organisation",
+                              country=code, sector="IGO")
+        return self.actor(code.lower(), country_name(code), "country", country=code)
+
+    # ------------------------------------------------------------------ rules
+    def person(self, ent: Span) -> None:
+        """Rule 1: full names make actors; short forms join them (or the KB's actor)."""
+        self.person_names.append(ent)
+        if len(ent) > 1:
+            actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
+            self.mention(ent.start, ent.end, self.actor(actor_id, ent.text, "person"), "name")
+
+    def kb_id(self, name: str, type_: str) -> str | None:
+        return self.kb.find(name, type_) if self.kb is not None else None
+
+    def place_or_org(self, ent: Span, orgs: Organisations) -> None:
+        """Rules 3 and 4: countries, metonyms, demonyms, IGOs and organisations."""
+        place = lookup(ent.text)
+        if place is not None:
+            if ent.label_ == "NORP" and self.inside_title_phrase(ent):
+                return
+            self.mention(ent.start, ent.end, self.country_actor(place.code),
+                         KIND_OF_PLACE[place.kind])
+            return
+        if ent.label_ != "ORG":
+            return
+        known = orgs.known.get(ent.text.casefold())
+        if known:
+            name, entry = known
+            actor = self.actor(self.kb_id(name, "organisation") or slug(name), name,
+                               "organisation", country=entry.get("country"),
+                               sector=entry.get("sector"))
+            self.mention(ent.start, ent.end, actor, "name")
+            return
+        name, code = self.org_country(ent)
+        if code is None and ent.text in self.bodies:  # "Foreign Ministry" after "China's ..."
+            name = self.bodies[ent.text].name
+        elif code is not None and name != ent.text:
+            self.bodies.setdefault(name.rsplit(" of ", 1)[0], self.actor(
+                self.kb_id(name, "organisation") or slug(name), name, "organisation",
+                country=code, sector=orgs.sector(name)))
+        actor_id = self.kb_id(name, "organisation") or slug(name)
+        actor = self.actor(actor_id, name, "organisation", country=code, sector=orgs.sector(name))
+        self.mention(ent.start, ent.end, actor, "name")
+
+    def org_country(self, ent: Span) -> tuple[str, str | None]:
+        """("Foreign Ministry of China", "CHN") for "Chinese Foreign Ministry"/"China's ..."."""
+        words = [t for t in ent if not t.is_punct]
+        code = None
+        for n in range(min(3, len(words) - 1), 0, -1):
+            place = lookup(ent[:n].text)
+            if place is not None:
+                code, rest = place.code, ent[n:].text.strip()
+                break
+        else:
+            rest = ent.text
+            possessor = self.possessor(ent.start)
+            if possessor is not None and possessor.type == "country":
+                code = possessor.country
+        if code and code not in igos() and rest:
+            return f"{rest} of {country_name(code)}", code
+        return ent.text, code
+
+    def possessor(self, start: int) -> Found | None:
+        """The actor of "X's" just before a token, if any."""
+        if start >= 2 and self.sdoc[start - 1].text in POSSESSIVE:
+            return self.actor_at(start - 2, start - 1) or self.actor_at(-1, start - 1)
+        return None
+
+    def inside_title_phrase(self, ent: Span) -> bool:
+        """A demonym that modifies a title ("Chinese Foreign Minister") is not a mention."""
+        return ent.end in {span.start for span, _ in self.title_at_end.values()}
+
+    def titled_names(self) -> None:
+        """Rule 2: titles before a name or in apposition; then the short names join."""
+        for ent in [e for e in self.person_names if len(e) > 1]:
+            actor = self.actors[self.mentions[(ent.start, ent.end)]["actor"]]
+            self.take_titles(ent.start, actor)
+        for ent in self.person_names:
+            if len(ent) > 1:
+                continue
+            self.short_names_one(ent)
+        for span, title in list(self.title_at_end.values()):
+            root = span.root
+            if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+                target = self.person_actor_at(root.head.i)
+                if target is not None:
+                    target.add_role(title)
+                    start = self.modifier_start(span.start, target)
+                    self.mention(start, span.end, target, "title")
+
+    def short_names_one(self, ent: Span) -> None:
+        full = [e for e in self.person_names if len(e) > 1]
+        same = [e for e in full if ent.text in (e[0].text, e[-1].text)]
+        if same:
+            best = min(same, key=lambda e: abs(e.start - ent.start))
+            actor = self.actors[self.mentions[(best.start, best.end)]["actor"]]
+        else:
+            actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
+            actor = self.actor(actor_id, ent.text, "person")
+            self.take_titles(ent.start, actor)
+        self.mention(ent.start, ent.end, actor, "name")
+
+    def person_actor_at(self, i: int) -> Found | None:
+        for (s, e), m in self.mentions.items():
+            if s <= i < e and self.actors[m["actor"]].type == "person":
+                return self.actors[m["actor"]]
+        return None
+
+    def take_titles(self, start: int, actor: Found) -> None:
+        """Walk left over titles and a country modifier; record a title mention."""
+        j = start
+        while j in self.title_at_end:
+            span, title = self.title_at_end[j]
+            actor.add_role(title)
+            j = span.start
+        if j == start:  # no title: only a possessive owner ("NPR's Steve Inskeep")
+            if j >= 2 and self.sdoc[j - 1].text in POSSESSIVE:
+                owner = self.actor_at(-1, j - 1)
+                if owner is not None and owner.type != "person":
+                    self.affiliate(actor, owner)
+            return
+        j = self.modifier_start(j, actor)
+        self.mention(j, start, actor, "title")
+
+    def modifier_start(self, j: int, actor: Found) -> int:
+        """Take in "U.S.", "Chinese", "China's" or "NPR's" before a title; set the country."""
+        sdoc = self.sdoc
+        if j >= 2 and sdoc[j - 1].text in POSSESSIVE:
+            owner = self.actor_at(-1, j - 1)
+            if owner is not None and owner.type != "person":
+                self.affiliate(actor, owner)
+                start = next(s for (s, e) in self.mentions if e == j - 1)
+                return start
+        if j >= 1:
+            for n in (3, 2, 1):
+                if j - n < 0:
+                    continue
+                place = lookup(sdoc[j - n:j].text)
+                if place is not None and sdoc[j - n].text[:1].isupper():
+                    self.affiliate(actor, self.country_actor(place.code))
+                    return j - n
+        return j
+
+    @staticmethod
+    def affiliate(actor: Found, owner: Found) -> None:
+        if actor.country is None and owner.country:
+            actor.country = owner.country
+        if actor.sector is None and owner.type == "organisation" and owner.sector:
+            actor.sector = owner.sector
+
+    def descriptions(self, title_spans: list[tuple[Span, Title]]) -> None:
+        """Rule 5: a title with no name after it refers to the one person holding it."""
+        for span, title in title_spans:
+            if any(s <= span.start < e for (s, e) in self.mentions):
+                continue
+            after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
+            if span.root.tag_ in {"NNS", "NNPS"} or (after is not None and after.ent_type_):
+                continue
+            country = None
+            start = span.start
+            place = self.country_before(span.start)
+            if place is not None:
+                start, country = place
+            if title.is_role:
+                target = self.holder(title, country, span.start)
+                kind = "title" if target and title.role in target.roles else "description"
+            else:
+                target = self.counterpart(span.start, country)
+                kind = "description"
+            if target is not None:
+                self.mention(start, span.end, target, kind)
+
+    def country_before(self, j: int) -> tuple[int, str] | None:
+        sdoc = self.sdoc
+        if j >= 2 and sdoc[j - 1].text in POSSESSIVE:
+            j -= 1
+        for n in (3, 2, 1):
+            if j - n >= 0 and sdoc[j - n].text[:1].isupper():
+                place = lookup(sdoc[j - n:j].text)
+                if place is not None:
+                    return j - n, place.code
+        return None
+
+    def people(self) -> list[Found]:
+        return [a for a in self.actors.values() if a.type == "person"]
+
+    def holder(self, title: Title, country: str | None, at: int) -> Found | None:
+        cands = [a for a in self.people()
+                 if any(r == title.role or r.lower().split()[-1] == title.head
+                        or title.head in r.lower().split() for r in a.roles)
+                 and (country is None or a.country == country)]
+        if len(cands) > 1:
+            cands = [a for a in cands if title.role in a.roles] or cands
+        return cands[0] if len(cands) == 1 else None
+
+    def counterpart(self, at: int, country: str | None) -> Found | None:
+        """ "his Chinese counterpart": the nearest person of that country, same sector first."""
+        if country is None:
+            return None
+        owner = None
+        prev = self.sdoc[at - 2] if at >= 2 else None
+        if prev is not None and prev.lower_ in PRONOUNS:
+            owner = self.pronoun_target(prev)
+        cands = [a for a in self.people() if a.country == country and a is not owner]
+        if owner is not None and owner.sector:
+            cands = [a for a in cands if a.sector == owner.sector] or cands
+        if not cands:
+            return None
+
+        def distance(a: Found) -> int:
+            return min(abs(s - at) for (s, e), m in self.mentions.items() if m["actor"] == a.id)
+
+        return min(cands, key=distance)
+
+    def pronouns(self) -> None:
+        """Rule 6: he/his/she/her -> the only person just before them."""
+        for tok in self.sdoc:
+            if tok.lower_ in PRONOUNS and tok.tag_ in {"PRP", "PRP$"}:
+                actor = self.pronoun_target(tok)
+                if actor is not None:
+                    self.mention(tok.i, tok.i + 1, actor, "pronoun")
+
+    def pronoun_target(self, tok: Any) -> Found | None:
+        sent = tok.sent
+        people = {id(a) for a in self.people()}
+
+        def persons(lo: int, hi: int) -> list[tuple[int, Found]]:
+            out = []
+            for (s, e), m in self.mentions.items():
+                actor = self.actors[m["actor"]]
+                if lo <= s and e <= hi and id(actor) in people:
+                    out.append((s, actor))
+            return out
+
+        here = persons(sent.start, tok.i)
+        if not here and sent.start > 0:
+            prev = self.sdoc[sent.start - 1].sent
+            here = persons(prev.start, prev.end)
+        distinct = {a.id: a for _, a in here}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        subjects = {a.id: a for s, a in here if self.sdoc[s:s + 1].root.dep_ in
+                    {"nsubj", "nsubjpass"} or any(t.dep_ in {"nsubj", "nsubjpass"}
+                                                  for t in self.sdoc[s:s + 3])}
+        return next(iter(subjects.values())) if len(subjects) == 1 else None

@@ -1,0 +1,57 @@
+"""Entity corrections: span shape, reference data, datelines, one name one person."""
+
+from __future__ import annotations
+
+from test_actors_resolve import resolve
+
+
+def labels(text: str) -> dict[str, str]:
+    return {e["text"]: e["label"] for e in resolve(text).entities}
+
+
+def test_determiner_and_possessive_are_trimmed() -> None:
+    found = labels("The talks in the United States ended. The United States's envoy left.")
+    assert found.get("United States") == "GPE"
+    assert "the United States" not in found and "United States's" not in found
+
+
+def test_title_words_are_not_organisations() -> None:
+    found = labels("Secretary of State Helen Marsh spoke. The Secretary of State left.")
+    assert "State" not in found
+    assert found["Helen Marsh"] == "PERSON"
+
+
+def test_a_surname_after_the_full_name_is_a_person() -> None:
+    doc = resolve("Finance Minister Jorge Alvarenga arrived on Monday. Alvarenga said the "
+                  "budget was final, and Alvarenga repeated it.")
+    people = [e["text"] for e in doc.entities if e["label"] == "PERSON"]
+    assert people.count("Alvarenga") == 2
+
+
+def test_dateline_place_is_a_place_everywhere() -> None:
+    found = labels("PORTO NOVA, Brazil — The mayor spoke. Later, people in Porto Nova cheered.")
+    assert found["PORTO NOVA"] == "GPE"
+    assert found["Porto Nova"] == "GPE"
+
+
+def test_upper_case_countries_and_demonyms_from_reference_data() -> None:
+    found = labels("SOCCER - NORWEGIAN CLUB BEATS ROMANIA\nOSLO 1999-04-02\nThe match ended.")
+    assert found.get("ROMANIA") == "GPE"
+    assert found.get("NORWEGIAN") == "NORP"
+    assert found.get("OSLO") == "GPE"
+    assert "SOCCER" not in found
+
+
+def test_separators_split_but_hyphenated_names_stay_whole() -> None:
+    doc = resolve("Croatia - Marko Jurić-Babić scored twice for the visitors.")
+    spans = {e["text"] for e in doc.entities}
+    assert "Croatia" in spans
+    assert not any("Croatia -" in s for s in spans)
+    assert not [s for s in spans if s in {"Marko Jurić", "Babić"}]
+
+
+def test_numbers_and_lowercase_spans_are_not_names() -> None:
+    doc = resolve("Leeds 3 Wigan 1. The senate voted 52 to 48.")
+    assert all(any(c.isalpha() for c in e["text"]) for e in doc.entities
+               if e["label"] in {"PERSON", "ORG", "GPE", "PRODUCT"})
+    assert "Leeds 3" not in {e["text"] for e in doc.entities}

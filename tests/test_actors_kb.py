@@ -1,0 +1,88 @@
+"""The actor knowledge base: learning across documents, records, user overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.actors.kb import ActorKB, Overrides
+from dateline.model import Document
+from test_actors_resolve import resolve
+
+
+def test_a_later_document_naming_only_the_surname_gets_the_same_actor() -> None:
+    kb = ActorKB()
+    first = resolve("Italian Foreign Minister Carla Bertoni met students in Rome.", kb=kb,
+                    published="2021-03-01")
+    assert first.actor("carla-bertoni")["country"] == "ITA"
+    second = resolve("Bertoni said the talks would continue.", kb=kb, published="2021-04-02")
+    mention = next(m for m in second.mentions if m["text"] == "Bertoni")
+    assert mention["actor"] == "carla-bertoni"
+    actor = second.actor("carla-bertoni")
+    assert actor["country"] == "ITA" and actor["sector"] == "GOV"
+    assert "Foreign Minister" in actor["roles"]
+    record = next(r for r in kb.records() if r["id"] == "carla-bertoni")
+    assert record["first_seen"] == "2021-03-01" and record["last_seen"] == "2021-04-02"
+    assert record["roles"][0]["role"] == "Foreign Minister"
+    assert record["roles"][0]["docs"] == [first.id]
+    assert {a["alias"] for a in record["aliases"]} >= {"Bertoni"}
+
+
+def test_records_round_trip() -> None:
+    kb = ActorKB()
+    resolve("Kenyan Defense Minister Amos Wekesa visited the base.", kb=kb)
+    again = ActorKB.from_records(kb.records())
+    assert again.find("Wekesa", "person") == "amos-wekesa"
+    assert again.get("amos-wekesa")["country"] == "KEN"
+
+
+def test_an_ambiguous_alias_resolves_to_nothing() -> None:
+    kb = ActorKB.from_records([
+        {"id": "ana-silva", "name": "Ana Silva", "type": "person", "country": "BRA",
+         "sector": None, "roles": [], "aliases": [{"alias": "Silva"}]},
+        {"id": "rui-silva", "name": "Rui Silva", "type": "person", "country": "PRT",
+         "sector": None, "roles": [], "aliases": [{"alias": "Silva"}]},
+    ])
+    assert kb.find("Silva", "person") is None
+    assert kb.find("Ana Silva", "person") == "ana-silva"
+
+
+def overrides_file(tmp_path: Path) -> Path:
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "merge:\n  - [tomas-kral, kral]\n"
+        "split:\n  - {alias: Dover, from: james-dover, to: dover-town, name: Dover,"
+        " type: group, country: GBR}\n"
+        "correct:\n  tomas-kral: {country: CZE, sector: MIL}\n",
+        encoding="utf-8")
+    return path
+
+
+def test_overrides_merge_split_correct(tmp_path: Path) -> None:
+    kb = ActorKB(overrides=overrides_file(tmp_path))
+    doc = resolve("Tomas Kral spoke on Monday. Later, Kral left. James Dover and Dover agreed.",
+                  kb=kb)
+    ids = {m["text"]: m["actor"] for m in doc.mentions}
+    assert ids["Tomas Kral"] == ids["Kral"] == "tomas-kral"
+    assert doc.actor("tomas-kral")["country"] == "CZE"
+    assert doc.actor("tomas-kral")["sector"] == "MIL"
+    assert ids["James Dover"] == "james-dover"
+    assert ids["Dover"] == "dover-town"
+    assert doc.actor("dover-town")["country"] == "GBR"
+
+
+def test_overrides_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_ACTOR_OVERRIDES", str(overrides_file(tmp_path)))
+    assert Overrides.load(None).canonical("kral") == "tomas-kral"
+
+
+def test_the_example_overrides_file_loads() -> None:
+    path = Path(__file__).resolve().parents[1] / "src/dateline/data/actors"
+    overrides = Overrides.load(path / "overrides.example.yaml")
+    assert overrides.canonical("tony-blinken") == "antony-blinken"
+    assert ("lloyd-austin", "Austin") in overrides.splits
+    assert overrides.corrections["wang-yi"]["country"] == "CHN"
+    doc = Document(id="x", source="x", raw="")
+    overrides.apply(doc)
+    assert doc.actors == []

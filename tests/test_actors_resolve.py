@@ -1,0 +1,121 @@
+"""Within-document actor resolution, one test per rule, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from conftest import make_input
+from dateline.actors import ActorStage
+from dateline.actors.kb import ActorKB
+from dateline.actors.resolve import slug
+from dateline.model import Document
+from dateline.pipeline import Pipeline
+
+
+@lru_cache(maxsize=1)
+def _parts() -> tuple[Pipeline, ActorStage]:
+    return Pipeline(stages=["clean", "parse"]), ActorStage()
+
+
+def resolve(text: str, kb: ActorKB | None = None, published: str | None = None) -> Document:
+    """Clean and parse with the real model, then run the actors stage with ``kb``."""
+    parse, stage = _parts()
+    doc = parse.process([make_input(text, published=published)])[0]
+    stage.kb = kb if kb is not None else ActorKB()
+    stage([doc])
+    return doc
+
+
+def actor_of(doc: Document, text: str, nth: int = 0) -> str | None:
+    found = [m["actor"] for m in doc.mentions if m["text"] == text]
+    return found[nth] if len(found) > nth else None
+
+
+def test_slug() -> None:
+    assert slug("Antony Blinken") == "antony-blinken"
+    assert slug("José  Núñez-Díaz") == "jose-nunez-diaz"
+
+
+def test_title_before_a_name_gives_role_country_and_sector() -> None:
+    doc = resolve("U.S. Secretary of State Maria Holloway arrived in Lagos on Monday.")
+    actor = doc.actor("maria-holloway")
+    assert actor == {"id": "maria-holloway", "name": "Maria Holloway", "type": "person",
+                     "country": "USA", "sector": "GOV", "roles": ["Secretary of State"],
+                     "aliases": []}
+    assert actor_of(doc, "U.S. Secretary of State") == "maria-holloway"
+    assert not [e for e in doc.entities if e["text"] == "State"]
+
+
+def test_possessive_country_and_military_titles() -> None:
+    doc = resolve("Brazil's army chief Gen. Paulo Mendes Rocha toured the border.")
+    actor = doc.actor("paulo-mendes-rocha")
+    assert actor["country"] == "BRA" and actor["sector"] == "MIL"
+    assert set(actor["roles"]) == {"army chief", "General"}
+
+
+def test_short_name_and_pronoun_join_the_full_name() -> None:
+    doc = resolve("Kenyan Foreign Minister Amina Odhiambo met farmers on Friday. "
+                  "Odhiambo said she would return in May.")
+    assert actor_of(doc, "Odhiambo") == "amina-odhiambo"
+    assert actor_of(doc, "she") == "amina-odhiambo"
+    pronoun = next(m for m in doc.mentions if m["text"] == "she")
+    assert pronoun["kind"] == "pronoun"
+
+
+def test_ambiguous_pronoun_is_left_alone() -> None:
+    doc = resolve("Peter Lund and Oskar Berg argued. Lund told Berg that he was wrong.")
+    assert actor_of(doc, "he") is None
+
+
+def test_description_resolves_to_the_role_holder() -> None:
+    doc = resolve("Canadian Defense Minister Rachel Osei visited the base on Monday. "
+                  "The minister praised the soldiers.")
+    assert actor_of(doc, "minister") == "rachel-osei"
+
+
+def test_counterpart_is_the_person_of_that_country() -> None:
+    doc = resolve("Japanese Foreign Minister Kenji Sato met Indian Foreign Minister "
+                  "Ravi Mehta in Tokyo. Sato told his Indian counterpart that trade must grow.")
+    assert actor_of(doc, "Indian counterpart") == "ravi-mehta"
+
+
+def test_metonyms_demonyms_and_countries() -> None:
+    doc = resolve("Moscow rejected the plan, according to a Russian statement. "
+                  "Russia and NATO traded accusations.")
+    assert actor_of(doc, "Moscow") == "rus"
+    assert next(m for m in doc.mentions if m["text"] == "Moscow")["kind"] == "metonym"
+    assert actor_of(doc, "Russian") == "rus"
+    assert actor_of(doc, "NATO") == "nato"
+    assert doc.actor("rus")["type"] == "country"
+    assert doc.actor("nato")["country"] == "NATO" and doc.actor("nato")["sector"] == "IGO"
+
+
+def test_organisation_gets_country_from_demonym_and_possessive() -> None:
+    doc = resolve("The Egyptian Foreign Ministry denied the report. Later Egypt's Foreign "
+                  "Ministry issued a statement.")
+    ids = {m["actor"] for m in doc.mentions if "Ministry" in m["text"]}
+    assert ids == {"foreign-ministry-of-egypt"}
+    actor = doc.actor("foreign-ministry-of-egypt")
+    assert actor["country"] == "EGY" and actor["sector"] == "GOV"
+
+
+def test_outlet_possessive_gives_a_journalist_the_media_sector() -> None:
+    doc = resolve("NPR's Dana Whitfield asked about the budget.")
+    actor = doc.actor("dana-whitfield")
+    assert actor["sector"] == "MED" and actor["country"] == "USA"
+
+
+def test_apposition_gives_the_role() -> None:
+    doc = resolve("Olga Petrenko, the Ukrainian prime minister, spoke to reporters in Kyiv.")
+    actor = doc.actor("olga-petrenko")
+    assert "Prime Minister" in actor["roles"]
+    assert actor["sector"] == "GOV"
+
+
+def test_entities_carry_their_actor() -> None:
+    doc = resolve("German Chancellor Lena Vogt met Polish officials in Warsaw.")
+    by_text = {e["text"]: e for e in doc.entities}
+    assert by_text["Lena Vogt"]["actor"] == "lena-vogt"
+    assert by_text["Warsaw"]["actor"] == "pol"
+    for m in doc.mentions:
+        assert doc.text[m["start"]:m["end"]] == m["text"]
