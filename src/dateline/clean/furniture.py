@@ -1,0 +1,155 @@
+"""Which lines of a page are furniture: vocabulary, captions and credits, repeats, the body region.
+
+Hand-written: no maintained library cleans plain-text pages (jusText and trafilatura need HTML).
+The body is the run of lines with the greatest weight (prose weighs for, short lines and
+furniture against), so menus above and link lists below fall away while short subheadings
+and speaker labels inside the article stay.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+
+from dateline.clean.lines import SITE_SEPARATOR, Line
+from dateline.clean.vocabulary import Vocabulary
+
+STRONG = frozenset({"caption", "credit", "footer"})  # kinds that alone make a text a web page
+WEIGHT_FURNITURE = -60
+WEIGHT_BARRIER = -200
+WEIGHT_SHORT = -12
+WEIGHT_MEDIUM = -5
+MAX_PROSE_WEIGHT = 600
+WEIGHT_ANCHOR = 1000  # the body usually starts right after the headline's reprint
+KEEP_OUTSIDE = 10000
+MIN_DUPLICATE = 20  # characters: shorter repeats (labels, "Interview :") are not duplicates
+
+
+def classify(
+    lines: list[Line], vocab: Vocabulary, templates: Collection[str] = ()
+) -> tuple[dict[int, str], int | None]:
+    """Removed line index -> kind, and the index of the headline line (None if no line is left)."""
+    kinds: dict[int, str] = {}
+    for line in lines:
+        kind = vocab.kind(line.key, line.text, line.words)
+        if kind is None and line.key in templates:
+            kind = "template"
+        if kind:
+            kinds[line.index] = kind
+    web = len(kinds) >= 2 or any(kind in STRONG for kind in kinds.values())
+    if not web:  # a news text, not a page: only its credits, captions and footers go
+        kinds = {i: kind for i, kind in kinds.items() if kind in STRONG}
+        return kinds, next((line.index for line in lines if line.index not in kinds), None)
+    mark_captions(lines, kinds)
+    title = next((line.index for line in lines if line.index not in kinds), None)
+    if title is None:
+        return kinds, None
+    first, last = body_region(lines[title + 1 :], kinds, vocab, headline_anchors(lines, title))
+    first, last = widen(lines, kinds, first, last, title)
+    for line in lines[title + 1 :]:
+        if line.index in kinds:
+            continue
+        if len(line.text) >= KEEP_OUTSIDE and line.is_prose:
+            continue
+        if line.index < first:
+            kinds[line.index] = "header"
+        elif line.index > last:
+            kinds[line.index] = "footer"
+    mark_duplicates(lines, kinds)
+    return kinds, title
+
+
+def mark_captions(lines: list[Line], kinds: dict[int, str]) -> None:
+    """Photo credits, the names printed beside them, the captions before them and their repeats.
+
+    The line before a run of credits is a caption when the run says "caption" or the line is
+    printed twice; otherwise it may be a body paragraph that a credit merely follows.
+    """
+    credit = {i for i, kind in kinds.items() if kind in ("credit", "caption")}
+    for i in sorted(credit):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in kinds and lines[j].is_short:
+                kinds[j] = "credit"
+    counts = Counter(line.key for line in lines)
+    captions: set[str] = set()
+    for line in lines:
+        i = line.index
+        if kinds.get(i) not in ("credit", "caption") or kinds.get(i - 1) in ("credit", "caption"):
+            continue
+        run = i
+        while kinds.get(run) in ("credit", "caption"):
+            run += 1
+        says_caption = "caption" in (kinds[k] for k in range(i, run))
+        before = lines[i - 1] if i > 0 and i - 1 not in kinds else None
+        if before and before.words >= 5 and (says_caption or counts[before.key] > 1):
+            kinds[before.index] = "caption"
+            captions.add(before.key)
+    for line in lines:
+        if line.index not in kinds and line.key in captions:
+            kinds[line.index] = "caption"
+
+
+def headline_anchors(lines: list[Line], title: int) -> set[int]:
+    """The first prose line after each reprint of the headline (an article's H1 opens its body)."""
+    names = {lines[title].key} | {
+        part.strip() for part in SITE_SEPARATOR.split(lines[title].key) if len(part.strip()) > 15
+    }
+    out: set[int] = set()
+    for line in lines[title + 1 :]:
+        if line.key in names:
+            out.add(next((n.index for n in lines[line.index + 1 :] if n.is_prose), line.index))
+    return out
+
+
+def body_region(
+    lines: list[Line], kinds: dict[int, str], vocab: Vocabulary, anchors: set[int]
+) -> tuple[int, int]:
+    """First and last line index of the heaviest run of lines (maximum-sum subarray)."""
+    best, best_span = float("-inf"), (0, -1)
+    total, start = 0, None
+    for line in lines:
+        weight = line_weight(line, kinds.get(line.index), vocab)
+        if line.index in anchors:
+            weight += WEIGHT_ANCHOR
+        if start is None or total <= 0:
+            total, start = weight, line.index
+        else:
+            total += weight
+        if total > best:
+            best, best_span = total, (start, line.index)
+    return best_span
+
+
+def widen(
+    lines: list[Line], kinds: dict[int, str], first: int, last: int, title: int
+) -> tuple[int, int]:
+    """Take in the punctuated lines just above the body (a standfirst, a subheading, a label)."""
+    while first - 1 > title and first - 1 not in kinds and lines[first - 1].ends_sentence:
+        first -= 1
+    return first, last
+
+
+def line_weight(line: Line, kind: str | None, vocab: Vocabulary) -> int:
+    if line.key in vocab.barriers:
+        return WEIGHT_BARRIER
+    if kind in ("caption", "credit"):
+        return 0
+    if kind:
+        return WEIGHT_FURNITURE
+    if line.is_prose:
+        return min(len(line.text), MAX_PROSE_WEIGHT)
+    if line.is_short:
+        return WEIGHT_SHORT
+    return WEIGHT_MEDIUM
+
+
+def mark_duplicates(lines: list[Line], kinds: dict[int, str]) -> None:
+    """A line printed again later (a caption, a headline, a teaser) goes the second time."""
+    seen: set[str] = set()
+    for line in lines:
+        copy = " ".join(line.text.split())
+        if len(copy) < MIN_DUPLICATE or line.index in kinds:
+            continue
+        if copy in seen:
+            kinds[line.index] = "duplicate"
+        seen.add(copy)

@@ -1,0 +1,52 @@
+"""The furniture vocabulary (data/clean/furniture.yaml), loaded and compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from dateline.clean.lines import TRIM
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Whole-line phrases and regular expressions, each naming the kind of furniture it finds."""
+
+    lines: dict[str, str]  # line key -> kind
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), first match wins
+    barriers: frozenset[str]
+    max_pattern_words: int
+
+    def kind(self, key: str, text: str, words: int) -> str | None:
+        """The furniture kind of a line (by its key, text and length), or None for a plain line."""
+        if key in self.lines:
+            return self.lines[key]
+        if words > self.max_pattern_words:
+            return None
+        for kind, pattern in self.patterns:
+            if pattern.search(text):
+                return kind
+        return None
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary, parsed and compiled once per process."""
+    path = resources.files("dateline") / "data" / "clean" / "furniture.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lines = {
+        phrase.lower().strip(TRIM): kind
+        for kind, phrases in data["lines"].items()
+        for phrase in phrases
+    }
+    patterns = tuple(
+        (kind, re.compile(expr, re.IGNORECASE))
+        for kind, exprs in data["patterns"].items()
+        for expr in exprs
+    )
+    barriers = frozenset(b.lower().strip(TRIM) for b in data["barriers"])
+    return Vocabulary(lines, patterns, barriers, int(data["max_pattern_words"]))
