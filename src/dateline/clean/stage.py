@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dateline.clean.furniture import classify
-from dateline.clean.lines import split_lines
+from dateline.clean.lines import Line, split_lines
+from dateline.clean.metadata import copyright_of, published, split_title
+from dateline.clean.place import agency_outlet, find_dateline, place_of
 from dateline.clean.segments import assemble
 from dateline.clean.templates import batch_templates
 from dateline.clean.vocabulary import vocabulary
@@ -22,9 +24,20 @@ class CleanStage:
         lines = [split_lines(doc.raw) for doc in docs]
         templates_of = batch_templates(docs, lines)
         for doc, doc_lines, templates in zip(docs, lines, templates_of, strict=True):
-            kinds, title = classify(doc_lines, self.vocab, templates)
-            doc.text, doc.segments, doc.removed = assemble(doc.raw, doc_lines, kinds)
-            doc.title = doc_lines[title].text if title is not None else None
-            if doc.meta.get("published_option"):
-                doc.published = doc.meta["published_option"]
-                doc.published_from = "option"
+            self.clean(doc, doc_lines, templates)
+
+    def clean(self, doc: Document, lines: list[Line], templates: set[str]) -> None:
+        kinds, title = classify(lines, self.vocab, templates)
+        doc.text, doc.segments, doc.removed = assemble(doc.raw, lines, kinds)
+        outlet = doc.meta.get("outlet")
+        headline, site = lines[title].text if title is not None else "", None
+        if kinds and title is not None:  # only a page's headline carries a site suffix
+            headline, site = split_title(headline, outlet)
+        doc.title = doc.meta.get("title") or headline or None
+        dateline = find_dateline(lines, kinds, title)
+        notice = copyright_of(lines)
+        doc.outlet = outlet or site or (notice[1] if notice else None) or agency_outlet(dateline)
+        doc.place = place_of(dateline) if dateline else None
+        doc.published, doc.published_from = published(doc.meta, lines, kinds)
+        if dateline and dateline.groupdict().get("date") and doc.published_from == "none":
+            doc.published, doc.published_from = dateline["date"], "text"

@@ -1,0 +1,106 @@
+"""Article metadata from the container and the page: title, outlet and published date."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from dateutil import parser as dateparser
+
+from dateline.clean.lines import Line
+
+SITE_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s(?P<site>[^|–—]+)$")
+COLON_SUFFIX = re.compile(r":\s(?P<site>[A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,2})$")
+COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?"
+    r"(?:,?\s+(?P<owner>[A-Z][\w.&'’ ]{0,40}?))?\s*(?:[.,;\]|]|all rights|$)",
+    re.IGNORECASE,
+)
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+FULL_DATE = re.compile(
+    rf"\b(?:{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{{1,2}} {MONTH},? (?:19|20)\d\d"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+)
+YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+DATED_KINDS = frozenset({"caption", "credit", "header", "furniture", "footer"})
+
+
+@cache
+def outlets() -> dict[str, Any]:
+    """The packaged agencies table (data/clean/outlets.yaml)."""
+    path = resources.files("dateline") / "data" / "clean" / "outlets.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def split_title(line: str, outlet: str | None) -> tuple[str, str | None]:
+    """A headline line without its site suffix ("...: NPR", "... | PC Gamer"), and that site."""
+    limit = outlets()["title_suffix_max_words"]
+    match = SITE_SUFFIX.search(line)
+    if match:
+        site, head = match["site"].strip(), line[: match.start()].strip()
+        if len(site.split()) <= min(limit, len(head.split()) - 1) and site[-1:].isalnum():
+            return head, site
+    match = COLON_SUFFIX.search(line)
+    if match and (match["site"] == outlet or match["site"].isupper()):
+        return line[: match.start()].strip(), match["site"]
+    return line.strip(), None
+
+
+def copyright_of(lines: list[Line]) -> tuple[str, str | None] | None:
+    """The first copyright notice's year and owner: the article's, not a later page footer's."""
+    for line in lines:
+        match = COPYRIGHT.search(line.text)
+        if match:
+            owner = (match["owner"] or "").strip() or None
+            return match["year"], owner
+    return None
+
+
+def normalise_date(value: Any) -> str | None:
+    """A metadata date as YYYY-MM-DD, or YYYY when only the year is known."""
+    text = str(value).strip()
+    if YEAR_ONLY.match(text):
+        return text
+    try:
+        return dateparser.parse(text, default=datetime(1, 1, 1)).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def dated_line(lines: list[Line], kinds: dict[int, str]) -> str | None:
+    """The full date printed in a caption, a credit or a date line, as YYYY-MM-DD."""
+    for line in lines:
+        if kinds.get(line.index) not in DATED_KINDS and line.words > 6:
+            continue
+        for match in FULL_DATE.finditer(line.text):
+            date = normalise_date(match.group(0))
+            if date:
+                return date
+    return None
+
+
+def published(
+    meta: dict[str, Any], lines: list[Line], kinds: dict[int, str]
+) -> tuple[str | None, str]:
+    """The published date and where it came from: option, metadata, text or none."""
+    if meta.get("published_option"):
+        return str(meta["published_option"]), "option"
+    for key in ("published", "warc_date"):
+        if meta.get(key):
+            date = normalise_date(meta[key])
+            if date:
+                return date, "metadata"
+    date = dated_line(lines, kinds)
+    if date:
+        return date, "text"
+    notice = copyright_of(lines)
+    if notice:
+        return notice[0], "text"
+    return None, "none"

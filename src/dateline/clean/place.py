@@ -1,0 +1,59 @@
+"""The dateline that opens a wire story: "NUSA DUA, Indonesia —", "Washington (AFP) –".
+
+Hand-written: a dateline is a print convention, not a named entity; spaCy has not run yet here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dateline.actors.countries import country_code
+from dateline.clean.lines import Line
+from dateline.clean.metadata import outlets
+from dateline.model import Place
+
+DASH = r"\s*(?:[—–]|--?)\s*"
+CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+NAME_PLACE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+REGION = r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}))?"
+LOOKAHEAD = 3  # the dateline is in one of the first body lines
+
+
+@cache
+def patterns() -> tuple[re.Pattern[str], ...]:
+    """All-caps city with an optional agency; any city with an agency; CoNLL's "CITY 1996-08-30"."""
+    agencies = "|".join(re.escape(a) for a in outlets()["agencies"])
+    agency = rf"(?:\s*\((?P<agency>{agencies})\))"
+    return (
+        re.compile(rf"^(?P<city>{CAPS_PLACE}){REGION}{agency}?{DASH}(?=\S)"),
+        re.compile(rf"^(?P<city>{NAME_PLACE}){REGION}{agency}{DASH}(?=\S)"),
+        re.compile(rf"^(?P<city>{CAPS_PLACE}){REGION} (?P<date>(?:19|20)\d\d-\d\d-\d\d)$"),
+    )
+
+
+def find_dateline(lines: list[Line], kinds: dict[int, str], title: int | None) -> re.Match | None:
+    """The dateline match at the start of one of the first kept body lines."""
+    body = [line for line in lines if line.index not in kinds and line.index != title]
+    for line in body[:LOOKAHEAD]:
+        for pattern in patterns():
+            match = pattern.match(line.text)
+            if match and len(match["city"]) >= 3:
+                return match
+    return None
+
+
+def place_of(match: re.Match) -> Place:
+    """{"name": "Nusa Dua", "country": "IDN"} from a dateline match."""
+    city = match["city"].strip(" .")
+    name = city.title() if city.isupper() else city
+    region = match["region"]
+    country = (country_code(region) if region else None) or country_code(name)
+    return {"name": name, "country": country}
+
+
+def agency_outlet(match: re.Match | None) -> str | None:
+    """The outlet a dateline's agency stands for: "(AP)" -> "Associated Press"."""
+    if match is None or not match.groupdict().get("agency"):
+        return None
+    return outlets()["agencies"][match["agency"]]
