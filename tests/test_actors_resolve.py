@@ -119,3 +119,14 @@ def test_entities_carry_their_actor() -> None:
     assert by_text["Warsaw"]["actor"] == "pol"
     for m in doc.mentions:
         assert doc.text[m["start"]:m["end"]] == m["text"]
+
+
+def test_sentence_opening_pronoun_continues_the_previous_subject() -> None:
+    doc = resolve("Anna Kowalczyk met Tomas Lindqvist in Oslo on Monday. "
+                  "She said the talks went well.")
+    assert actor_of(doc, "She") == "anna-kowalczyk"
+
+
+def test_honorific_and_surname() -> None:
+    doc = resolve("Premier Li Wenbo opened the session. Mr. Li thanked the delegates.")
+    assert actor_of(doc, "Li") == "li-wenbo"

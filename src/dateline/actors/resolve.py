@@ -12,7 +12,8 @@ Rules, in order (no library does within-document actor resolution for news, henc
 5. descriptions ("the secretary", "the Chinese leader") -> the one person of the document
    holding that role; "his Chinese counterpart" -> the nearest person of that country;
 6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
-   sentence, or else in the previous sentence; left unresolved when that is ambiguous.
+   sentence, or else in the previous sentence (a subject pronoun there may take the
+   previous sentence's main subject); left unresolved when that is ambiguous.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dateline.actors.titles import Title, TitleMatcher
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+SUBJECTS = {"nsubj", "nsubjpass"}
 COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
                  "demonym": "demonym", "igo": "name"}
@@ -377,13 +379,19 @@ class Resolution:
             return out
 
         here = persons(sent.start, tok.i)
-        if not here and sent.start > 0:
-            prev = self.sdoc[sent.start - 1].sent
-            here = persons(prev.start, prev.end)
-        distinct = {a.id: a for _, a in here}
+        if here:
+            distinct = {a.id: a for _, a in here}
+            return next(iter(distinct.values())) if len(distinct) == 1 else None
+        if sent.start == 0:
+            return None
+        prev = self.sdoc[sent.start - 1].sent
+        distinct = {a.id: a for _, a in persons(prev.start, prev.end)}
         if len(distinct) == 1:
             return next(iter(distinct.values()))
-        subjects = {a.id: a for s, a in here if self.sdoc[s:s + 1].root.dep_ in
-                    {"nsubj", "nsubjpass"} or any(t.dep_ in {"nsubj", "nsubjpass"}
-                                                  for t in self.sdoc[s:s + 3])}
+        if tok.dep_ not in SUBJECTS:
+            return None
+        # a subject pronoun opening a sentence continues the previous sentence's subject
+        subjects = {a.id: a for s, a in persons(prev.start, prev.end)
+                    if any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"
+                           for t in self.sdoc[s:s + 4])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
