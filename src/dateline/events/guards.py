@@ -1,0 +1,107 @@
+"""Precision guards: negation, modality, conditions and questions decide whether a trigger codes.
+
+PLOVER treats intent as its own category (a promise to help is AGREE, a promise to hurt is
+THREATEN) and excludes negated and merely hypothetical events; these rules read that off the
+dependency parse of the trigger's clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.events.lexicon import Trigger, lemma
+from dateline.events.ontology import ontology
+
+FUTURE = {"will", "would", "shall", "'ll", "’ll", "wo"}
+POSSIBLE = {"may", "might", "could", "can"}
+CONDITION = {"if", "unless"}
+NEGATION = {"not", "n't", "n’t", "never", "no"}
+# Heads that make their complement an intention rather than an act ("plans to impose").
+INTENT = {"plan", "intend", "prepare", "aim", "decide", "want", "seek", "expect", "go"}
+# Categories that are already statements about the future or verbal acts.
+VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    category: str
+    context: tuple[str, ...]
+
+
+def clause(token: Any) -> list[Any]:
+    """The trigger and the heads it complements: "agreed to set up" -> [set, agreed]."""
+    chain = [token]
+    while token.dep_ in ("xcomp", "aux", "auxpass") or (
+        token.dep_ in ("dobj", "attr") and token.pos_ in ("NOUN", "PROPN")
+    ):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def negated(token: Any) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and lemma(c) == "never")
+               for c in token.children)
+
+
+def modal(chain: list[Any]) -> str | None:
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "aux" and lemma(child) in FUTURE | POSSIBLE:
+                return lemma(child)
+        if tok.pos_ == "AUX" and lemma(tok) in FUTURE | POSSIBLE:
+            return lemma(tok)
+    return None
+
+
+def condition(chain: list[Any]) -> Any | None:
+    """The if/unless clause attached to the trigger's clause, if any."""
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and lemma(m) in CONDITION for m in child.children
+            ):
+                return child
+    return None
+
+
+def intended(chain: list[Any]) -> bool:
+    return any(tok.dep_ == "xcomp" and lemma(tok.head) in INTENT for tok in chain)
+
+
+def judge(token: Any, trig: Trigger) -> Verdict | None:
+    """The category this trigger codes in its clause, with auxiliary modes; None to drop it."""
+    onto = ontology()
+    chain = clause(token)
+    category = trig.category
+    context: list[str] = []
+    if any(negated(tok) for tok in chain):
+        if not trig.negated:
+            return None
+        category = trig.negated
+    cond = condition(chain)
+    aux = modal(chain)
+    if cond is not None:
+        unless = any(lemma(m) == "unless" for m in cond.children)
+        if onto.cooperative(category) and not unless and not negated(cond):
+            return None
+        return Verdict("THREATEN", ("hypothetical",))
+    if aux in POSSIBLE:
+        return None
+    if aux in FUTURE or intended(chain):
+        context.append("future")
+        if category not in VERBAL:
+            category = "AGREE" if onto.cooperative(category) else "THREATEN"
+    return Verdict(category, tuple(context))
+
+
+def bare_threat(token: Any) -> Any | None:
+    """ "If X doesn't act, we will": a bare future modal ruling an if/unless clause.
+
+    Returns the condition clause's head, or None."""
+    if token.pos_ != "AUX" or lemma(token) not in FUTURE:
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "attr") for c in token.children):
+        return None
+    return condition([token])

@@ -1,0 +1,43 @@
+"""The PLOVER ontology (categories, modes, intensities, CAMEO codes, contexts) loaded from data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def load_yaml(name: str) -> Any:
+    """A data file of the events area (src/dateline/data/events/)."""
+    path = resources.files("dateline").joinpath("data", "events", name)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Ontology:
+    categories: dict[str, dict[str, Any]]
+    contexts: dict[str, list[str]]
+
+    def modes(self, category: str) -> dict[str, dict[str, Any]]:
+        return self.categories[category].get("modes") or {}
+
+    def intensity(self, category: str, mode: str | None) -> float:
+        """The PLOVER conflict/cooperation score of a category, refined by its mode."""
+        spec = self.modes(category).get(mode or "")
+        return float((spec or self.categories[category])["intensity"])
+
+    def cameo(self, category: str, mode: str | None) -> str:
+        spec = self.modes(category).get(mode or "")
+        return str((spec or self.categories[category])["cameo"])
+
+    def cooperative(self, category: str) -> bool:
+        return "cooperation" in self.categories[category]["quad"]
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    data = load_yaml("plover.yaml")
+    return Ontology(categories=data["categories"], contexts=data["contexts"])

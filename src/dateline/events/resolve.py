@@ -1,0 +1,106 @@
+"""Turn a parse token into an event actor: actor id, country and span, via the actor stage.
+
+Order: a mention (name, title, pronoun, metonym) from the actors stage, an entity carrying an
+actor id, then a country name or demonym inside the noun phrase, then, for "we"/"I" inside a
+quote, the quote's speaker. Tokens that resolve to none of these are not actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from dateline.model import Document, EventActor
+
+CountryCode = Callable[[str], str | None]
+try:  # the actors engineer's gazetteer; absent in a build without the actors area
+    from dateline.actors.countries import country_code as _country_code
+except ImportError:  # pragma: no cover - depends on which areas are installed
+    _country_code = None
+
+# Children that start a new clause: they are not part of the noun phrase naming an actor.
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
+FIRST_PERSON = {"we", "i", "us", "me", "our"}
+COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
+
+
+def phrase(token: Any) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token`` (modifiers and "of"/"in" phrases)."""
+    left = right = token.i
+    for child in token.children:
+        if child.dep_ in CLAUSAL and not (child.dep_ == "prep" and child.lower_ in ("of", "in")):
+            continue
+        sub = list(child.subtree)
+        left, right = min(left, sub[0].i), max(right, sub[-1].i)
+    return left, right + 1
+
+
+class Resolver:
+    """Actor resolution for one document, indexed once."""
+
+    def __init__(self, doc: Document, country_code: CountryCode | None = _country_code) -> None:
+        self.doc = doc
+        self.sdoc = doc.spacy
+        self.country_code = country_code
+        self.actors = {a["id"]: a for a in doc.actors}
+        self.mentions = sorted(doc.mentions, key=lambda m: m["start"])
+        self.entities = [e for e in doc.entities if e.get("label") in COUNTRY_LABELS | {"PERSON"}]
+        self.quotes = [q for q in doc.quotes if q.get("actor")]
+
+    def first(self, tokens: Iterable[Any], avoid: EventActor | None = None) -> EventActor | None:
+        """The first candidate token that resolves to an actor other than ``avoid``."""
+        for token in tokens:
+            found = self.resolve(token)
+            if found is None:
+                continue
+            if avoid is not None and (
+                (found["start"], found["end"]) == (avoid["start"], avoid["end"])
+                or (found["actor"] and found["actor"] == avoid["actor"])
+            ):
+                continue
+            return found
+        return None
+
+    def resolve(self, token: Any) -> EventActor | None:
+        left, right = phrase(token)
+        start = self.sdoc[left].idx
+        end = self.sdoc[right - 1].idx + len(self.sdoc[right - 1])
+        head = (token.idx, token.idx + len(token))
+        spans = [m for m in self.mentions if m["start"] < end and m["end"] > start]
+        spans.sort(key=lambda m: not (m["start"] < head[1] and m["end"] > head[0]))
+        for mention in spans:
+            actor = self.actors.get(mention["actor"])
+            country = actor["country"] if actor else self.code(mention["text"])
+            return self.make(mention["actor"], country, mention["start"], mention["end"])
+        for entity in self.entities:
+            if entity["start"] >= start and entity["end"] <= end:
+                actor_id = entity.get("actor")
+                actor = self.actors.get(actor_id or "")
+                country = actor["country"] if actor else self.code(entity["text"])
+                if actor or country:
+                    return self.make(actor_id, country, entity["start"], entity["end"])
+        for tok in self.sdoc[left:right]:
+            code = self.code(tok.text) if tok.pos_ in ("PROPN", "ADJ", "NOUN") else None
+            if code:
+                return self.make(None, code, tok.idx, tok.idx + len(tok))
+        for entity in self.entities:
+            if entity["label"] == "PERSON" and entity["start"] <= head[0] < entity["end"]:
+                return self.make(entity.get("actor"), None, entity["start"], entity["end"])
+        if token.lower_ in FIRST_PERSON:
+            for quote in self.quotes:
+                if quote["start"] <= token.idx < quote["end"]:
+                    actor = self.actors.get(quote["actor"])
+                    country = actor["country"] if actor else None
+                    return self.make(quote["actor"], country, head[0], head[1])
+        return None
+
+    def code(self, name: str) -> str | None:
+        return self.country_code(name) if self.country_code else None
+
+    def make(self, actor: str | None, country: str | None, start: int, end: int) -> EventActor:
+        return {"actor": actor, "country": country, "text": self.doc.text[start:end],
+                "start": start, "end": end}
+
+    def sector(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id or "")
+        return actor["sector"] if actor else None

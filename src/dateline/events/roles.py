@@ -1,0 +1,102 @@
+"""Source and target of a trigger from the dependency parse (who acts, who is acted upon).
+
+Hand-written because no library maps a spaCy parse to PLOVER's actor/recipient roles;
+candidates come in order of preference and the resolver picks the first that is an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+RELATIVE = {"that", "which", "who", "whom"}
+TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
+                "between", "over", "toward", "towards", "in")
+# Clause links through which a verb inherits the subject of its head.
+INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp")
+PREDICATE = ("VERB", "AUX", "ADJ")
+
+
+def pobjs(prep: Any) -> Iterator[Any]:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            yield child
+            yield from (c for c in child.children if c.dep_ == "conj")
+
+
+def predicate(token: Any) -> Any:
+    """The verb that governs a noun trigger ("held TALKS", "a MEETING with" -> held, concluded)."""
+    hops = 0
+    while token.pos_ not in PREDICATE and token.head.i != token.i and hops < 4:
+        token = token.head
+        hops += 1
+    return token
+
+
+def sources(token: Any) -> Iterator[Any]:
+    """Candidate heads for the actor of the event, best first."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ == "poss":
+                yield child
+        yield from (c for c in token.children if c.dep_ in ("compound", "amod"))
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return
+        token = predicate(token)
+    for _ in range(5):
+        found = False
+        for child in token.children:
+            if child.dep_ == "agent":
+                yield from pobjs(child)
+                found = True
+            elif child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE and token.dep_ == "relcl":
+                    yield token.head
+                    yield from subject_of_object(token.head)
+                else:
+                    yield child
+                    yield from subject_of_object(child)
+                found = True
+        if found or token.dep_ not in INHERIT + ("relcl",) or token.head.i == token.i:
+            return
+        if token.dep_ == "relcl":
+            yield token.head
+            return
+        token = token.head
+
+
+def subject_of_object(noun: Any) -> Iterator[Any]:
+    """An instrument's owner: "Washington issued rules that DENIED ..." -> Washington."""
+    if noun.dep_ in ("dobj", "pobj"):
+        verb = predicate(noun.head)
+        yield from (c for c in verb.children if c.dep_ == "nsubj")
+
+
+def targets(token: Any) -> Iterator[Any]:
+    """Candidate heads for the recipient of the event, best first."""
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            yield child
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "attr"):
+            yield child
+            yield from (c for c in child.children if c.dep_ == "conj")
+    for prep in TARGET_PREPS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                yield from pobjs(child)
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            yield from targets(child)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "nsubjpass"):
+        verb = predicate(token)
+        if verb.i != token.i:
+            yield from (c for c in verb.children if c.dep_ == "dative")
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                    if token not in child.subtree:
+                        yield from pobjs(child)
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            yield from (c for c in child.children if c.dep_ == "conj")

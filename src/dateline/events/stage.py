@@ -1,0 +1,146 @@
+"""The events stage: code each clause's dominant trigger as one PLOVER event with its actors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.guards import bare_threat, judge
+from dateline.events.lexicon import Lexicon, Trigger, lemma
+from dateline.events.ontology import ontology
+from dateline.events.resolve import Resolver
+from dateline.events.roles import sources, targets
+from dateline.model import Document, Event, EventActor
+
+try:  # the time engineer's anchor; absent in a build without the timex area
+    from dateline.timex import date_for_span
+except ImportError:  # pragma: no cover - depends on which areas are installed
+    date_for_span = None
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "at"}
+
+
+def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
+    """Keep only triggers not governed by another trigger: one event per clause.
+
+    "called on X to lift" codes the call, not the lifting; coordinated verbs ("conj")
+    are separate clauses and both stay.
+    """
+    tokens = {tok.i for tok, _ in hits}
+    kept = []
+    for tok, trig in hits:
+        node, governed = tok, False
+        while node.head.i != node.i and node.dep_ != "conj":
+            node = node.head
+            if node.i in tokens:
+                governed = True
+                break
+        if not governed:
+            kept.append((tok, trig))
+    return kept
+
+
+class EventStage:
+    """Annotates ``doc.events`` from the parse, the actors, quotes and timexes."""
+
+    name = "events"
+
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+        self.ontology = ontology()
+        self.contexts = {name: [f" {w} " for w in words]
+                         for name, words in self.ontology.contexts.items()}
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            if doc.spacy is not None:
+                doc.events = self.code(doc)
+
+    def code(self, doc: Document) -> list[Event]:
+        resolver = Resolver(doc)
+        events: list[Event] = []
+        seen: set[tuple[Any, ...]] = set()
+        for sent in doc.spacy.sents:
+            if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+                continue  # a question asserts nothing
+            hits = [(tok, trig) for tok in sent if (trig := self.lexicon.match(tok))]
+            found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
+            found += [self.threat(doc, resolver, tok, sent) for tok in sent
+                      if not hits and bare_threat(tok) is not None]
+            for event in found:
+                if event is None:
+                    continue
+                key = (event["type"], event["source"]["country"], event["source"]["actor"],
+                       (event["target"] or {}).get("country"), tuple(event["sentence"]))
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
+              sent: Any) -> Event | None:
+        verdict = judge(tok, trig)
+        if verdict is None:
+            return None
+        source = resolver.first(sources(tok))
+        if source is None:
+            return None
+        target = resolver.first(targets(tok), avoid=source)
+        category = verdict.category
+        mode = trig.mode if category == trig.category else None
+        cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
+        return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
+                          tok, sent)
+
+    def threat(self, doc: Document, resolver: Resolver, tok: Any, sent: Any) -> Event | None:
+        """ "If X doesn't act, we will": THREATEN from the speaker of the bare modal to X."""
+        cond = bare_threat(tok)
+        source = resolver.first(c for c in tok.children if c.dep_ == "nsubj")
+        if cond is None or source is None:
+            return None
+        target = resolver.first((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")),
+                                avoid=source)
+        return self.build(doc, "THREATEN", None, self.ontology.cameo("THREATEN", None),
+                          ["hypothetical"], source, target, tok, sent)
+
+    def build(self, doc: Document, category: str, mode: str | None, cameo: str,
+              context: list[str], source: EventActor, target: EventActor | None, tok: Any,
+              sent: Any) -> Event:
+        start, end = tok.idx, tok.idx + len(tok)
+        if category == "THREATEN" and "hypothetical" in context:
+            mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
+            start = min(start, mark)
+        date = date_for_span(doc, start, end) if date_for_span else doc.published
+        return {
+            "type": category,
+            "mode": mode,
+            "context": self.context_of(sent) + context,
+            "source": source,
+            "target": target,
+            "trigger": doc.span(start, end),
+            "sentence": [sent.start_char, sent.end_char],
+            "date": date,
+            "place": self.place(doc, sent, source, target),
+            "intensity": self.ontology.intensity(category, mode),
+            "cameo": cameo,
+        }
+
+    def context_of(self, sent: Any) -> list[str]:
+        lemmas = " " + " ".join(lemma(t) for t in sent) + " "
+        return [name for name, words in self.contexts.items() if any(w in lemmas for w in words)]
+
+    def place(self, doc: Document, sent: Any, source: EventActor,
+              target: EventActor | None) -> str | None:
+        """A location the sentence puts the event in ("in Beijing"), else the dateline's place."""
+        taken = [(source["start"], source["end"])]
+        if target:
+            taken.append((target["start"], target["end"]))
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "pobj":
+                continue
+            if ent.root.head.lower_ not in PLACE_PREPS:
+                continue
+            if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                continue
+            return ent.text
+        return (doc.place or {}).get("name")
