@@ -47,6 +47,8 @@ class Point:
     def value(self, known: str = "D") -> str:
         """TIMEX3 value; parts finer than ``known`` (what the DCT tells) become X."""
         d, g = self.day, self.gran
+        if known == "M" and g == "D":
+            return f"{d.year}-{d.month:02d}-XX"
         if ORDER[g] > ORDER.get(known, 7) and g in ("M", "W", "D"):
             return {"M": f"{d.year}-XX", "W": f"{d.year}-WXX", "D": f"{d.year}-XX-XX"}[g]
         if g == "CE":

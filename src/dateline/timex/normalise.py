@@ -160,6 +160,8 @@ class Normaliser:
         point = self.relative(ctx, "D")
         if point is None:
             return None
+        if ctx.known != "D":  # a DCT known only to the month or year: no day arithmetic
+            shift = 0
         value = point.shift(shift, "D").value(ctx.known)
         part = self.lex.dayparts.get(_word(g["daypart"])) if "daypart" in g else None
         if word == "tonight":

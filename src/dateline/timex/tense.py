@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+PAST_SIGNALS = {"since"}  # "since October" always looks back
 
 
 def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
@@ -28,9 +29,21 @@ def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
 
 def tense(sdoc: Any, start: int, end: int, future_cues: frozenset[str]) -> str:
     """PAST, PRESENT, FUTURE or NONE for the clause that contains the span."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.start > 0 and sdoc[span.start - 1].lower_ in PAST_SIGNALS:
+        return "PAST"
     verb = governing_verb(sdoc, start, end)
     if verb is None:
         return "NONE"
+    found = verb_tense(verb, future_cues)
+    # "was built ... and expanded in May": a conjoined verb shares its head's auxiliaries.
+    if found in ("NONE", "PRESENT") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_tense(verb.head, future_cues)
+    return found
+
+
+def verb_tense(verb: Any, future_cues: frozenset[str]) -> str:
+    """PAST, PRESENT, FUTURE or NONE from one verb, its auxiliaries and what governs it."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes} | ({verb.lower_} if verb.tag_ == "MD" else set())
     if words & FUTURE_AUX and verb.tag_ in ("VB", "MD"):

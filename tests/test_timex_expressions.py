@@ -1,0 +1,137 @@
+"""Each family of temporal expression, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_input
+from dateline.model import Document
+
+
+@pytest.fixture(scope="module")
+def timex_pipeline():
+    """Only the stages the timex stage needs, so these tests stay fast."""
+    from dateline.pipeline import Pipeline
+
+    return Pipeline(["clean", "parse", "timex"])
+
+
+@pytest.fixture
+def tx(timex_pipeline):
+    """tx(text, published) -> {timex text: (type, value, mod)}."""
+
+    def run(text: str, published: str | None = "2022-07-09") -> dict[str, tuple]:
+        doc: Document = timex_pipeline.process([make_input(text, published=published)])[0]
+        for t in doc.timexes:
+            assert doc.text[t["start"]:t["end"]] == t["text"]
+        return {t["text"]: (t["type"], t["value"], t.get("mod")) for t in doc.timexes}
+
+    return run
+
+
+def test_absolute_dates_in_news_formats(tx):
+    found = tx("The treaty was signed on March 5, 2021. The vote was held on 12 April 2019. "
+               "The file is dated 2020-02-29. The mill closed in June 1998.")
+    assert found["March 5, 2021"][1] == "2021-03-05"
+    assert found["12 April 2019"][1] == "2019-04-12"
+    assert found["2020-02-29"][1] == "2020-02-29"
+    assert found["June 1998"][1] == "1998-06"
+
+
+def test_yearless_date_takes_year_from_tense(tx):
+    past = tx("The mayor resigned on Nov. 3.", published="2022-07-09")
+    future = tx("The mayor will resign on Nov. 3.", published="2022-07-09")
+    assert past["Nov. 3"][1] == "2021-11-03"
+    assert future["Nov. 3"][1] == "2022-11-03"
+
+
+def test_weekdays_by_tense(tx):
+    found = tx("Ministers met on Thursday. They will meet again on Tuesday.")
+    assert found["Thursday"][1] == "2022-07-07"
+    assert found["Tuesday"][1] == "2022-07-12"
+
+
+def test_deictic_days_and_parts_of_day(tx):
+    found = tx("Today the port reopened. Yesterday it was shut. Tonight the ferry sails.")
+    assert found["Today"] == ("DATE", "2022-07-09", None)
+    assert found["Yesterday"][1] == "2022-07-08"
+    assert found["Tonight"] == ("TIME", "2022-07-09TNI", None)
+
+
+def test_units_shifted_from_the_document_date(tx):
+    found = tx("Prices rose last month and last week, and will fall next year. "
+               "This year has been hard.")
+    assert found["last month"][1] == "2022-06"
+    assert found["last week"][1] == "2022-W26"
+    assert found["next year"][1] == "2023"
+    assert found["This year"][1] == "2022"
+
+
+def test_fuzzy_modifiers(tx):
+    found = tx("The plant was built late last year and expanded in mid-October. "
+               "Sales slowed in early 2021.")
+    assert found["late last year"] == ("DATE", "2021", "END")
+    assert found["mid-October"][1:] == ("2021-10", "MID")
+    assert found["early 2021"] == ("DATE", "2021", "START")
+
+
+def test_month_rolls_over_the_year(tx):
+    found = tx("It was their first meeting since October.", published="2022-07-09")
+    assert found["October"][1] == "2021-10"
+
+
+def test_narrative_time_anchors_offsets(tx):
+    found = tx("The rebels took the town on Saturday. Just two days earlier, envoys had met. "
+               "A year ago the town was calm.", published="2022-07-12")
+    assert found["Saturday"][1] == "2022-07-09"
+    assert found["two days earlier"][1] == "2022-07-07"
+    assert found["A year ago"][1] == "2021"
+
+
+def test_quarters_seasons_decades(tx):
+    found = tx("Profit rose in the third quarter. Talks resume this summer. "
+               "The dispute dates from the 1990s. The budget for fiscal 2023 was cut.",
+               published="2022-10-20")
+    assert found["the third quarter"][1] == "2022-Q3"
+    assert found["this summer"][1] == "2022-SU"
+    assert found["the 1990s"][1] == "199"
+    assert found["fiscal 2023"][1] == "2023"
+
+
+def test_durations(tx):
+    found = tx("The talks lasted five hours. Inflation has risen over the past several months. "
+               "He served a two-year term.")
+    assert found["five hours"] == ("DURATION", "PT5H", None)
+    assert found["the past several months"] == ("DURATION", "PXM", None)
+    assert found["two-year"] == ("DURATION", "P2Y", None)
+
+
+def test_sets(tx):
+    found = tx("The council meets every year. Flights leave daily. Markets open every Monday.")
+    assert found["every year"] == ("SET", "P1Y", None)
+    assert found["daily"] == ("SET", "P1D", None)
+    assert found["every Monday"] == ("SET", "XXXX-WXX-1", None)
+
+
+def test_references(tx):
+    found = tx("Relations are now tense. The minister recently visited. "
+               "Both sides will talk in the future.")
+    assert found["now"][1] == "PRESENT_REF"
+    assert found["recently"][1] == "PAST_REF"
+    assert found["the future"][1] == "FUTURE_REF"
+
+
+def test_clock_times(tx):
+    found = tx("The polls closed at 7:15 p.m. on Friday.")
+    assert found["7:15 p.m."] == ("TIME", "2022-07-09T19:15", None)
+
+
+def test_dct_known_only_to_the_year(tx):
+    found = tx("Officials met yesterday. Trade fell last year.", published="2022")
+    assert found["yesterday"][1] == "2022-XX-XX"
+    assert found["last year"][1] == "2021"
+
+
+def test_numbers_that_count_are_not_years(tx):
+    found = tx("The firm hired 2000 workers and paid $1999 each.")
+    assert "2000" not in found and "1999" not in found
