@@ -15,6 +15,7 @@ from dateline.events.ontology import ontology
 
 FUTURE = {"will", "would", "shall", "'ll", "’ll", "wo"}
 POSSIBLE = {"may", "might", "could", "can"}
+OBLIGATION = {"must", "should"}
 CONDITION = {"if", "unless"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
 # Heads that make their complement an intention rather than an act ("plans to impose").
@@ -25,8 +26,11 @@ VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSUL
 
 @dataclass(frozen=True)
 class Verdict:
+    """What a trigger codes; ``obliged``: "X said Y must ...", a REQUEST from X to Y."""
+
     category: str
     context: tuple[str, ...]
+    obliged: bool = False
 
 
 def clause(token: Any) -> list[Any]:
@@ -48,7 +52,7 @@ def negated(token: Any) -> bool:
 def modal(chain: list[Any]) -> str | None:
     for tok in chain:
         for child in tok.children:
-            if child.dep_ == "aux" and lemma(child) in FUTURE | POSSIBLE:
+            if child.dep_ == "aux" and lemma(child) in FUTURE | POSSIBLE | OBLIGATION:
                 return lemma(child)
         if tok.pos_ == "AUX" and lemma(tok) in FUTURE | POSSIBLE:
             return lemma(tok)
@@ -89,6 +93,8 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         return Verdict("THREATEN", ("hypothetical",))
     if aux in POSSIBLE:
         return None
+    if aux in OBLIGATION:
+        return Verdict("REQUEST", ("obligation",), obliged=True)
     if aux in FUTURE or intended(chain):
         context.append("future")
         if category not in VERBAL:

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - depends on which areas are installed
 
 # Children that start a new clause: they are not part of the noun phrase naming an actor.
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
+NP_PREPS = {"of", "in", "from"}
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
 COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 
@@ -28,7 +29,7 @@ def phrase(token: Any) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``token`` (modifiers and "of"/"in" phrases)."""
     left = right = token.i
     for child in token.children:
-        if child.dep_ in CLAUSAL and not (child.dep_ == "prep" and child.lower_ in ("of", "in")):
+        if child.dep_ in CLAUSAL and not (child.dep_ == "prep" and child.lower_ in NP_PREPS):
             continue
         sub = list(child.subtree)
         left, right = min(left, sub[0].i), max(right, sub[-1].i)
@@ -70,7 +71,8 @@ class Resolver:
         spans.sort(key=lambda m: not (m["start"] < head[1] and m["end"] > head[0]))
         for mention in spans:
             actor = self.actors.get(mention["actor"])
-            country = actor["country"] if actor else self.code(mention["text"])
+            country = (actor or {}).get("country") or self.code(mention["text"])
+            country = country or self.phrase_country(left, right)
             return self.make(mention["actor"], country, mention["start"], mention["end"])
         for entity in self.entities:
             if entity["start"] >= start and entity["end"] <= end:
@@ -92,6 +94,18 @@ class Resolver:
                     actor = self.actors.get(quote["actor"])
                     country = actor["country"] if actor else None
                     return self.make(quote["actor"], country, head[0], head[1])
+        return None
+
+    def phrase_country(self, left: int, right: int) -> str | None:
+        """A country named or implied inside the phrase ("Jordan's King Abdullah")."""
+        start, end = self.sdoc[left].idx, self.sdoc[right - 1].idx + len(self.sdoc[right - 1])
+        for entity in self.entities:
+            if start <= entity["start"] and entity["end"] <= end and entity["label"] != "PERSON":
+                if code := self.code(entity["text"]):
+                    return code
+        for tok in self.sdoc[left:right]:
+            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (code := self.code(tok.text)):
+                return code
         return None
 
     def code(self, name: str) -> str | None:

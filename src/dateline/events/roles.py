@@ -13,7 +13,8 @@ RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "over", "toward", "towards", "in")
 # Clause links through which a verb inherits the subject of its head.
-INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp")
+INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
+PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 PREDICATE = ("VERB", "AUX", "ADJ")
 
 
@@ -56,13 +57,25 @@ def sources(token: Any) -> Iterator[Any]:
                 else:
                     yield child
                     yield from subject_of_object(child)
+                    if child.lower_ in PRONOUNS:
+                        yield from reporter(token)
                 found = True
-        if found or token.dep_ not in INHERIT + ("relcl",) or token.head.i == token.i:
+        if found or token.head.i == token.i:
             return
-        if token.dep_ == "relcl":
+        if token.dep_ in ("relcl", "acl"):
             yield token.head
             return
+        if token.dep_ not in INHERIT:
+            return
         token = token.head
+
+
+def reporter(token: Any) -> Iterator[Any]:
+    """ "Nigeria said IT will withdraw": the subject of the verb reporting the clause."""
+    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "ccomp":
+        yield from (c for c in token.head.children if c.dep_ == "nsubj")
 
 
 def subject_of_object(noun: Any) -> Iterator[Any]:
@@ -77,14 +90,18 @@ def targets(token: Any) -> Iterator[Any]:
     for child in token.children:
         if child.dep_ == "nsubjpass":
             yield child
-    for child in token.children:
-        if child.dep_ in ("dobj", "dative", "attr"):
-            yield child
-            yield from (c for c in child.children if c.dep_ == "conj")
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
+    for child in objects:
+        yield child
+        yield from (c for c in child.children if c.dep_ == "conj")
     for prep in TARGET_PREPS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 yield from pobjs(child)
+    for obj in objects:  # "aid TO Mozambique", "relations WITH Russia", "calls BY Annan"
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS + ("by",):
+                yield from pobjs(prep)
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
             yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))

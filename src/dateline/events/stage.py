@@ -8,7 +8,7 @@ from dateline.events.guards import bare_threat, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver
-from dateline.events.roles import sources, targets
+from dateline.events.roles import predicate, reporter, sources, targets
 from dateline.model import Document, Event, EventActor
 
 try:  # the time engineer's anchor; absent in a build without the timex area
@@ -24,15 +24,16 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     """Keep only triggers not governed by another trigger: one event per clause.
 
     "called on X to lift" codes the call, not the lifting; coordinated verbs ("conj")
-    are separate clauses and both stay.
+    are separate clauses and both stay. A noun trigger stands at its verb ("staged
+    DEMONSTRATIONS to demand" codes the protest, not the demand).
     """
-    tokens = {tok.i for tok, _ in hits}
+    heads = {predicate(tok).i for tok, _ in hits}
     kept = []
     for tok, trig in hits:
-        node, governed = tok, False
+        node, governed = predicate(tok), False
         while node.head.i != node.i and node.dep_ != "conj":
             node = node.head
-            if node.i in tokens:
+            if node.i in heads:
                 governed = True
                 break
         if not governed:
@@ -82,10 +83,16 @@ class EventStage:
         verdict = judge(tok, trig)
         if verdict is None:
             return None
-        source = resolver.first(sources(tok))
+        if verdict.obliged:
+            head = predicate(tok)
+            source = resolver.first(reporter(head))
+            subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+            target = resolver.first(subjects, avoid=source) if source else None
+        else:
+            source = resolver.first(sources(tok))
+            target = resolver.first(targets(tok), avoid=source) if source else None
         if source is None:
             return None
-        target = resolver.first(targets(tok), avoid=source)
         category = verdict.category
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
