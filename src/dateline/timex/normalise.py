@@ -273,10 +273,8 @@ class Normaliser:
                 year += self.lex.shifts[_word(g["yshift"])]
             elif "prior" in g:
                 year -= 1 + (n >= current)
-            elif ctx.tense() == "FUTURE":
-                year += n < current
-            else:
-                year -= n > current
+            elif n > current and ctx.tense() != "FUTURE":
+                year -= 1  # a quarter still to come this year, spoken of as past
             return "DATE", f"{year:04d}-{part}{n}", None
         point = self.relative(ctx, "Q")
         if point is None:
