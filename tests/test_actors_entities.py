@@ -55,3 +55,20 @@ def test_numbers_and_lowercase_spans_are_not_names() -> None:
     assert all(any(c.isalpha() for c in e["text"]) for e in doc.entities
                if e["label"] in {"PERSON", "ORG", "GPE", "PRODUCT"})
     assert "Leeds 3" not in {e["text"] for e in doc.entities}
+
+
+def test_results_lines_name_teams() -> None:
+    found = labels("Results of matches played on Saturday:\nRiverton 2 Eastvale 1\n"
+                   "Norway 3 Kellmore 0\nJ. Harlow 63\n")
+    assert found["Riverton"] == "ORG" and found["Eastvale"] == "ORG"
+    assert found["Norway"] == "GPE"
+    assert found["J. Harlow"] == "PERSON"
+
+
+def test_headline_slug_months_and_leading_demonyms() -> None:
+    doc = resolve("TENNIS - FARLEY WINS IN RIVERTON\n"
+                  "On Sunday, American Dennis Farley won the final in July.")
+    found = {e["text"]: e["label"] for e in doc.entities}
+    assert "TENNIS" not in found
+    assert found.get("Dennis Farley") == "PERSON" and found.get("American") == "NORP"
+    assert found.get("July") != "ORG"

@@ -15,11 +15,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil.parser import parserinfo
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dateline.actors.countries import gazetteer, lookup
+from dateline.actors.countries import gazetteer, load_yaml, lookup
 from dateline.actors.titles import TitleMatcher
 
 # labels that name things; numeric and temporal labels are left as spaCy gave them
@@ -30,7 +31,13 @@ SEPARATORS = {"-", "–", "—", ",", ":", ";", "/", "|", "(", "[", '"', "“", 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LOCATIVE = {"in", "near"}
 TEMPORAL = {"DATE", "TIME"}
+BODY_WORDS = {w for key in load_yaml("organisations.yaml")["body_words"] for w in key.split()}
+# full month and weekday names (dateutil's): dates, never names ("July" tagged ORG)
+CALENDAR = {names[-1].lower() for names in parserinfo.MONTHS + parserinfo.WEEKDAYS}
 INITIAL = re.compile(r"^[A-Z]\.$")
+NUMBER = re.compile(r"^[-+]?\d*[.,/:-]?\d+(?:[-/]\d+)?$")
+WHOLE = re.compile(r"^\d{1,3}$")
+CONNECTORS = {"of", "'s", "’s", "&", "de", "la", "and"}
 DATE_LIKE = re.compile(r"^\d{1,4}([-/.]\d{1,2}){1,2}$|^\d{4}$")
 
 
@@ -57,7 +64,9 @@ class EntityFixer:
         ents = [p for e in ents for p in self._split(doc, e)]
         ents = [e for e in (self._trim(doc, e) for e in ents) if e is not None]
         ents = self._drop_titles(doc, ents)
+        ents = self._slugs(doc, ents)
         ents = self._datelines(doc, ents)
+        ents = self._score_lines(doc, ents)
         ents = self._gazetteer(doc, ents)
         ents = self._people(doc, ents)
         ents = self._majority(doc, ents)
@@ -98,12 +107,12 @@ class EntityFixer:
             return ent
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
-                               or doc[start].is_space):
+                               or doc[start].is_space or doc[start].like_num):
             start += 1
         while end > start and _trailing_junk(doc[start:end], doc[end - 1]):
             end -= 1
         text = doc[start:end].text
-        if start >= end or not any(c.isupper() for c in text):
+        if start >= end or not any(c.isupper() for c in text) or text.lower() in CALENDAR:
             return None
         return Ent(start, end, ent.label)
 
@@ -129,6 +138,18 @@ class EntityFixer:
         return out
 
     # ---------------------------------------------------------------- knowledge
+    def _slugs(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """A wire headline's topic slug ("TENNIS - ...") is not a name unless it is a place."""
+        slug_tokens: set[int] = set()
+        for start in _line_starts(doc):
+            end = start
+            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if (start < end < len(doc) - 1 and doc[end].text in {"-", "–", "—"}
+                    and doc[end + 1].is_upper and lookup(doc[start:end].text) is None):
+                slug_tokens.update(range(start, end))
+        return [e for e in ents if e.start not in slug_tokens or e.label not in NAME_LABELS]
+
     def _datelines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """A line opening with upper-case words and then ", Country", "—" or a date is a place."""
         found = []
@@ -148,6 +169,40 @@ class EntityFixer:
         for ent in ents:  # the dateline's place keeps its label wherever it recurs
             if ent.label in NAME_LABELS and doc[ent.start:ent.end].text.casefold() in names:
                 ent.label = "GPE"
+        return _replace(ents, found)
+
+    def _score_lines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Results and standings lines ("Leeds 3 Wigan 1"): the names are teams, not places.
+
+        A line qualifies when it holds only capitalised names, connectors and numbers, and
+        every name is followed by a whole number; a country stays a place (national team),
+        a name opening with an initial ("J. Smith 63") is a person.
+        """
+        found = []
+        for line in _lines(doc):
+            if not any(NUMBER.match(t.text) for t in line):
+                continue
+            names, current = [], []
+            for tok in line:
+                if NUMBER.match(tok.text) or tok.is_punct:
+                    if current:
+                        names.append((current, tok))
+                        current = []
+                elif tok.text[:1].isupper() or (current and tok.lower_ in CONNECTORS):
+                    current.append(tok)
+                else:
+                    names = []
+                    break
+            if not names or current:
+                continue
+            if not all(WHOLE.match(after.text) for _, after in names):
+                continue
+            for toks in names:
+                start, end = toks[0][0].i, toks[0][-1].i + 1
+                place = lookup(doc[start:end].text)
+                label = ("GPE" if place and place.kind == "name"
+                         else "PERSON" if INITIAL.match(doc[start].text) else "ORG")
+                found.append(Ent(start, end, label))
         return _replace(ents, found)
 
     def _gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -192,6 +247,12 @@ class EntityFixer:
         added = [Ent(t.i, t.i + 1, "PERSON") for t in doc
                  if t.text in surnames and t.i not in occupied and t.is_title]
         ents = sorted(ents + added, key=lambda e: e.start)
+        ents = [p for e in ents for p in _demonym_off(doc, e)]
+        for ent in ents:  # "K." then "Curran": an initial alone takes in the name after it
+            if (ent.label == "PERSON" and ent.end - ent.start == 1 and ent.end < len(doc)
+                    and INITIAL.match(doc[ent.start].text) and doc[ent.end].is_title
+                    and ent.end not in occupied):
+                ent.end += 1
         for ent in ents:  # "P. Simmons": take in a preceding initial
             if (ent.label == "PERSON" and ent.start > 0 and INITIAL.match(doc[ent.start - 1].text)
                     and doc[ent.start - 1].i not in occupied):
@@ -230,6 +291,24 @@ class EntityFixer:
         return ents
 
 
+def _demonym_off(doc: Doc, ent: Ent) -> list[Ent]:
+    """ "American Dennis Mitchell" (PERSON, or ORG as the model often says) -> NORP + PERSON.
+
+    An ORG qualifies only when the rest is two capitalised words, none of them a word that
+    names a body ("Chinese Foreign Ministry" stays an organisation).
+    """
+    rest = doc[ent.start + 1:ent.end]
+    if ent.label not in {"PERSON", "ORG"} or len(rest) < 2:
+        return [ent]
+    if ent.label == "ORG" and (len(rest) != 2 or not all(t.is_title for t in rest)
+                               or any(t.lower_ in BODY_WORDS for t in rest)):
+        return [ent]
+    place = lookup(doc[ent.start].text)
+    if place is None or place.kind != "demonym":
+        return [ent]
+    return [Ent(ent.start, ent.start + 1, "NORP"), Ent(ent.start + 1, ent.end, "PERSON")]
+
+
 def _separates(doc: Doc, tok: Any) -> bool:
     """A separator token; a dash only between spaces ("Lithuania - Contra", not "Jean-Michel")."""
     if tok.text not in SEPARATORS:
@@ -249,6 +328,22 @@ def _trailing_junk(span: Span, tok: Any) -> bool:
     if tok.is_punct and tok.text != ".":
         return True
     return not any(c.isalpha() for c in tok.text)
+
+
+def _lines(doc: Doc) -> list[Span]:
+    """The lines of the text as token spans, without the line-break tokens."""
+    lines, start = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            if tok.i > start:
+                lines.append(doc[start:tok.i])
+            start = tok.i + 1
+        elif "\n" in tok.whitespace_:
+            lines.append(doc[start:tok.i + 1])
+            start = tok.i + 1
+    if start < len(doc):
+        lines.append(doc[start:])
+    return lines
 
 
 def _line_starts(doc: Doc) -> list[int]:
