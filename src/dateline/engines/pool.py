@@ -8,7 +8,9 @@ that for speed on a many-core machine.
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from dateline.io.readers import InputDocument
@@ -36,10 +38,20 @@ def process_in_pool(
     inputs: Iterable[InputDocument], workers: int, stages: list[str] | None = None,
     batch_size: int = DEFAULT_BATCH,
 ) -> Iterator[Document | ProcessError]:
-    """Like Pipeline.process_stream, over ``workers`` processes, in input order."""
+    """Like Pipeline.process_stream, over ``workers`` processes, in input order.
+
+    At most two batches per worker are in flight, so memory stays flat on any
+    corpus size; a worker that cannot start raises BrokenProcessPool, never hangs.
+    """
     it = iter(inputs)
     batches = iter(lambda: list(islice(it, batch_size)), [])
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(stages,)) as pool:
-        for results in pool.imap(_process, batches):
-            yield from results
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(stages,)) as pool:
+        in_flight: deque[Future] = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(_process, batch))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
