@@ -37,6 +37,7 @@ class Lexicon:
     frequencies: dict[str, str]
     holidays: dict[str, str]
     future_cues: list[str]
+    future_path: list[str]
     rules: list[dict[str, str]]
 
 

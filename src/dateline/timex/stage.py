@@ -26,6 +26,7 @@ class TimexStage:
         self.recogniser = Recogniser(self.lex)
         self.normaliser = Normaliser(self.lex)
         self.future_cues = frozenset(self.lex.future_cues)
+        self.future_path = frozenset(self.lex.future_path)
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -43,7 +44,7 @@ class TimexStage:
             def clause_tense(c: Candidate = cand) -> str:
                 if doc.spacy is None:
                     return "NONE"
-                return tense(doc.spacy, c.start, c.end, self.future_cues)
+                return tense(doc.spacy, c.start, c.end, self.future_cues, self.future_path)
 
             result = self.normaliser(cand, Context(dct, known, clause_tense, anchor))
             if result is None:

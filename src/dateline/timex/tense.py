@@ -12,33 +12,44 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
 PAST_SIGNALS = {"since"}  # "since October" always looks back
 
 
-def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
-    """The nearest verb above the span's root in the dependency tree."""
+def path_to_verb(sdoc: Any, start: int, end: int) -> list[Any]:
+    """The tokens from the span's root up to the nearest verb (the last one, if any)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return []
     tok = span.root
+    path = [tok]
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head is tok:
-            return None
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
         tok = tok.head
-    return None
+        path.append(tok)
+    return path
 
 
-def tense(sdoc: Any, start: int, end: int, future_cues: frozenset[str]) -> str:
+def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
+    """The nearest verb above the span's root in the dependency tree."""
+    path = path_to_verb(sdoc, start, end)
+    return path[-1] if path and path[-1].pos_ in ("VERB", "AUX") else None
+
+
+def tense(sdoc: Any, start: int, end: int, cues: frozenset[str], path_cues: frozenset[str]) -> str:
     """PAST, PRESENT, FUTURE or NONE for the clause that contains the span."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.start > 0 and sdoc[span.start - 1].lower_ in PAST_SIGNALS:
         return "PAST"
-    verb = governing_verb(sdoc, start, end)
+    path = path_to_verb(sdoc, start, end)
+    if any(t.lemma_.lower() in path_cues or t.lower_ in path_cues for t in path[1:]):
+        return "FUTURE"
+    if span is not None and span.start > 0 and sdoc[span.start - 1].lower_ in path_cues:
+        return "FUTURE"
+    verb = path[-1] if path and path[-1].pos_ in ("VERB", "AUX") else None
     if verb is None:
         return "NONE"
-    found = verb_tense(verb, future_cues)
+    found = verb_tense(verb, cues)
     # "was built ... and expanded in May": a conjoined verb shares its head's auxiliaries.
     if found in ("NONE", "PRESENT") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return verb_tense(verb.head, future_cues)
+        return verb_tense(verb.head, cues)
     return found
 
 
