@@ -19,7 +19,8 @@ OBLIGATION = {"must", "should"}
 CONDITION = {"if", "unless"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
 # Heads that make their complement an intention rather than an act ("plans to impose").
-INTENT = {"plan", "intend", "prepare", "aim", "decide", "want", "seek", "expect", "go"}
+INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
+          "ready", "willing"}
 # Categories that are already statements about the future or verbal acts.
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
 
@@ -36,7 +37,7 @@ class Verdict:
 def clause(token: Any) -> list[Any]:
     """The trigger and the heads it complements: "agreed to set up" -> [set, agreed]."""
     chain = [token]
-    while token.dep_ in ("xcomp", "aux", "auxpass") or (
+    while token.dep_ in ("xcomp", "acomp", "aux", "auxpass") or (
         token.dep_ in ("dobj", "attr") and token.pos_ in ("NOUN", "PROPN")
     ):
         token = token.head
@@ -80,6 +81,9 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     chain = clause(token)
     category = trig.category
     context: list[str] = []
+    if any(m.dep_ == "mark" and lemma(m) in CONDITION | {"whether"}
+           for tok in chain for m in tok.children):
+        return None  # the trigger is the condition itself: "if X is allowed to grow"
     if any(negated(tok) for tok in chain):
         if not trig.negated:
             return None

@@ -52,6 +52,9 @@ class Lexicon:
             if category not in onto.categories:
                 raise ValueError(f"triggers.yaml: unknown PLOVER category {category}")
             for entry in entries:
+                words = entry.get("with") or ()
+                if not all(isinstance(w, str) for w in words):  # YAML reads a bare on/off as bool
+                    raise ValueError(f"triggers.yaml: quote the words of {entry}")
                 mode = entry.get("mode")
                 if mode is not None and mode not in onto.modes(category):
                     raise ValueError(f"triggers.yaml: unknown mode {mode} for {category}")
@@ -61,7 +64,7 @@ class Lexicon:
                     pos=entry.get("pos", "verb"),
                     mode=mode,
                     cameo=str(entry.get("cameo") or onto.cameo(category, mode)),
-                    with_=frozenset(entry.get("with") or ()),
+                    with_=frozenset(words),
                     negated=entry.get("negated"),
                     rank=int(entry.get("rank", 1)),
                 ))

@@ -45,6 +45,10 @@ def sources(token: Any) -> Iterator[Any]:
             return
         token = predicate(token)
     for _ in range(5):
+        if any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+            c.dep_ == "agent" for c in token.children
+        ):
+            return  # a passive without its "by" phrase names no actor
         found = False
         for child in token.children:
             if child.dep_ == "agent":
@@ -72,7 +76,7 @@ def sources(token: Any) -> Iterator[Any]:
 
 def reporter(token: Any) -> Iterator[Any]:
     """ "Nigeria said IT will withdraw": the subject of the verb reporting the clause."""
-    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+    while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
         token = token.head
     if token.dep_ == "ccomp":
         yield from (c for c in token.head.children if c.dep_ == "nsubj")
@@ -83,6 +87,28 @@ def subject_of_object(noun: Any) -> Iterator[Any]:
     if noun.dep_ in ("dobj", "pobj"):
         verb = predicate(noun.head)
         yield from (c for c in verb.children if c.dep_ == "nsubj")
+
+
+def partners(token: Any) -> Iterator[Any]:
+    """ "X and Y met": the other conjuncts of the subject, for reciprocal events."""
+    head = predicate(token)
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            yield from (c for c in child.children if c.dep_ == "conj")
+
+
+def reported(token: Any) -> bool:
+    """Whether a noun trigger reports an event rather than merely naming one.
+
+    "held TALKS", "Blinken's TALKS with Wang" report; "after the MEETING" only names."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return True
+    if token.dep_ == "compound":  # "a MEDIATION effort between ..."
+        token = token.head
+    if token.dep_ in ("dobj", "attr", "nsubjpass"):
+        return True
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between", "against"))
+               for c in token.children)
 
 
 def targets(token: Any) -> Iterator[Any]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
-from dateline.events.guards import bare_threat, judge
+from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver
-from dateline.events.roles import predicate, reporter, sources, targets
+from dateline.events.roles import partners, predicate, reported, reporter, sources, targets
 from dateline.model import Document, Event, EventActor
 
 try:  # the time engineer's anchor; absent in a build without the timex area
@@ -16,6 +17,7 @@ try:  # the time engineer's anchor; absent in a build without the timex area
 except ImportError:  # pragma: no cover - depends on which areas are installed
     date_for_span = None
 
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
 
@@ -24,16 +26,17 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     """Keep only triggers not governed by another trigger: one event per clause.
 
     "called on X to lift" codes the call, not the lifting; coordinated verbs ("conj")
-    are separate clauses and both stay. A noun trigger stands at its verb ("staged
-    DEMONSTRATIONS to demand" codes the protest, not the demand).
+    are separate clauses and both stay unless a trigger above governs them both. A noun
+    trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest).
     """
     heads = {predicate(tok).i for tok, _ in hits}
     kept = []
     for tok, trig in hits:
         node, governed = predicate(tok), False
-        while node.head.i != node.i and node.dep_ != "conj":
+        while node.head.i != node.i:
+            sibling = node.dep_ == "conj"
             node = node.head
-            if node.i in heads:
+            if node.i in heads and not sibling:
                 governed = True
                 break
         if not governed:
@@ -64,7 +67,8 @@ class EventStage:
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
-            hits = [(tok, trig) for tok in sent if (trig := self.lexicon.match(tok))]
+            hits = [(tok, trig) for tok in sent
+                    if (trig := self.lexicon.match(tok)) and reported(tok)]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
                       if not hits and bare_threat(tok) is not None]
@@ -84,13 +88,16 @@ class EventStage:
         if verdict is None:
             return None
         if verdict.obliged:
-            head = predicate(tok)
+            head = clause(tok)[-1]
             source = resolver.first(reporter(head))
             subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
             target = resolver.first(subjects, avoid=source) if source else None
         else:
             source = resolver.first(sources(tok))
-            target = resolver.first(targets(tok), avoid=source) if source else None
+            found = targets(tok)
+            if verdict.category in RECIPROCAL:
+                found = chain(partners(tok), found)
+            target = resolver.first(found, avoid=source) if source else None
         if source is None:
             return None
         category = verdict.category
@@ -127,7 +134,7 @@ class EventStage:
             "trigger": doc.span(start, end),
             "sentence": [sent.start_char, sent.end_char],
             "date": date,
-            "place": self.place(doc, sent, source, target),
+            "place": self.place(doc, tok, source, target),
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
         }
@@ -136,16 +143,18 @@ class EventStage:
         lemmas = " " + " ".join(lemma(t) for t in sent) + " "
         return [name for name, words in self.contexts.items() if any(w in lemmas for w in words)]
 
-    def place(self, doc: Document, sent: Any, source: EventActor,
+    def place(self, doc: Document, tok: Any, source: EventActor,
               target: EventActor | None) -> str | None:
-        """A location the sentence puts the event in ("in Beijing"), else the dateline's place."""
+        """Where the trigger's clause puts the event ("met ... in Beijing"), else the dateline's."""
         taken = [(source["start"], source["end"])]
         if target:
             taken.append((target["start"], target["end"]))
-        for ent in sent.ents:
+        anchors = {tok.i, predicate(tok).i}
+        for ent in tok.sent.ents:
             if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "pobj":
                 continue
-            if ent.root.head.lower_ not in PLACE_PREPS:
+            prep = ent.root.head
+            if prep.lower_ not in PLACE_PREPS or prep.head.i not in anchors:
                 continue
             if any(s < ent.end_char and ent.start_char < e for s, e in taken):
                 continue
