@@ -1,0 +1,176 @@
+"""End-to-end: a real uvicorn server and Debian's headless Chromium driven by Playwright.
+
+The browser is the system one (/usr/bin/chromium, installed by `make browser`),
+never one downloaded by a test tool. Without it these tests skip, except under
+CI=true, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from dateline.store import Store
+from dateline.web.app import create_app
+from test_web_corpus import build_db
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOT = ROOT / "docs" / "screenshot-document.png"
+CHROMIUM = os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """uvicorn serving the app on a free loopback port in a background thread."""
+
+    def __init__(self, db: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port,
+                                log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (make browser installs Debian's chromium)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory) -> Iterator[LiveServer]:
+    db = build_db(tmp_path_factory.mktemp("browser") / "web.db")
+    with LiveServer(db) as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.dialogs = dialogs
+    yield tab
+    context.close()
+
+
+def shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_search_then_document_then_actor(page, live):
+    page.goto(live.url + "/")
+    page.fill("input[name=q]", "tariffs")
+    page.click("form.search button")
+    page.wait_for_url("**/?q=tariffs*")
+    results = page.locator("article.result h2 a")
+    assert results.count() == 1
+    shot(page, "search")
+
+    results.first.click()
+    page.wait_for_url("**/documents/doc-meeting")
+    assert page.locator("h1").inner_text() == "Vance and Chen meet in Geneva over tariffs"
+    quotes = page.locator("#text mark.quote")
+    assert quotes.count() == 2
+    assert quotes.nth(0).get_attribute("class") != quotes.nth(1).get_attribute("class")
+    assert page.locator(".quote-item .who").all_inner_texts() == ["Alma Vance", "Chen Bo"]
+    assert page.locator("#text mark.timex").first.get_attribute("title") == "DATE 2023-03-14"
+    assert page.locator("tr.event").count() == 2
+    furniture = page.locator("details.removed li")
+    assert not furniture.first.is_visible()
+    page.click("details.removed summary")
+    assert furniture.first.inner_text().endswith("Play Live Radio")
+    shot(page, "document")
+
+    page.click("aside ul.actors a:text('Chen Bo')")
+    page.wait_for_url("**/actors/chen-bo")
+    assert page.locator("h1.actor-name").inner_text() == "Chen Bo"
+    assert page.locator("svg.timeline rect.bar").count() == 3
+    assert "Foreign Minister" in page.locator("table.roles").inner_text()
+    shot(page, "actor")
+
+
+def test_pair_chart_bar_filters_the_event_list(page, live):
+    page.goto(live.url + "/pairs/chn/usa")
+    assert page.locator("tr.event").count() == 3
+    page.locator("svg.timeline rect.bar[data-type=THREATEN]").click()
+    page.wait_for_url("**type=THREATEN*")
+    assert page.locator("tr.event").count() == 1
+    shot(page, "pair")
+
+
+def test_script_in_a_document_never_runs(page, live):
+    page.goto(live.url + "/documents/doc-hostile?raw=1")
+    page.hover("#text mark.entity >> nth=1")
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.dialogs == []
+    assert page.locator("#text img, #text script, #text b").count() == 0
+    assert "<script>window.__xss = 1</script>" in page.locator("h1").inner_text()
+    shot(page, "hostile")
+
+
+@pytest.mark.slow
+def test_seed_document_page_shows_its_quotes_and_events(browser, run, seed_text, tmp_path):
+    """The real pipeline on a seed; the page lists exactly the stored quotes and events."""
+    source, text = seed_text("000")
+    doc = run(text, source=source, published="2022-07-09")
+    db = str(tmp_path / "seed.db")
+    with Store(db) as store:
+        store.save(doc)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    tab = context.new_page()
+    with LiveServer(db) as server:
+        tab.goto(f"{server.url}/documents/{doc.id}")
+        assert tab.locator(".quote-item").count() == len(doc.quotes)
+        assert tab.locator("tr.event").count() == len(doc.events)
+        assert tab.locator("#text").inner_text().startswith(doc.text.split("\n")[0])
+        shot(tab, "seed-document")
+        if os.environ.get("DATELINE_UPDATE_SCREENSHOT"):  # the README's picture: first screen
+            SCREENSHOT.parent.mkdir(exist_ok=True)
+            tab.screenshot(path=str(SCREENSHOT))
+    context.close()
