@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from dateutil import relativedelta as rd
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from dateline.timex.calendar import ORDER, Point
@@ -23,6 +25,18 @@ SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 DURATION_LETTER = {"DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
+
+
+def holiday_date(rule: str, year: int) -> date:
+    """A holiday's date in a year from its lexicon rule ("11-01-TH+4", "12-25", "easter")."""
+    if rule == "easter":
+        return easter(year)
+    month, day, *weekday = rule.split("-", 2)
+    start = date(year, int(month), int(day))
+    if not weekday:
+        return start
+    code, n = weekday[0][:2], int(weekday[0][2:])
+    return start + relativedelta(weekday=getattr(rd, code)(n))
 
 
 @dataclass
@@ -137,14 +151,39 @@ class Normaliser:
         return "DATE", point.value(known), None
 
     def holiday(self, g: dict[str, str], ctx: Context) -> Result | None:
-        month, day = (int(x) for x in self.lex.holidays[_word(g["holiday"])].split("-"))
-        groups = {"monthnum": str(month), "day": str(day)}
+        rule = self.lex.holidays[_word(g["holiday"])]
         if "year" in g:
-            groups["year"] = g["year"]
-        return self.date(groups, ctx)
+            return "DATE", holiday_date(rule, int(g["year"])).isoformat(), None
+        if ctx.dct is None or ctx.known != "D":
+            return None
+        ref = ctx.dct.day
+        this = holiday_date(rule, ref.year)
+        if this > ref and ctx.tense() != "FUTURE":
+            this = holiday_date(rule, ref.year - 1)
+        elif this < ref and ctx.tense() == "FUTURE":
+            this = holiday_date(rule, ref.year + 1)
+        return "DATE", this.isoformat(), None
 
     def year(self, g: dict[str, str], ctx: Context) -> Result | None:
+        if "spoken" in g:
+            words = re.sub(r"\b(?:hundred|and)\b", " ", _word(g["spoken"]))
+            head, _, rest = words.partition(" ")
+            tail = self.number(rest.strip()) if rest.strip() else 0
+            if tail is None:
+                return None
+            year = 2000 + int(tail) if head == "two" else 1900 + int(tail)
+            if "month" in g:
+                return "DATE", f"{year:04d}-{self.month(g):02d}", None
+            return "DATE", str(year), None
         return "DATE", g["year"], None
+
+    def narrative(self, g: dict[str, str], ctx: Context) -> Result | None:
+        """"that year", "the same day": the narrative time at that granularity."""
+        unit = self.unit(g["unit"])
+        anchor = ctx.anchor
+        if anchor is None or ORDER[anchor.gran] < ORDER[unit]:
+            return None
+        return "DATE", anchor.at(unit).value(ctx.known), None
 
     def decade(self, g: dict[str, str], ctx: Context) -> Result | None:
         if "decade" in g:
@@ -226,6 +265,9 @@ class Normaliser:
         point = self.relative(ctx, gran)
         if point is None:
             return None
+        if unit == "WE" and not shift and ctx.dct.day.isoweekday() < 6:
+            # "the weekend" before Saturday: the one just past, unless the clause is future
+            shift = 0 if ctx.tense() == "FUTURE" else -1
         value = point.shift(shift, gran).value(ctx.known)
         if unit == "WE":
             value += "-WE"
@@ -326,7 +368,11 @@ class Normaliser:
         return "DURATION", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
 
     def reference(self, g: dict[str, str], ctx: Context) -> Result | None:
-        return "DATE", self.lex.references[_word(g["ref"])], None
+        value = self.lex.references[_word(g["ref"])]
+        if value == "END_OF_YEAR":
+            point = self.relative(ctx, "Y")
+            return ("DATE", point.value(), "END") if point else None
+        return "DATE", value, None
 
     def set(self, g: dict[str, str], ctx: Context) -> Result | None:
         if "freq" in g:
