@@ -63,8 +63,8 @@ def check_store(store: Store) -> None:
     (record,) = [r for r in store.actor_records() if r["id"] == "lena-ortiz"]
     assert record["first_seen"] == "2023-05-02" and record["last_seen"] == "2024-01-09"
     assert {r["role"] for r in record["roles"]} == {"Foreign Minister", "Prime Minister"}
-    assert record["documents"] == ["00000000000000aa", "00000000000000bb"]
-    assert "Ortiz" in record["aliases"]
+    assert record["docs"] == ["00000000000000aa", "00000000000000bb"]
+    assert record["country"] == "NOR" and record["sector"] == "GOV"
     assert [d["id"] for d in store.documents(batch=1)] == ["00000000000000aa",
                                                            "00000000000000bb"]
     with store.session() as s:

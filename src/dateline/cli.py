@@ -137,6 +137,10 @@ def extract(
 
 
 DB = typer.Option(DEFAULT_DB, "--db", help="SQLite file or postgresql:// URL.")
+OVERRIDES = typer.Option(
+    None, "--overrides", exists=True, dir_okay=False,
+    help="YAML file that merges, splits or corrects actors (or DATELINE_ACTOR_OVERRIDES).",
+)
 
 
 @app.command()
@@ -148,6 +152,7 @@ def ingest(
     replace: bool = typer.Option(
         False, "--replace", help="Re-process documents already stored (default: skip them)."
     ),
+    overrides: Path | None = OVERRIDES,
 ) -> None:
     """Process documents and store them with their annotations (one transaction each).
 
@@ -161,7 +166,7 @@ def ingest(
     inputs = Inputs(paths, published, published_tsv)
     with Store(db) as store, progress("ingest") as bar:
         task = bar.add_task("ingest", total=None)
-        job = Ingest(store, replace=replace)
+        job = Ingest(store, replace=replace, overrides=overrides)
         for result in job.run(inputs):
             if isinstance(result, ProcessError):
                 inputs.report(result)

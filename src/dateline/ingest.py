@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from rich.table import Table
 from sqlalchemy import func, select
 
+from dateline.actors.kb import ActorKB
 from dateline.io.readers import InputDocument
 from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
@@ -15,13 +17,18 @@ from dateline.store.schema import ActorRow, DocumentRow, EventRow, QuoteRow, Tim
 
 
 class Ingest:
-    """Runs the pipeline into a store; skipping stored ids makes a rerun resume."""
+    """Runs the pipeline into a store; skipping stored ids makes a rerun resume.
+
+    The actor stage resolves against the store's knowledge base, so a later
+    article that says only "Blinken" finds the actor an earlier one introduced.
+    """
 
     def __init__(self, store: Store, replace: bool = False,
-                 pipeline: Pipeline | None = None) -> None:
+                 overrides: str | Path | None = None) -> None:
         self.store = store
         self.replace = replace
-        self.pipeline = pipeline or Pipeline()
+        self.kb = ActorKB.from_records(store.actor_records(), overrides=overrides)
+        self.pipeline = Pipeline(actors={"kb": self.kb})
         self.read = self.stored = self.skipped = 0
 
     def pending(self, inputs: Iterable[InputDocument]) -> Iterator[InputDocument]:
@@ -35,7 +42,9 @@ class Ingest:
     def run(self, inputs: Iterable[InputDocument]) -> Iterator[Document | ProcessError]:
         for result in self.pipeline.process_stream(self.pending(inputs)):
             if isinstance(result, Document):
-                if self.store.save(result, replace=self.replace):
+                known = (self.kb.get(actor["id"]) for actor in result.actors)
+                actors = [record for record in known if record is not None]
+                if self.store.save(result, replace=self.replace, actors=actors):
                     self.stored += 1
                 else:
                     self.skipped += 1

@@ -116,10 +116,12 @@ class ActorAliasRow(Base):
 
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", **CASCADE), primary_key=True)
     alias: Mapped[str] = mapped_column(String(300), primary_key=True)
+    first_seen: Mapped[str | None] = mapped_column(String(32))
+    last_seen: Mapped[str | None] = mapped_column(String(32))
 
 
 class ActorRoleRow(Base):
-    """A role seen for an actor, with the dates and the document that showed it."""
+    """A role seen for an actor, with the dates and the first document that showed it."""
 
     __tablename__ = "actor_roles"
 

@@ -83,9 +83,12 @@ class Store:
         with self.session() as s:
             return s.get(DocumentRow, doc_id) is not None
 
-    def save(self, doc: Document, replace: bool = False) -> bool:
-        """Store one document and its annotations in one transaction.
+    def save(self, doc: Document, replace: bool = False,
+             actors: list[dict[str, Any]] | None = None) -> bool:
+        """Store one document, its annotations and its actors in one transaction.
 
+        ``actors`` are knowledge-base records (see dateline.actors.kb) for the
+        document's actors; without them the document's own actors are recorded.
         Returns False (and changes nothing) when the document is already stored,
         unless ``replace`` is set, in which case its rows are rewritten.
         """
@@ -98,39 +101,11 @@ class Store:
             s.add(document_row(doc))
             s.flush()
             s.add_all(annotation_rows(doc))
-            self._save_actors(s, doc)
-        return True
-
-    def _save_actors(self, s: Session, doc: Document) -> None:
-        counts = Counter(m["actor"] for m in doc.mentions if m.get("actor"))
-        counts.update(e["actor"] for e in doc.entities if e.get("actor"))
-        seen = doc.published
-        for actor in doc.actors:
-            row = s.get(ActorRow, actor["id"])
-            if row is None:
-                row = ActorRow(id=actor["id"], name=actor["name"], type=actor["type"],
-                               country=actor.get("country"), sector=actor.get("sector"),
-                               first_seen=seen, last_seen=seen)
-                s.add(row)
-            else:
-                row.country = actor.get("country") or row.country
-                row.sector = actor.get("sector") or row.sector
-                row.first_seen = _earlier(row.first_seen, seen)
-                row.last_seen = _later(row.last_seen, seen)
-            for alias in {actor["name"], *(actor.get("aliases") or [])}:
-                if alias and s.get(ActorAliasRow, (actor["id"], alias)) is None:
-                    s.add(ActorAliasRow(actor_id=actor["id"], alias=alias))
-            for role in actor.get("roles") or []:
-                role_row = s.get(ActorRoleRow, (actor["id"], role))
-                if role_row is None:
-                    s.add(ActorRoleRow(actor_id=actor["id"], role=role, first_seen=seen,
-                                       last_seen=seen, doc_id=doc.id))
-                else:
-                    role_row.first_seen = _earlier(role_row.first_seen, seen)
-                    role_row.last_seen = _later(role_row.last_seen, seen)
+            for record in actors if actors is not None else own_actor_records(doc):
+                save_actor(s, record)
             s.flush()
-            s.add(ActorDocumentRow(actor_id=actor["id"], doc_id=doc.id, published=seen,
-                                   mentions=max(1, counts.get(actor["id"], 0))))
+            s.add_all(actor_links(doc))
+        return True
 
     # -- reading ---------------------------------------------------------------
 
@@ -160,24 +135,69 @@ class Store:
                 yield json.loads(data)
 
     def actor_records(self) -> list[dict[str, Any]]:
-        """The actor knowledge base as plain records (to seed the actor stage)."""
+        """The actor knowledge base as records (the format of dateline.actors.kb)."""
         with self.session() as s:
-            actors = {r.id: r for r in s.scalars(select(ActorRow))}
-            aliases: dict[str, list[str]] = {}
+            aliases: dict[str, list[dict[str, Any]]] = {}
             for a in s.scalars(select(ActorAliasRow)):
-                aliases.setdefault(a.actor_id, []).append(a.alias)
+                aliases.setdefault(a.actor_id, []).append(
+                    {"alias": a.alias, "first_seen": a.first_seen, "last_seen": a.last_seen,
+                     "docs": []})
             roles: dict[str, list[dict[str, Any]]] = {}
             for r in s.scalars(select(ActorRoleRow)):
                 roles.setdefault(r.actor_id, []).append(
                     {"role": r.role, "first_seen": r.first_seen, "last_seen": r.last_seen,
-                     "doc_id": r.doc_id})
+                     "docs": [r.doc_id] if r.doc_id else []})
             docs: dict[str, list[str]] = {}
-            for d in s.scalars(select(ActorDocumentRow)):
+            for d in s.scalars(select(ActorDocumentRow).order_by(ActorDocumentRow.doc_id)):
                 docs.setdefault(d.actor_id, []).append(d.doc_id)
-        return [
-            {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
-             "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
-             "aliases": sorted(aliases.get(a.id, [])), "roles": roles.get(a.id, []),
-             "documents": sorted(docs.get(a.id, []))}
-            for a in actors.values()
-        ]
+            return [
+                {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+                 "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
+                 "docs": docs.get(a.id, []), "aliases": aliases.get(a.id, []),
+                 "roles": roles.get(a.id, [])}
+                for a in s.scalars(select(ActorRow).order_by(ActorRow.id))
+            ]
+
+
+def own_actor_records(doc: Document) -> list[dict[str, Any]]:
+    """Knowledge-base records from one document alone (when no KB was used)."""
+    from dateline.actors.kb import ActorKB
+
+    kb = ActorKB()
+    kb.learn(doc)
+    return kb.records()
+
+
+def save_actor(s: Session, record: dict[str, Any]) -> None:
+    """Upsert an actor with its aliases and roles; seen-dates only ever widen."""
+    row = s.get(ActorRow, record["id"])
+    if row is None:
+        row = ActorRow(id=record["id"], name=record["name"], type=record["type"])
+        s.add(row)
+    row.name, row.type = record["name"], record["type"]
+    row.country = record.get("country") or row.country
+    row.sector = record.get("sector") or row.sector
+    row.first_seen = _earlier(row.first_seen, record.get("first_seen"))
+    row.last_seen = _later(row.last_seen, record.get("last_seen"))
+    for alias in record.get("aliases") or []:
+        a = s.get(ActorAliasRow, (record["id"], alias["alias"]))
+        if a is None:
+            a = ActorAliasRow(actor_id=record["id"], alias=alias["alias"])
+            s.add(a)
+        a.first_seen = _earlier(a.first_seen, alias.get("first_seen"))
+        a.last_seen = _later(a.last_seen, alias.get("last_seen"))
+    for role in record.get("roles") or []:
+        r = s.get(ActorRoleRow, (record["id"], role["role"]))
+        if r is None:
+            r = ActorRoleRow(actor_id=record["id"], role=role["role"],
+                             doc_id=next(iter(role.get("docs") or []), None))
+            s.add(r)
+        r.first_seen = _earlier(r.first_seen, role.get("first_seen"))
+        r.last_seen = _later(r.last_seen, role.get("last_seen"))
+
+
+def actor_links(doc: Document) -> list[ActorDocumentRow]:
+    """Which actors this document mentions, and how often (the actors' provenance)."""
+    counts = Counter(m["actor"] for m in doc.mentions if m.get("actor"))
+    return [ActorDocumentRow(actor_id=a["id"], doc_id=doc.id, published=doc.published,
+                             mentions=max(1, counts.get(a["id"], 0))) for a in doc.actors]

@@ -52,6 +52,8 @@ def upgrade() -> None:
         "actor_aliases",
         sa.Column("actor_id", sa.String(length=200), nullable=False),
         sa.Column("alias", sa.String(length=300), nullable=False),
+        sa.Column("first_seen", sa.String(length=32), nullable=True),
+        sa.Column("last_seen", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(["actor_id"], ["actors.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("actor_id", "alias"),
     )

@@ -1,0 +1,55 @@
+"""Ingest grows the actor knowledge base in the store, across documents and runs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from dateline.ingest import Ingest
+from dateline.io.readers import read_inputs
+from dateline.store import Store
+
+INTRO = (
+    "Envoys meet in Valletta\n\n"
+    "VALLETTA, Malta — Norwegian Foreign Minister Ingrid Halvorsen met her Chilean "
+    "counterpart on Tuesday to discuss fishing rights, officials said.\n"
+)
+LATER = (
+    "Fishing talks stall\n\n"
+    "Halvorsen said on Friday that the talks had stalled over quotas.\n"
+)
+
+
+def ingest(db: str, *paths: str) -> None:
+    with Store(db) as store:
+        job = Ingest(store)
+        for _ in job.run(i for i in read_inputs(paths)):
+            pass
+
+
+def test_a_later_run_resolves_a_surname_to_the_known_actor(tmp_path):
+    (tmp_path / "intro.txt").write_text(INTRO, encoding="utf-8")
+    (tmp_path / "later.txt").write_text(LATER, encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    ingest(db, str(tmp_path / "intro.txt"))
+    ingest(db, str(tmp_path / "later.txt"))  # a new run: the KB comes from the store
+    con = sqlite3.connect(db)
+    (data,) = con.execute("SELECT data FROM documents WHERE source LIKE '%later.txt'").fetchone()
+    doc = json.loads(data)
+    actor_ids = {e.get("actor") for e in doc["entities"]} | {m["actor"] for m in doc["mentions"]}
+    assert "ingrid-halvorsen" in actor_ids
+    actor = next(a for a in doc["actors"] if a["id"] == "ingrid-halvorsen")
+    assert actor["country"] == "NOR"
+    links = con.execute("SELECT count(*) FROM actor_documents "
+                        "WHERE actor_id = 'ingrid-halvorsen'").fetchone()[0]
+    assert links == 2
+
+
+def test_blinken_is_one_actor_across_the_seeds(tmp_path, seeds_dir):
+    db = str(tmp_path / "kb.db")
+    ingest(db, str(seeds_dir))
+    with Store(db) as store:
+        records = {r["id"]: r for r in store.actor_records()}
+    blinken = records["antony-blinken"]
+    assert blinken["country"] == "USA" and len(blinken["docs"]) == 2
+    assert "Secretary of State" in {r["role"] for r in blinken["roles"]}
