@@ -96,6 +96,8 @@ class Normaliser:
         tense = ctx.tense()
         if tense in ("FUTURE", "PAST"):
             return tense == "FUTURE"
+        if tense == "SCHEDULE":
+            return ahead <= behind
         return ahead * FUTURE_BIAS < behind
 
     def pick_year(self, ctx: Context, month: int, day: int | None) -> int | None:

@@ -34,15 +34,15 @@ def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
 
 
 def tense(sdoc: Any, start: int, end: int, cues: frozenset[str], path_cues: frozenset[str]) -> str:
-    """PAST, PRESENT, FUTURE or NONE for the clause that contains the span."""
+    """PAST, PRESENT, FUTURE, NONE, or SCHEDULE (a deadline: the nearer date wins)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.start > 0 and sdoc[span.start - 1].lower_ in PAST_SIGNALS:
         return "PAST"
     path = path_to_verb(sdoc, start, end)
     if any(t.lemma_.lower() in path_cues or t.lower_ in path_cues for t in path[1:]):
-        return "FUTURE"
+        return "SCHEDULE"
     if span is not None and span.start > 0 and sdoc[span.start - 1].lower_ in path_cues:
-        return "FUTURE"
+        return "SCHEDULE"
     verb = path[-1] if path and path[-1].pos_ in ("VERB", "AUX") else None
     if verb is None:
         return "NONE"
