@@ -46,7 +46,7 @@ class Resolver:
         self.actors = {a["id"]: a for a in doc.actors}
         self.mentions = sorted(doc.mentions, key=lambda m: m["start"])
         self.entities = [e for e in doc.entities if e.get("label") in COUNTRY_LABELS | {"PERSON"}]
-        self.quotes = [q for q in doc.quotes if q.get("actor")]
+        self.quotes = [q for q in doc.quotes if q.get("actor") or q.get("speaker")]
 
     def first(self, tokens: Iterable[Any], avoid: EventActor | None = None) -> EventActor | None:
         """The first candidate token that resolves to an actor other than ``avoid``."""
@@ -91,9 +91,9 @@ class Resolver:
         if token.lower_ in FIRST_PERSON:
             for quote in self.quotes:
                 if quote["start"] <= token.idx < quote["end"]:
-                    actor = self.actors.get(quote["actor"])
-                    country = actor["country"] if actor else None
-                    return self.make(quote["actor"], country, head[0], head[1])
+                    actor = self.actors.get(quote.get("actor") or "")
+                    country = (actor or {}).get("country") or self.speaker_country(quote)
+                    return self.make(quote.get("actor"), country, head[0], head[1])
         return None
 
     def phrase_country(self, left: int, right: int) -> str | None:
@@ -107,6 +107,13 @@ class Resolver:
             if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (code := self.code(tok.text)):
                 return code
         return None
+
+    def speaker_country(self, quote: dict[str, Any]) -> str | None:
+        """The country in a quote's speaker phrase ("the French foreign minister")."""
+        speaker = quote.get("speaker")
+        span = speaker and self.sdoc.char_span(speaker["start"], speaker["end"],
+                                               alignment_mode="expand")
+        return self.phrase_country(span.start, span.end) if span else None
 
     def code(self, name: str) -> str | None:
         return self.country_code(name) if self.country_code else None

@@ -1,0 +1,91 @@
+"""Precision guards: negation, conditions, modality, questions, quotes and unresolvable sources."""
+
+from __future__ import annotations
+
+
+def types(doc):
+    return [e["type"] for e in doc.events]
+
+
+def test_negated_trigger_codes_nothing(run):
+    doc = run("Uruguay did not criticize Argentina over the river dispute.")
+    assert "ACCUSE" not in types(doc)
+
+
+def test_refusal_governs_its_complement(run):
+    doc = run("Mongolia refused to condemn the Chinese statement.")
+    assert "ACCUSE" not in types(doc)
+    assert types(doc) == ["REJECT"]
+
+
+def test_negated_meeting_is_a_rejection(run):
+    doc = run("Iceland said it would not meet the Danish delegation.")
+    assert types(doc) == ["REJECT"]
+    assert doc.events[0]["source"]["country"] == "ISL"
+
+
+def test_bare_conditional_is_a_threat_with_its_condition(run):
+    text = '"If Serbia doesn\'t act, we will," the Croatian minister said.'
+    doc = run(text)
+    [event] = doc.events
+    assert event["type"] == "THREATEN"
+    assert event["target"]["country"] == "SRB"
+    assert "hypothetical" in event["context"]
+    assert event["trigger"]["text"].startswith("If")
+
+
+def test_conditional_sanction_is_a_threat(run):
+    doc = run("Sweden will expel the Russian diplomats unless Moscow releases the reporter.")
+    [event] = doc.events
+    assert event["type"] == "THREATEN"
+    assert event["source"]["country"] == "SWE"
+
+
+def test_trigger_inside_the_condition_codes_nothing(run):
+    doc = run("If Albania is attacked, the alliance will be tested.")
+    assert doc.events == []
+
+
+def test_possibility_is_not_an_event(run):
+    doc = run("Morocco could attack Algerian positions next year.")
+    assert doc.events == []
+
+
+def test_future_cooperation_is_an_agreement(run):
+    doc = run("Italy will send food aid to Greece.")
+    assert types(doc) == ["AGREE"]
+    assert "future" in doc.events[0]["context"]
+
+
+def test_future_harm_is_a_threat(run):
+    doc = run("Turkey plans to impose restrictions on Greek imports.")
+    assert types(doc) == ["THREATEN"]
+
+
+def test_obligation_in_reported_speech_is_a_request_of_the_reporter(run):
+    doc = run("Egypt said that Libya must release the prisoners.")
+    [event] = doc.events
+    assert event["type"] == "REQUEST"
+    assert (event["source"]["country"], event["target"]["country"]) == ("EGY", "LBY")
+
+
+def test_question_asserts_no_event(run):
+    doc = run("Did Vietnam attack Cambodian positions last night?")
+    assert doc.events == []
+
+
+def test_no_event_without_a_resolvable_source(run):
+    doc = run("Three soldiers were killed near the border on Sunday.")
+    assert doc.events == []
+
+
+def test_first_person_in_a_quote_is_the_speaker(run):
+    doc = run('"We condemn the Iranian missile launches," said the French foreign minister.')
+    accuse = [e for e in doc.events if e["type"] == "ACCUSE"]
+    assert accuse and accuse[0]["target"]["country"] == "IRN"
+    assert accuse[0]["source"]["country"] == "FRA"
+
+
+def test_a_mere_mention_of_a_meeting_is_not_an_event(run):
+    doc = run("Spain's minister spoke to reporters after the meeting in Lisbon.")
+    assert "CONSULT" not in types(doc)
