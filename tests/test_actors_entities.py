@@ -72,3 +72,22 @@ def test_headline_slug_months_and_leading_demonyms() -> None:
     assert "TENNIS" not in found
     assert found.get("Dennis Farley") == "PERSON" and found.get("American") == "NORP"
     assert found.get("July") != "ORG"
+
+
+def test_dateline_place_from_the_clean_stage() -> None:
+    from dateline.actors.entities import EntityFixer
+    from dateline.actors.titles import TitleMatcher
+    from dateline.nlp import load
+
+    nlp = load()
+    fixer = EntityFixer(nlp, TitleMatcher(nlp))
+    text = "Lake Tumba residents said Lake Tumba was calm."
+    assert {s.text: s.label_ for s in fixer(nlp(text))}["Lake Tumba"] == "PERSON"
+    assert {s.text: s.label_ for s in fixer(nlp(text), place="Lake Tumba")}["Lake Tumba"] == "GPE"
+
+
+def test_a_person_tagged_name_after_in_is_a_place() -> None:
+    found = labels("Officials met in Kota Baru on Monday. Kota Baru was calm. "
+                   "Minister Ana Lima left; in Lima's view the talks failed.")
+    assert found["Kota Baru"] == "GPE"
+    assert found["Ana Lima"] == "PERSON"

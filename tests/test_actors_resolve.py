@@ -130,3 +130,15 @@ def test_sentence_opening_pronoun_continues_the_previous_subject() -> None:
 def test_honorific_and_surname() -> None:
     doc = resolve("Premier Li Wenbo opened the session. Mr. Li thanked the delegates.")
     assert actor_of(doc, "Li") == "li-wenbo"
+
+
+def test_top_diplomat_names_the_foreign_minister() -> None:
+    doc = resolve("French Foreign Minister Claire Dubois landed in Hanoi. "
+                  "France's top diplomat then met students.")
+    assert actor_of(doc, "France's top diplomat") == "claire-dubois"
+
+
+def test_empty_and_nameless_documents() -> None:
+    for text in ["", "\n\n", "it rained all day and nobody came."]:
+        doc = resolve(text)
+        assert doc.mentions == [] and doc.actors == []

@@ -59,13 +59,14 @@ class EntityFixer:
         forms = {key for key in gazetteer()}
         self.places.add("PLACE", [nlp.make_doc(f"{form} x")[:-1].as_doc() for form in forms])
 
-    def __call__(self, doc: Doc) -> list[Span]:
+    def __call__(self, doc: Doc, place: str | None = None) -> list[Span]:
+        """Correct ``doc.ents``; ``place`` is the dateline place the clean stage found."""
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         ents = [p for e in ents for p in self._split(doc, e)]
         ents = [e for e in (self._trim(doc, e) for e in ents) if e is not None]
         ents = self._drop_titles(doc, ents)
         ents = self._slugs(doc, ents)
-        ents = self._datelines(doc, ents)
+        ents = self._datelines(doc, ents, place)
         ents = self._score_lines(doc, ents)
         ents = self._gazetteer(doc, ents)
         ents = self._people(doc, ents)
@@ -150,7 +151,7 @@ class EntityFixer:
                 slug_tokens.update(range(start, end))
         return [e for e in ents if e.start not in slug_tokens or e.label not in NAME_LABELS]
 
-    def _datelines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+    def _datelines(self, doc: Doc, ents: list[Ent], place: str | None) -> list[Ent]:
         """A line opening with upper-case words and then ", Country", "—" or a date is a place."""
         found = []
         for line_start in _line_starts(doc):
@@ -166,6 +167,8 @@ class EntityFixer:
                     or (nxt.text == "," and (lookup(after.text) or DATE_LIKE.match(after.text)))):
                 found.append(Ent(line_start, end, "GPE"))
         names = {doc[e.start:e.end].text.casefold() for e in found}
+        if place:
+            names.add(place.casefold())
         for ent in ents:  # the dateline's place keeps its label wherever it recurs
             if ent.label in NAME_LABELS and doc[ent.start:ent.end].text.casefold() in names:
                 ent.label = "GPE"
@@ -231,6 +234,10 @@ class EntityFixer:
 
     def _people(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """One name, one person per document: "Blinken" after "Antony Blinken" is a person."""
+        places = self._places_named(doc, ents)
+        for ent in ents:
+            if ent.label == "PERSON" and doc[ent.start:ent.end].text in places:
+                ent.label = "GPE"
         full = {doc[e.start:e.end].text for e in ents
                 if e.label == "PERSON" and e.end - e.start > 1}
         surnames = {name.split()[-1] for name in full}
@@ -240,9 +247,6 @@ class EntityFixer:
             text = doc[ent.start:ent.end].text
             if ent.label in NAME_LABELS and ent.label != "PERSON" and text in known:
                 ent.label = "PERSON"
-            elif (ent.label == "PERSON" and text not in known and ent.start > 0
-                  and doc[ent.start - 1].lower_ in LOCATIVE):
-                ent.label = "GPE"
         occupied = {i for e in ents for i in range(e.start, e.end)}
         added = [Ent(t.i, t.i + 1, "PERSON") for t in doc
                  if t.text in surnames and t.i not in occupied and t.is_title]
@@ -258,6 +262,21 @@ class EntityFixer:
                     and doc[ent.start - 1].i not in occupied):
                 ent.start -= 1
         return ents
+
+    def _places_named(self, doc: Doc, ents: list[Ent]) -> set[str]:
+        """Names seen right after "in"/"near" and never after a title: places, not people."""
+        titled = {span.end for span, _ in self.titles(doc)}
+        after_in, people = set(), set()
+        for ent in ents:
+            if ent.label not in {"PERSON", "ORG"}:
+                continue
+            text = doc[ent.start:ent.end].text
+            nxt = doc[ent.end].text if ent.end < len(doc) else ""
+            if ent.start in titled or nxt in POSSESSIVE:
+                people.add(text)
+            elif ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE:
+                after_in.add(text)
+        return after_in - people
 
     def _full_names(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Occurrences of a known full name that spaCy cut short or missed."""

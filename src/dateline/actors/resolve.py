@@ -332,8 +332,8 @@ class Resolution:
 
     def holder(self, title: Title, country: str | None, at: int) -> Found | None:
         cands = [a for a in self.people()
-                 if any(r == title.role or r.lower().split()[-1] == title.head
-                        or title.head in r.lower().split() for r in a.roles)
+                 if any(r == title.role or r in title.holders or title.head in r.lower().split()
+                        for r in a.roles)
                  and (country is None or a.country == country)]
         if len(cands) > 1:
             cands = [a for a in cands if title.role in a.roles] or cands

@@ -43,7 +43,7 @@ class ActorStage:
 
     def resolve(self, doc: Document) -> None:
         """Annotate one document and teach the knowledge base what it showed."""
-        spans = self.fixer(doc.spacy)
+        spans = self.fixer(doc.spacy, (doc.place or {}).get("name"))
         res = self.resolver(doc.spacy, spans, self.kb)
         mentions = sorted(res.mentions.values(), key=lambda m: (m["start"], m["end"]))
         by_span = {(m["start"], m["end"]): m["actor"] for m in mentions}

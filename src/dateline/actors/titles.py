@@ -24,6 +24,7 @@ class Title:
     sector: str | None
     head: str
     is_role: bool = True
+    holders: tuple[str, ...] = ()  # roles whose holder this description also names
 
 
 def _head(title: str) -> str:
@@ -42,6 +43,7 @@ def load_titles() -> dict[str, Title]:
             sector=entry.get("sector"),
             head=entry.get("head") or _head(entry["title"]),
             is_role=entry.get("role", True),
+            holders=tuple(entry.get("holders", ())),
         )
         for form in [entry["title"], *entry.get("aliases", [])]:
             table[form] = title
