@@ -153,3 +153,24 @@ def test_process_pool_gives_the_same_documents_in_order(tmp_path):
     _, serial, _ = extract(str(tmp_path / "in"))
     code, pooled, _ = extract("--workers", "2", str(tmp_path / "in"))
     assert code == 0 and pooled == serial
+
+
+def test_listing_commands_read_the_store(tmp_path):
+    from dateline.store import Store
+    from test_store import sample_document
+
+    db = str(tmp_path / "kb.db")
+    with Store(db) as store:
+        store.save(sample_document())
+    wide = {"COLUMNS": "200"}
+    result = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Ortiz"], env=wide)
+    assert result.exit_code == 0 and "We agreed," in result.stdout
+    assert "We agreed" not in runner.invoke(
+        app, ["quotes", "--db", db, "--search", "nothing like this"], env=wide).stdout
+    result = runner.invoke(app, ["events", "--db", db, "--source", "NOR", "--type", "consult"],
+                           env=wide)
+    assert "CONSULT" in result.stdout and "pavel-kuzmin" in result.stdout
+    assert "CONSULT" not in runner.invoke(app, ["events", "--db", db, "--target", "NOR"],
+                                          env=wide).stdout
+    result = runner.invoke(app, ["actors", "Ortiz", "--db", db], env=wide)
+    assert "lena-ortiz" in result.stdout and "Foreign Minister" in result.stdout

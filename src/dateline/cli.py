@@ -214,6 +214,66 @@ def export(
     err.print(f"exported {n} {table.value} rows")
 
 
+LIMIT = typer.Option(50, "--limit", "-n", min=1, help="At most this many rows.")
+
+
+@app.command()
+def quotes(
+    db: str = DB,
+    speaker: str | None = typer.Option(
+        None, "--speaker", help="Actor id, actor name or speaker words (e.g. Blinken)."),
+    search: str | None = typer.Option(None, "--search", help="Words inside the quote."),
+    kind: str | None = typer.Option(None, "--kind", help="direct, indirect, mixed, transcript."),
+    limit: int = LIMIT,
+) -> None:
+    """List stored quotes, newest first: who said what, in which document.
+
+    Example: dateline quotes --speaker Blinken --search China
+    """
+    from dateline.listing import quotes_table
+
+    with Store(db) as store:
+        out.print(quotes_table(store, limit, speaker=speaker, q=search, kind=kind))
+
+
+@app.command()
+def events(
+    db: str = DB,
+    source: str | None = typer.Option(None, "--source", help="Actor id or country (USA)."),
+    target: str | None = typer.Option(None, "--target", help="Actor id or country (CHN)."),
+    type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+    date_from: str | None = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD)."),
+    date_to: str | None = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD)."),
+    limit: int = LIMIT,
+) -> None:
+    """List stored PLOVER events, newest first: who did what to whom, when and where.
+
+    Example: dateline events --source USA --target CHN --type ACCUSE
+    """
+    from dateline.listing import events_table
+
+    with Store(db) as store:
+        out.print(events_table(store, limit, source=source, target=target, type=type_,
+                               date_from=date_from, date_to=date_to))
+
+
+@app.command()
+def actors(
+    name: str | None = typer.Argument(None, help="Part of a name or alias."),
+    db: str = DB,
+    country: str | None = typer.Option(None, "--country", help="ISO3 code, e.g. CHN."),
+    limit: int = LIMIT,
+) -> None:
+    """List actors in the knowledge base with country, sector, roles and dates seen.
+
+    Example: dateline actors Blinken
+    """
+    from dateline.listing import actors_table
+
+    with Store(db) as store:
+        out.print(actors_table(store, limit, q=name, country=country))
+
+
 @app.command()
 def serve(
     db: str = DB,
