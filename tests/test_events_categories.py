@@ -18,7 +18,7 @@ CASES = [
     ("THREATEN", "Egypt threatened to cut off gas supplies to Jordan.", "EGY", "JOR"),
     ("PROTEST", "Thousands of Chilean students staged demonstrations in Santiago.", "CHL", None),
     ("SANCTION", "Australia imposed sanctions on Myanmar over the crackdown.", "AUS", "MMR"),
-    ("MOBILIZE", "Armenia mobilized army reservists along the border with Azerbaijan.", "ARM", None),
+    ("MOBILIZE", "Armenia mobilized army reservists along the border.", "ARM", None),
     ("COERCE", "Belarus arrested three Polish journalists near the border.", "BLR", "POL"),
     ("ASSAULT", "Ethiopian troops attacked Eritrean positions near the town.", "ETH", "ERI"),
 ]

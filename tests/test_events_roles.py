@@ -1,0 +1,61 @@
+"""Source, target, date and place from the parse and the other stages; the table export."""
+
+from __future__ import annotations
+
+from dateline.events.table import COLUMNS, event_rows
+
+
+def only(doc, category):
+    found = [e for e in doc.events if e["type"] == category]
+    assert found, doc.events
+    return found[0]
+
+
+def test_possessive_noun_trigger_with_partner(run):
+    doc = run("Observers praised Kenya's talks with Uganda on the pipeline.")
+    event = only(doc, "CONSULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    assert event["trigger"]["text"] == "talks"
+
+
+def test_passive_with_agent_swaps_roles(run):
+    doc = run("Latvia was accused by Lithuania of hiding the documents.")
+    event = only(doc, "ACCUSE")
+    assert (event["source"]["country"], event["target"]["country"]) == ("LTU", "LVA")
+
+
+def test_coordinated_subjects_meet_each_other(run):
+    doc = run("Senegal and Gambia discussed the ferry service on Monday.")
+    event = only(doc, "CONSULT")
+    assert {event["source"]["country"], event["target"]["country"]} == {"SEN", "GMB"}
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_reporter(run):
+    doc = run("Nigeria announced on Friday that it had withdrawn its troops from Chad.")
+    event = only(doc, "RETREAT")
+    assert event["source"]["country"] == "NGA"
+
+
+def test_offsets_date_and_place(run):
+    text = "Japan's foreign minister met his Korean counterpart in Busan on Tuesday."
+    doc = run(text, published="2023-05-12")
+    event = only(doc, "CONSULT")
+    for span in (event["source"], event["target"], event["trigger"]):
+        assert doc.text[span["start"]:span["end"]] == span["text"]
+    assert event["source"]["country"] == "JPN" and event["target"]["country"] == "KOR"
+    assert event["place"] == "Busan"
+    assert event["date"] == "2023-05-09"
+    assert event["intensity"] == 2.5 and event["cameo"] == "040"
+    start, end = event["sentence"]
+    assert doc.text[start:end].startswith("Japan")
+
+
+def test_event_rows_have_the_gdelt_shape(run):
+    doc = run("Canada imposed sanctions on Iran over the drone sales.", published="2023-01-02")
+    [row] = event_rows(doc)
+    assert tuple(row) == COLUMNS
+    assert row["type"] == "SANCTION" and row["quad_class"] == 4
+    assert (row["actor1_country"], row["actor2_country"]) == ("CAN", "IRN")
+    assert row["cameo_root"] == row["cameo"][:2]
+    assert row["trigger"] == "sanctions" and "drone sales" in row["sentence"]
+    assert row["document_id"] == doc.id and row["date"] == "2023-01-02"
