@@ -53,3 +53,27 @@ def test_blinken_is_one_actor_across_the_seeds(tmp_path, seeds_dir):
     blinken = records["antony-blinken"]
     assert blinken["country"] == "USA" and len(blinken["docs"]) == 2
     assert "Secretary of State" in {r["role"] for r in blinken["roles"]}
+
+
+def test_reresolve_applies_user_overrides_everywhere(tmp_path):
+    from dateline.ingest import reresolve
+
+    text = INTRO + "Pavel Kuzmin, a Russian observer, said the talks were useful.\n"
+    (tmp_path / "intro.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    ingest(db, str(tmp_path / "intro.txt"))
+    overrides = tmp_path / "actors.yaml"
+    overrides.write_text(
+        "merge:\n  - [ingrid-halvorsen, pavel-kuzmin]\n"
+        "correct:\n  ingrid-halvorsen: {country: DNK, roles: [Prime Minister]}\n",
+        encoding="utf-8")
+    with Store(db) as store:
+        assert "pavel-kuzmin" in {r["id"] for r in store.actor_records()}
+        reresolve(store, overrides)
+        records = {r["id"]: r for r in store.actor_records()}
+        (doc,) = list(store.documents())
+    assert "pavel-kuzmin" not in records
+    assert records["ingrid-halvorsen"]["country"] == "DNK"
+    assert "Prime Minister" in {r["role"] for r in records["ingrid-halvorsen"]["roles"]}
+    assert {e.get("actor") for e in doc["entities"]} >= {"ingrid-halvorsen"}
+    assert "pavel-kuzmin" not in {m["actor"] for m in doc["mentions"]}

@@ -214,6 +214,21 @@ def export(
     err.print(f"exported {n} {table.value} rows")
 
 
+@app.command()
+def reresolve(db: str = DB, overrides: Path | None = OVERRIDES) -> None:
+    """Re-run every stored document and rebuild the actor knowledge base.
+
+    Apply this after editing the overrides YAML (merge, split, correct actors).
+
+    Example: dateline reresolve --overrides actors.yaml
+    """
+    from dateline.ingest import reresolve as rerun
+
+    with Store(db) as store:
+        job = rerun(store, overrides)
+        out.print(job.summary_table())
+
+
 LIMIT = typer.Option(50, "--limit", "-n", min=1, help="At most this many rows.")
 
 

@@ -67,3 +67,27 @@ class Ingest:
             table.add_row("events", "", str(total(EventRow)))
             table.add_row("actors", "", str(total(ActorRow)))
         return table
+
+
+def stored_inputs(store: Store) -> Iterator[InputDocument]:
+    """Stored documents as inputs again: their raw text, metadata and given dates."""
+    for raw, data in store.documents_with_raw():
+        meta = dict(data.get("meta") or {})
+        kind = meta.pop("input_kind", "text")
+        if data.get("published_from") == "option":
+            meta["published_option"] = data["published"]
+        yield InputDocument(data["id"], data["source"], raw, kind, meta)
+
+
+def reresolve(store: Store, overrides: str | Path | None = None) -> Ingest:
+    """Rebuild the actor knowledge base and every document's annotations from raw text.
+
+    Used after the user edits the overrides file: merges, splits and corrections
+    then hold everywhere, and actors no longer referenced disappear.
+    """
+    inputs = list(stored_inputs(store))
+    store.clear_actors()
+    job = Ingest(store, replace=True, overrides=overrides)
+    for _ in job.run(inputs):
+        pass
+    return job

@@ -107,6 +107,12 @@ class Store:
             s.add_all(actor_links(doc))
         return True
 
+    def clear_actors(self) -> None:
+        """Forget the actor knowledge base (documents stay), before a re-resolution."""
+        with self.session.begin() as s:
+            for table in (ActorDocumentRow, ActorRoleRow, ActorAliasRow, ActorRow):
+                s.execute(delete(table))
+
     # -- reading ---------------------------------------------------------------
 
     def count(self) -> int:
@@ -121,18 +127,23 @@ class Store:
 
     def documents(self, batch: int = 200) -> Iterator[dict[str, Any]]:
         """Every stored contract object, in a stable order (by id)."""
+        for _raw, data in self.documents_with_raw(batch):
+            yield data
+
+    def documents_with_raw(self, batch: int = 200) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every stored document's raw input and contract object, by id, a batch at a time."""
         last = ""
         while True:
             with self.session() as s:
                 rows = s.execute(
-                    select(DocumentRow.id, DocumentRow.data)
+                    select(DocumentRow.id, DocumentRow.raw, DocumentRow.data)
                     .where(DocumentRow.id > last).order_by(DocumentRow.id).limit(batch)
                 ).all()
             if not rows:
                 return
-            for doc_id, data in rows:
+            for doc_id, raw, data in rows:
                 last = doc_id
-                yield json.loads(data)
+                yield raw, json.loads(data)
 
     def actor_records(self) -> list[dict[str, Any]]:
         """The actor knowledge base as records (the format of dateline.actors.kb)."""
@@ -187,6 +198,8 @@ def save_actor(s: Session, record: dict[str, Any]) -> None:
         a.first_seen = _earlier(a.first_seen, alias.get("first_seen"))
         a.last_seen = _later(a.last_seen, alias.get("last_seen"))
     for role in record.get("roles") or []:
+        if isinstance(role, str):  # a role the user's overrides set, with no dates
+            role = {"role": role, "first_seen": None, "last_seen": None, "docs": []}
         r = s.get(ActorRoleRow, (record["id"], role["role"]))
         if r is None:
             r = ActorRoleRow(actor_id=record["id"], role=role["role"],
