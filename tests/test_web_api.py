@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
 
+from dateline.store import Store
 from dateline.web.app import create_app
-from test_web_corpus import HOSTILE, build_db
+from test_web_corpus import HOSTILE, build_db, corpus
 
 
 @pytest.fixture
@@ -22,6 +25,33 @@ def client(db, monkeypatch):
     monkeypatch.delenv("DATELINE_API_TOKEN", raising=False)
     with TestClient(create_app(db)) as c:
         yield c
+
+
+PG_ADMIN = os.environ.get("DATELINE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture
+def pg_db():
+    """A fresh database on the local PostgreSQL server holding the corpus; dropped after."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL unreachable at {PG_ADMIN}: {exc}")
+        pytest.skip(f"no PostgreSQL server at {PG_ADMIN}: {exc}")
+    name = f"dateline_web_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+        with Store(url) as store:
+            for doc in corpus():
+                store.save(doc)
+        yield url
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
 
 
 def ids(response) -> list[str]:
@@ -104,6 +134,25 @@ def test_actor_and_timelines(client):
     assert [a["id"] for a in client.get("/api/v1/actors", params={"q": "chen"}).json()["items"]
             ] == ["chen-bo"]
     assert client.get("/api/v1/actors/nobody").status_code == 404
+
+
+@pytest.mark.postgres
+def test_same_answers_on_postgresql(pg_db, db):
+    """Search, pagination, filters and timelines give identical answers on both databases."""
+    paths = ["/api/v1/documents?q=tariffs", "/api/v1/documents?limit=1",
+             "/api/v1/quotes?speaker=chen", "/api/v1/events?source=chn&from=2023-03-01",
+             "/api/v1/timelines/actors/chen-bo", "/api/v1/timelines/pairs/chn/usa",
+             "/api/v1/actors/chen-bo", "/api/v1/pairs"]
+    with TestClient(create_app(pg_db)) as pg, TestClient(create_app(db)) as lite:
+        for path in paths:
+            answer = pg.get(path)
+            assert answer.status_code == 200, (path, answer.text)
+            assert answer.json() == lite.get(path).json(), path
+        cursor = pg.get("/api/v1/documents?limit=1").json()["next"]
+        assert ids(pg.get("/api/v1/documents", params={"limit": 2, "cursor": cursor})) == [
+            "doc-hostile", "doc-meeting"]
+        assert pg.get("/documents/doc-meeting").status_code == 200
+        assert pg.get("/pairs/chn/usa").status_code == 200
 
 
 def test_openapi_lists_the_versioned_api(client):

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from dateline.store.schema import (
@@ -101,9 +101,17 @@ def snippet(text: str, query: str | None, width: int = 220) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
-PUBLISHED = func.coalesce(DocumentRow.published, "")
-EVENT_DATE = func.coalesce(EventRow.date, DocumentRow.published, "")
-QUOTE_DATE = func.coalesce(QuoteRow.date, DocumentRow.published, "")
+# Literal SQL (no bound parameters) so that PostgreSQL sees the GROUP BY expression as
+# identical to the selected one.
+NONE = literal_column("''")
+PUBLISHED = func.coalesce(DocumentRow.published, NONE)
+EVENT_DATE = func.coalesce(EventRow.date, DocumentRow.published, NONE)
+QUOTE_DATE = func.coalesce(QuoteRow.date, DocumentRow.published, NONE)
+
+
+def month_of(date: Any) -> Any:
+    """The "YYYY-MM" prefix of a date column."""
+    return func.substr(date, literal_column("1"), literal_column("7"))
 
 
 def _event_item(row: Any) -> dict[str, Any]:
@@ -333,7 +341,7 @@ class Queries:
         if type:
             where.append(EventRow.type == type.upper())
         if month:
-            where.append(func.substr(EVENT_DATE, 1, 7) == month)
+            where.append(month_of(EVENT_DATE) == month)
         if date_from:
             where.append(EVENT_DATE >= date_from)
         if date_to:
@@ -366,7 +374,7 @@ class Queries:
     # -- timelines ---------------------------------------------------------------
 
     def _event_months(self, **filters: Any) -> dict[str, Counter[str]]:
-        month = func.substr(EVENT_DATE, 1, 7)
+        month = month_of(EVENT_DATE)
         stmt = (select(month, EventRow.type, func.count())
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
                 .where(*self._event_filter(**filters)).group_by(month, EventRow.type))
@@ -379,7 +387,7 @@ class Queries:
     def actor_timeline(self, actor_id: str) -> dict[str, Any]:
         """Per month: events where the actor is source or target (by type), and its quotes."""
         months = self._event_months(actor=actor_id)
-        month = func.substr(QUOTE_DATE, 1, 7)
+        month = month_of(QUOTE_DATE)
         with self.store.session() as s:
             quotes = dict(s.execute(
                 select(month, func.count()).join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
