@@ -100,6 +100,19 @@ class Normaliser:
             return ahead <= behind
         return ahead * FUTURE_BIAS < behind
 
+    @staticmethod
+    def year_of_weekday(ref: date, month: int, day: int, weekday: int) -> int | None:
+        """"Saturday, April 25": the year nearest the DCT in which that date is that weekday."""
+        fits = []
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                continue
+            if when.isoweekday() == weekday:
+                fits.append((abs((when - ref).days), year))
+        return min(fits)[1] if fits else None
+
     def pick_year(self, ctx: Context, month: int, day: int | None) -> int | None:
         """The year of a month (and day) written without one."""
         if ctx.dct is None:
@@ -141,6 +154,9 @@ class Normaliser:
             year = int(g["year"])
             if year < 100:
                 year += 1900 if year >= 30 else 2000
+        elif "weekday" in g and day and ctx.dct is not None:
+            weekday = self.lex.weekdays[_word(g["weekday"])]
+            year = self.year_of_weekday(ctx.dct.day, month, day, weekday)
         else:
             year = self.pick_year(ctx, month, day)
         try:
@@ -368,6 +384,10 @@ class Normaliser:
         if unit in ("DE", "CE") and n is not None:
             amount, unit = str(int(n * (10 if unit == "DE" else 100))), "Y"
         return "DURATION", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
+
+    def period(self, g: dict[str, str], ctx: Context) -> Result | None:
+        """"the year ended March 31": a length of time, not the current year."""
+        return "DURATION", f"P1{self.unit(g['unit'])}", None
 
     def reference(self, g: dict[str, str], ctx: Context) -> Result | None:
         value = self.lex.references[_word(g["ref"])]

@@ -11,7 +11,7 @@ from dateline.timex.normalise import Context, Normaliser
 from dateline.timex.recognise import Candidate, Recogniser
 from dateline.timex.tense import tense
 
-DATE_MODS = {"START", "MID", "END"}
+DATE_MODS = {"START", "MID", "END", "NONE"}
 # A bare number is a year only when it is not counting something ("1990 people").
 NOT_YEAR_BEFORE = ("$", "£", "€", "No.", "#")
 
@@ -55,7 +55,9 @@ class TimexStage:
             if found and not value.endswith("_REF"):
                 word_mod = self.lex.modifiers[" ".join(found["mod"].lower().split())]
                 if word_mod not in DATE_MODS or kind in ("DATE", "TIME"):
-                    start, mod = found.start(), mod or word_mod
+                    start = found.start()
+                    if word_mod != "NONE":
+                        mod = mod or word_mod
             timex: Timex = {"start": start, "end": cand.end, "text": doc.text[start:cand.end],
                             "type": kind, "value": value}
             if mod:
