@@ -142,3 +142,9 @@ def test_empty_and_nameless_documents() -> None:
     for text in ["", "\n\n", "it rained all day and nobody came."]:
         doc = resolve(text)
         assert doc.mentions == [] and doc.actors == []
+
+
+def test_indefinite_or_of_titles_do_not_refer() -> None:
+    doc = resolve("President Maria Soler opened the fair. Her aide was named as president "
+                  "of the trade board, and a president must listen.")
+    assert [m for m in doc.mentions if m["text"] == "president"] == []

@@ -31,6 +31,7 @@ from dateline.actors.titles import Title, TitleMatcher
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", "new", "vice"}
 COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
                  "demonym": "demonym", "igo": "name"}
@@ -300,8 +301,10 @@ class Resolution:
             if any(s <= span.start < e for (s, e) in self.mentions):
                 continue
             after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
-            if span.root.tag_ in {"NNS", "NNPS"} or (after is not None and after.ent_type_):
-                continue
+            before = self.sdoc[span.start - 1].lower_ if span.start else ""
+            if (span.root.tag_ in {"NNS", "NNPS"} or before in NOT_REFERRING
+                    or (after is not None and (after.ent_type_ or after.lower_ == "of"))):
+                continue  # plural, indefinite or "president of X": not one known holder
             country = None
             start = span.start
             place = self.country_before(span.start)
