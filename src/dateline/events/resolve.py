@@ -108,6 +108,17 @@ class Resolver:
                 return code
         return None
 
+    def sentence_country(self, start: int, end: int, exclude: set[str]) -> str | None:
+        """The one country a sentence names (besides ``exclude``), for an actor without one.
+
+        "President X resigned to allow Haiti's first elections": a person the actors stage
+        could not place takes the only country in their sentence; none if there are several.
+        """
+        found = {self.code(e["text"]) for e in self.entities
+                 if start <= e["start"] and e["end"] <= end and e["label"] in ("GPE", "NORP")}
+        found -= exclude | {None}
+        return found.pop() if len(found) == 1 else None
+
     def speaker_country(self, quote: dict[str, Any]) -> str | None:
         """The country in a quote's speaker phrase ("the French foreign minister")."""
         speaker = quote.get("speaker")

@@ -18,6 +18,9 @@ except ImportError:  # pragma: no cover - depends on which areas are installed
     date_for_span = None
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+# Categories whose unnamed recipient is, by PLOVER/CAMEO coding practice, the government of
+# the country where the event happens ("students staged demonstrations in Jakarta").
+DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
 
@@ -100,7 +103,12 @@ class EventStage:
             target = resolver.first(found, avoid=source) if source else None
         if source is None:
             return None
+        if source["country"] is None:
+            taken = {target["country"]} if target and target["country"] else set()
+            source["country"] = resolver.sentence_country(sent.start_char, sent.end_char, taken)
         category = verdict.category
+        if target is None and category in DOMESTIC:
+            target = self.government(resolver, tok, source)
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
@@ -138,6 +146,15 @@ class EventStage:
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
         }
+
+    def government(self, resolver: Resolver, tok: Any, source: EventActor) -> EventActor | None:
+        """The implicit recipient of a domestic event: the country of its place or its actor."""
+        for ent in tok.sent.ents:
+            if ent.label_ in ("GPE", "LOC") and (code := resolver.code(ent.text)):
+                return resolver.make(None, code, ent.start_char, ent.end_char)
+        if source["country"]:
+            return resolver.make(None, source["country"], source["start"], source["end"])
+        return None
 
     def context_of(self, sent: Any) -> list[str]:
         lemmas = " " + " ".join(lemma(t) for t in sent) + " "
