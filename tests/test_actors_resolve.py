@@ -148,3 +148,10 @@ def test_indefinite_or_of_titles_do_not_refer() -> None:
     doc = resolve("President Maria Soler opened the fair. Her aide was named as president "
                   "of the trade board, and a president must listen.")
     assert [m for m in doc.mentions if m["text"] == "president"] == []
+
+
+def test_known_gender_rules_out_a_pronoun() -> None:
+    doc = resolve("Mr. Arne Solberg spoke first. Solberg said her plan was weak.")
+    assert actor_of(doc, "her") is None
+    doc = resolve("Ms. Ines Ferrer spoke first. Ferrer said her plan was strong.")
+    assert actor_of(doc, "her") == "ines-ferrer"

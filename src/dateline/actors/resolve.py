@@ -13,7 +13,8 @@ Rules, in order (no library does within-document actor resolution for news, henc
    holding that role; "his Chinese counterpart" -> the nearest person of that country;
 6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
    sentence, or else in the previous sentence (a subject pronoun there may take the
-   previous sentence's main subject); left unresolved when that is ambiguous.
+   previous sentence's main subject); left unresolved when that is ambiguous. A person's
+   gender, once an honorific or a resolved pronoun shows it, rules out the other pronouns.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from spacy.tokens import Doc, Span
 from dateline.actors.countries import country_name, igos, load_yaml, lookup
 from dateline.actors.titles import Title, TitleMatcher
 
-PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+HONORIFICS = {"mr.": "m", "mister": "m", "mrs.": "f", "ms.": "f", "miss": "f", "madam": "f"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", "new", "vice"}
@@ -54,6 +57,7 @@ class Found:
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m" / "f" from an honorific or a resolved pronoun
 
     def record(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
@@ -259,6 +263,7 @@ class Resolution:
         while j in self.title_at_end:
             span, title = self.title_at_end[j]
             actor.add_role(title)
+            actor.gender = actor.gender or HONORIFICS.get(span.text.lower())
             j = span.start
         if j == start:  # no title: only a possessive owner ("NPR's Steve Inskeep")
             if j >= 2 and self.sdoc[j - 1].text in POSSESSIVE:
@@ -367,11 +372,13 @@ class Resolution:
             if tok.lower_ in PRONOUNS and tok.tag_ in {"PRP", "PRP$"}:
                 actor = self.pronoun_target(tok)
                 if actor is not None:
+                    actor.gender = actor.gender or PRONOUNS[tok.lower_]
                     self.mention(tok.i, tok.i + 1, actor, "pronoun")
 
     def pronoun_target(self, tok: Any) -> Found | None:
         sent = tok.sent
-        people = {id(a) for a in self.people()}
+        gender = PRONOUNS[tok.lower_]
+        people = {id(a) for a in self.people() if a.gender in (None, gender)}
 
         def persons(lo: int, hi: int) -> list[tuple[int, Found]]:
             out = []
