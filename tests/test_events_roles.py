@@ -59,3 +59,21 @@ def test_event_rows_have_the_gdelt_shape(run):
     assert row["cameo_root"] == row["cameo"][:2]
     assert row["trigger"] == "sanctions" and "drone sales" in row["sentence"]
     assert row["document_id"] == doc.id and row["date"] == "2023-01-02"
+
+
+def test_unplaced_person_takes_the_one_country_of_the_sentence(run):
+    doc = run("General Tomas Vardo resigned on Sunday to allow Ecuador's first free elections.")
+    assert only(doc, "RETREAT")["source"]["country"] == "ECU"
+
+
+def test_organisation_does_not_borrow_a_country(run):
+    doc = run("The Lumen Shipping Council agreed to send grain to Romania and Poland.")
+    event = only(doc, "AGREE")
+    assert event["source"]["country"] is None
+
+
+def test_protest_recipient_is_the_government_where_it_happens(run):
+    doc = run("Thousands of Peruvian farmers staged demonstrations in Lima on Monday.")
+    event = only(doc, "PROTEST")
+    assert event["target"]["country"] == "PER"
+    assert event["target"]["text"] == "Lima" and event["place"] == "Lima"

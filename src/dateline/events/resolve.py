@@ -108,6 +108,14 @@ class Resolver:
                 return code
         return None
 
+    def is_person(self, found: EventActor) -> bool:
+        """Whether a resolved actor is a person (by the actor record, else the entity label)."""
+        record = self.actors.get(found["actor"] or "")
+        if record:
+            return record["type"] == "person"
+        return any(e["label"] == "PERSON" and e["start"] <= found["start"] < e["end"]
+                   for e in self.entities)
+
     def sentence_country(self, start: int, end: int, exclude: set[str]) -> str | None:
         """The one country a sentence names (besides ``exclude``), for an actor without one.
 

@@ -103,7 +103,7 @@ class EventStage:
             target = resolver.first(found, avoid=source) if source else None
         if source is None:
             return None
-        if source["country"] is None:
+        if source["country"] is None and resolver.is_person(source):
             taken = {target["country"]} if target and target["country"] else set()
             source["country"] = resolver.sentence_country(sent.start_char, sent.end_char, taken)
         category = verdict.category
@@ -142,7 +142,7 @@ class EventStage:
             "trigger": doc.span(start, end),
             "sentence": [sent.start_char, sent.end_char],
             "date": date,
-            "place": self.place(doc, tok, source, target),
+            "place": self.place(doc, tok),
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
         }
@@ -160,20 +160,13 @@ class EventStage:
         lemmas = " " + " ".join(lemma(t) for t in sent) + " "
         return [name for name, words in self.contexts.items() if any(w in lemmas for w in words)]
 
-    def place(self, doc: Document, tok: Any, source: EventActor,
-              target: EventActor | None) -> str | None:
+    def place(self, doc: Document, tok: Any) -> str | None:
         """Where the trigger's clause puts the event ("met ... in Beijing"), else the dateline's."""
-        taken = [(source["start"], source["end"])]
-        if target:
-            taken.append((target["start"], target["end"]))
         anchors = {tok.i, predicate(tok).i}
         for ent in tok.sent.ents:
             if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "pobj":
                 continue
             prep = ent.root.head
-            if prep.lower_ not in PLACE_PREPS or prep.head.i not in anchors:
-                continue
-            if any(s < ent.end_char and ent.start_char < e for s, e in taken):
-                continue
-            return ent.text
+            if prep.lower_ in PLACE_PREPS and prep.head.i in anchors:
+                return ent.text
         return (doc.place or {}).get("name")
