@@ -215,6 +215,10 @@ def test_pages_render(client):
     pair = client.get("/pairs/chn/usa").text
     assert pair.count('<rect class="bar"') == 3 and "THREATEN" in pair
     assert "fair deal" in client.get("/quotes", params={"speaker": "vance"}).text
+    assert 'class="quote-item c0"' in actor
+    # one colour per speaker: Chen Bo twice, Mallory and Alma Vance once each
+    colours = re.findall(r'class="quote-item (c\d)"', client.get("/quotes").text)
+    assert len(colours) == 4 and len(set(colours)) == 3
     assert client.get("/static/style.css").status_code == 200
 
 

@@ -43,6 +43,19 @@ def db(request: Request) -> Queries:
     return request.app.state.queries
 
 
+def coloured(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored quotes with their speaker's palette index (one colour per speaker per page)."""
+    keys = [{"actor": q["actor"], "speaker": {"text": q["speaker"]}} for q in quotes]
+    colours = speaker_colours(keys)
+    return [dict(q, colour=colours[speaker_key(k)]) for q, k in zip(quotes, keys, strict=True)]
+
+
+def present(months: list[dict[str, Any]]) -> dict[str, str]:
+    """The chart colours of the event types that occur in ``months`` (the legend)."""
+    kinds = {kind for m in months for kind in m["events"]}
+    return {kind: colour for kind, colour in TYPE_COLOURS.items() if kind in kinds}
+
+
 def query_url(path: str, **params: Any) -> str:
     """``path`` with the non-empty ``params`` as a query string."""
     kept = {k: v for k, v in params.items() if v not in (None, "")}
@@ -101,8 +114,9 @@ def actor(request: Request, actor_id: str) -> HTMLResponse:
     timeline = queries.actor_timeline(actor_id)
     chart = timeline_svg(timeline["months"], lambda month, kind: query_url(
         "/events", actor=actor_id, type=kind, month=month))
-    return render(request, "actor.html", actor=info, chart=chart, colours=TYPE_COLOURS,
-                  quotes=queries.quotes(actor=actor_id, limit=50).items,
+    return render(request, "actor.html", actor=info, chart=chart,
+                  colours=present(timeline["months"]),
+                  quotes=coloured(queries.quotes(actor=actor_id, limit=50).items),
                   as_source=queries.events(source=actor_id, limit=50).items,
                   as_target=queries.events(target=actor_id, limit=50).items,
                   documents=queries.documents(actor=actor_id, limit=20).items)
@@ -119,7 +133,8 @@ def pair(request: Request, a: str, b: str, type: str | None = None,
     events = queries.events(pair=(a, b), type=type, month=month, cursor=cursor, limit=50)
     more = query_url(path, type=type, month=month, cursor=events.next) if events.next else None
     return render(request, "pair.html", a=a.upper(), b=b.upper(), chart=chart,
-                  colours=TYPE_COLOURS, events=events.items, more=more, type=type, month=month)
+                  colours=present(timeline["months"]), events=events.items, more=more,
+                  type=type, month=month)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -138,9 +153,5 @@ def quotes(request: Request, speaker: str | None = None, q: str | None = None,
     results = db(request).quotes(speaker=speaker, q=q, cursor=cursor, limit=50)
     more = query_url("/quotes", speaker=speaker, q=q, cursor=results.next) if results.next \
         else None
-    colours = speaker_colours({"actor": r["actor"], "speaker": {"text": r["speaker"]}}
-                              for r in results.items)
-    items = [dict(r, colour=colours[speaker_key({"actor": r["actor"],
-                                                 "speaker": {"text": r["speaker"]}})])
-             for r in results.items]
-    return render(request, "quotes.html", quotes=items, more=more, speaker=speaker, q=q)
+    return render(request, "quotes.html", quotes=coloured(results.items), more=more,
+                  speaker=speaker, q=q)
