@@ -20,7 +20,7 @@ from dateline.timex.lexicon import Lexicon
 from dateline.timex.recognise import Candidate
 
 Result = tuple[str, str, str | None]  # type, value, mod
-FUTURE_BIAS = 2  # a coming date must be this many times nearer than the past one to win
+FUTURE_BIAS = 1.5  # a coming date must be this many times nearer than the past one to win
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
@@ -184,7 +184,7 @@ class Normaliser:
 
     def year(self, g: dict[str, str], ctx: Context) -> Result | None:
         if "spoken" in g:
-            words = re.sub(r"\b(?:hundred|and)\b", " ", _word(g["spoken"]))
+            words = re.sub(r"\b(?:hundred|thousand|and)\b", " ", _word(g["spoken"])).strip()
             head, _, rest = words.partition(" ")
             tail = self.number(rest.strip()) if rest.strip() else 0
             if tail is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dateline.model import Document, Timex
@@ -73,12 +74,14 @@ class TimexStage:
         """Reject "1990 people", "$2000" and "2000%": numbers that count rather than date."""
         before = doc.text[max(0, cand.start - 4):cand.start].rstrip()
         after = doc.text[cand.end:cand.end + 2].lstrip()
-        if before.endswith(NOT_YEAR_BEFORE) or after.startswith(("%", "-")):
+        if before.endswith(NOT_YEAR_BEFORE) or after.startswith("%") or re.match(r"-\d", after):
             return False
+        if "fiscal" in cand.groups:
+            return True
         if doc.spacy is None:
             return True
         span: Any = doc.spacy.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return True
         tok = span.root
-        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i)
+        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1)
