@@ -33,6 +33,7 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/api_load.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench
