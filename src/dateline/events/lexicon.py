@@ -9,6 +9,8 @@ from typing import Any
 from dateline.events.ontology import load_yaml, ontology
 
 POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
+# Dependents that never satisfy ``with``: the "to" of "got to ask" is no "ask to".
+FUNCTION = {"aux", "auxpass", "mark", "det", "punct", "neg", "cc"}
 # Dependents through which a required word ("call ON", "deny ... ACCESS") may hang.
 LINKS = {"prep", "agent", "prt", "dobj", "xcomp", "dative", "ccomp", "compound", "amod", "acomp"}
 
@@ -21,6 +23,7 @@ class Trigger:
     mode: str | None
     cameo: str
     with_: frozenset[str]
+    without: frozenset[str]
     negated: str | None
     rank: int
 
@@ -35,9 +38,10 @@ def neighbours(token: Any) -> set[str]:
     if token.dep_ == "pobj" or token.head.dep_ in ("prep", "agent"):
         near.add(lemma(token.head.head))
     for child in token.children:
-        near.add(lemma(child))
+        if child.dep_ not in FUNCTION:
+            near.add(lemma(child))
         if child.dep_ in LINKS:
-            near.update(lemma(grand) for grand in child.children)
+            near.update(lemma(grand) for grand in child.children if grand.dep_ != "punct")
     near.add(token.text.lower())
     return near
 
@@ -65,6 +69,7 @@ class Lexicon:
                     mode=mode,
                     cameo=str(entry.get("cameo") or onto.cameo(category, mode)),
                     with_=frozenset(words),
+                    without=frozenset(entry.get("without") or ()),
                     negated=entry.get("negated"),
                     rank=int(entry.get("rank", 1)),
                 ))
@@ -81,9 +86,9 @@ class Lexicon:
         for trig in entries:
             if token.pos_ not in POS[trig.pos]:
                 continue
-            if trig.with_:
+            if trig.with_ or trig.without:
                 near = near if near is not None else neighbours(token)
-                if not trig.with_ & near:
+                if trig.with_ and not trig.with_ & near or trig.without & near:
                     continue
             return trig
         return None

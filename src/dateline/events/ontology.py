@@ -33,6 +33,9 @@ class Ontology:
         spec = self.modes(category).get(mode or "")
         return str((spec or self.categories[category])["cameo"])
 
+    def needs_recipient(self, category: str) -> bool:
+        return bool(self.categories[category].get("recipient"))
+
     def cooperative(self, category: str) -> bool:
         return "cooperation" in self.categories[category]["quad"]
 

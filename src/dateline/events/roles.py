@@ -120,8 +120,9 @@ def targets(token: Any) -> Iterator[Any]:
     for child in objects:
         yield child
         yield from (c for c in child.children if c.dep_ == "conj")
-    for prep in TARGET_PREPS:
-        for child in token.children:
+    holders = [token, token.head] if token.dep_ == "compound" else [token]
+    for prep in TARGET_PREPS:  # "a MEDIATION effort between X and Y": the compound's head
+        for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ == prep:
                 yield from pobjs(child)
     for obj in objects:  # "aid TO Mozambique", "relations WITH Russia", "calls BY Annan"

@@ -109,6 +109,8 @@ class EventStage:
         category = verdict.category
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
+        if target is None and self.ontology.needs_recipient(category):
+            return None
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
