@@ -41,6 +41,8 @@ class TimexStage:
         for cand in self.recogniser.find(doc.text):
             if cand.rule == "year" and not self.is_year(doc, cand):
                 continue
+            if cand.rule == "duration" and self.is_rate(doc, cand):
+                continue
 
             def clause_tense(c: Candidate = cand) -> str:
                 if doc.spacy is None:
@@ -68,6 +70,16 @@ class TimexStage:
             if point is not None:
                 anchor = point
         return out
+
+    @staticmethod
+    def is_rate(doc: Document, cand: Candidate) -> bool:
+        """"$1.76 a year", "four flights a week": a rate, not a length of time."""
+        if cand.groups.get("num", "").lower() not in ("a", "an") or doc.spacy is None:
+            return False
+        span: Any = doc.spacy.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        return doc.spacy[span.start - 1].pos_ in ("NOUN", "NUM", "PROPN", "SYM")
 
     @staticmethod
     def is_year(doc: Document, cand: Candidate) -> bool:
