@@ -21,8 +21,9 @@ WEIGHT_SHORT = -12
 WEIGHT_MEDIUM = -5
 MAX_PROSE_WEIGHT = 600
 WEIGHT_ANCHOR = 1000  # the body usually starts right after the headline's reprint
-KEEP_OUTSIDE = 10000
 MIN_DUPLICATE = 20  # characters: shorter repeats (labels, "Interview :") are not duplicates
+CREDIT_WORDS = 6
+CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
 
 
 def classify(
@@ -41,15 +42,13 @@ def classify(
         kinds = {i: kind for i, kind in kinds.items() if kind in STRONG}
         return kinds, next((line.index for line in lines if line.index not in kinds), None)
     mark_captions(lines, kinds)
-    title = next((line.index for line in lines if line.index not in kinds), None)
+    title = headline(lines, kinds)
     if title is None:
         return kinds, None
     first, last = body_region(lines[title + 1 :], kinds, vocab, headline_anchors(lines, title))
     first, last = widen(lines, kinds, first, last, title)
     for line in lines[title + 1 :]:
         if line.index in kinds:
-            continue
-        if len(line.text) >= KEEP_OUTSIDE and line.is_prose:
             continue
         if line.index < first:
             kinds[line.index] = "header"
@@ -59,17 +58,26 @@ def classify(
     return kinds, title
 
 
+def headline(lines: list[Line], kinds: dict[int, str]) -> int | None:
+    """The first plain line, unless it only names the site above a menu (then it is a header)."""
+    for line in lines:
+        if line.index in kinds:
+            continue
+        after = line.index + 1
+        if after < len(lines) and lines[after].gap == 1 and after in kinds:
+            kinds[line.index] = "header"
+            continue
+        return line.index
+    return None
+
+
 def mark_captions(lines: list[Line], kinds: dict[int, str]) -> None:
     """Photo credits, the names printed beside them, the captions before them and their repeats.
 
     The line before a run of credits is a caption when the run says "caption" or the line is
     printed twice; otherwise it may be a body paragraph that a credit merely follows.
     """
-    credit = {i for i, kind in kinds.items() if kind in ("credit", "caption")}
-    for i in sorted(credit):
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and j not in kinds and lines[j].is_short:
-                kinds[j] = "credit"
+    extend_credits(lines, kinds)
     counts = Counter(line.key for line in lines)
     captions: set[str] = set()
     for line in lines:
@@ -79,7 +87,9 @@ def mark_captions(lines: list[Line], kinds: dict[int, str]) -> None:
         run = i
         while kinds.get(run) in ("credit", "caption"):
             run += 1
-        says_caption = "caption" in (kinds[k] for k in range(i, run))
+        says_caption = any(
+            kinds[k] == "caption" and lines[k].words <= CAPTION_SWITCH for k in range(i, run)
+        )
         before = lines[i - 1] if i > 0 and i - 1 not in kinds else None
         if before and before.words >= 5 and (says_caption or counts[before.key] > 1):
             kinds[before.index] = "caption"
@@ -87,6 +97,19 @@ def mark_captions(lines: list[Line], kinds: dict[int, str]) -> None:
     for line in lines:
         if line.index not in kinds and line.key in captions:
             kinds[line.index] = "caption"
+    extend_credits(lines, kinds)
+
+
+def extend_credits(lines: list[Line], kinds: dict[int, str]) -> None:
+    """Names and outlets printed beside a credit or caption ("Marta Quill for Morning Wire")."""
+    grew = True
+    while grew:
+        grew = False
+        for i in [i for i, kind in kinds.items() if kind in ("credit", "caption")]:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and j not in kinds and credit_like(lines[j]):
+                    kinds[j] = "credit"
+                    grew = True
 
 
 def headline_anchors(lines: list[Line], title: int) -> set[int]:
@@ -99,6 +122,11 @@ def headline_anchors(lines: list[Line], title: int) -> set[int]:
         if line.key in names:
             out.add(next((n.index for n in lines[line.index + 1 :] if n.is_prose), line.index))
     return out
+
+
+def credit_like(line: Line) -> bool:
+    """A few words without a full stop: a photographer's name, "Pool Photo", an agency."""
+    return line.words <= CREDIT_WORDS and not line.ends_sentence
 
 
 def body_region(

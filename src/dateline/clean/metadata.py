@@ -39,8 +39,12 @@ def outlets() -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def split_title(line: str, outlet: str | None) -> tuple[str, str | None]:
-    """A headline line without its site suffix ("...: NPR", "... | PC Gamer"), and that site."""
+def split_title(line: str, outlet: str | None, elsewhere: str = "") -> tuple[str, str | None]:
+    """A headline line without its site suffix ("...: NPR", "... | PC Gamer"), and that site.
+
+    After a colon the suffix must be the known outlet, all capitals, or named ``elsewhere``
+    (in the page's credits and footers): "Factbox: Key winners" keeps its colon.
+    """
     limit = outlets()["title_suffix_max_words"]
     match = SITE_SUFFIX.search(line)
     if match:
@@ -48,7 +52,7 @@ def split_title(line: str, outlet: str | None) -> tuple[str, str | None]:
         if len(site.split()) <= min(limit, len(head.split()) - 1) and site[-1:].isalnum():
             return head, site
     match = COLON_SUFFIX.search(line)
-    if match and (match["site"] == outlet or match["site"].isupper()):
+    if match and (match["site"] in (outlet, match["site"].upper()) or match["site"] in elsewhere):
         return line[: match.start()].strip(), match["site"]
     return line.strip(), None
 

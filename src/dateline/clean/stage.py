@@ -32,7 +32,8 @@ class CleanStage:
         outlet = doc.meta.get("outlet")
         headline, site = lines[title].text if title is not None else "", None
         if kinds and title is not None:  # only a page's headline carries a site suffix
-            headline, site = split_title(headline, outlet)
+            removed = "\n".join(entry["text"] for entry in doc.removed)
+            headline, site = split_title(headline, outlet, removed)
         doc.title = doc.meta.get("title") or headline or None
         dateline = find_dateline(lines, kinds, title)
         notice = copyright_of(lines)
