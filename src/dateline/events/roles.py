@@ -144,3 +144,6 @@ def targets(token: Any) -> Iterator[Any]:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             yield from (c for c in child.children if c.dep_ == "conj")
+    for child in token.children:  # "donated and delivered goods TO X": shared recipient
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            yield from targets(child)
