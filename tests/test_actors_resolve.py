@@ -155,3 +155,12 @@ def test_known_gender_rules_out_a_pronoun() -> None:
     assert actor_of(doc, "her") is None
     doc = resolve("Ms. Ines Ferrer spoke first. Ferrer said her plan was strong.")
     assert actor_of(doc, "her") == "ines-ferrer"
+
+
+def test_mentions_never_overlap() -> None:
+    doc = resolve("White House spokesman Tom Reyes said the Kremlin had not called. "
+                  "Reyes added that his Russian counterpart was silent.")
+    assert actor_of(doc, "White House spokesman") == "tom-reyes"
+    spans = sorted((m["start"], m["end"]) for m in doc.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert actor_of(doc, "Kremlin") == "rus"

@@ -128,6 +128,9 @@ class Resolution:
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
         if (start, end) in self.mentions or start >= end:
             return
+        if kind in {"title", "description"}:  # "White House spokesman": the person, not USA
+            for key in [k for k in self.mentions if start <= k[0] and k[1] <= end]:
+                del self.mentions[key]
         span = self.sdoc[start:end]
         self.mentions[(start, end)] = {"start": span.start_char, "end": span.end_char,
                                        "text": span.text, "actor": actor.id, "kind": kind}
