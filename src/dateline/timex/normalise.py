@@ -176,11 +176,11 @@ class Normaliser:
             return None
         ref = ctx.dct.day
         this = holiday_date(rule, ref.year)
-        if this > ref and ctx.tense() != "FUTURE":
-            this = holiday_date(rule, ref.year - 1)
-        elif this < ref and ctx.tense() == "FUTURE":
-            this = holiday_date(rule, ref.year + 1)
-        return "DATE", this.isoformat(), None
+        last = this if this <= ref else holiday_date(rule, ref.year - 1)
+        following = this if this >= ref else holiday_date(rule, ref.year + 1)
+        if last != following and self.future(ctx, (following - ref).days, (ref - last).days):
+            return "DATE", following.isoformat(), None
+        return "DATE", last.isoformat(), None
 
     def year(self, g: dict[str, str], ctx: Context) -> Result | None:
         if "spoken" in g:
@@ -273,6 +273,10 @@ class Normaliser:
         shift = self.lex.shifts.get(word, 0)
         if unit.startswith("T"):
             return None
+        if _word(g["unit"]).endswith("s"):  # "the coming years": a vague length of time
+            return "DURATION", f"PX{unit}", None
+        if unit in ("DE", "CE"):  # "the past decade", "this century": TimeML counts years
+            return "DURATION", "P10Y" if unit == "DE" else "P100Y", None
         gran = {"WE": "W"}.get(unit, unit)
         anchor = ctx.anchor
         if (unit == "D" and shift) or word in NARRATIVE_SHIFTS:
