@@ -154,6 +154,20 @@ def test_script_in_a_document_never_runs(page, live):
     shot(page, "hostile")
 
 
+def test_every_asset_comes_from_the_app(page, live):
+    """No CDN: every request of every page, the API docs included, goes to the app itself."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ["/", "/documents/doc-meeting", "/actors/chen-bo", "/pairs/chn/usa", "/quotes",
+                 "/docs"]:
+        page.goto(live.url + path)
+    page.wait_for_selector(".swagger-ui .info .title")
+    assert "dateline" in page.locator(".swagger-ui .info .title").inner_text()
+    assert any(url.endswith("/static/style.css") for url in requested)
+    assert any(url.endswith("/static/swagger/swagger-ui-bundle.js") for url in requested)
+    assert [url for url in requested if not url.startswith(live.url)] == []
+
+
 @pytest.mark.slow
 def test_seed_document_page_shows_its_quotes_and_events(browser, run, seed_text, tmp_path):
     """The real pipeline on a seed; the page lists exactly the stored quotes and events."""

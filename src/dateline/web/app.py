@@ -8,8 +8,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from dateline.store import Store
 from dateline.store.queries import BadCursor, Queries
@@ -30,7 +32,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(title="dateline", version="1", lifespan=lifespan,
+    app = FastAPI(title="dateline", version="1", lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="Who said what, and who did what to whom, when and where.")
     app.state.store = store
     app.state.queries = Queries(app.state.store)
@@ -38,7 +41,17 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.ingestor = Ingestor()
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """Swagger UI from the swagger-ui-bundle package: served here, no CDN."""
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="dateline API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png")
 
     @app.exception_handler(BadCursor)
     def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
