@@ -86,3 +86,14 @@ def test_the_example_overrides_file_loads() -> None:
     doc = Document(id="x", source="x", raw="")
     overrides.apply(doc)
     assert doc.actors == []
+
+
+def test_a_surname_only_actor_joins_the_full_name_seen_later() -> None:
+    kb = ActorKB()
+    resolve("The vote would be close, Okafor said.", kb=kb)
+    assert kb.find("Okafor", "person") == "okafor"
+    resolve("Nigerian Senator Chidi Okafor opened the debate.", kb=kb)
+    assert kb.get("okafor")["id"] == "chidi-okafor"
+    assert kb.find("Okafor", "person") == "chidi-okafor"
+    later = resolve("The debate is closed, Okafor said.", kb=kb)
+    assert later.actor("chidi-okafor")["country"] == "NGA"

@@ -12,8 +12,9 @@ the stage has just processed with this KB.
 
 A record is ``{"id", "name", "type", "country", "sector", "first_seen", "last_seen",
 "docs": [doc ids], "roles": [{"role", "first_seen", "last_seen", "docs"}],
-"aliases": [{"alias", "first_seen", "last_seen", "docs"}]}``; dates are the documents'
-``published`` dates (ISO, or None when unknown).
+"aliases": [{"alias", "first_seen", "last_seen", "docs"}]}``, plus ``"merged_into": id``
+when a surname-only actor ("biden") was later found to be a full-named one ("joe-biden");
+dates are the documents' ``published`` dates (ISO, or None when unknown).
 
 User overrides (YAML; path given as ``overrides=`` or in ``DATELINE_ACTOR_OVERRIDES``) are
 applied at resolution time, after the document's own evidence:
@@ -36,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from dateline.actors.resolve import slug
 from dateline.model import Document
 
 FIELDS = ("name", "type", "country", "sector")
@@ -144,14 +146,21 @@ class ActorKB:
         for name in names:
             self.by_alias.setdefault((name.casefold(), record["type"]), set()).add(record["id"])
 
+    def canonical(self, actor_id: str) -> str:
+        """The id an actor goes by now: after a learned merge, then the user's merges."""
+        record = self.actors.get(actor_id)
+        if record is not None and record.get("merged_into"):
+            actor_id = record["merged_into"]
+        return self.overrides.canonical(actor_id)
+
     def find(self, name: str, type_: str) -> str | None:
         """The one actor of that type known by this name, or None (unknown or ambiguous)."""
-        ids = {self.overrides.canonical(i) for i in self.by_alias.get((name.casefold(), type_), ())}
+        ids = {self.canonical(i) for i in self.by_alias.get((name.casefold(), type_), ())}
         return next(iter(ids)) if len(ids) == 1 else None
 
     def get(self, actor_id: str) -> dict[str, Any] | None:
         """The stored record with the user's corrections on top."""
-        record = self.actors.get(self.overrides.canonical(actor_id))
+        record = self.actors.get(self.canonical(actor_id))
         if record is None:
             return None
         return {**record, **self.overrides.corrections.get(record["id"], {})}
@@ -199,3 +208,18 @@ class ActorKB:
             _seen(entry, date, doc.id)
         for actor in doc.actors:
             self._index(self.actors[actor["id"]])
+            self._absorb_short_name(self.actors[actor["id"]])
+
+    def _absorb_short_name(self, record: dict[str, Any]) -> None:
+        """An earlier surname-only person ("Biden") joins the full name seen now ("Joe Biden")
+        when that full name is the only person known by the surname."""
+        words = record["name"].split()
+        if record["type"] != "person" or len(words) < 2:
+            return
+        for short in {words[0], words[-1]}:
+            other = self.actors.get(slug(short))
+            if other is None or other["type"] != "person" or other["name"] != short:
+                continue
+            known_as = self.by_alias.get((short.casefold(), "person"), set()) - {other["id"]}
+            if known_as == {record["id"]} and not other.get("merged_into"):
+                other["merged_into"] = record["id"]
