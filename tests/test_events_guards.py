@@ -89,3 +89,28 @@ def test_first_person_in_a_quote_is_the_speaker(run):
 def test_a_mere_mention_of_a_meeting_is_not_an_event(run):
     doc = run("Spain's minister spoke to reporters after the meeting in Lisbon.")
     assert "CONSULT" not in types(doc)
+
+
+def test_avoided_condemnation_is_negated(run):
+    doc = run("Slovakia avoided condemning the Hungarian referendum.")
+    assert "ACCUSE" not in types(doc)
+
+
+def test_offering_no_proof_is_no_agreement(run):
+    doc = run("Croatia offered no proof of the Slovenian plot.")
+    assert "AGREE" not in types(doc)
+
+
+def test_seizing_on_remarks_is_not_coercion(run):
+    doc = run("Ecuador seized on the Colombian remarks to rally voters.")
+    assert "COERCE" not in types(doc)
+
+
+def test_missing_a_threshold_is_no_rejection(run):
+    doc = run("Estonia did not meet the Finnish deadline for the tender.")
+    assert "REJECT" not in types(doc)
+
+
+def test_consultation_needs_a_second_party(run):
+    doc = run("Nepal discussed recently released census figures on Friday.")
+    assert "CONSULT" not in types(doc)

@@ -18,6 +18,8 @@ POSSIBLE = {"may", "might", "could", "can"}
 OBLIGATION = {"must", "should"}
 CONDITION = {"if", "unless"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
+# Heads that deny their complement happened ("avoids condemning", "refrained from").
+NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate"}
 # Heads that make their complement an intention rather than an act ("plans to impose").
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing"}
@@ -46,6 +48,10 @@ def clause(token: Any) -> list[Any]:
 
 
 def negated(token: Any) -> bool:
+    if token.dep_ in ("xcomp", "pcomp") and lemma(token.head) in NEGATING:
+        return True
+    if token.dep_ == "pcomp" and lemma(token.head.head) in NEGATING:  # "refrained from X-ing"
+        return True
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and lemma(c) == "never")
                for c in token.children)
 

@@ -108,19 +108,16 @@ class Resolver:
                 return code
         return None
 
-    def is_person(self, found: EventActor) -> bool:
-        """Whether a resolved actor is a person (by the actor record, else the entity label)."""
+    def office_holder(self, found: EventActor) -> bool:
+        """Whether a resolved actor is a person holding an office ("President X")."""
         record = self.actors.get(found["actor"] or "")
-        if record:
-            return record["type"] == "person"
-        return any(e["label"] == "PERSON" and e["start"] <= found["start"] < e["end"]
-                   for e in self.entities)
+        return bool(record and record["type"] == "person" and record["roles"])
 
     def sentence_country(self, start: int, end: int, exclude: set[str]) -> str | None:
         """The one country a sentence names (besides ``exclude``), for an actor without one.
 
-        "President X resigned to allow Haiti's first elections": a person the actors stage
-        could not place takes the only country in their sentence; none if there are several.
+        "President X resigned to allow Haiti's first elections": an office-holder the actors
+        stage could not place takes the only country in their sentence; none if several.
         """
         found = {self.code(e["text"]) for e in self.entities
                  if start <= e["start"] and e["end"] <= end and e["label"] in ("GPE", "NORP")}

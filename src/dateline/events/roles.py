@@ -89,6 +89,14 @@ def subject_of_object(noun: Any) -> Iterator[Any]:
         yield from (c for c in verb.children if c.dep_ == "nsubj")
 
 
+def counterparts(token: Any) -> Iterator[Any]:
+    """ "talks WITH Y", "a mediation effort BETWEEN X and Y": the other party of a meeting."""
+    holders = [token, token.head] if token.dep_ == "compound" else [token]
+    for child in (c for holder in holders for c in holder.children):
+        if child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            yield from pobjs(child)
+
+
 def partners(token: Any) -> Iterator[Any]:
     """ "X and Y met": the other conjuncts of the subject, for reciprocal events."""
     head = predicate(token)

@@ -9,7 +9,15 @@ from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver
-from dateline.events.roles import partners, predicate, reported, reporter, sources, targets
+from dateline.events.roles import (
+    counterparts,
+    partners,
+    predicate,
+    reported,
+    reporter,
+    sources,
+    targets,
+)
 from dateline.model import Document, Event, EventActor
 
 try:  # the time engineer's anchor; absent in a build without the timex area
@@ -98,12 +106,12 @@ class EventStage:
         else:
             source = resolver.first(sources(tok))
             found = targets(tok)
-            if verdict.category in RECIPROCAL:
-                found = chain(partners(tok), found)
+            if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
+                found = chain(counterparts(tok), partners(tok), found)
             target = resolver.first(found, avoid=source) if source else None
         if source is None:
             return None
-        if source["country"] is None and resolver.is_person(source):
+        if source["country"] is None and resolver.office_holder(source):
             taken = {target["country"]} if target and target["country"] else set()
             source["country"] = resolver.sentence_country(sent.start_char, sent.end_char, taken)
         category = verdict.category
