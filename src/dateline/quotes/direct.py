@@ -85,11 +85,11 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
             cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue, inside)
         elif (dash := _dash_source(text, q)) is not None:
             cand.speaker = dash
-        elif prev is not None and (prev.speaker_tok is not None or prev.speaker) and (
+        elif prev is not None and (
             q.paragraph == para_of_prev or (q.continued and q.paragraph == para_of_prev + 1)
             or (q.paragraph == para_of_prev + 1 and _floating(text, q))
         ):
-            cand.inherited_from = prev
+            cand.inherited_from = prev.inherited_from or prev
         elif len(_tokens_in(sdoc, q.start, q.end)) < MIN_UNCUED_TOKENS:
             continue
         out.append(cand)
