@@ -382,6 +382,8 @@ class Normaliser:
             return "DURATION", "PX" + self.unit(g["vunit"]).lstrip("T"), None
         unit = self.unit(g["unit"])
         n = self.number(g["num"])
+        if unit == "TS" and _word(g["num"]) in ("a", "an") and _word(g["unit"]) == "second":
+            return None  # "a second term": an ordinal, not one second
         amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
         if unit.startswith("T"):
             return "DURATION", f"PT{amount}{unit[1]}", None
