@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dateline.clean.lines import SITE_SEPARATOR, Line
 from dateline.clean.vocabulary import Vocabulary
 
-STRONG = frozenset({"caption", "credit", "footer"})  # kinds that alone make a text a web page
+STRONG = frozenset({"caption", "credit", "footer", "template"})  # each alone marks a web page
 WEIGHT_FURNITURE = -60
 WEIGHT_BARRIER = -200
 WEIGHT_SHORT = -12

@@ -1,0 +1,92 @@
+"""Article metadata: title, outlet, the dateline's place, and the published date with its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.clean.metadata import normalise_date, outlets, split_title
+from test_clean_support import clean
+
+STORY = "\n\n{dateline} officials said on Tuesday that the talks would resume next month.\n\n" \
+        "Both delegations left the capital on Wednesday morning, aides said."
+
+
+@pytest.mark.parametrize(("dateline", "name", "country"), [
+    ("NUSA DUA, Indonesia —", "Nusa Dua", "IDN"),
+    ("BEIJING, China –", "Beijing", "CHN"),
+    ("Washington (AFP) –", "Washington", "USA"),
+    ("MOSCOW, Russia —", "Moscow", "RUS"),
+    ("GENEVA (AP) —", "Geneva", "CHE"),
+])
+def test_the_dateline_gives_the_place(dateline, name, country):
+    doc = clean("Talks to resume" + STORY.format(dateline=dateline))
+    assert doc.place is not None and doc.place["name"] == name
+    if doc.place["country"] is not None or country != "CHE":  # a city may be unknown to actors
+        assert doc.place["country"] == country
+
+
+def test_no_dateline_no_place():
+    doc = clean("Talks to resume\n\nBlinken — who arrived late — said the talks went well.")
+    assert doc.place is None
+
+
+def test_an_agency_in_the_dateline_names_the_outlet_when_nothing_else_does():
+    doc = clean("Talks to resume" + STORY.format(dateline="GENEVA (AP) —"))
+    assert doc.outlet == outlets()["agencies"]["AP"] == "Associated Press"
+    doc = clean("Talks to resume" + STORY.format(dateline="GENEVA (AP) —"), outlet="Lake Herald")
+    assert doc.outlet == "Lake Herald"
+
+
+def test_the_published_option_wins_over_everything():
+    text = "Talks to resume" + STORY.format(dateline="PARIS —") + "\n\nCopyright 2019 Lake Herald"
+    doc = clean(text, published_option="2021-03-04", published="2020-01-01")
+    assert (doc.published, doc.published_from) == ("2021-03-04", "option")
+
+
+def test_container_metadata_comes_next_and_is_normalised():
+    doc = clean("Talks to resume" + STORY.format(dateline="PARIS —"),
+                published="2020-01-02T08:15:00Z")
+    assert (doc.published, doc.published_from) == ("2020-01-02", "metadata")
+
+
+def test_a_copyright_year_alone_is_written_as_the_year():
+    text = "Talks to resume" + STORY.format(dateline="PARIS —") + \
+        "\n\nCopyright 2019 Lake Herald. To see more, visit\n\n[Copyright 2024 Lake Herald]"
+    doc = clean(text)
+    assert (doc.published, doc.published_from) == ("2019", "text")
+    assert doc.outlet == "Lake Herald"
+
+
+def test_nothing_dates_the_article():
+    doc = clean("Talks to resume" + STORY.format(dateline="PARIS —"))
+    assert (doc.published, doc.published_from) == (None, "none")
+
+
+def test_a_conll_style_dateline_dates_and_places_the_story():
+    doc = clean("TENNIS - OPEN RESULTS .\nLONDON 1996-08-30\nResults on Friday :\nA beat B 6-3\n")
+    assert doc.place == {"name": "London", "country": "GBR"}
+    assert (doc.published, doc.published_from) == ("1996-08-30", "text")
+    assert doc.title == "TENNIS - OPEN RESULTS ."
+
+
+@pytest.mark.parametrize(("line", "outlet", "elsewhere", "title", "site"), [
+    ("Envoys meet in Geneva: NPR", None, "Ann Lee for NPR", "Envoys meet in Geneva", "NPR"),
+    ("Envoys meet in Geneva | Lake Herald", None, "", "Envoys meet in Geneva", "Lake Herald"),
+    ("Factbox: Key winners at the awards", None, "", "Factbox: Key winners at the awards", None),
+    ("Envoys meet: Talks resume", "Lake Herald", "", "Envoys meet: Talks resume", None),
+])
+def test_a_site_suffix_leaves_the_title(line, outlet, elsewhere, title, site):
+    assert split_title(line, outlet, elsewhere) == (title, site)
+
+
+def test_metadata_title_is_preferred():
+    doc = clean("Envoys meet in Geneva\n\nThe envoys met.", title="Envoys meet in Geneva today")
+    assert doc.title == "Envoys meet in Geneva today"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2022", "2022"), ("2024-04-26", "2024-04-26"), ("April 26, 2024", "2024-04-26"),
+    ("Tue, 09 Jul 2022 10:00:00 GMT", "2022-07-09"), ("not a date", None),
+])
+def test_dates_are_normalised(value, expected):
+    assert normalise_date(value) == expected
