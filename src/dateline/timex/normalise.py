@@ -389,6 +389,8 @@ class Normaliser:
             return "DURATION", f"PT{amount}{unit[1]}", None
         if unit in ("DE", "CE") and n is not None:
             amount, unit = str(int(n * (10 if unit == "DE" else 100))), "Y"
+        if unit == "Q" and n is not None:  # TIMEX3 writes quarters of a year as months
+            amount, unit = str(int(n * 3)), "M"
         return "DURATION", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
 
     def period(self, g: dict[str, str], ctx: Context) -> Result | None:

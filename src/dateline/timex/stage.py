@@ -43,6 +43,8 @@ class TimexStage:
                 continue
             if cand.rule == "duration" and self.is_rate(doc, cand):
                 continue
+            if self.is_fraction(doc, cand):
+                continue
 
             def clause_tense(c: Candidate = cand) -> str:
                 if doc.spacy is None:
@@ -80,6 +82,15 @@ class TimexStage:
         if span is None or span.start == 0:
             return False
         return doc.spacy[span.start - 1].pos_ in ("NOUN", "NUM", "PROPN", "SYM")
+
+    @staticmethod
+    def is_fraction(doc: Document, cand: Candidate) -> bool:
+        """"a quarter of the market", "three-quarters": fractions, not three-month periods."""
+        if not cand.groups.get("unit", "").lower().startswith("quarter") or "ord" in cand.groups:
+            return False
+        text = doc.text[cand.start:cand.end]
+        return (cand.groups.get("num", "").lower() in ("a", "an") or "-" in text
+                or doc.text[cand.end:cand.end + 4] == " of ")
 
     @staticmethod
     def is_year(doc: Document, cand: Candidate) -> bool:
