@@ -77,3 +77,8 @@ def test_protest_recipient_is_the_government_where_it_happens(run):
     event = only(doc, "PROTEST")
     assert event["target"]["country"] == "PER"
     assert event["target"]["text"] == "Lima" and event["place"] == "Lima"
+
+
+def test_possessive_pronoun_subject_falls_back_to_the_reporter(run):
+    doc = run("Chad said on Monday that its soldiers had withdrawn from the border town.")
+    assert only(doc, "RETREAT")["source"]["country"] == "TCD"

@@ -15,6 +15,7 @@ TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "int
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+POSSESSIVES = {"his", "her", "its", "their", "our"}
 PREDICATE = ("VERB", "AUX", "ADJ")
 
 
@@ -61,7 +62,9 @@ def sources(token: Any) -> Iterator[Any]:
                 else:
                     yield child
                     yield from subject_of_object(child)
-                    if child.lower_ in PRONOUNS:
+                    if child.lower_ in PRONOUNS or any(
+                        c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in child.children
+                    ):  # "Nigeria said IT / ITS TROOPS ...": the reporter is the actor
                         yield from reporter(token)
                 found = True
         if found or token.head.i == token.i:
