@@ -97,3 +97,13 @@ def test_a_surname_only_actor_joins_the_full_name_seen_later() -> None:
     assert kb.find("Okafor", "person") == "chidi-okafor"
     later = resolve("The debate is closed, Okafor said.", kb=kb)
     assert later.actor("chidi-okafor")["country"] == "NGA"
+
+
+def test_minimal_records_load_and_learn() -> None:
+    kb = ActorKB.from_records([{"id": "ivo-petrov", "name": "Ivo Petrov", "type": "person"}])
+    doc = resolve("Bulgarian Interior Minister Ivo Petrov resigned.", kb=kb,
+                  published="2020-01-05")
+    assert doc.actor("ivo-petrov")["country"] == "BGR"
+    record = kb.get("ivo-petrov")
+    assert record["roles"][0]["role"] == "Interior Minister"
+    assert record["country"] == "BGR"

@@ -131,6 +131,7 @@ class ActorKB:
                      overrides: str | Path | None = None) -> ActorKB:
         kb = cls(overrides)
         for record in records:
+            record = {"country": None, "sector": None, "roles": [], "aliases": [], **record}
             kb.actors[record["id"]] = record
             kb._index(record)
         return kb
