@@ -11,7 +11,7 @@ from typing import Any
 
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
-                "between", "over", "toward", "towards", "in")
+                "between", "over", "about", "regarding", "toward", "towards", "in")
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
