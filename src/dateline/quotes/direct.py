@@ -18,6 +18,9 @@ from dateline.quotes.syntax import cue_tokens, is_cue, subject
 
 DASH_SOURCE = re.compile(r"[”\"»,.!?]*\s*[―—–]\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})\s*$",
                          re.M)
+NOMINAL = ("PROPN", "NOUN", "PRON")
+NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+ADJACENT = 12  # tokens searched on either side of a cue for a speaker the parse missed
 MIN_UNCUED_TOKENS = 5  # a shorter quote without a cue is a scare quote, not a statement
 
 
@@ -72,6 +75,27 @@ def _dash_source(text: str, q: MarkedSpan) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m else None
 
 
+def _adjacent_noun(sdoc: Doc, cue: Token, inside: set[int]) -> Token | None:
+    """When the parse gives the cue no subject: the noun just before it (", Chief Jo Doe
+    said", "Jo Doe, an aide, on Friday said") or just after it (", said Jo Doe")."""
+    lo = max(0, cue.i - ADJACENT)
+    for i in range(cue.i - 1, lo - 1, -1):
+        tok = sdoc[i]
+        if i in inside or (tok.is_punct and tok.text != ","):
+            break
+        if tok.pos_ in NOMINAL and tok.ent_type_ not in NOT_SPEAKERS:
+            return tok
+    for i in range(cue.i + 1, min(len(sdoc), cue.i + ADJACENT)):
+        tok = sdoc[i]
+        if i in inside or tok.is_punct:
+            break
+        if tok.pos_ in NOMINAL and tok.ent_type_ not in NOT_SPEAKERS:
+            while i + 1 < len(sdoc) and sdoc[i + 1].pos_ == "PROPN":
+                i += 1
+            return sdoc[i]
+    return None
+
+
 def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
                      inside: set[int]) -> list[Candidate]:
     """One candidate per marked span; uncued ones inherit from the quote before them."""
@@ -83,6 +107,8 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
         cand = Candidate(q.start, q.end, "direct")
         if cue is not None:
             cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue, inside)
+            if cand.speaker_tok is None and cue.lower_ != "according":
+                cand.speaker_tok = _adjacent_noun(sdoc, cue, inside)
         elif (dash := _dash_source(text, q)) is not None:
             cand.speaker = dash
         elif prev is not None and (
