@@ -132,6 +132,7 @@ def targets(token: Any) -> Iterator[Any]:
         yield child
         yield from (c for c in child.children if c.dep_ == "conj")
     holders = [token, token.head] if token.dep_ == "compound" else [token]
+    holders += [c for c in token.children if c.dep_ == "prt"]  # "kidnapped UP to 16 ..."
     for prep in TARGET_PREPS:  # "a MEDIATION effort between X and Y": the compound's head
         for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ == prep:
