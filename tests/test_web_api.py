@@ -123,6 +123,9 @@ def test_actor_and_timelines(client):
     assert actor["documents"] == 2
     counterparts = {c["actor"]: c for c in actor["counterparts"]}
     assert counterparts["usa"]["as_source"] == 2 and counterparts["alma-vance"]["as_target"] == 1
+    usa = {c["actor"]: c for c in client.get("/api/v1/actors/usa").json()["counterparts"]}
+    assert usa == {"chn": {"actor": "chn", "name": "China", "type": "country", "as_source": 1,
+                           "as_target": 2}}
     timeline = client.get("/api/v1/timelines/actors/chen-bo").json()
     assert timeline["months"] == [
         {"month": "2023-03", "events": {"ACCUSE": 1, "CONSULT": 1}, "quotes": 1},
@@ -216,6 +219,7 @@ def test_pages_render(client):
     assert "Foreign Minister" in actor and "<svg" in actor and "We will respond in kind" in actor
     pair = client.get("/pairs/chn/usa").text
     assert pair.count('<rect class="bar"') == 3 and "THREATEN" in pair
+    assert '<a class="pair-link" href="/pairs/usa/chn"' in client.get("/actors/usa").text
     assert "fair deal" in client.get("/quotes", params={"speaker": "vance"}).text
     assert 'class="quote-item c0"' in actor
     # one colour per speaker: Chen Bo twice, Mallory and Alma Vance once each

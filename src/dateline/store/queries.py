@@ -251,7 +251,11 @@ class Queries:
 
     def _counterparts(self, s: Session, actor_id: str, country: str | None,
                       top: int = 30) -> list[dict[str, Any]]:
-        """Who this actor acts on and is acted on by, counted over events, both directions."""
+        """Who this actor acts on and is acted on by, counted over events, both directions.
+
+        A country's counterparts are countries (its events are its people's events too);
+        anyone else's are the actors on the other side, or their country when unresolved.
+        """
         counts: Counter[tuple[str, str]] = Counter()
         sides = ((EventRow.source_actor, EventRow.source_country, EventRow.target_actor,
                   EventRow.target_country, "as_source"),
@@ -261,17 +265,19 @@ class Queries:
             mine = me_actor == actor_id
             if country:
                 mine = or_(mine, me_country == country)
-            stmt = (select(func.coalesce(other_actor, func.lower(other_country)), func.count())
-                    .where(mine).group_by(func.coalesce(other_actor, func.lower(other_country))))
-            for other, n in s.execute(stmt):
-                if other and other != actor_id:
-                    counts[(other, role)] += n
-        ids = {other for other, _ in counts}
-        names = dict(s.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(ids))).all()
-                     ) if ids else {}
+            other = (func.coalesce(func.lower(other_country), other_actor) if country
+                     else func.coalesce(other_actor, func.lower(other_country)))
+            stmt = select(other, func.count()).where(mine).group_by(other)
+            for who, n in s.execute(stmt):
+                if who and who != actor_id:
+                    counts[(who, role)] += n
+        ids = {who for who, _ in counts}
+        known = {i: (name, kind) for i, name, kind in s.execute(
+            select(ActorRow.id, ActorRow.name, ActorRow.type).where(ActorRow.id.in_(ids)))}
         merged: dict[str, dict[str, Any]] = {}
-        for (other, role), n in counts.items():
-            entry = merged.setdefault(other, {"actor": other, "name": names.get(other, other),
+        for (who, role), n in counts.items():
+            name, kind = known.get(who, (who, None))
+            entry = merged.setdefault(who, {"actor": who, "name": name, "type": kind,
                                               "as_source": 0, "as_target": 0})
             entry[role] += n
         ranked = sorted(merged.values(), key=lambda e: (-(e["as_source"] + e["as_target"]),
