@@ -135,3 +135,27 @@ def test_dct_known_only_to_the_year(tx):
 def test_numbers_that_count_are_not_years(tx):
     found = tx("The firm hired 2000 workers and paid $1999 each.")
     assert "2000" not in found and "1999" not in found
+
+
+def test_holidays_centuries_and_spoken_years(tx):
+    found = tx("Turnout fell on Election Day. The law dates from the 20th century. "
+               "Unemployment was to be halved by the year two thousand. "
+               "Jazz flourished in the twenties.", published="1998-11-10")
+    assert found["Election Day"][1] == "1998-11-03"
+    assert found["the 20th century"][1] == "19"
+    assert found["the year two thousand"][1] == "2000"
+    assert found["the twenties"][1] == "192"
+
+
+def test_schedules_point_forward(tx):
+    found = tx("The board declared a dividend payable Dec. 7 to holders of record Nov. 22.",
+               published="1989-10-27")
+    assert found["Dec. 7"][1] == "1989-12-07"
+    assert found["Nov. 22"][1] == "1989-11-22"
+
+
+def test_ages_rates_and_fractions_are_not_durations(tx):
+    found = tx("Mr. Lund, 52 years old, earns $90,000 a year and owns a quarter of the firm. "
+               "Results for the year ended June 30 were flat.")
+    assert "52 years" not in found and "a year" not in found and "a quarter" not in found
+    assert found["the year"] == ("DURATION", "P1Y", None)

@@ -204,6 +204,12 @@ class Normaliser:
         return "DATE", anchor.at(unit).value(ctx.known), None
 
     def decade(self, g: dict[str, str], ctx: Context) -> Result | None:
+        """"the 1990s" -> 199, "the nineties" -> 199, "the 20th century" -> 19."""
+        if "century" in g:
+            return "DATE", f"{int(g['century']) - 1:02d}", None
+        if "decadeword" in g:
+            tens = self.lex.numbers[_word(g["decadeword"])[:-3] + "y"] // 10
+            return "DATE", f"19{tens}", None
         if "decade" in g:
             return "DATE", g["decade"], None
         digit = int(g["decade2"])
