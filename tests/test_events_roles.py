@@ -82,3 +82,16 @@ def test_protest_recipient_is_the_government_where_it_happens(run):
 def test_possessive_pronoun_subject_falls_back_to_the_reporter(run):
     doc = run("Chad said on Monday that its soldiers had withdrawn from the border town.")
     assert only(doc, "RETREAT")["source"]["country"] == "TCD"
+
+
+def test_domestic_group_takes_the_actors_country(run):
+    doc = run("The Zambian government accepted demands from the rebels on Thursday.")
+    event = only(doc, "CONCEDE")
+    assert event["target"]["country"] == "ZMB"
+    assert event["target"]["text"] == "the rebels"
+
+
+def test_group_in_a_sentence_with_two_countries_stays_unplaced(run):
+    doc = run("The Zambian government accepted demands from the rebels in Angola.")
+    target = only(doc, "CONCEDE")["target"]
+    assert target is None or target["country"] != "ZMB"

@@ -7,8 +7,8 @@ from typing import Any
 
 from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
-from dateline.events.ontology import ontology
-from dateline.events.resolve import Resolver
+from dateline.events.ontology import load_yaml, ontology
+from dateline.events.resolve import Resolver, phrase
 from dateline.events.roles import (
     counterparts,
     partners,
@@ -63,6 +63,7 @@ class EventStage:
     def __init__(self) -> None:
         self.lexicon = Lexicon()
         self.ontology = ontology()
+        self.groups = frozenset(load_yaml("groups.yaml")["groups"])
         self.contexts = {name: [f" {w} " for w in words]
                          for name, words in self.ontology.contexts.items()}
 
@@ -115,6 +116,8 @@ class EventStage:
             taken = {target["country"]} if target and target["country"] else set()
             source["country"] = resolver.sentence_country(sent.start_char, sent.end_char, taken)
         category = verdict.category
+        if target is None or target["country"] is None:
+            target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
         if target is None and self.ontology.needs_recipient(category):
@@ -156,6 +159,28 @@ class EventStage:
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
         }
+
+    def domestic(self, resolver: Resolver, tok: Any, sent: Any, source: EventActor,
+                 target: EventActor | None) -> EventActor | None:
+        """A countryless recipient in a sentence naming only the actor's country takes it.
+
+        "The Freedonian government accepted demands from the rebels": the rebels (a group
+        noun, or a name the actors stage could not place) are coded as Freedonian.
+        """
+        country = source["country"]
+        if not country or resolver.sentence_country(sent.start_char, sent.end_char,
+                                                    set()) != country:
+            return target
+        if target is not None:
+            return {**target, "country": country}
+        for cand in targets(tok):
+            if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
+                left, right = phrase(cand)
+                start = sent.doc[left].idx
+                end = sent.doc[right - 1].idx + len(sent.doc[right - 1])
+                if not (source["start"] < end and start < source["end"]):
+                    return resolver.make(None, country, start, end)
+        return None
 
     def government(self, resolver: Resolver, tok: Any, source: EventActor) -> EventActor | None:
         """The implicit recipient of a domestic event: the country of its place or its actor."""
