@@ -107,3 +107,16 @@ def test_minimal_records_load_and_learn() -> None:
     record = kb.get("ivo-petrov")
     assert record["roles"][0]["role"] == "Interior Minister"
     assert record["country"] == "BGR"
+
+
+def test_a_title_alone_finds_the_latest_holder_in_the_kb() -> None:
+    kb = ActorKB()
+    resolve("Chilean Foreign Minister Rosa Vidal met envoys.", kb=kb, published="2019-02-01")
+    resolve("Chilean Foreign Minister Diego Fuentes met envoys.", kb=kb, published="2021-06-01")
+    doc = resolve("The Chilean foreign minister said the border was open.", kb=kb,
+                  published="2021-07-01")
+    mention = next(m for m in doc.mentions if "foreign minister" in m["text"])
+    assert mention["actor"] == "diego-fuentes"
+    assert mention["text"] == "Chilean foreign minister"
+    alone = resolve("The foreign minister said the border was open.", kb=ActorKB())
+    assert alone.mentions == []

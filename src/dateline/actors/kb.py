@@ -159,6 +159,25 @@ class ActorKB:
         ids = {self.canonical(i) for i in self.by_alias.get((name.casefold(), type_), ())}
         return next(iter(ids)) if len(ids) == 1 else None
 
+    def holder(self, role: str, country: str) -> dict[str, Any] | None:
+        """The person of that country seen most recently with that role (None on a tie)."""
+        seen = []
+        for record in self.actors.values():
+            if record["type"] != "person" or record.get("merged_into"):
+                continue
+            current = self.get(record["id"]) or record
+            if current.get("country") != country:
+                continue
+            for entry in current.get("roles", []):
+                if isinstance(entry, dict) and entry.get("role") == role:
+                    seen.append((entry.get("last_seen") or "", current))
+        if not seen:
+            return None
+        seen.sort(key=lambda pair: pair[0], reverse=True)
+        if len(seen) > 1 and seen[0][0] == seen[1][0]:
+            return None
+        return seen[0][1]
+
     def get(self, actor_id: str) -> dict[str, Any] | None:
         """The stored record with the user's corrections on top."""
         record = self.actors.get(self.canonical(actor_id))

@@ -10,7 +10,9 @@ Rules, in order (no library does within-document actor resolution for news, henc
 4. organisations get their country from a demonym, a country name or a possessive
    ("China's Foreign Ministry") and their sector from the words of their name;
 5. descriptions ("the secretary", "the Chinese leader") -> the one person of the document
-   holding that role; "his Chinese counterpart" -> the nearest person of that country;
+   holding that role, or else (with a country: "the U.S. secretary of state") the person
+   the knowledge base saw holding it most recently; "his Chinese counterpart" -> the
+   nearest person of that country;
 6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
    sentence, or else in the previous sentence (a subject pronoun there may take the
    previous sentence's main subject); left unresolved when that is ambiguous. A person's
@@ -291,7 +293,7 @@ class Resolution:
                 if j - n < 0:
                     continue
                 place = lookup(sdoc[j - n:j].text)
-                if place is not None and sdoc[j - n].text[:1].isupper():
+                if place is not None and _modifier_start_ok(sdoc[j - n]):
                     self.affiliate(actor, self.country_actor(place.code))
                     return j - n
         return j
@@ -319,7 +321,7 @@ class Resolution:
             if place is not None:
                 start, country = place
             if title.is_role:
-                target = self.holder(title, country, span.start)
+                target = self.holder(title, country, span.start) or self.kb_holder(title, country)
                 kind = "title" if target and title.role in target.roles else "description"
             else:
                 target = self.counterpart(span.start, country)
@@ -332,7 +334,7 @@ class Resolution:
         if j >= 2 and sdoc[j - 1].text in POSSESSIVE:
             j -= 1
         for n in (3, 2, 1):
-            if j - n >= 0 and sdoc[j - n].text[:1].isupper():
+            if j - n >= 0 and _modifier_start_ok(sdoc[j - n]):
                 place = lookup(sdoc[j - n:j].text)
                 if place is not None:
                     return j - n, place.code
@@ -349,6 +351,19 @@ class Resolution:
         if len(cands) > 1:
             cands = [a for a in cands if title.role in a.roles] or cands
         return cands[0] if len(cands) == 1 else None
+
+    def kb_holder(self, title: Title, country: str | None) -> Found | None:
+        """ "the U.S. secretary of state" with no name here: the KB's latest holder."""
+        if self.kb is None or country is None or title.sector is None:
+            return None
+        record = self.kb.holder(title.role, country)
+        if record is None:
+            return None
+        actor = self.actor(record["id"], record["name"], "person", country=record["country"],
+                           sector=record.get("sector"))
+        if title.role not in actor.roles:
+            actor.roles.append(title.role)
+        return actor
 
     def counterpart(self, at: int, country: str | None) -> Found | None:
         """ "his Chinese counterpart": the nearest person of that country, same sector first."""
@@ -408,3 +423,8 @@ class Resolution:
                     if any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"
                            for t in self.sdoc[s:s + 4])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _modifier_start_ok(tok: Any) -> bool:
+    """A country modifier starts with a capital and not with "The" ("The Chilean minister")."""
+    return tok.text[:1].isupper() and tok.lower_ != "the"
