@@ -225,6 +225,8 @@ def test_pages_render(client):
     # one colour per speaker: Chen Bo twice, Mallory and Alma Vance once each
     colours = re.findall(r'class="quote-item (c\d)"', client.get("/quotes").text)
     assert len(colours) == 4 and len(set(colours)) == 3
+    events = client.get("/events", params={"actor": "usa", "type": "ACCUSE"}).text
+    assert events.count('<tr class="event"') == 1 and "<option selected>ACCUSE</option>" in events
     assert client.get("/static/style.css").status_code == 200
 
 

@@ -144,7 +144,7 @@ def events(request: Request, actor: str | None = None, type: str | None = None,
     more = query_url("/events", actor=actor, type=type, month=month, cursor=results.next) \
         if results.next else None
     return render(request, "events.html", events=results.items, more=more, actor=actor,
-                  type=type, month=month)
+                  type=type, month=month, types=list(TYPE_COLOURS))
 
 
 @router.get("/quotes", response_class=HTMLResponse)
