@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dateline.io.readers import InputDocument, ReadError, read_inputs, source_name
+from dateline.io.published import PublishedDates
+from dateline.io.readers import InputDocument, ReadError, read_inputs
 from dateline.pipeline import ProcessError
 from dateline.store import DEFAULT_DB, Store
 
@@ -36,8 +37,7 @@ class Inputs:
 
     def __init__(self, paths: list[str], published: str | None, published_tsv: Path | None):
         self.paths = paths
-        self.published = published
-        self.by_name = read_published_tsv(published_tsv) if published_tsv else {}
+        self.dates = PublishedDates.from_options(published, published_tsv)
         self.failed = 0
 
     def __iter__(self) -> Iterator[InputDocument]:
@@ -45,10 +45,7 @@ class Inputs:
             if isinstance(item, ReadError):
                 self.report(item)
                 continue
-            date = self.by_name.get(source_name(item.source)) or self.published
-            if date:
-                item.meta["published_option"] = date
-            yield item
+            yield self.dates.apply(item)
 
     def report(self, failure: ReadError | ProcessError) -> None:
         self.failed += 1
@@ -58,17 +55,6 @@ class Inputs:
         if self.failed:
             err.print(f"{self.failed} input(s) failed")
             raise typer.Exit(EXIT_SOME_FAILED)
-
-
-def read_published_tsv(path: Path) -> dict[str, str]:
-    """Two columns, file name and date; a header line or blank lines are ignored."""
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.strip().split("\t")
-        if len(cols) >= 2 and cols[1][:1].isdigit():
-            table[cols[0]] = cols[1].strip()
-            table.setdefault(Path(cols[0]).name, cols[1].strip())
-    return table
 
 
 def progress(total_hint: str = "documents") -> Progress:
@@ -98,6 +84,10 @@ WORKERS = typer.Option(
     help="Worker processes (each loads the model; cross-document learning is per worker).",
 )
 POOL_BATCH = 8
+SPARK = typer.Option(
+    None, "--spark", metavar="MASTER",
+    help="Run in Spark partitions, e.g. local[2] or spark://host:7077 (needs pyspark, Java 17).",
+)
 
 
 @app.command()
@@ -106,6 +96,7 @@ def extract(
     published: str | None = PUBLISHED,
     published_tsv: Path | None = PUBLISHED_TSV,
     workers: int = WORKERS,
+    spark: str | None = SPARK,
 ) -> None:
     """Print one document JSON (schema dateline/1) per input document, in input order.
 
@@ -117,7 +108,11 @@ def extract(
     from dateline.pipeline import Pipeline
 
     inputs = Inputs(paths, published, published_tsv)
-    if workers > 1:
+    if spark:
+        from dateline.engines.spark import process_with_spark
+
+        results = process_with_spark(paths, inputs.dates, master=spark)
+    elif workers > 1:
         from dateline.engines.pool import process_in_pool
 
         results = process_in_pool(inputs, workers, batch_size=POOL_BATCH)
@@ -127,7 +122,7 @@ def extract(
     with progress("extract") as bar:
         task = bar.add_task("extract", total=None)
         for doc in results:
-            if isinstance(doc, ProcessError):
+            if isinstance(doc, ProcessError | ReadError):
                 inputs.report(doc)
                 continue
             stdout.write(doc.dumps() + "\n")
