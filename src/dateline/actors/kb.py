@@ -125,6 +125,7 @@ class ActorKB:
         self.overrides = Overrides.load(overrides)
         self.actors: dict[str, dict[str, Any]] = {}
         self.by_alias: dict[tuple[str, str], set[str]] = {}
+        self.by_role: dict[str, set[str]] = {}
 
     @classmethod
     def from_records(cls, records: list[dict[str, Any]],
@@ -140,6 +141,9 @@ class ActorKB:
         return list(self.actors.values())
 
     def _index(self, record: dict[str, Any]) -> None:
+        for entry in record.get("roles", []):
+            role = entry["role"] if isinstance(entry, dict) else entry
+            self.by_role.setdefault(role, set()).add(record["id"])
         names = [record["name"], *(a["alias"] for a in record.get("aliases", []))]
         if record["type"] == "person":  # a later "Blinken" or "Wang" alone
             words = record["name"].split()
@@ -162,7 +166,8 @@ class ActorKB:
     def holder(self, role: str, country: str) -> dict[str, Any] | None:
         """The person of that country seen most recently with that role (None on a tie)."""
         seen = []
-        for record in self.actors.values():
+        for actor_id in self.by_role.get(role, ()):
+            record = self.actors[actor_id]
             if record["type"] != "person" or record.get("merged_into"):
                 continue
             current = self.get(record["id"]) or record
