@@ -95,3 +95,14 @@ def test_group_in_a_sentence_with_two_countries_stays_unplaced(run):
     doc = run("The Zambian government accepted demands from the rebels in Angola.")
     target = only(doc, "CONCEDE")["target"]
     assert target is None or target["country"] != "ZMB"
+
+
+def test_companion_word_inside_the_object(run):
+    doc = run("Norway suspended part of its aid program for Malawi.")
+    event = only(doc, "SANCTION")
+    assert (event["source"]["country"], event["target"]["country"]) == ("NOR", "MWI")
+
+
+def test_passive_subject_takes_part_in_a_noun_event(run):
+    doc = run("Sudanese militias were engaged in ethnic cleansing against the villagers.")
+    assert only(doc, "ASSAULT")["source"]["country"] == "SDN"

@@ -41,7 +41,11 @@ def neighbours(token: Any) -> set[str]:
         if child.dep_ not in FUNCTION:
             near.add(lemma(child))
         if child.dep_ in LINKS:
-            near.update(lemma(grand) for grand in child.children if grand.dep_ != "punct")
+            for grand in child.children:
+                if grand.dep_ != "punct":
+                    near.add(lemma(grand))
+                if child.dep_ == "dobj" and grand.dep_ == "prep":  # "suspended PART of the aid"
+                    near.update(lemma(g) for g in grand.children if g.dep_ == "pobj")
     near.add(token.text.lower())
     return near
 

@@ -45,6 +45,9 @@ def sources(token: Any) -> Iterator[Any]:
         if token.dep_ in ("nsubj", "nsubjpass"):
             return
         token = predicate(token)
+        if not any(c.dep_ == "agent" for c in token.children):
+            # "forces were engaged in ethnic CLEANSING": the passive subject takes part
+            yield from (c for c in token.children if c.dep_ == "nsubjpass")
     for _ in range(5):
         if any(c.dep_ == "nsubjpass" for c in token.children) and not any(
             c.dep_ == "agent" for c in token.children
