@@ -68,6 +68,7 @@ def test_documents_newest_first_with_search_and_filters(client):
         "doc-meeting"]
     assert ids(client.get("/api/v1/documents",
                           params={"from": "2023-03-20", "to": "2023-04-30"})) == ["doc-hostile"]
+    assert ids(client.get("/api/v1/documents", params={"to": "2023-03"})) == ["doc-meeting"]
     # LIKE wildcards in the query are taken literally
     assert ids(client.get("/api/v1/documents", params={"q": "%"})) == []
 
@@ -144,6 +145,7 @@ def test_same_answers_on_postgresql(pg_db, db):
     """Search, pagination, filters and timelines give identical answers on both databases."""
     paths = ["/api/v1/documents?q=tariffs", "/api/v1/documents?limit=1",
              "/api/v1/quotes?speaker=chen", "/api/v1/events?source=chn&from=2023-03-01",
+             "/api/v1/documents?from=2023-03&to=2023-04", "/api/v1/quotes?to=2023-03",
              "/api/v1/timelines/actors/chen-bo", "/api/v1/timelines/pairs/chn/usa",
              "/api/v1/actors/chen-bo", "/api/v1/pairs"]
     with TestClient(create_app(pg_db)) as pg, TestClient(create_app(db)) as lite:

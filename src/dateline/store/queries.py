@@ -109,6 +109,11 @@ EVENT_DATE = func.coalesce(EventRow.date, DocumentRow.published, NONE)
 QUOTE_DATE = func.coalesce(QuoteRow.date, DocumentRow.published, NONE)
 
 
+def until(date: Any, last: str) -> ColumnElement[bool]:
+    """``date`` is on or before ``last`` at ``last``'s precision ("2023-03" takes all March)."""
+    return func.substr(date, 1, len(last)) <= last
+
+
 def month_of(date: Any) -> Any:
     """The "YYYY-MM" prefix of a date column."""
     return func.substr(date, literal_column("1"), literal_column("7"))
@@ -172,7 +177,7 @@ class Queries:
         if date_from:
             stmt = stmt.where(DocumentRow.published >= date_from)
         if date_to:
-            stmt = stmt.where(DocumentRow.published <= date_to + "\uffff")
+            stmt = stmt.where(until(DocumentRow.published, date_to))
 
         def item(r: Any) -> dict[str, Any]:
             return {"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
@@ -309,7 +314,7 @@ class Queries:
         if date_from:
             stmt = stmt.where(QUOTE_DATE >= date_from)
         if date_to:
-            stmt = stmt.where(QUOTE_DATE <= date_to + "\uffff")
+            stmt = stmt.where(until(QUOTE_DATE, date_to))
         with self.store.session() as s:
             return paginate(s, stmt, [QUOTE_DATE, QuoteRow.id], cursor, clamp(limit),
                             lambda r: (r.date, r.QuoteRow.id), _quote_item)
@@ -351,7 +356,7 @@ class Queries:
         if date_from:
             where.append(EVENT_DATE >= date_from)
         if date_to:
-            where.append(EVENT_DATE <= date_to + "\uffff")
+            where.append(until(EVENT_DATE, date_to))
         if doc:
             where.append(EventRow.doc_id == doc)
         return where
