@@ -23,6 +23,8 @@ MAX_PROSE_WEIGHT = 600
 WEIGHT_ANCHOR = 1000  # the body usually starts right after the headline's reprint
 MIN_DUPLICATE = 20  # characters: shorter repeats (labels, "Interview :") are not duplicates
 CREDIT_WORDS = 6
+NEWS_FOOTER_LINES = 3  # in a plain news text a footer can only be one of the last lines
+STANDFIRST_WORDS = 5
 CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
 
 
@@ -38,8 +40,12 @@ def classify(
         if kind:
             kinds[line.index] = kind
     web = len(kinds) >= 2 or any(kind in STRONG for kind in kinds.values())
-    if not web:  # a news text, not a page: only its credits, captions and footers go
-        kinds = {i: kind for i, kind in kinds.items() if kind in STRONG}
+    if not web:  # a news text, not a page: only its credits, captions and closing footer go
+        tail = len(lines) - NEWS_FOOTER_LINES
+        kinds = {
+            i: kind for i, kind in kinds.items()
+            if kind in STRONG and (kind != "footer" or i >= tail)
+        }
         return kinds, next((line.index for line in lines if line.index not in kinds), None)
     mark_captions(lines, kinds)
     title = headline(lines, kinds)
@@ -151,10 +157,14 @@ def body_region(
 def widen(
     lines: list[Line], kinds: dict[int, str], first: int, last: int, title: int
 ) -> tuple[int, int]:
-    """Take in the punctuated lines just above the body (a standfirst, a subheading, a label)."""
-    while first - 1 > title and first - 1 not in kinds and lines[first - 1].ends_sentence:
+    """Take in the lines just above the body (a standfirst, a subheading, a label)."""
+    while first - 1 > title and first - 1 not in kinds and standfirst_like(lines[first - 1]):
         first -= 1
     return first, last
+
+
+def standfirst_like(line: Line) -> bool:
+    return line.ends_sentence or line.words >= STANDFIRST_WORDS
 
 
 def line_weight(line: Line, kind: str | None, vocab: Vocabulary) -> int:

@@ -20,14 +20,14 @@ class Vocabulary:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), first match wins
     barriers: frozenset[str]
     max_pattern_words: int
+    anywhere: tuple[tuple[str, re.Pattern[str]], ...]  # patterns for lines of any length
 
     def kind(self, key: str, text: str, words: int) -> str | None:
         """The furniture kind of a line (by its key, text and length), or None for a plain line."""
         if key in self.lines:
             return self.lines[key]
-        if words > self.max_pattern_words:
-            return None
-        for kind, pattern in self.patterns:
+        patterns = self.patterns if words <= self.max_pattern_words else ()
+        for kind, pattern in (*patterns, *self.anywhere):
             if pattern.search(text):
                 return kind
         return None
@@ -43,10 +43,14 @@ def vocabulary() -> Vocabulary:
         for kind, phrases in data["lines"].items()
         for phrase in phrases
     }
-    patterns = tuple(
-        (kind, re.compile(expr, re.IGNORECASE))
-        for kind, exprs in data["patterns"].items()
-        for expr in exprs
-    )
     barriers = frozenset(b.lower().strip(TRIM) for b in data["barriers"])
-    return Vocabulary(lines, patterns, barriers, int(data["max_pattern_words"]))
+    return Vocabulary(
+        lines, compiled(data["patterns"]), barriers, int(data["max_pattern_words"]),
+        compiled(data["anywhere"]),
+    )
+
+
+def compiled(section: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(expr, re.IGNORECASE)) for kind, exprs in section.items() for expr in exprs
+    )
