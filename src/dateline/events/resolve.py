@@ -68,7 +68,10 @@ class Resolver:
         end = self.sdoc[right - 1].idx + len(self.sdoc[right - 1])
         head = (token.idx, token.idx + len(token))
         spans = [m for m in self.mentions if m["start"] < end and m["end"] > start]
-        spans.sort(key=lambda m: not (m["start"] < head[1] and m["end"] > head[0]))
+        # The head's own name first, then its modifiers ("Jewish settlers"), then the rest
+        # of the phrase ("... in the West Bank city of Hebron").
+        spans.sort(key=lambda m: (not (m["start"] < head[1] and m["end"] > head[0]),
+                                  m["start"] >= head[1]))
         for mention in spans:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
