@@ -198,6 +198,7 @@ def test_post_runs_the_real_pipeline_and_stores_the_document(db):
         assert stored["published"] == "2023-06-02"
         again = c.post("/api/v1/documents", headers={"Authorization": "Bearer t0ken"},
                        json={"text": text})
+        assert again.status_code == 200
         assert again.json() == {**response.json(), "created": False}
 
 

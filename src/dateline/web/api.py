@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from dateline.store.queries import MAX_LIMIT, Page, Queries
@@ -73,12 +73,17 @@ def authorise(request: Request, authorization: str | None) -> None:
 
 
 @router.post("/documents", status_code=201)
-def post_document(request: Request, body: NewDocument,
+def post_document(request: Request, response: Response, body: NewDocument,
                   authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-    """Run the pipeline on a posted article and store it (needs `Authorization: Bearer`)."""
+    """Run the pipeline on a posted article and store it (needs `Authorization: Bearer`).
+
+    201 when stored, 200 when the same text was already stored (nothing changes).
+    """
     authorise(request, authorization)
     doc = request.app.state.ingestor.process(body.text, body.title, body.url, body.published)
     created = request.app.state.store.save(doc)
+    if not created:
+        response.status_code = 200
     return {"id": doc.id, "created": created, "document": f"/api/v1/documents/{doc.id}"}
 
 
