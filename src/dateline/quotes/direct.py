@@ -14,12 +14,11 @@ from spacy.tokens import Doc, Token
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.lexicon import Cues
 from dateline.quotes.marks import MarkedSpan
-from dateline.quotes.syntax import cue_tokens, is_cue, subject
+from dateline.quotes.syntax import NOT_SPEAKERS, cue_tokens, is_cue, subject
 
 DASH_SOURCE = re.compile(r"[”\"»,.!?]*\s*[―—–]\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})\s*$",
                          re.M)
 NOMINAL = ("PROPN", "NOUN", "PRON")
-NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 ADJACENT = 12  # tokens searched on either side of a cue for a speaker the parse missed
 MIN_UNCUED_TOKENS = 5  # a shorter quote without a cue is a scare quote, not a statement
 
@@ -66,7 +65,12 @@ def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token
             return (0, c.idx - q.end)
         return (1, q.start - c.idx)
 
-    return min(pool, key=rank)
+    best = min(pool, key=rank)
+    if best.lemma_.lower() not in cues.speech:  # "X said they want \"...\"": X is the source
+        outer = [a for a in best.ancestors if is_cue(a, cues) and a.lemma_.lower() in cues.speech]
+        if outer:
+            return outer[0]
+    return best
 
 
 def _dash_source(text: str, q: MarkedSpan) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from dateline.quotes.syntax import cue_tokens, is_cue, subject
 
 PUNCT = ",;:—–-―\"“”'‘’()"
 MIN_TOKENS = 2
+PREDICATE = frozenset({"dobj", "oprd", "prep", "attr", "dative", "acomp", "npadvmod"})
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
@@ -31,7 +32,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def _content(tok: Token, cues: Cues) -> list[Token] | None:
+def _content(tok: Token, cues: Cues, inside_quote: set[int]) -> list[Token] | None:
     """The tokens the cue reports, or None when it reports no clause."""
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according":
@@ -47,6 +48,10 @@ def _content(tok: Token, cues: Cues) -> list[Token] | None:
             return list(child.subtree)
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and lemma in cues.gerund:
             return [t for t in child.subtree if t is not child]
+    if lemma in cues.speech and inside_quote:  # "called Y \"a con\"", "blasted Y for being \"...\""
+        right = [t for c in tok.rights if c.dep_ in PREDICATE for t in c.subtree]
+        if any(t.i in inside_quote for t in right):
+            return right
     if lemma in cues.speech and tok.dep_ == "parataxis" and tok.head.i < tok.i:
         skip = {t.i for t in tok.subtree}
         return [t for t in tok.sent if t.i not in skip and t.i < min(skip)]
@@ -59,7 +64,7 @@ def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> l
     for tok in sdoc:
         if tok.i in inside_quote or not is_cue(tok, cues):
             continue
-        content = _content(tok, cues)
+        content = _content(tok, cues, inside_quote)
         if not content:
             continue
         lo = text.rfind("\n", 0, tok.idx) + 1

@@ -58,6 +58,14 @@ def merge(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _in_turn(text: str, cand: Candidate, turns: list[Candidate]) -> bool:
+    """An uncued quote that is really a transcript turn ("\"PENCE: Well, ...")."""
+    if cand.cue is not None or not turns:
+        return False
+    words = _words(text, cand.start, cand.end)
+    return any(len(words & _words(text, t.start, t.end)) >= 0.5 * len(words) for t in turns)
+
+
 def _within(cand: Candidate, before: list[Quote]) -> tuple[str, str] | None:
     """(kind, actor) of the nearest earlier quote whose content holds cand's speaker."""
     if cand.speaker is None:
@@ -90,7 +98,9 @@ class QuoteStage:
                 inside.update(range(span.start, span.end))
         direct = attribute_marked(sdoc, text, marked, self.cues, inside)
         indirect = find_indirect(sdoc, text, self.cues, inside)
-        cands = merge(text, direct, indirect) + find_turns(doc)
+        turns = find_turns(doc)
+        cands = [c for c in merge(text, direct, indirect) if not _in_turn(text, c, turns)]
+        cands += turns
         cands.sort(key=lambda c: (c.start, c.end))
         resolver = SpeakerResolver(doc)
         out: list[Quote] = []

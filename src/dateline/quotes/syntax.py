@@ -10,6 +10,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a participle or coordinated verb inherits its head's subject:
 # "X rejected it, saying ...", "X blamed Y and said ...", "X went on to say ...".
 INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
+NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 RELATIVES = frozenset({"who", "that", "which"})
 
 
@@ -40,7 +41,8 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
         return objs[0] if objs else None
     cur = tok
     for _ in range(4):
-        subj = [c for c in cur.children if c.dep_ in SUBJECTS and c.i not in avoid]
+        subj = [c for c in cur.children if c.dep_ in SUBJECTS and c.i not in avoid
+                and c.ent_type_ not in NOT_SPEAKERS]
         if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
             return cur.head  # "Jordan, who said ..." -> Jordan
         if subj:

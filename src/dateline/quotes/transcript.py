@@ -21,7 +21,7 @@ from dateline.quotes.speakers import SpeakerResolver, slug
 # "Steve Inskeep:", "Second. Flashes:", "Interview :" alone on a line.
 LABEL_LINE = re.compile(r"^\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s*$")
 # "BLINKEN: We ...", "Q: Why ...", "A: Because ..." opening a paragraph.
-LABEL_INLINE = re.compile(r"^\s*([A-Z][A-Z.’'\- ]{0,30}[A-Z]|Q|A)\s*:\s+(?=\S)")
+LABEL_INLINE = re.compile(r"^\s*[\"“]?([A-Z][A-Z.’'\- ]{0,30}[A-Z]|Q|A)\s*:\s+(?=\S)")
 MAX_LABEL_WORDS = 4
 MIN_TURNS = 3
 MIN_SPEECH_WORDS = 8
