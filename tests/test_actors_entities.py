@@ -91,3 +91,11 @@ def test_a_person_tagged_name_after_in_is_a_place() -> None:
                    "Minister Ana Lima left; in Lima's view the talks failed.")
     assert found["Kota Baru"] == "GPE"
     assert found["Ana Lima"] == "PERSON"
+
+
+def test_named_events_and_groups() -> None:
+    found = labels("Fans gathered for the Riverton Open on Sunday, where Kurdish and Hutu "
+                   "players met. The Federal Open Market Committee met too.")
+    assert found.get("Riverton Open") == "EVENT"
+    assert found.get("Kurdish") == "NORP" and found.get("Hutu") == "NORP"
+    assert "Federal Open" not in found

@@ -58,6 +58,11 @@ class EntityFixer:
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = {key for key in gazetteer()}
         self.places.add("PLACE", [nlp.make_doc(f"{form} x")[:-1].as_doc() for form in forms])
+        words = load_yaml("ner.yaml")
+        self.groups = {g.casefold() for g in words["groups"]}
+        self.places.add("GROUP", [nlp.make_doc(f"{g} x")[:-1].as_doc() for g in words["groups"]])
+        self.event_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.event_heads.add("EVENT", [nlp.make_doc(h) for h in words["event_heads"]])
 
     def __call__(self, doc: Doc, place: str | None = None) -> list[Span]:
         """Correct ``doc.ents``; ``place`` is the dateline place the clean stage found."""
@@ -69,6 +74,7 @@ class EntityFixer:
         ents = self._datelines(doc, ents, place)
         ents = self._score_lines(doc, ents)
         ents = self._gazetteer(doc, ents)
+        ents = self._events(doc, ents)
         ents = self._people(doc, ents)
         ents = self._majority(doc, ents)
         spans = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in ents])
@@ -211,8 +217,13 @@ class EntityFixer:
     def _gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Relabel and add countries, capitals, demonyms and IGOs from the reference data."""
         matches = []
-        for _, s, e in self.places(doc):
+        group = doc.vocab.strings["GROUP"]
+        for match_id, s, e in self.places(doc):
             span = doc[s:e]
+            if match_id == group:
+                if span[0].text[:1].isupper() and span.text.casefold() in self.groups:
+                    matches.append(Ent(s, e, "NORP"))
+                continue
             place = lookup(span.text)
             if place is None or not span[0].text[:1].isupper():
                 continue
@@ -231,6 +242,19 @@ class EntityFixer:
         added = [m for m in filter_spans_ents(added)
                  if not any(i in occupied for i in range(m.start, m.end))]
         return sorted(ents + added, key=lambda e: e.start)
+
+    def _events(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Capitalised words ending in an event word ("Hong Kong Open", "World Cup"): EVENT."""
+        found = []
+        for _, s, e in self.event_heads(doc):
+            if e < len(doc) and (_name_word(doc[e]) or doc[e].lower_ == "of"):
+                continue  # "Federal Open Market Committee": the name goes on
+            start = s
+            while start > 0 and s - start < 3 and _name_word(doc[start - 1]):
+                start -= 1
+            if start < s and doc[s].text[:1].isupper():
+                found.append(Ent(start, e, "EVENT"))
+        return _replace(ents, found)
 
     def _people(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """One name, one person per document: "Blinken" after "Antony Blinken" is a person."""
@@ -308,6 +332,12 @@ class EntityFixer:
                 if n > counts[ent.label]:
                     ent.label = label
         return ents
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word on the same line that can be part of a name."""
+    return (tok.text[:1].isupper() and not tok.is_punct and not tok.is_stop
+            and "\n" not in tok.whitespace_ and tok.ent_type_ not in TEMPORAL | {"GPE"})
 
 
 def _demonym_off(doc: Doc, ent: Ent) -> list[Ent]:
