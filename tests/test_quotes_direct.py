@@ -39,6 +39,8 @@ def assert_spans_consistent(doc: Document) -> None:
          "talks will resume", "Helena Marsh", "helena-marsh"),
         ('Helena Marsh added: "We expect a deal before the summer recess."',
          "expect a deal", "Helena Marsh", "helena-marsh"),
+        ('"Get out of the water now!" Tomas Brandt yells at the swimmers.',
+         "Get out of the water", "Tomas Brandt", "tomas-brandt"),
     ],
 )
 def test_direct_quote_speaker_before_or_after(run, text, fragment, speaker, actor) -> None:
@@ -118,6 +120,11 @@ def test_indirect_speech(run, text, fragment, cue) -> None:
     assert q["cue"]["text"] == cue
     assert q["actor"] == "tomas-brandt"
     assert_spans_consistent(doc)
+
+
+def test_quote_only_verbs_never_make_reported_speech(run) -> None:
+    doc = run("Tomas Brandt yelled that the water was rising over the old quay.")
+    assert not [q for q in doc.quotes if "water was rising" in q["text"]]
 
 
 def test_no_quote_without_a_statement(run) -> None:

@@ -45,7 +45,7 @@ def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[
         prev = sdoc[first.start - 1].sent
         if prev.text.rstrip().endswith(":"):
             sents[prev.start] = prev
-    return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues)]
+    return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues, True)]
 
 
 def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token | None:
@@ -55,7 +55,7 @@ def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token
     qset = {t.i for t in qtoks}
     governs = [c for c in found if any(c in t.ancestors for t in qtoks if t.i in qset)]
     # A belief verb ("some think") only attributes a quote that is its own complement.
-    pool = governs or [c for c in found if c.lemma_.lower() in cues.speech
+    pool = governs or [c for c in found if c.lemma_.lower() in cues.quoting
                        or c.lower_ == "according"]
     if not pool:
         return None
@@ -66,7 +66,7 @@ def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token
         return (1, q.start - c.idx)
 
     best = min(pool, key=rank)
-    if best.lemma_.lower() not in cues.speech:  # "X said they want \"...\"": X is the source
+    if best.lemma_.lower() not in cues.quoting:  # "X said they want \"...\"": X is the source
         outer = [a for a in best.ancestors if is_cue(a, cues) and a.lemma_.lower() in cues.speech]
         if outer:
             return outer[0]

@@ -26,6 +26,11 @@ class Cues:
         """Every verb lemma that can introduce an attribution."""
         return self.speech | self.belief | self.intention
 
+    @property
+    def quoting(self) -> frozenset[str]:
+        """Verbs that can attribute a quotation-marked quote."""
+        return self.speech | self.direct_only
+
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:

@@ -14,11 +14,15 @@ NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PER
 RELATIVES = frozenset({"who", "that", "which"})
 
 
-def is_cue(tok: Token, cues: Cues) -> bool:
-    """A reporting verb, or the "according" of "according to"."""
+def is_cue(tok: Token, cues: Cues, quoting: bool = False) -> bool:
+    """A reporting verb, or the "according" of "according to"; with ``quoting``, also the
+    verbs that only ever attribute quotation-marked text ("she yells")."""
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in cues.verbs
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in cues.verbs or (quoting and lemma in cues.direct_only)
 
 
 def cue_tokens(tok: Token) -> tuple[int, int]:
