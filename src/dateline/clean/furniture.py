@@ -157,9 +157,12 @@ def body_region(
 def widen(
     lines: list[Line], kinds: dict[int, str], first: int, last: int, title: int
 ) -> tuple[int, int]:
-    """Take in the lines just above the body (a standfirst, a subheading, a label)."""
+    """Take in the lines just above the body (a standfirst, a subheading, a label), and the
+    rest of the body's last block (a list the last paragraph runs into)."""
     while first - 1 > title and first - 1 not in kinds and standfirst_like(lines[first - 1]):
         first -= 1
+    while 0 <= last < len(lines) - 1 and lines[last + 1].gap == 1 and last + 1 not in kinds:
+        last += 1
     return first, last
 
 
