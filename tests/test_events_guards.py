@@ -114,3 +114,24 @@ def test_missing_a_threshold_is_no_rejection(run):
 def test_consultation_needs_a_second_party(run):
     doc = run("Nepal discussed recently released census figures on Friday.")
     assert "CONSULT" not in types(doc)
+
+
+def test_conditional_offer_is_an_agreement(run):
+    doc = run("Denmark will send aid to Iceland if the volcano erupts again.")
+    assert types(doc) == ["AGREE"]
+    assert "hypothetical" in doc.events[0]["context"]
+
+
+def test_conditional_permission_in_a_rule_is_no_threat(run):
+    doc = run("Swiss rules permit Italian trucks to pass if they are empty.")
+    assert "THREATEN" not in types(doc)
+
+
+def test_declining_to_comment_is_no_rejection(run):
+    doc = run("The Latvian embassy declined to comment on the Russian report.")
+    assert "REJECT" not in types(doc)
+
+
+def test_attacking_someone_for_a_remark_is_an_accusation(run):
+    doc = run("Poland attacked Germany for its remarks about the pipeline.")
+    assert types(doc) == ["ACCUSE"]

@@ -15,7 +15,7 @@ from dateline.events.ontology import ontology
 
 FUTURE = {"will", "would", "shall", "'ll", "’ll", "wo"}
 POSSIBLE = {"may", "might", "could", "can"}
-OBLIGATION = {"must", "should"}
+OBLIGATION = {"must", "should", "ought"}
 CONDITION = {"if", "unless"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refrained from").
@@ -97,10 +97,15 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     cond = condition(chain)
     aux = modal(chain)
     if cond is not None:
-        unless = any(lemma(m) == "unless" for m in cond.children)
-        if onto.cooperative(category) and not unless and not negated(cond):
+        # "will withdraw unless ...", "may halt mediation if ...": a conditional act of the
+        # speaker's own is a threat; a rule that merely permits under a condition is not.
+        if not onto.cooperative(category):
+            return Verdict("THREATEN", ("hypothetical",))
+        if aux not in FUTURE:
             return None
-        return Verdict("THREATEN", ("hypothetical",))
+        unless = any(lemma(m) == "unless" for m in cond.children)
+        threat = unless or negated(cond)  # "we will withdraw unless / if you don't"
+        return Verdict("THREATEN" if threat else "AGREE", ("hypothetical",))
     if aux in POSSIBLE:
         return None
     if aux in OBLIGATION:

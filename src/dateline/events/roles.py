@@ -90,8 +90,8 @@ def reporter(token: Any) -> Iterator[Any]:
 
 def subject_of_object(noun: Any) -> Iterator[Any]:
     """An instrument's owner: "Washington issued rules that DENIED ..." -> Washington."""
-    if noun.dep_ in ("dobj", "pobj"):
-        verb = predicate(noun.head)
+    if noun.dep_ == "dobj":
+        verb = noun.head
         yield from (c for c in verb.children if c.dep_ == "nsubj")
 
 
