@@ -16,6 +16,11 @@ def test_every_mark_style_pairs() -> None:
     assert texts(text) == ["one thing", "another thing", "a third", "a fourth", "a fifth"]
 
 
+def test_typewriter_double_quotes() -> None:
+    assert texts("''It is more tinkering at the edges,'' the economist said.") == [
+        "It is more tinkering at the edges,"]
+
+
 def test_apostrophes_are_not_quotes() -> None:
     assert texts("The mayor’s plan and the councils’ budget don’t match.") == []
 

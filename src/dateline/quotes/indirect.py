@@ -48,9 +48,11 @@ def _content(tok: Token, cues: Cues, inside_quote: set[int]) -> list[Token] | No
             return list(child.subtree)
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and lemma in cues.gerund:
             return [t for t in child.subtree if t is not child]
-    if lemma in cues.speech and inside_quote:  # "called Y \"a con\"", "blasted Y for being \"...\""
+    if lemma in cues.speech:  # "called Y \"a con\"", "blasted Y for being \"...\""
         right = [t for c in tok.rights if c.dep_ in PREDICATE for t in c.subtree]
-        if any(t.i in inside_quote for t in right):
+        if any(t.i in inside_quote for t in right) or (
+            lemma in cues.object and any(c.dep_ == "dobj" for c in tok.rights)
+        ):
             return right
     if lemma in cues.speech and tok.dep_ == "parataxis" and tok.head.i < tok.i:
         skip = {t.i for t in tok.subtree}

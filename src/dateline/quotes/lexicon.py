@@ -20,6 +20,7 @@ class Cues:
     infinitive: frozenset[str]
     gerund: frozenset[str]
     direct_only: frozenset[str]
+    object: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -48,4 +49,5 @@ def load_cues() -> Cues:
         infinitive=words("infinitive"),
         gerund=words("gerund"),
         direct_only=words("direct_only"),
+        object=words("object"),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
+MARK = re.compile(r"''|[“”«»„\"]")  # '' is the typewriter double quote of some archives
 LEFT_CONTEXT = "([{—–-―/"
 RIGHT_CONTEXT = ".,;:!?)]}—–-…"
 _WORD = re.compile(r"\w")
@@ -34,11 +35,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def _role(text: str, i: int, lo: int, hi: int) -> str:
+def _role(text: str, i: int, width: int, lo: int, hi: int) -> str:
     """'open', 'close' or '?' for the mark at i, from the characters around it."""
     ch = text[i]
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + width] if i + width < hi else " "
     left = prev.isspace() or prev in LEFT_CONTEXT or prev in OPENERS
     right = nxt.isspace() or nxt in RIGHT_CONTEXT or nxt in CLOSERS or nxt == STRAIGHT
     if left and not right:
@@ -81,24 +82,23 @@ def find_marked(text: str) -> list[MarkedSpan]:
     paras = paragraphs(text)
     carry = False  # the previous paragraph ended inside an open quote
     for n, (lo, hi) in enumerate(paras):
-        marks = [i for i in range(lo, hi) if text[i] in OPENERS or text[i] in CLOSERS
-                 or text[i] == STRAIGHT]
-        first_mark_opens = bool(marks) and _role(text, marks[0], lo, hi) != "close"
-        continued = carry and first_mark_opens and not text[lo:marks[0]].strip()
+        marks = [(m.start(), m.end() - m.start()) for m in MARK.finditer(text, lo, hi)]
+        first_mark_opens = bool(marks) and _role(text, *marks[0], lo, hi) != "close"
+        continued = carry and first_mark_opens and not text[lo : marks[0][0]].strip()
         open_at: int | None = None
         spans: list[MarkedSpan] = []
-        for i in marks:
-            role = _role(text, i, lo, hi)
+        for i, width in marks:
+            role = _role(text, i, width, lo, hi)
             if role == "?":
                 role = "close" if open_at is not None else "open"
             if role == "open":
                 if open_at is not None:  # two openers in a row: the first was never closed
                     _emit(text, spans, n, open_at, i, False, continued and not spans)
-                open_at = i + 1
+                open_at = i + width
             elif open_at is not None:
                 _emit(text, spans, n, open_at, i, True, continued and not spans)
                 open_at = None
-            elif i == marks[0]:  # an orphan closer opening the paragraph: quote from line start
+            elif i == marks[0][0]:  # an orphan closer opening the paragraph: quote from line start
                 _emit(text, spans, n, lo, i, False)
         if open_at is not None:
             _emit(text, spans, n, open_at, hi, False, continued and not spans)
