@@ -23,6 +23,7 @@ MAX_PROSE_WEIGHT = 600
 WEIGHT_ANCHOR = 1000  # the body usually starts right after the headline's reprint
 MIN_DUPLICATE = 20  # characters: shorter repeats (labels, "Interview :") are not duplicates
 CREDIT_WORDS = 6
+CAPTION_WORDS = 5
 NEWS_FOOTER_LINES = 3  # in a plain news text a footer can only be one of the last lines
 STANDFIRST_WORDS = 5
 CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
@@ -65,7 +66,7 @@ def classify(
 
 
 def headline(lines: list[Line], kinds: dict[int, str]) -> int | None:
-    """The first plain line, unless it only names the site above a menu (then it is a header)."""
+    """The first plain line; a site name right above a menu is marked a header and skipped."""
     for line in lines:
         if line.index in kinds:
             continue
@@ -97,7 +98,7 @@ def mark_captions(lines: list[Line], kinds: dict[int, str]) -> None:
             kinds[k] == "caption" and lines[k].words <= CAPTION_SWITCH for k in range(i, run)
         )
         before = lines[i - 1] if i > 0 and i - 1 not in kinds else None
-        if before and before.words >= 5 and (says_caption or counts[before.key] > 1):
+        if before and before.words >= CAPTION_WORDS and (says_caption or counts[before.key] > 1):
             kinds[before.index] = "caption"
             captions.add(before.key)
     for line in lines:

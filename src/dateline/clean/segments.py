@@ -11,14 +11,15 @@ def assemble(
 ) -> tuple[str, list[list[int]], list[Removed]]:
     """Text, ``[text_start, raw_start, length]`` segments and removed runs for these removals.
 
-    A removed line takes the blank lines after it along, so paragraphs stay one blank line apart.
+    A removed line goes from the start of its raw line (indentation included) up to the next
+    line's text, taking the blank lines after it along, so paragraphs stay one blank line apart.
     """
     cut: list[tuple[int, int]] = []
     for line in lines:
         if line.index in kinds:
             nxt = line.index + 1
             stop = lines[nxt].start if nxt < len(lines) else len(raw)
-            start = 0 if not cut and line.index == 0 else line.start
+            start = 0 if not cut and line.index == 0 else raw.rfind("\n", 0, line.start) + 1
             if cut and cut[-1][1] == start:
                 cut[-1] = (cut[-1][0], stop)
             else:
