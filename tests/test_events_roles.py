@@ -106,3 +106,14 @@ def test_companion_word_inside_the_object(run):
 def test_passive_subject_takes_part_in_a_noun_event(run):
     doc = run("Sudanese militias were engaged in ethnic cleansing against the villagers.")
     assert only(doc, "ASSAULT")["source"]["country"] == "SDN"
+
+
+def test_group_actor_takes_the_one_country_of_its_sentence(run):
+    doc = run("Students staged demonstrations across Bolivia on Tuesday.")
+    event = only(doc, "PROTEST")
+    assert event["source"]["country"] == "BOL" and event["source"]["text"] == "Students"
+
+
+def test_release_of_a_named_person(run):
+    doc = run("Mali released journalist Adama Keita on Friday.")
+    assert only(doc, "RETREAT")["mode"] == "release"

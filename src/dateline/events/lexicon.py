@@ -40,6 +40,8 @@ def neighbours(token: Any) -> set[str]:
     for child in token.children:
         if child.dep_ not in FUNCTION:
             near.add(lemma(child))
+            if child.ent_type_:  # upper-case entity labels: "release PERSON"
+                near.add(child.ent_type_)
         if child.dep_ in LINKS:
             for grand in child.children:
                 if grand.dep_ != "punct":

@@ -105,11 +105,14 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            source = resolver.first(sources(tok))
+            source = resolver.first(sources(tok)) or self.group(resolver, sources(tok), sent)
             found = targets(tok)
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = chain(counterparts(tok), partners(tok), found)
             target = resolver.first(found, avoid=source) if source else None
+            if target and source and source["actor"] is None and \
+                    target["country"] == source["country"]:
+                target = None  # a group placed by the sentence's country is not its own recipient
         if source is None:
             return None
         if source["country"] is None and resolver.office_holder(source):
@@ -173,13 +176,23 @@ class EventStage:
             return target
         if target is not None:
             return {**target, "country": country}
-        for cand in targets(tok):
+        found = self.group(resolver, targets(tok), sent)
+        if found and not (source["start"] < found["end"] and found["start"] < source["end"]):
+            return found
+        return None
+
+    def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
+        """The first candidate that is a group noun ("the rebels", "students"), placed in the
+        one country its sentence names; None if the sentence names none or several."""
+        for cand in candidates:
             if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
+                country = resolver.sentence_country(sent.start_char, sent.end_char, set())
+                if country is None:
+                    return None
                 left, right = phrase(cand)
                 start = sent.doc[left].idx
                 end = sent.doc[right - 1].idx + len(sent.doc[right - 1])
-                if not (source["start"] < end and start < source["end"]):
-                    return resolver.make(None, country, start, end)
+                return resolver.make(None, country, start, end)
         return None
 
     def government(self, resolver: Resolver, tok: Any, source: EventActor) -> EventActor | None:
