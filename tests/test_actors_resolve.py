@@ -164,3 +164,15 @@ def test_mentions_never_overlap() -> None:
     spans = sorted((m["start"], m["end"]) for m in doc.mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert actor_of(doc, "Kremlin") == "rus"
+
+
+def test_acronyms_proper_names_and_of_country() -> None:
+    doc = resolve("The Coastal Farmers Union (CFU) met the European Community on Monday. "
+                  "King Omar of Jordan said he welcomed the Palestine Liberation Organization.")
+    assert actor_of(doc, "CFU") == actor_of(doc, "Coastal Farmers Union") is not None
+    assert actor_of(doc, "European Community") == "eu"
+    omar = next(a for a in doc.actors if a["name"].endswith("Omar"))
+    assert omar["country"] == "JOR"
+    plo = actor_of(doc, "Palestine Liberation Organization")
+    assert plo == "palestine-liberation-organization"
+    assert doc.actor(plo)["country"] == "PSE"

@@ -179,6 +179,10 @@ class Resolution:
             return
         if ent.label_ != "ORG":
             return
+        expanded = self.expansion(ent)
+        if expanded is not None:  # "Palestine Liberation Organization (PLO)"
+            self.mention(ent.start, ent.end, expanded, "name")
+            return
         known = orgs.known.get(ent.text.casefold())
         if known:
             name, entry = known
@@ -198,6 +202,18 @@ class Resolution:
         actor = self.actor(actor_id, name, "organisation", country=code, sector=orgs.sector(name))
         self.mention(ent.start, ent.end, actor, "name")
 
+    def expansion(self, ent: Span) -> Found | None:
+        """The organisation a parenthesised acronym stands for, named just before it."""
+        sdoc = self.sdoc
+        if not (ent.text.isupper() and 2 <= ent.start and ent.end < len(sdoc)
+                and sdoc[ent.start - 1].text == "(" and sdoc[ent.end].text == ")"):
+            return None
+        owner = self.actor_at(-1, ent.start - 1)
+        if owner is None or owner.type != "organisation":
+            return None
+        initials = "".join(w[0] for w in owner.name.split() if w[:1].isupper())
+        return owner if ent.text[0] == initials[:1] else None
+
     def org_country(self, ent: Span) -> tuple[str, str | None]:
         """("Foreign Ministry of China", "CHN") for "Chinese Foreign Ministry"/"China's ..."."""
         words = [t for t in ent if not t.is_punct]
@@ -205,6 +221,8 @@ class Resolution:
         for n in range(min(3, len(words) - 1), 0, -1):
             place = lookup(ent[:n].text)
             if place is not None:
+                if place.kind != "demonym":  # "Palestine Liberation Organization" keeps its name
+                    return ent.text, place.code
                 code, rest = place.code, ent[n:].text.strip()
                 break
         else:
@@ -230,7 +248,7 @@ class Resolution:
         """Rule 2: titles before a name or in apposition; then the short names join."""
         for ent in [e for e in self.person_names if len(e) > 1]:
             actor = self.actors[self.mentions[(ent.start, ent.end)]["actor"]]
-            self.take_titles(ent.start, actor)
+            self.take_titles(ent.start, actor, ent.end)
         for ent in self.person_names:
             if len(ent) > 1:
                 continue
@@ -253,7 +271,7 @@ class Resolution:
         else:
             actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
             actor = self.actor(actor_id, ent.text, "person")
-            self.take_titles(ent.start, actor)
+            self.take_titles(ent.start, actor, ent.end)
         self.mention(ent.start, ent.end, actor, "name")
 
     def person_actor_at(self, i: int) -> Found | None:
@@ -262,8 +280,18 @@ class Resolution:
                 return self.actors[m["actor"]]
         return None
 
-    def take_titles(self, start: int, actor: Found) -> None:
-        """Walk left over titles and a country modifier; record a title mention."""
+    def take_titles(self, start: int, actor: Found, end: int | None = None) -> None:
+        """Walk left over titles and a country modifier; record a title mention.
+
+        A name followed by "of <country>" ("King Hassan of Morocco") takes that country.
+        """
+        sdoc = self.sdoc
+        if end is not None and end + 1 < len(sdoc) and sdoc[end].lower_ == "of":
+            for n in (3, 2, 1):
+                place = lookup(sdoc[end + 1:end + 1 + n].text)
+                if place is not None and place.kind == "name" and end + 1 + n <= len(sdoc):
+                    self.affiliate(actor, self.country_actor(place.code))
+                    break
         j = start
         while j in self.title_at_end:
             span, title = self.title_at_end[j]
