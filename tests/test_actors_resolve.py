@@ -176,3 +176,11 @@ def test_acronyms_proper_names_and_of_country() -> None:
     plo = actor_of(doc, "Palestine Liberation Organization")
     assert plo == "palestine-liberation-organization"
     assert doc.actor(plo)["country"] == "PSE"
+
+
+def test_proper_organisation_names_are_kept() -> None:
+    doc = resolve("The Norwegian Refugee Council paid for the wells, "
+                  "the Norwegian Foreign Ministry said.")
+    ids = {m["actor"] for m in doc.mentions}
+    assert ids == {"foreign-ministry-of-norway", "norwegian-refugee-council"}
+    assert doc.actor("norwegian-refugee-council")["country"] == "NOR"

@@ -38,6 +38,10 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", "new", "vice"}
 COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
+# the last word of a country's generic body: "Chinese Foreign Ministry" = "China's Foreign
+# Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
+GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
+                  "parliament", "police", "cabinet", "department", "forces", "office"}
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
                  "demonym": "demonym", "igo": "name"}
 
@@ -230,7 +234,8 @@ class Resolution:
             possessor = self.possessor(ent.start)
             if possessor is not None and possessor.type == "country":
                 code = possessor.country
-        if code and code not in igos() and rest:
+        generic = 0 < len(rest.split()) <= 3 and rest.split()[-1].lower() in GENERIC_BODIES
+        if code and code not in igos() and generic:
             return f"{rest} of {country_name(code)}", code
         return ent.text, code
 
