@@ -430,7 +430,10 @@ class Normaliser:
             hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             hhmm = f"{hour:02d}:{int(g.get('minute', 0)):02d}"
         if "month" in g:
-            day = self.date({"month": g["month"], "day": g["day"]}, ctx)[1]
+            dated = self.date({"month": g["month"], "day": g["day"]}, ctx)
+            if dated is None:
+                return None
+            day = dated[1]
         elif "weekday" in g:
             day = self.weekday({"weekday": g["weekday"]}, ctx)[1]
         else:
