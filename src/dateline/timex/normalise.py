@@ -240,8 +240,11 @@ class Normaliser:
             value = f"XXXX-WXX-{wd}"
         else:
             ref = ctx.dct.day
+            word = _word(g.get("shift", ""))
+            if word in NARRATIVE_SHIFTS and ctx.anchor and ctx.anchor.gran == "D":
+                ref = ctx.anchor.day  # "the previous Friday": before the day being told
             delta = wd - ref.isoweekday()
-            shift = self.lex.shifts.get(_word(g["shift"])) if "shift" in g else None
+            shift = self.lex.shifts.get(word) if "shift" in g else None
             if shift == 0:
                 day = ref + relativedelta(days=delta)
             elif shift == -1:
