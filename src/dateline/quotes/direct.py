@@ -20,7 +20,8 @@ DASH_SOURCE = re.compile(r"[”\"»,.!?]*\s*[―—–]\s*([A-Z][\w.’'-]*(?: [
                          re.M)
 NOMINAL = ("PROPN", "NOUN", "PRON")
 ADJACENT = 12  # tokens searched on either side of a cue for a speaker the parse missed
-MIN_UNCUED_TOKENS = 5  # a shorter quote without a cue is a scare quote, not a statement
+MIN_UNCUED_TOKENS = 5
+MAX_TITLE_WORDS = 6  # a shorter quote without a cue is a scare quote, not a statement
 
 
 def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
@@ -107,6 +108,8 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
     prev: Candidate | None = None
     para_of_prev = -1
     for q in marked:
+        if _is_title(_tokens_in(sdoc, q.start, q.end)):
+            continue
         cue = _best_cue(sdoc, q, _frame_cues(sdoc, q, cues, inside), cues)
         cand = Candidate(q.start, q.end, "direct")
         if cue is not None:
@@ -126,6 +129,14 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
         if cand.cue is not None or cand.speaker or cand.inherited_from:
             prev, para_of_prev = cand, q.paragraph
     return out
+
+
+def _is_title(toks: list[Token]) -> bool:
+    """A quoted name of a show, book or slogan ("Fox News Sunday", "The Apprentice"):
+    a few capitalised words and no verb."""
+    words = [t for t in toks if t.is_alpha]
+    return (0 < len(words) <= MAX_TITLE_WORDS and all(t.is_title or t.is_stop for t in words)
+            and words[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in toks))
 
 
 def _floating(text: str, q: MarkedSpan) -> bool:

@@ -59,11 +59,29 @@ def merge(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list
 
 
 def _in_turn(text: str, cand: Candidate, turns: list[Candidate]) -> bool:
-    """An uncued quote that is really a transcript turn ("\"PENCE: Well, ...")."""
-    if cand.cue is not None or not turns:
+    """An uncued quote that is really a transcript turn ("\"PENCE: Well, ..."), or a
+    quote whose cue is a word of a turn label."""
+    if not turns:
+        return False
+    if cand.cue_span is not None and any(  # a "cue" misread inside a garbled label line
+        t.speaker and t.speaker[0] <= cand.cue_span[0] < t.speaker[1] for t in turns
+    ):
+        return True
+    if cand.cue is not None:
         return False
     words = _words(text, cand.start, cand.end)
     return any(len(words & _words(text, t.start, t.end)) >= 0.5 * len(words) for t in turns)
+
+
+def _label_speaker(cand: Candidate, turns: list[Candidate]) -> None:
+    """A subject parsed out of a turn label ("Flashes: I don't want ...") is the turn's
+    speaker: take the label and its participant."""
+    i = cand.speaker_tok.idx
+    for turn in turns:
+        if turn.speaker and turn.speaker[0] <= i < turn.speaker[1]:
+            cand.speaker, cand.speaker_tok = turn.speaker, None
+            cand.extra["actor"] = turn.extra.get("actor")
+            return
 
 
 def _within(cand: Candidate, before: list[Quote]) -> tuple[str, str] | None:
@@ -101,6 +119,9 @@ class QuoteStage:
         turns = find_turns(doc)
         cands = [c for c in merge(text, direct, indirect) if not _in_turn(text, c, turns)]
         cands += turns
+        for cand in cands:
+            if cand.kind != "transcript" and cand.speaker_tok is not None:
+                _label_speaker(cand, turns)
         cands.sort(key=lambda c: (c.start, c.end))
         resolver = SpeakerResolver(doc)
         out: list[Quote] = []
