@@ -31,7 +31,6 @@ SEPARATORS = {"-", "–", "—", ",", ":", ";", "/", "|", "(", "[", '"', "“", 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LOCATIVE = {"in", "near"}
 TEMPORAL = {"DATE", "TIME"}
-BODY_WORDS = {w for key in load_yaml("organisations.yaml")["body_words"] for w in key.split()}
 # full month and weekday names (dateutil's): dates, never names ("July" tagged ORG)
 CALENDAR = {names[-1].lower() for names in parserinfo.MONTHS + parserinfo.WEEKDAYS}
 INITIAL = re.compile(r"^[A-Z]\.$")
@@ -341,16 +340,8 @@ def _name_word(tok: Any) -> bool:
 
 
 def _demonym_off(doc: Doc, ent: Ent) -> list[Ent]:
-    """ "American Dennis Mitchell" (PERSON, or ORG as the model often says) -> NORP + PERSON.
-
-    An ORG qualifies only when the rest is two capitalised words, none of them a word that
-    names a body ("Chinese Foreign Ministry" stays an organisation).
-    """
-    rest = doc[ent.start + 1:ent.end]
-    if ent.label not in {"PERSON", "ORG"} or len(rest) < 2:
-        return [ent]
-    if ent.label == "ORG" and (len(rest) != 2 or not all(t.is_title for t in rest)
-                               or any(t.lower_ in BODY_WORDS for t in rest)):
+    """ "American Dennis Mitchell" as one PERSON -> NORP "American" + PERSON "Dennis Mitchell"."""
+    if ent.label != "PERSON" or ent.end - ent.start < 3:
         return [ent]
     place = lookup(doc[ent.start].text)
     if place is None or place.kind != "demonym":
