@@ -55,7 +55,7 @@ class EntityFixer:
     def __init__(self, nlp: Any, titles: TitleMatcher) -> None:
         self.titles = titles
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = {key for key in gazetteer()}
+        forms = set(gazetteer())
         self.places.add("PLACE", [nlp.make_doc(f"{form} x")[:-1].as_doc() for form in forms])
         words = load_yaml("ner.yaml")
         self.groups = {g.casefold() for g in words["groups"]}
