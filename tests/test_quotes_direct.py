@@ -146,3 +146,15 @@ def test_mentions_from_the_actors_stage_win(run) -> None:
 def test_quotes_are_dated(run) -> None:
     doc = run('"The bridge is open," Clara Voss said.', published="2023-05-02")
     assert quote_with(doc, "bridge is open").get("date") == "2023-05-02"
+
+
+def test_odd_marks_do_not_lose_the_document(run) -> None:
+    doc = run('He said " and then “ nothing ” more ».\n\n"Fine," Clara Voss said. “')
+    assert quote_with(doc, "Fine")["actor"] == "clara-voss"
+    assert_spans_consistent(doc)
+
+
+def test_quoted_titles_are_not_quotes(run) -> None:
+    doc = run('Clara Voss appeared on "Morning Talk Hour" and said the plan "will fail."')
+    assert not [q for q in doc.quotes if q["text"].startswith("Morning Talk Hour")]
+    assert quote_with(doc, "will fail")["kind"] == "mixed"

@@ -51,3 +51,8 @@ def test_cue_lexicon_classes() -> None:
     assert "according to" in cues.prepositions
     assert "urge" in cues.infinitive and "accuse" in cues.gerund
     assert "table" not in cues.verbs
+
+
+def test_marks_alone_never_break_pairing() -> None:
+    assert texts('"""" “ ” « » „ \'\' ”“') == []
+    assert texts("“") == [] and texts("") == []

@@ -135,7 +135,7 @@ def _is_title(toks: list[Token]) -> bool:
     """A quoted name of a show, book or slogan ("Fox News Sunday", "The Apprentice"):
     a few capitalised words and no verb."""
     words = [t for t in toks if t.is_alpha]
-    return (0 < len(words) <= MAX_TITLE_WORDS and all(t.is_title or t.is_stop for t in words)
+    return (1 < len(words) <= MAX_TITLE_WORDS and all(t.is_title or t.is_stop for t in words)
             and words[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in toks))
 
 
