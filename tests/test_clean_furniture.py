@@ -205,3 +205,11 @@ def test_vocabulary_file_names_known_kinds_and_finds_furniture():
     assert vocab.kind("back to top button", "Back to top button", 4) == "furniture"
     assert vocab.kind("second. flashes", "Second. Flashes:", 2) is None
     assert vocab.kind("x", "The talks resumed on Monday in Geneva.", 7) is None
+
+
+def test_windows_line_endings_keep_the_contract():
+    doc = clean((HEADER + CAPTIONS + BODY + FOOTER).replace("\n", "\r\n"))
+    assert "Play Live Radio" not in doc.text and "Pool Photo via AP" not in doc.text
+    assert PARAGRAPHS[1] in doc.text
+    for ts, rs, n in doc.segments:
+        assert doc.text[ts : ts + n] == doc.raw[rs : rs + n]

@@ -90,3 +90,8 @@ def test_metadata_title_is_preferred():
 ])
 def test_dates_are_normalised(value, expected):
     assert normalise_date(value) == expected
+
+
+def test_an_organisation_leading_the_first_line_is_not_a_dateline():
+    doc = clean("Alliance meets\n\nNATO — the alliance said on Monday that ministers would meet.")
+    assert doc.place is None

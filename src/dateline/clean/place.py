@@ -38,9 +38,22 @@ def find_dateline(lines: list[Line], kinds: dict[int, str], title: int | None) -
     for line in body[:LOOKAHEAD]:
         for pattern in patterns():
             match = pattern.match(line.text)
-            if match and len(match["city"]) >= 3:
+            if match and len(match["city"]) >= 3 and not organisation_lead(match):
                 return match
     return None
+
+
+def organisation_lead(match: re.Match) -> bool:
+    """ "NATO — the alliance said": a bare capitalised lead that names an organisation."""
+    groups = match.groupdict()
+    if groups.get("region") or groups.get("agency") or groups.get("date"):
+        return False
+    code = country_code(match["city"])
+    return code is not None and not is_country(code)
+
+
+def is_country(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def place_of(match: re.Match) -> Place:
@@ -49,7 +62,7 @@ def place_of(match: re.Match) -> Place:
     name = city.title() if city.isupper() else city
     region = match["region"]
     country = (country_code(region) if region else None) or country_code(name)
-    return {"name": name, "country": country}
+    return {"name": name, "country": country if country and is_country(country) else None}
 
 
 def agency_outlet(match: re.Match | None) -> str | None:
