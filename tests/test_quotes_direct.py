@@ -155,6 +155,7 @@ def test_odd_marks_do_not_lose_the_document(run) -> None:
 
 
 def test_quoted_titles_are_not_quotes(run) -> None:
-    doc = run('Clara Voss appeared on "Morning Talk Hour" and said the plan "will fail."')
+    doc = run('Clara Voss appeared on "Morning Talk Hour" and said the new bridge plan '
+              'for the valley "will fail."')
     assert not [q for q in doc.quotes if q["text"].startswith("Morning Talk Hour")]
     assert quote_with(doc, "will fail")["kind"] == "mixed"
