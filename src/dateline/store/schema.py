@@ -109,6 +109,8 @@ class ActorRow(Base):
     sector: Mapped[str | None] = mapped_column(String(16))
     first_seen: Mapped[str | None] = mapped_column(String(32))
     last_seen: Mapped[str | None] = mapped_column(String(32))
+    # a surname-only actor ("biden") later known by the full name points at it
+    merged_into: Mapped[str | None] = mapped_column(String(200))
 
 
 class ActorAliasRow(Base):

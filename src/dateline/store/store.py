@@ -164,7 +164,7 @@ class Store:
             return [
                 {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
                  "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
-                 "docs": docs.get(a.id, []), "aliases": aliases.get(a.id, []),
+                 "merged_into": a.merged_into, "docs": docs.get(a.id, []), "aliases": aliases.get(a.id, []),
                  "roles": roles.get(a.id, [])}
                 for a in s.scalars(select(ActorRow).order_by(ActorRow.id))
             ]
@@ -190,6 +190,7 @@ def save_actor(s: Session, record: dict[str, Any]) -> None:
     row.sector = record.get("sector") or row.sector
     row.first_seen = _earlier(row.first_seen, record.get("first_seen"))
     row.last_seen = _later(row.last_seen, record.get("last_seen"))
+    row.merged_into = record.get("merged_into") or row.merged_into
     for alias in record.get("aliases") or []:
         a = s.get(ActorAliasRow, (record["id"], alias["alias"]))
         if a is None:

@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("sector", sa.String(length=16), nullable=True),
         sa.Column("first_seen", sa.String(length=32), nullable=True),
         sa.Column("last_seen", sa.String(length=32), nullable=True),
+        sa.Column("merged_into", sa.String(length=200), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("actors", schema=None) as batch_op:
