@@ -95,3 +95,9 @@ def test_dates_are_normalised(value, expected):
 def test_an_organisation_leading_the_first_line_is_not_a_dateline():
     doc = clean("Alliance meets\n\nNATO — the alliance said on Monday that ministers would meet.")
     assert doc.place is None
+
+
+def test_a_container_title_loses_its_site_suffix_and_names_the_outlet():
+    title = "Envoys meet in Geneva | Lake Herald"
+    doc = clean("Envoys meet in Geneva\n\nThe envoys met.", title=title)
+    assert doc.title == "Envoys meet in Geneva" and doc.outlet == "Lake Herald"

@@ -34,7 +34,10 @@ class CleanStage:
         if kinds and title is not None:  # only a page's headline carries a site suffix
             removed = "\n".join(entry["text"] for entry in doc.removed)
             headline, site = split_title(headline, outlet, removed)
-        doc.title = doc.meta.get("title") or headline or None
+        if doc.meta.get("title"):  # the container's title, as a page's, may end with the site
+            headline, meta_site = split_title(str(doc.meta["title"]), outlet)
+            site = site or meta_site
+        doc.title = headline or None
         dateline = find_dateline(lines, kinds, title)
         notice = copyright_of(lines)
         doc.outlet = outlet or site or (notice[1] if notice else None) or agency_outlet(dateline)
