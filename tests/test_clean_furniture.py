@@ -213,3 +213,10 @@ def test_windows_line_endings_keep_the_contract():
     assert PARAGRAPHS[1] in doc.text
     for ts, rs, n in doc.segments:
         assert doc.text[ts : ts + n] == doc.raw[rs : rs + n]
+
+
+def test_a_container_title_stays_first_even_above_a_byline():
+    page = "Port strike ends\nBy Jane Roe\nUpdated 9:30 a.m.\nShare\n" + "\n".join(PARAGRAPHS)
+    doc = clean(page, title="Port strike ends")
+    assert doc.text.startswith("Port strike ends\n") and "By Jane Roe" not in doc.text
+    assert PARAGRAPHS[0] in doc.text

@@ -30,9 +30,12 @@ CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a captio
 
 
 def classify(
-    lines: list[Line], vocab: Vocabulary, templates: Collection[str] = ()
+    lines: list[Line], vocab: Vocabulary, templates: Collection[str] = (), titled: bool = False
 ) -> tuple[dict[int, str], int | None]:
-    """Removed line index -> kind, and the index of the headline line (None if no line is left)."""
+    """Removed line index -> kind, and the index of the headline line (None if no line is left).
+
+    ``titled``: the container gave a title (HTML, JSON lines), so the reader put it first.
+    """
     kinds: dict[int, str] = {}
     for line in lines:
         kind = vocab.kind(line.key, line.text, line.words)
@@ -49,7 +52,7 @@ def classify(
         }
         return kinds, next((line.index for line in lines if line.index not in kinds), None)
     mark_captions(lines, kinds)
-    title = headline(lines, kinds)
+    title = headline(lines, kinds, titled)
     if title is None:
         return kinds, None
     first, last = body_region(lines[title + 1 :], kinds, vocab, headline_anchors(lines, title))
@@ -65,13 +68,13 @@ def classify(
     return kinds, title
 
 
-def headline(lines: list[Line], kinds: dict[int, str]) -> int | None:
-    """The first plain line; a site name right above a menu is marked a header and skipped."""
+def headline(lines: list[Line], kinds: dict[int, str], titled: bool) -> int | None:
+    """The first plain line; in plain text, a site name right above a menu is a header."""
     for line in lines:
         if line.index in kinds:
             continue
         after = line.index + 1
-        if after < len(lines) and lines[after].gap == 1 and after in kinds:
+        if not titled and after < len(lines) and lines[after].gap == 1 and after in kinds:
             kinds[line.index] = "header"
             continue
         return line.index

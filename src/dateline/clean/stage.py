@@ -27,7 +27,7 @@ class CleanStage:
             self.clean(doc, doc_lines, templates)
 
     def clean(self, doc: Document, lines: list[Line], templates: set[str]) -> None:
-        kinds, title = classify(lines, self.vocab, templates)
+        kinds, title = classify(lines, self.vocab, templates, bool(doc.meta.get("title")))
         doc.text, doc.segments, doc.removed = assemble(doc.raw, lines, kinds)
         outlet = doc.meta.get("outlet")
         headline, site = lines[title].text if title is not None else "", None
