@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]$")
 NORMAL_SPACE = re.compile(r"\s+")
-SITE_SEPARATOR = re.compile(r"\s[|\-–—:]\s|\s[|\-–—]\s")  # "Headline | Site"
+SITE_SEPARATOR = re.compile(r"\s[|\-–—:]\s")  # "Headline | Site", "Headline: Site"
 TRIM = " \t\u00a0:.|»›•·-–—"
 
 
@@ -25,12 +26,12 @@ class Line:
     text: str
     gap: int  # newlines between the previous line and this one (2+ means a blank line)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The lookup form: lower case, single spaces, no trailing separators."""
         return NORMAL_SPACE.sub(" ", self.text).strip(TRIM).lower()
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(WORD.findall(self.text))
 
