@@ -17,6 +17,7 @@ STORY = "\n\n{dateline} officials said on Tuesday that the talks would resume ne
     ("Washington (AFP) –", "Washington", "USA"),
     ("MOSCOW, Russia —", "Moscow", "RUS"),
     ("GENEVA (AP) —", "Geneva", "CHE"),
+    ("LONDON, March 3 (Reuters) -", "London", "GBR"),
 ])
 def test_the_dateline_gives_the_place(dateline, name, country):
     doc = clean("Talks to resume" + STORY.format(dateline=dateline))

@@ -10,13 +10,14 @@ from functools import cache
 
 from dateline.actors.countries import country_code
 from dateline.clean.lines import Line
-from dateline.clean.metadata import outlets
+from dateline.clean.metadata import MONTH, outlets
 from dateline.model import Place
 
 DASH = r"\s*(?:[—–]|--?)\s*"
 CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 NAME_PLACE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 REGION = r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}))?"
+DAY = rf"(?:,?\s*{MONTH} \d{{1,2}})?"  # "LONDON, March 3 (Reuters) -"
 LOOKAHEAD = 3  # the dateline is in one of the first body lines
 
 
@@ -26,8 +27,8 @@ def patterns() -> tuple[re.Pattern[str], ...]:
     agencies = "|".join(re.escape(a) for a in outlets()["agencies"])
     agency = rf"(?:\s*\((?P<agency>{agencies})\))"
     return (
-        re.compile(rf"^(?P<city>{CAPS_PLACE}){REGION}{agency}?{DASH}(?=\S)"),
-        re.compile(rf"^(?P<city>{NAME_PLACE}){REGION}{agency}{DASH}(?=\S)"),
+        re.compile(rf"^(?P<city>{CAPS_PLACE}){REGION}{DAY}{agency}?{DASH}(?=\S)"),
+        re.compile(rf"^(?P<city>{NAME_PLACE}){REGION}{DAY}{agency}{DASH}(?=\S)"),
         re.compile(rf"^(?P<city>{CAPS_PLACE}){REGION} (?P<date>(?:19|20)\d\d-\d\d-\d\d)$"),
     )
 
