@@ -18,6 +18,7 @@ STORY = "\n\n{dateline} officials said on Tuesday that the talks would resume ne
     ("MOSCOW, Russia —", "Moscow", "RUS"),
     ("GENEVA (AP) —", "Geneva", "CHE"),
     ("LONDON, March 3 (Reuters) -", "London", "GBR"),
+    ("ANKARA, Turkey (AP)_", "Ankara", "TUR"),
 ])
 def test_the_dateline_gives_the_place(dateline, name, country):
     doc = clean("Talks to resume" + STORY.format(dateline=dateline))
@@ -102,3 +103,8 @@ def test_a_container_title_loses_its_site_suffix_and_names_the_outlet():
     title = "Envoys meet in Geneva | Lake Herald"
     doc = clean("Envoys meet in Geneva\n\nThe envoys met.", title=title)
     assert doc.title == "Envoys meet in Geneva" and doc.outlet == "Lake Herald"
+
+
+def test_a_story_without_headline_has_its_dateline_on_the_first_line():
+    doc = clean("MOSCOW (AP)_ The mayor of Moscow opened a new bridge on Sunday.\n\nCrowds came.")
+    assert doc.place == {"name": "Moscow", "country": "RUS"}

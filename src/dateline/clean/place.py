@@ -13,12 +13,12 @@ from dateline.clean.lines import Line
 from dateline.clean.metadata import MONTH, outlets
 from dateline.model import Place
 
-DASH = r"\s*(?:[—–]|--?)\s*"
+DASH = r"\s*(?:[—–_]|--?)\s*"  # older wire copy writes "WASHINGTON _ "
 CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 NAME_PLACE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 REGION = r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}))?"
 DAY = rf"(?:,?\s*{MONTH} \d{{1,2}})?"  # "LONDON, March 3 (Reuters) -"
-LOOKAHEAD = 3  # the dateline is in one of the first body lines
+LOOKAHEAD = 4  # the dateline opens one of the first lines after the headline
 
 
 @cache
@@ -34,20 +34,28 @@ def patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def find_dateline(lines: list[Line], kinds: dict[int, str], title: int | None) -> re.Match | None:
-    """The dateline match at the start of one of the first kept body lines."""
-    body = [line for line in lines if line.index not in kinds and line.index != title]
-    for line in body[:LOOKAHEAD]:
+    """The dateline match at the start of one of the first kept lines. A story may have no
+    headline; its first line opens with a dateline only if that names a region or an agency
+    ("SOCCER - RESULTS ." is a headline, "MOSCOW (AP)_ The mayor..." a dateline)."""
+    kept = [line for line in lines if line.index not in kinds]
+    for line in kept[:LOOKAHEAD]:
         for pattern in patterns():
             match = pattern.match(line.text)
-            if match and len(match["city"]) >= 3 and not organisation_lead(match):
+            if not match or len(match["city"]) < 3 or organisation_lead(match):
+                continue
+            if line.index != title or qualified(match):
                 return match
     return None
 
 
+def qualified(match: re.Match) -> bool:
+    groups = match.groupdict()
+    return bool(groups.get("region") or groups.get("agency"))
+
+
 def organisation_lead(match: re.Match) -> bool:
     """ "NATO — the alliance said": a bare capitalised lead that names an organisation."""
-    groups = match.groupdict()
-    if groups.get("region") or groups.get("agency") or groups.get("date"):
+    if qualified(match) or match.groupdict().get("date"):
         return False
     code = country_code(match["city"])
     return code is not None and not is_country(code)
