@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from dateline.events.sides import side_code
 from dateline.model import Document, EventActor
 
 CountryCode = Callable[[str], str | None]
@@ -138,6 +139,8 @@ class Resolver:
         return self.country_code(name) if self.country_code else None
 
     def make(self, actor: str | None, country: str | None, start: int, end: int) -> EventActor:
+        """An event side; its country in PLOVER's coding (ISO3, IGO or NGO, see sides.py)."""
+        country = side_code(country, self.actors.get(actor or ""))
         return {"actor": actor, "country": country, "text": self.doc.text[start:end],
                 "start": start, "end": end}
 
