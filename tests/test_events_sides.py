@@ -1,4 +1,4 @@
-"""Event sides follow PLOVER's actor coding: ISO3 for states, IGO / NGO for organisations."""
+"""The country of an event side: PLOVER coding (ISO3, IGO, NGO) and where the text places it."""
 
 from __future__ import annotations
 
@@ -42,3 +42,20 @@ def test_side_code_keeps_states_and_national_ngos():
     assert side_code(None, {"type": "organisation", "sector": "NGO"}) == "NGO"
     assert side_code("NATO", None) == "IGO"
     assert side_code(None, {"type": "person", "sector": "NGO"}) is None
+
+
+def test_office_holder_takes_the_country_of_a_seat_of_government(run):
+    doc = run("President Walter Brandt imposed sanctions on Eritrea over the border raids, "
+              "the White House said on Friday.")
+    event = only(doc, "SANCTION")
+    assert event["source"]["country"] == "USA" and event["target"]["country"] == "ERI"
+
+
+def test_domestic_event_takes_its_country_as_recipient(run):
+    doc = run("Peru's government announced that it is prepared to impose a curfew as riots "
+              "spread through Lima.")
+    event = only(doc, "THREATEN")
+    assert event["source"]["country"] == "PER" and event["target"]["country"] == "PER"
+    assert event["target"]["text"] == "Lima"
+    doc = run("Germany agreed to raise taxes on Monday.")  # named once: no recipient
+    assert only(doc, "AGREE")["target"] is None

@@ -125,8 +125,20 @@ class Resolver:
         """
         found = {self.code(e["text"]) for e in self.entities
                  if start <= e["start"] and e["end"] <= end and e["label"] in ("GPE", "NORP")}
+        found |= {m["code"] for m in self.places(start, end)}  # "the White House said"
         found -= exclude | {None}
         return found.pop() if len(found) == 1 else None
+
+    def places(self, start: int, end: int) -> list[dict[str, Any]]:
+        """Mentions of a country (name, demonym, capital, seat of government) in a range,
+        each with its ``code``."""
+        found = []
+        for mention in self.mentions:
+            actor = self.actors.get(mention["actor"])
+            if actor and actor["type"] == "country" and start <= mention["start"] \
+                    and mention["end"] <= end:
+                found.append({**mention, "code": actor["country"]})
+        return found
 
     def speaker_country(self, quote: dict[str, Any]) -> str | None:
         """The country in a quote's speaker phrase ("the French foreign minister")."""

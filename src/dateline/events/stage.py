@@ -125,6 +125,8 @@ class EventStage:
             target = self.government(resolver, tok, source)
         if target is None and self.ontology.needs_recipient(category):
             return None
+        if target is None:
+            target = self.at_home(resolver, sent, source)
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
@@ -179,6 +181,19 @@ class EventStage:
         found = self.group(resolver, targets(tok), sent)
         if found and not (source["start"] < found["end"] and found["start"] < source["end"]):
             return found
+        return None
+
+    def at_home(self, resolver: Resolver, sent: Any, source: EventActor) -> EventActor | None:
+        """An event without a recipient, in a sentence naming only the actor's country again
+        ("Iraq's government may impose martial law as fighting raged in Baghdad"): PLOVER
+        codes the recipient as that country. A sentence naming it only once gives none."""
+        country = source["country"]
+        start, end = sent.start_char, sent.end_char
+        if not country or resolver.sentence_country(start, end, set()) != country:
+            return None
+        for place in resolver.places(start, end):
+            if place["end"] <= source["start"] or place["start"] >= source["end"]:
+                return resolver.make(place["actor"], country, place["start"], place["end"])
         return None
 
     def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
