@@ -40,3 +40,9 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+
+# The quotes stage's learned cue table, counted from PolNeAR train (see dateline.quotes.train).
+POLNEAR ?= ../shared/data/polnear/train
+.PHONY: train-quotes
+train-quotes: setup
+	$(BIN)/python -m dateline.quotes.train $(POLNEAR) src/dateline/data/quotes/cue_model.json

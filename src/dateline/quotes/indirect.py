@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Token
 
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.lexicon import Cues
-from dateline.quotes.syntax import cue_tokens, is_cue, subject
+from dateline.quotes.syntax import cue_tokens, frame, is_cue, subject
 
 PUNCT = ",;:—–-―\"“”'‘’()"
 MIN_TOKENS = 2
+PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 PREDICATE = frozenset({"dobj", "oprd", "prep", "attr", "dative", "acomp", "npadvmod"})
 
 
@@ -43,8 +44,10 @@ def _content(tok: Token, cues: Cues, inside_quote: set[int]) -> list[Token] | No
     for child in tok.children:
         if child.dep_ == "ccomp":
             return list(child.subtree)
+    learned = cues.learned_cue(lemma, frame(tok))
     for child in tok.children:
-        if child.dep_ == "xcomp" and (lemma in cues.infinitive or lemma in cues.intention):
+        if child.dep_ == "xcomp" and (lemma in cues.infinitive or lemma in cues.intention
+                                      or learned):
             return list(child.subtree)
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and lemma in cues.gerund:
             return [t for t in child.subtree if t is not child]
@@ -54,10 +57,21 @@ def _content(tok: Token, cues: Cues, inside_quote: set[int]) -> list[Token] | No
             lemma in cues.object and any(c.dep_ == "dobj" for c in tok.rights)
         ):
             return right
+    if learned and lemma not in cues.verbs:  # a cue only the PolNeAR table knows
+        right = [t for c in tok.rights if c.dep_ in PREDICATE for t in c.subtree]
+        if right:
+            return right
     if lemma in cues.speech and tok.dep_ == "parataxis" and tok.head.i < tok.i:
         skip = {t.i for t in tok.subtree}
         return [t for t in tok.sent if t.i not in skip and t.i < min(skip)]
     return None
+
+
+def _speaker_like(tok: Token | None) -> bool:
+    """A named person, organisation or country, or a personal pronoun."""
+    if tok is None:
+        return False
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lower_ in PERSONAL
 
 
 def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> list[Candidate]:
@@ -69,6 +83,9 @@ def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> l
         content = _content(tok, cues, inside_quote)
         if not content:
             continue
+        speaker = subject(tok, inside_quote)
+        if tok.lemma_.lower() not in cues.verbs and not _speaker_like(speaker):
+            continue  # a verb only the learned table knows needs someone to be saying it
         lo = text.rfind("\n", 0, tok.idx) + 1
         hi = text.find("\n", tok.idx)
         hi = len(text) if hi < 0 else hi
@@ -76,5 +93,5 @@ def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> l
         if span is None:
             continue
         out.append(Candidate(span[0], span[1], "indirect", cue=tok, cue_span=cue_tokens(tok),
-                             speaker_tok=subject(tok, inside_quote)))
+                             speaker_tok=speaker))
     return out

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+LEARNED_MIN_CUES = 2
+LEARNED_PRECISION = 0.35  # chosen on PolNeAR dev (0.25-0.65 tried)
+MODEL = "cue_model.json"  # written by `make train-quotes` (dateline.quotes.train)
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,12 @@ class Cues:
     gerund: frozenset[str]
     direct_only: frozenset[str]
     object: frozenset[str]
+    learned: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
+    def learned_cue(self, lemma: str, frame: str) -> bool:
+        """Whether PolNeAR's annotators mostly marked this verb in this frame as a cue."""
+        cue, seen = self.learned.get(lemma, {}).get(frame, (0, 0))
+        return cue >= LEARNED_MIN_CUES and (cue + 1) / (seen + 2) >= LEARNED_PRECISION
     @property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma that can introduce an attribution."""
@@ -35,8 +45,10 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    text = resources.files("dateline").joinpath("data", "quotes", "cues.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    folder = resources.files("dateline").joinpath("data", "quotes")
+    data = yaml.safe_load(folder.joinpath("cues.yaml").read_text("utf-8"))
+    model = folder.joinpath(MODEL)
+    learned = json.loads(model.read_text("utf-8"))["frames"] if model.is_file() else {}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in data.get(key) or [])
@@ -50,4 +62,5 @@ def load_cues() -> Cues:
         gerund=words("gerund"),
         direct_only=words("direct_only"),
         object=words("object"),
+        learned=learned,
     )

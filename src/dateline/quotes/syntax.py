@@ -22,7 +22,18 @@ def is_cue(tok: Token, cues: Cues, quoting: bool = False) -> bool:
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
-    return lemma in cues.verbs or (quoting and lemma in cues.direct_only)
+    if lemma in cues.verbs or (quoting and lemma in cues.direct_only):
+        return True
+    return cues.learned_cue(lemma, frame(tok))
+
+
+FRAMES = ("ccomp", "xcomp", "dobj", "prep")
+
+
+def frame(tok: Token) -> str:
+    """The verb's complement type, as the learned cue table keys it."""
+    deps = {c.dep_ for c in tok.children}
+    return next((f for f in FRAMES if f in deps), "none")
 
 
 def cue_tokens(tok: Token) -> tuple[int, int]:
