@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.lexicon import Cues
 from dateline.quotes.marks import MarkedSpan
-from dateline.quotes.syntax import NOT_SPEAKERS, cue_tokens, is_cue, subject
+from dateline.quotes.syntax import NOT_SPEAKERS, cue_tokens, is_cue, prep_link, subject
 
 DASH_SOURCE = re.compile(r"[”\"»,.!?]*\s*[―—–]\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})\s*$",
                          re.M)
@@ -57,7 +57,7 @@ def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token
     governs = [c for c in found if any(c in t.ancestors for t in qtoks if t.i in qset)]
     # A belief verb ("some think") only attributes a quote that is its own complement.
     pool = governs or [c for c in found if c.lemma_.lower() in cues.quoting
-                       or c.lower_ == "according"]
+                       or prep_link(c) is not None]
     if not pool:
         return None
 
@@ -114,7 +114,7 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
         cand = Candidate(q.start, q.end, "direct")
         if cue is not None:
             cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue, inside)
-            if cand.speaker_tok is None and cue.lower_ != "according":
+            if cand.speaker_tok is None and prep_link(cue) is None:
                 cand.speaker_tok = _adjacent_noun(sdoc, cue, inside)
         elif (dash := _dash_source(text, q)) is not None:
             cand.speaker = dash

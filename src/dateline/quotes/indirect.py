@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.lexicon import Cues
-from dateline.quotes.syntax import cue_tokens, frame, is_cue, subject
+from dateline.quotes.syntax import cue_tokens, frame, is_cue, prep_link, subject
 
 PUNCT = ",;:—–-―\"“”'‘’()"
 MIN_TOKENS = 2
@@ -36,7 +36,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
 def _content(tok: Token, cues: Cues, inside_quote: set[int]) -> list[Token] | None:
     """The tokens the cue reports, or None when it reports no clause."""
     lemma = tok.lemma_.lower()
-    if tok.lower_ == "according":
+    if prep_link(tok) is not None:
         head = tok.head if tok.head is not tok else None
         sent = tok.sent
         skip = {t.i for t in tok.subtree}

@@ -38,6 +38,11 @@ class Cues:
         return self.speech | self.belief | self.intention
 
     @property
+    def prepositional(self) -> dict[str, str]:
+        """First word -> second word of each prepositional cue ("according" -> "to")."""
+        return dict(p.split(maxsplit=1) for p in self.prepositions if " " in p)
+
+    @property
     def quoting(self) -> frozenset[str]:
         """Verbs that can attribute a quotation-marked quote."""
         return self.speech | self.direct_only

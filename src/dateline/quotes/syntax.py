@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.quotes.lexicon import Cues
+from dateline.quotes.lexicon import Cues, load_cues
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a participle or coordinated verb inherits its head's subject:
@@ -14,11 +14,19 @@ NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PER
 RELATIVES = frozenset({"who", "that", "which"})
 
 
+def prep_link(tok: Token) -> Token | None:
+    """The "to" of a prepositional cue ("according to"), when tok starts one."""
+    second = load_cues().prepositional.get(tok.lower_)
+    if second is None:
+        return None
+    return next((c for c in tok.children if c.lower_ == second), None)
+
+
 def is_cue(tok: Token, cues: Cues, quoting: bool = False) -> bool:
     """A reporting verb, or the "according" of "according to"; with ``quoting``, also the
     verbs that only ever attribute quotation-marked text ("she yells")."""
-    if tok.lower_ == "according":
-        return any(c.lower_ == "to" for c in tok.children)
+    if tok.lower_ in cues.prepositional:
+        return prep_link(tok) is not None
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
@@ -38,8 +46,8 @@ def frame(tok: Token) -> str:
 
 def cue_tokens(tok: Token) -> tuple[int, int]:
     """Character span of the cue: the verb, or "according to"."""
-    if tok.lower_ == "according":
-        to = next(c for c in tok.children if c.lower_ == "to")
+    to = prep_link(tok)
+    if to is not None:
         return tok.idx, to.idx + len(to)
     return tok.idx, tok.idx + len(tok)
 
@@ -50,9 +58,9 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
     Subjects in ``avoid`` (tokens inside quotation marks) are the parser mistaking the
     quote's own subject for the speaker's, and are skipped.
     """
-    if tok.lower_ == "according":
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+    to = prep_link(tok)
+    if to is not None:
+        objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     cur = tok
     for _ in range(4):
