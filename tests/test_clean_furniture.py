@@ -220,3 +220,11 @@ def test_a_container_title_stays_first_even_above_a_byline():
     doc = clean(page, title="Port strike ends")
     assert doc.text.startswith("Port strike ends\n") and "By Jane Roe" not in doc.text
     assert PARAGRAPHS[0] in doc.text
+
+
+def test_a_wire_photo_caption_goes_and_dates_the_story():
+    caption = ("Mayor Dana Whitfield speaks at City Hall in Riverbend, Ore., Monday, June 5, 2023."
+               " (AP Photo/Corin Ash)")
+    doc = clean(HEADER + caption + "\n" + BODY + FOOTER)
+    assert "AP Photo" not in doc.text and "speaks at City Hall" not in doc.text
+    assert doc.published == "2023-06-05"
