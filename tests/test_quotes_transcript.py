@@ -23,7 +23,7 @@ And the critics who say the costs have doubled since the contract was signed?
 
 Pall. Oak leaf:
 
-The costs have risen, but every contract was published and audited in full.
+The costs have risen, but I believe that every contract was published and audited.
 """
 
 
@@ -62,3 +62,6 @@ def test_interview_turns_become_transcript_quotes(run) -> None:
     assert okafor["speaker"]["text"] == "Pall. Oak leaf"
     for q in turns:
         assert doc.text[q["start"] : q["end"]] == q["text"]
+    belief = [q for q in doc.quotes if q["kind"] != "transcript" and q["speaker"]
+              and q["speaker"]["text"] == "I"]
+    assert belief and belief[0]["actor"] == okafor["actor"]  # "I" is whoever holds the turn
