@@ -117,3 +117,26 @@ def test_group_actor_takes_the_one_country_of_its_sentence(run):
 def test_release_of_a_named_person(run):
     doc = run("Mali released journalist Adama Keita on Friday.")
     assert only(doc, "RETREAT")["mode"] == "release"
+
+
+def test_condition_names_the_target_of_a_threat(run):
+    doc = run("Bolivia threatened to close the border unless Chile paid the tolls.")
+    event = only(doc, "THREATEN")
+    assert (event["source"]["country"], event["target"]["country"]) == ("BOL", "CHL")
+
+
+def test_content_clause_of_a_demand_names_its_target(run):
+    doc = run("Norway reiterated its demand that Russia release the trawler.")
+    assert only(doc, "REQUEST")["target"]["country"] == "RUS"
+    doc = run("Norway repeated its demand today that Russia release the trawler.")
+    assert only(doc, "REQUEST")["target"]["country"] == "RUS"
+
+
+def test_opponent_one_phrase_down_and_among(run):
+    doc = run("Ukraine mobilized reservists for a possible war against Belarus.")
+    assert only(doc, "MOBILIZE")["target"]["country"] == "BLR"
+    doc = run("The African Union may halt mediation efforts among Sudan's rival factions "
+              "if the fighting continues.")
+    event = only(doc, "THREATEN")
+    assert event["target"]["country"] == "SDN"
+    assert not [e for e in doc.events if e["type"] == "CONSULT"]  # "may halt" the mediation

@@ -37,10 +37,11 @@ class Verdict:
 
 
 def clause(token: Any) -> list[Any]:
-    """The trigger and the heads it complements: "agreed to set up" -> [set, agreed]."""
+    """The trigger and the heads it complements: "agreed to set up" -> [set, agreed];
+    "may halt MEDIATION efforts" -> [mediation, efforts, halt]."""
     chain = [token]
     while token.dep_ in ("xcomp", "acomp", "aux", "auxpass") or (
-        token.dep_ in ("dobj", "attr") and token.pos_ in ("NOUN", "PROPN")
+        token.dep_ in ("dobj", "attr", "compound") and token.pos_ in ("NOUN", "PROPN")
     ):
         token = token.head
         chain.append(token)

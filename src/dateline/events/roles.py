@@ -11,7 +11,8 @@ from typing import Any
 
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
-                "between", "over", "about", "regarding", "toward", "towards", "in")
+                "between", "among", "over", "about", "regarding", "toward", "towards", "in")
+CONDITION = {"if", "unless"}
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
@@ -148,10 +149,16 @@ def targets(token: Any) -> Iterator[Any]:
         if child.dep_ in ("xcomp", "ccomp"):
             yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
             yield from targets(child)
+        elif child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children):
+            # "its DEMAND that Russia release ...": the content clause of a noun
+            yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "nsubjpass"):
         verb = predicate(token)
         if verb.i != token.i:
             yield from (c for c in verb.children if c.dep_ == "dative")
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                # "reiterated its DEMAND that Israel ease ...": the demand's content clause
+                yield from (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     if token not in child.subtree:
@@ -162,3 +169,22 @@ def targets(token: Any) -> Iterator[Any]:
     for child in token.children:  # "donated and delivered goods TO X": shared recipient
         if child.dep_ == "conj" and child.pos_ == "VERB":
             yield from targets(child)
+    yield from conditioned(token)
+    yield from opposed(token)
+
+
+def conditioned(token: Any) -> Iterator[Any]:
+    """ "to strike UNLESS Israel rescinds": whoever the condition asks to act."""
+    for child in token.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION
+                                         for m in child.children):
+            yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def opposed(token: Any) -> Iterator[Any]:
+    """ "mobilized reservists for a war AGAINST Iraq": the opponent one phrase further down."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for noun in pobjs(prep):
+            for inner in noun.children:
+                if inner.dep_ == "prep" and inner.lower_ == "against":
+                    yield from pobjs(inner)
