@@ -14,11 +14,7 @@ from dateline.quotes.marks import find_marked
 from dateline.quotes.speakers import SpeakerResolver
 from dateline.quotes.syntax import noun_span
 from dateline.quotes.transcript import find_turns
-
-try:  # the timex stage's helper; quotes stay undated without it
-    from dateline.timex.anchor import date_for_span
-except ImportError:  # pragma: no cover - only while timex is absent
-    date_for_span = None
+from dateline.timex.anchor import date_for_span
 
 _WORD = re.compile(r"\w+")
 
@@ -107,6 +103,8 @@ class QuoteStage:
             doc.quotes = self.quotes(doc) if doc.spacy is not None else []
 
     def quotes(self, doc: Document) -> list[Quote]:
+        """Marked quotes and parsed clauses, merged, then speakers resolved in text order
+        so that "he" can refer back to the last named speaker."""
         sdoc, text = doc.spacy, doc.text
         marked = find_marked(text)
         inside: set[int] = set()
@@ -149,9 +147,8 @@ class QuoteStage:
             "cue": doc.span(*cand.cue_span) if cand.cue_span else None,
             "speaker": doc.span(*cand.speaker) if cand.speaker else None,
             "actor": actor,
+            "date": date_for_span(doc, cand.start, cand.end),
         }
-        if date_for_span is not None:
-            quote["date"] = date_for_span(doc, cand.start, cand.end)
         for key in ("label", "confidence"):
             if key in cand.extra:
                 quote[key] = cand.extra[key]
