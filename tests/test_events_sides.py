@@ -59,3 +59,16 @@ def test_domestic_event_takes_its_country_as_recipient(run):
     assert event["target"]["text"] == "Lima"
     doc = run("Germany agreed to raise taxes on Monday.")  # named once: no recipient
     assert only(doc, "AGREE")["target"] is None
+
+
+def test_protest_leader_shares_the_country_of_the_protest(run):
+    doc = run("Supporters of former President Tomas Herrera blocked roads in Quito demanding "
+              "his return.")
+    event = only(doc, "PROTEST")
+    assert event["source"]["country"] == "ECU" and event["target"]["country"] == "ECU"
+
+
+def test_group_is_placed_where_its_clause_happens(run):
+    doc = run("Prisoners rioted at a jail in Dili on Monday, demanding independence from "
+              "Indonesian rule.")  # two countries in the sentence; the riot's place decides
+    assert only(doc, "PROTEST")["source"]["country"] == "TLS"

@@ -116,7 +116,9 @@ class EventStage:
         if source is None:
             return None
         if source["country"] is None and resolver.office_holder(source):
-            taken = {target["country"]} if target and target["country"] else set()
+            # a protest is domestic: its leader may share the country of its place
+            taken = {target["country"]} if target and target["country"] and \
+                verdict.category not in DOMESTIC else set()
             source["country"] = resolver.sentence_country(sent.start_char, sent.end_char, taken)
         category = verdict.category
         if target is None or target["country"] is None:
@@ -197,17 +199,29 @@ class EventStage:
         return None
 
     def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
-        """The first candidate that is a group noun ("the rebels", "students"), placed in the
-        one country its sentence names; None if the sentence names none or several."""
+        """The first candidate that is a group noun ("the rebels", "students"), placed where
+        its clause happens, else in the one country its sentence names; None if unplaced."""
         for cand in candidates:
             if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
-                country = resolver.sentence_country(sent.start_char, sent.end_char, set())
+                country = self.located(resolver, cand.head if cand.dep_ in ("nsubj", "nsubjpass")
+                                       else cand) \
+                    or resolver.sentence_country(sent.start_char, sent.end_char, set())
                 if country is None:
                     return None
                 left, right = phrase(cand)
                 start = sent.doc[left].idx
                 end = sent.doc[right - 1].idx + len(sent.doc[right - 1])
                 return resolver.make(None, country, start, end)
+        return None
+
+    def located(self, resolver: Resolver, token: Any) -> str | None:
+        """The one country of the place a clause happens in ("rioted at a jail in Dili")."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                sub = list(prep.subtree)
+                codes = {p["code"] for p in resolver.places(sub[0].idx, sub[-1].idx + len(sub[-1]))}
+                if len(codes) == 1:
+                    return codes.pop()
         return None
 
     def government(self, resolver: Resolver, tok: Any, source: EventActor) -> EventActor | None:
