@@ -140,3 +140,22 @@ def test_opponent_one_phrase_down_and_among(run):
     event = only(doc, "THREATEN")
     assert event["target"]["country"] == "SDN"
     assert not [e for e in doc.events if e["type"] == "CONSULT"]  # "may halt" the mediation
+
+
+def test_purpose_clause_acts_where_its_head_went(run):
+    doc = run("The African Union sent observers to Burundi to investigate the killings.")
+    event = only(doc, "ACCUSE")
+    assert (event["source"]["country"], event["target"]["country"]) == ("IGO", "BDI")
+
+
+def test_perpetrator_of_investigated_crimes_is_the_target(run):
+    doc = run("Kenyan police launched an investigation into abuses committed by Somali militias.")
+    event = only(doc, "ACCUSE")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "SOM")
+
+
+def test_a_people_is_coded_by_where_it_lives(run):
+    doc = run("The Kurds of northern Iraq demanded autonomy from the central government.")
+    assert only(doc, "REQUEST")["source"]["country"] == "IRQ"
+    doc = run("Russians in Latvia protested against the language law.")  # "in": still Russians
+    assert only(doc, "PROTEST")["source"]["country"] == "RUS"

@@ -2,7 +2,8 @@
 
 Order: a mention (name, title, pronoun, metonym) from the actors stage, an entity carrying an
 actor id, then a country name or demonym inside the noun phrase, then, for "we"/"I" inside a
-quote, the quote's speaker. Tokens that resolve to none of these are not actors.
+quote, the quote's speaker. Tokens that resolve to none of these are not actors. A people
+named with where it lives ("the Kurds of Iraq") is coded by that place, as PLOVER does.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class Resolver:
         # of the phrase ("... in the West Bank city of Hebron").
         spans.sort(key=lambda m: (not (m["start"] < head[1] and m["end"] > head[0]),
                                   m["start"] >= head[1]))
+        own = [m for m in spans if m["start"] < head[1] and m["end"] > head[0]]
+        if own and own[0].get("kind") == "demonym" and (home := self.residence(token)):
+            return self.make(None, home, head[0], head[1])
         for mention in spans:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
@@ -98,6 +102,16 @@ class Resolver:
                     actor = self.actors.get(quote.get("actor") or "")
                     country = (actor or {}).get("country") or self.speaker_country(quote)
                     return self.make(quote.get("actor"), country, head[0], head[1])
+        return None
+
+    def residence(self, token: Any) -> str | None:
+        """ "the Albanians OF southern Serbia": a people coded by where it lives (PLOVER)."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                sub = list(prep.subtree)
+                codes = {p["code"] for p in self.places(sub[0].idx, sub[-1].idx + len(sub[-1]))}
+                if len(codes) == 1:
+                    return codes.pop()
         return None
 
     def phrase_country(self, left: int, right: int) -> str | None:

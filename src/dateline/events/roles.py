@@ -171,6 +171,11 @@ def targets(token: Any) -> Iterator[Any]:
             yield from targets(child)
     yield from conditioned(token)
     yield from opposed(token)
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        # "sent personnel TO Bosnia to investigate": a purpose clause acts where its head went
+        for prep in token.head.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into"):
+                yield from pobjs(prep)
 
 
 def conditioned(token: Any) -> Iterator[Any]:
@@ -182,9 +187,12 @@ def conditioned(token: Any) -> Iterator[Any]:
 
 
 def opposed(token: Any) -> Iterator[Any]:
-    """ "mobilized reservists for a war AGAINST Iraq": the opponent one phrase further down."""
+    """The party one phrase further down: "mobilized for a war AGAINST Iraq", "an
+    investigation into crimes committed BY Croat forces"."""
     for prep in (c for c in token.children if c.dep_ == "prep"):
         for noun in pobjs(prep):
             for inner in noun.children:
                 if inner.dep_ == "prep" and inner.lower_ == "against":
                     yield from pobjs(inner)
+                elif inner.dep_ == "acl":
+                    yield from (g for a in inner.children if a.dep_ == "agent" for g in pobjs(a))
