@@ -7,7 +7,7 @@ DB ?= dateline.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test bench lint browser clean
+.PHONY: setup run test bench scores lint browser clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,9 @@ test: setup browser
 bench: setup
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/api_load.py
+
+scores: setup
+	$(BIN)/python bench/scores.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench
