@@ -65,3 +65,19 @@ def test_interview_turns_become_transcript_quotes(run) -> None:
     belief = [q for q in doc.quotes if q["kind"] != "transcript" and q["speaker"]
               and q["speaker"]["text"] == "I"]
     assert belief and belief[0]["actor"] == okafor["actor"]  # "I" is whoever holds the turn
+
+
+def test_section_headings_and_comment_threads_are_not_interviews(run) -> None:
+    headings = ("Objective:\nTo measure how often the ferry ran late over the winter.\n"
+                "Design:\nA count of departures from the harbour logbook kept by Nora Lind.\n"
+                "Results:\nThe ferry ran late on twelve days out of ninety in the season.\n"
+                "Conclusion:\nThe winter timetable should allow more time at the quay.\n"
+                "Limitation:\nOne harbour only, and one winter of records from the logbook.\n")
+    comments = ("Nice recipe from Paul Okafor.\n\n"
+                "Ann Berg says:\nI made this twice and loved it.\n\n"
+                "Tom Hale says:\nToo sweet for me, but the kids asked for more of it.\n\n"
+                "Eva Lund says:\nCan I use brown sugar instead of white sugar in this?\n\n"
+                "Max Roe says:\nWorked well with oat milk, thanks for the recipe.\n\n"
+                "Ida Falk says:\nMine came out flat, maybe the oven was too hot today.\n")
+    for text in (headings, comments):
+        assert not [q for q in run(text).quotes if q["kind"] == "transcript"]

@@ -25,6 +25,10 @@ LABEL_INLINE = re.compile(r"^\s*[\"“]?([A-Z][A-Z.’'\- ]{0,30}[A-Z]|Q|A)\s*:\
 MAX_LABEL_WORDS = 4
 MIN_TURNS = 3
 MIN_SPEECH_WORDS = 8
+MAX_PARTIES = 4  # distinct labels, garbled variants included
+MIN_ALTERNATION = 0.6  # share of consecutive turns that change label
+QA_LABELS = frozenset({"q", "a", "question", "answer", "interviewer", "host"})
+INTERVIEW = re.compile(r"\binterview", re.I)
 EXACT, ALTERNATION, GUESS = 1.0, 0.9, 0.5
 
 
@@ -118,6 +122,23 @@ def _speech(par: str) -> bool:
     return len(par.split()) >= MIN_SPEECH_WORDS or par.rstrip()[-1:] in ".?!…”\"'"
 
 
+def is_interview(intro: str, labels: list[str], parts: list[dict]) -> bool:
+    """Labelled paragraphs that read as an interview, not section headings ("Results:") or
+    a comment thread ("Ann says:"): few parties who mostly take turns, and either a label
+    naming a participant, Q/A labels, or an introduction that announces an interview."""
+    keys = [_key(lab) for lab in labels]
+    if len(set(keys)) > MAX_PARTIES:
+        return False
+    changes = sum(a != b for a, b in zip(keys, keys[1:], strict=False)) / max(1, len(keys) - 1)
+    if changes < MIN_ALTERNATION:
+        return False
+    return (
+        any(_exact(lab, parts) for lab in labels)
+        or set(keys) <= QA_LABELS
+        or bool(INTERVIEW.search(intro))
+    )
+
+
 def find_turns(doc: Document) -> list[Candidate]:
     """One `transcript` candidate per paragraph of every labelled turn."""
     turns = find_labelled_turns(doc.text)
@@ -125,7 +146,11 @@ def find_turns(doc: Document) -> list[Candidate]:
         return []
     labels = [doc.text[t.label[0] : t.label[1]] for t in turns]
     parts = _participants(doc, turns[0].label[0])
+    if not is_interview(doc.text[: turns[0].label[0]], labels, parts):
+        return []
     mapping = map_labels(labels, parts)
+    if all(part is None for part, _ in mapping.values()):
+        return []
     resolver = SpeakerResolver(doc)
     out = []
     for turn, label in zip(turns, labels, strict=True):
