@@ -159,3 +159,19 @@ def test_quoted_titles_are_not_quotes(run) -> None:
               'for the valley "will fail."')
     assert not [q for q in doc.quotes if q["text"].startswith("Morning Talk Hour")]
     assert quote_with(doc, "will fail")["kind"] == "mixed"
+
+
+def test_headline_colon_attribution(run) -> None:
+    doc = run("Clara Voss: the new bridge will open before winter\n\n"
+              "Mayor Clara Voss spoke to the council on Monday about the bridge.")
+    q = quote_with(doc, "bridge will open before winter")
+    assert q["speaker"]["text"] == "Clara Voss" and q["cue"]["text"] == ":"
+    assert q["actor"] == "clara-voss"
+    plain = run("Weather update: rain again on Friday\n\nThe ferry was late on Monday.")
+    assert not [q for q in plain.quotes if q["cue"] and q["cue"]["text"] == ":"]
+
+
+def test_a_first_line_sentence_with_a_colon_is_not_a_headline(run) -> None:
+    doc = run('Clara Voss told reporters: "The ferry runs again."\n\nShe left at noon.')
+    q = quote_with(doc, "ferry runs again")
+    assert q["kind"] == "direct" and q["cue"]["text"] == "told"

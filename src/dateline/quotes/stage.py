@@ -8,6 +8,7 @@ from typing import Any
 from dateline.model import Document, Quote
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.direct import attribute_marked
+from dateline.quotes.headline import find_headline
 from dateline.quotes.indirect import find_indirect
 from dateline.quotes.lexicon import load_cues
 from dateline.quotes.marks import find_marked
@@ -115,8 +116,10 @@ class QuoteStage:
         direct = attribute_marked(sdoc, text, marked, self.cues, inside)
         indirect = find_indirect(sdoc, text, self.cues, inside)
         turns = find_turns(doc)
-        cands = [c for c in merge(text, direct, indirect) if not _in_turn(text, c, turns)]
-        cands += turns
+        heads = [] if turns else find_headline(doc)
+        cands = [c for c in merge(text, direct, indirect) if not _in_turn(text, c, turns)
+                 and not any(h.start <= c.start and c.end <= h.end for h in heads)]
+        cands += turns + heads
         for cand in cands:
             if cand.kind != "transcript" and cand.speaker_tok is not None:
                 _label_speaker(cand, turns)

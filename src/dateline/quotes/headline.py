@@ -1,0 +1,38 @@
+"""Headline attributions: "Blinken: China must stop arming Russia".
+
+News headlines drop the verb and attribute with a colon; the parser has no
+clause to read, so the pattern is matched on the first line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.model import Document
+from dateline.quotes.candidate import Candidate
+from dateline.quotes.marks import paragraphs
+
+HEADLINE = re.compile(r"^\s*([A-Z][^:\n]{1,60}?)\s*(:)\s+(\S.*?)\s*$")
+MAX_SOURCE_WORDS = 5
+SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+QUOTE_MARKS = "\"“”‘’«»„"
+
+
+def find_headline(doc: Document) -> list[Candidate]:
+    """The headline's attribution, when its verbless text before the colon names someone."""
+    paras = paragraphs(doc.text)
+    if len(paras) < 2:  # a headline stands above a body
+        return []
+    lo, hi = paras[0]
+    m = HEADLINE.match(doc.text, lo, hi)
+    if not m or len(m.group(1).split()) > MAX_SOURCE_WORDS:
+        return []
+    src = (m.start(1), m.end(1))
+    words = doc.spacy.char_span(*src, alignment_mode="expand")
+    if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []  # "Voss told reporters: ..." is a sentence, not a headline
+    named = [e for e in doc.entities if e["label"] in SOURCE_LABELS]
+    if not any(e["start"] < src[1] and src[0] < e["end"] for e in [*named, *doc.mentions]):
+        return []
+    kind = "mixed" if any(c in m.group(3) for c in QUOTE_MARKS) else "indirect"
+    return [Candidate(m.start(3), m.end(3), kind, cue_span=(m.start(2), m.end(2)), speaker=src)]
