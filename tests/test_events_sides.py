@@ -59,6 +59,8 @@ def test_domestic_event_takes_its_country_as_recipient(run):
     assert event["target"]["text"] == "Lima"
     doc = run("Germany agreed to raise taxes on Monday.")  # named once: no recipient
     assert only(doc, "AGREE")["target"] is None
+    doc = run("Chile agreed to ease the visa rules, a Chilean spokesman said on Monday.")
+    assert only(doc, "AGREE")["target"] is None  # named again only by the reporter
 
 
 def test_protest_leader_shares_the_country_of_the_protest(run):

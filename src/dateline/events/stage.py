@@ -33,6 +33,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
 
 
+def object_slot(token: Any) -> bool:
+    """Whether a word sits in an object or a place phrase: "in Serbian CITIES", "in Baghdad"."""
+    while token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("pobj", "dobj", "dative")
+
+
 def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     """Keep only triggers not governed by another trigger: one event per clause.
 
@@ -187,14 +194,17 @@ class EventStage:
 
     def at_home(self, resolver: Resolver, sent: Any, source: EventActor) -> EventActor | None:
         """An event without a recipient, in a sentence naming only the actor's country again
-        ("Iraq's government may impose martial law as fighting raged in Baghdad"): PLOVER
-        codes the recipient as that country. A sentence naming it only once gives none."""
+        as an object or place ("Iraq's government may impose martial law as fighting raged
+        in Baghdad"): PLOVER codes the recipient as that country. A country named only by
+        the actor, a subject or a reporter ("..., the White House said") gives none."""
         country = source["country"]
         start, end = sent.start_char, sent.end_char
         if not country or resolver.sentence_country(start, end, set()) != country:
             return None
         for place in resolver.places(start, end):
-            if place["end"] <= source["start"] or place["start"] >= source["end"]:
+            span = sent.doc.char_span(place["start"], place["end"], alignment_mode="expand")
+            if (place["end"] <= source["start"] or place["start"] >= source["end"]) and \
+                    span is not None and object_slot(span.root):
                 return resolver.make(place["actor"], country, place["start"], place["end"])
         return None
 
