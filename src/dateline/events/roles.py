@@ -171,11 +171,17 @@ def targets(token: Any) -> Iterator[Any]:
             yield from targets(child)
     yield from conditioned(token)
     yield from opposed(token)
-    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if purpose(token):
         # "sent personnel TO Bosnia to investigate": a purpose clause acts where its head went
         for prep in token.head.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into"):
                 yield from pobjs(prep)
+
+
+def purpose(token: Any) -> bool:
+    """Whether a verb heads an infinitive of purpose: "... TO investigate the killings"."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children)
 
 
 def conditioned(token: Any) -> Iterator[Any]:
