@@ -175,3 +175,9 @@ def test_a_first_line_sentence_with_a_colon_is_not_a_headline(run) -> None:
     doc = run('Clara Voss told reporters: "The ferry runs again."\n\nShe left at noon.')
     q = quote_with(doc, "ferry runs again")
     assert q["kind"] == "direct" and q["cue"]["text"] == "told"
+
+
+def test_according_to_a_document(run) -> None:
+    doc = run("According to a new survey by the harbour board, most ferries ran late in May.")
+    q = quote_with(doc, "most ferries ran late")
+    assert q["cue"]["text"] == "According to" and "survey" in q["speaker"]["text"]

@@ -84,7 +84,8 @@ def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> l
         if not content:
             continue
         speaker = subject(tok, inside_quote)
-        if tok.lemma_.lower() not in cues.verbs and not _speaker_like(speaker):
+        learned_only = tok.lemma_.lower() not in cues.verbs and prep_link(tok) is None
+        if learned_only and not _speaker_like(speaker):
             continue  # a verb only the learned table knows needs someone to be saying it
         lo = text.rfind("\n", 0, tok.idx) + 1
         hi = text.find("\n", tok.idx)
