@@ -157,5 +157,8 @@ def test_perpetrator_of_investigated_crimes_is_the_target(run):
 def test_a_people_is_coded_by_where_it_lives(run):
     doc = run("The Kurds of northern Iraq demanded autonomy from the central government.")
     assert only(doc, "REQUEST")["source"]["country"] == "IRQ"
+    doc = run("The Hungarians of southern Slovakia demanded autonomy from Slovak authorities.")
+    event = only(doc, "REQUEST")  # a placed people keeps its own country's recipient
+    assert (event["source"]["country"], event["target"]["country"]) == ("SVK", "SVK")
     doc = run("Russians in Latvia protested against the language law.")  # "in": still Russians
     assert only(doc, "PROTEST")["source"]["country"] == "RUS"

@@ -112,13 +112,14 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            source = resolver.first(sources(tok)) or self.group(resolver, sources(tok), sent)
+            source = resolver.first(sources(tok))
+            grouped = source is None
+            source = source or self.group(resolver, sources(tok), sent)
             found = targets(tok)
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = chain(counterparts(tok), partners(tok), found)
             target = resolver.first(found, avoid=source) if source else None
-            if target and source and source["actor"] is None and \
-                    target["country"] == source["country"]:
+            if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
         if source is None:
             return None
