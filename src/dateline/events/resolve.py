@@ -75,7 +75,8 @@ class Resolver:
         spans.sort(key=lambda m: (not (m["start"] < head[1] and m["end"] > head[0]),
                                   m["start"] >= head[1]))
         own = [m for m in spans if m["start"] < head[1] and m["end"] > head[0]]
-        if own and own[0].get("kind") == "demonym" and (home := self.residence(token)):
+        # "the Albanians OF southern Serbia": a people coded by where it lives (PLOVER)
+        if own and own[0].get("kind") == "demonym" and (home := self.placed(token, {"of"})):
             return self.make(None, home, head[0], head[1])
         for mention in spans:
             actor = self.actors.get(mention["actor"])
@@ -104,10 +105,10 @@ class Resolver:
                     return self.make(quote.get("actor"), country, head[0], head[1])
         return None
 
-    def residence(self, token: Any) -> str | None:
-        """ "the Albanians OF southern Serbia": a people coded by where it lives (PLOVER)."""
+    def placed(self, token: Any, preps: set[str]) -> str | None:
+        """The one country named in the token's phrases led by ``preps`` ("in Dili")."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 sub = list(prep.subtree)
                 codes = {p["code"] for p in self.places(sub[0].idx, sub[-1].idx + len(sub[-1]))}
                 if len(codes) == 1:

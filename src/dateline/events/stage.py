@@ -214,8 +214,8 @@ class EventStage:
         its clause happens, else in the one country its sentence names; None if unplaced."""
         for cand in candidates:
             if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
-                country = self.located(resolver, cand.head if cand.dep_ in ("nsubj", "nsubjpass")
-                                       else cand) \
+                clause = cand.head if cand.dep_ in ("nsubj", "nsubjpass") else cand
+                country = resolver.placed(clause, PLACE_PREPS) \
                     or resolver.sentence_country(sent.start_char, sent.end_char, set())
                 if country is None:
                     return None
@@ -223,16 +223,6 @@ class EventStage:
                 start = sent.doc[left].idx
                 end = sent.doc[right - 1].idx + len(sent.doc[right - 1])
                 return resolver.make(None, country, start, end)
-        return None
-
-    def located(self, resolver: Resolver, token: Any) -> str | None:
-        """The one country of the place a clause happens in ("rioted at a jail in Dili")."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-                sub = list(prep.subtree)
-                codes = {p["code"] for p in resolver.places(sub[0].idx, sub[-1].idx + len(sub[-1]))}
-                if len(codes) == 1:
-                    return codes.pop()
         return None
 
     def government(self, resolver: Resolver, tok: Any, source: EventActor) -> EventActor | None:
