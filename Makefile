@@ -24,8 +24,11 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not installed: browser tests will be skipped (apt-get install chromium)"; fi; }
 
+# The seeds are ingested too where ../shared is present (they are not copied into the repo).
+SEEDS := $(wildcard ../shared/data/seeds)
+
 run: setup
-	$(BIN)/dateline ingest --db $(DB) examples/
+	$(BIN)/dateline ingest --db $(DB) examples/ $(SEEDS)
 	$(BIN)/dateline serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup browser
