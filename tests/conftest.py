@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from dateline.model import Document, document_id
 SHARED = Path(os.environ.get("DATELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DATA = SHARED / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+PG_ADMIN = os.environ.get("DATELINE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def shared_path(*parts: str) -> Path:
@@ -64,3 +66,32 @@ def run(pipeline):
         return pipeline.process([make_input(text, source, published, **meta)])[0]
 
     return process
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh database on the local PostgreSQL server, dropped afterwards.
+
+    Skips where there is no server, but fails in CI, where one must run.
+    """
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_ADMIN}: {exc}")
+        pytest.skip(f"no PostgreSQL server at {PG_ADMIN}: {exc}")
+    name = f"dateline_test_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def only_event(doc: Document, category: str) -> dict:
+    """The first event of a PLOVER category, failing with the events found otherwise."""
+    found = [e for e in doc.events if e["type"] == category]
+    assert found, doc.events
+    return found[0]

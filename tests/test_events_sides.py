@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import only_event
 from dateline.events.sides import side_code
-
-
-def only(doc, category):
-    found = [e for e in doc.events if e["type"] == category]
-    assert found, doc.events
-    return found[0]
 
 
 def test_igo_source_is_coded_igo_and_keeps_its_actor(run):
     doc = run("The United Nations condemned Poland's treatment of the refugees.")
-    event = only(doc, "ACCUSE")
+    event = only_event(doc, "ACCUSE")
     assert event["source"]["country"] == "IGO" and event["source"]["actor"] == "un"
     assert event["target"]["country"] == "POL"
     assert doc.actor("un")["country"] == "UN"  # the actor record keeps its own code
@@ -21,19 +16,19 @@ def test_igo_source_is_coded_igo_and_keeps_its_actor(run):
 
 def test_igo_target_and_igo_official(run):
     doc = run("Chile accused the World Health Organization of hiding data.")
-    assert only(doc, "ACCUSE")["target"]["country"] == "IGO"
+    assert only_event(doc, "ACCUSE")["target"]["country"] == "IGO"
     doc = run("UN Secretary-General Ban Ki-moon criticised Sweden over the deportations.")
-    event = only(doc, "ACCUSE")
+    event = only_event(doc, "ACCUSE")
     assert event["source"]["country"] == "IGO" and event["target"]["country"] == "SWE"
 
 
 def test_ngo_sides(run):
     doc = run("Amnesty International accused Peru of torturing detainees.")
-    event = only(doc, "ACCUSE")
+    event = only_event(doc, "ACCUSE")
     assert event["source"]["country"] == "NGO"
     assert event["source"]["actor"] == "amnesty-international"
     doc = run("Mali expelled Red Cross workers from the northern town.")
-    assert only(doc, "SANCTION")["target"]["country"] == "NGO"
+    assert only_event(doc, "SANCTION")["target"]["country"] == "NGO"
 
 
 def test_side_code_keeps_states_and_national_ngos():
@@ -47,30 +42,30 @@ def test_side_code_keeps_states_and_national_ngos():
 def test_office_holder_takes_the_country_of_a_seat_of_government(run):
     doc = run("President Walter Brandt imposed sanctions on Eritrea over the border raids, "
               "the White House said on Friday.")
-    event = only(doc, "SANCTION")
+    event = only_event(doc, "SANCTION")
     assert event["source"]["country"] == "USA" and event["target"]["country"] == "ERI"
 
 
 def test_domestic_event_takes_its_country_as_recipient(run):
     doc = run("Peru's government announced that it is prepared to impose a curfew as riots "
               "spread through Lima.")
-    event = only(doc, "THREATEN")
+    event = only_event(doc, "THREATEN")
     assert event["source"]["country"] == "PER" and event["target"]["country"] == "PER"
     assert event["target"]["text"] == "Lima"
     doc = run("Germany agreed to raise taxes on Monday.")  # named once: no recipient
-    assert only(doc, "AGREE")["target"] is None
+    assert only_event(doc, "AGREE")["target"] is None
     doc = run("Chile agreed to ease the visa rules, a Chilean spokesman said on Monday.")
-    assert only(doc, "AGREE")["target"] is None  # named again only by the reporter
+    assert only_event(doc, "AGREE")["target"] is None  # named again only by the reporter
 
 
 def test_protest_leader_shares_the_country_of_the_protest(run):
     doc = run("Supporters of former President Tomas Herrera blocked roads in Quito demanding "
               "his return.")
-    event = only(doc, "PROTEST")
+    event = only_event(doc, "PROTEST")
     assert event["source"]["country"] == "ECU" and event["target"]["country"] == "ECU"
 
 
 def test_group_is_placed_where_its_clause_happens(run):
     doc = run("Prisoners rioted at a jail in Dili on Monday, demanding independence from "
               "Indonesian rule.")  # two countries in the sentence; the riot's place decides
-    assert only(doc, "PROTEST")["source"]["country"] == "TLS"
+    assert only_event(doc, "PROTEST")["source"]["country"] == "TLS"

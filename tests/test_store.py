@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 
 import pytest
 from sqlalchemy import func, select
 
-from conftest import IN_CI
 from dateline.model import Document
 from dateline.store import Store, database_url
 from dateline.store.schema import ActorRoleRow, EventRow, QuoteRow
-
-PG_ADMIN = os.environ.get("DATELINE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def sample_document(doc_id: str = "00000000000000aa", published: str = "2023-05-02") -> Document:
@@ -84,26 +79,6 @@ def test_sqlite_store(tmp_path):
 def test_database_url_forms():
     assert database_url("x.db") == "sqlite:///x.db"
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
-
-
-@pytest.fixture
-def postgres_url():
-    """A fresh database on the local PostgreSQL server, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        conn = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if IN_CI:
-            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_ADMIN}: {exc}")
-        pytest.skip(f"no PostgreSQL server at {PG_ADMIN}: {exc}")
-    name = f"dateline_test_{uuid.uuid4().hex[:10]}"
-    conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0]
-    try:
-        yield f"{base}/{name}"
-    finally:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.close()
 
 
 @pytest.mark.postgres

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from html.parser import HTMLParser
 
 import pytest
@@ -27,31 +25,13 @@ def client(db, monkeypatch):
         yield c
 
 
-PG_ADMIN = os.environ.get("DATELINE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
 @pytest.fixture
-def pg_db():
-    """A fresh database on the local PostgreSQL server holding the corpus; dropped after."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if IN_CI:
-            pytest.fail(f"PostgreSQL unreachable at {PG_ADMIN}: {exc}")
-        pytest.skip(f"no PostgreSQL server at {PG_ADMIN}: {exc}")
-    name = f"dateline_web_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
-        with Store(url) as store:
-            for doc in corpus():
-                store.save(doc)
-        yield url
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+def pg_db(postgres_url):
+    """The corpus in a fresh PostgreSQL database."""
+    with Store(postgres_url) as store:
+        for doc in corpus():
+            store.save(doc)
+    return postgres_url
 
 
 def ids(response) -> list[str]:
