@@ -159,3 +159,22 @@ def test_ages_rates_and_fractions_are_not_durations(tx):
                "Results for the year ended June 30 were flat.")
     assert "52 years" not in found and "a year" not in found and "a quarter" not in found
     assert found["the year"] == ("DURATION", "P1Y", None)
+
+
+def test_simple_present_with_a_weekday_is_a_timetable(tx):
+    found = tx("The two envoys meet separately Tuesday with the mediator.")
+    assert found["Tuesday"][1] == "2022-07-12"
+
+
+def test_perfect_progressive_looks_back(tx):
+    found = tx("Rescuers have been searching for the climber since shortly after the Nov. 3 storm.")
+    assert found["Nov. 3"][1] == "2021-11-03"
+
+
+def test_halves_and_couples_of_units(tx):
+    found = tx("The ferry crossing took 3 1/2 hours. The appeal lasted two and a half years. "
+               "The speech ran a minute and a half. Prices should hold for a couple of months.")
+    assert found["3 1/2 hours"][1] == "PT3H30M"
+    assert found["two and a half years"][1] == "P2Y6M"
+    assert found["a minute and a half"][1] == "PT1M30S"
+    assert found["a couple of months"][1] == "P2M"

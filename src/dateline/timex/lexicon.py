@@ -36,6 +36,7 @@ class Lexicon:
     modifiers: dict[str, str]
     frequencies: dict[str, str]
     holidays: dict[str, str]
+    halves: dict[str, str]
     future_cues: list[str]
     future_path: list[str]
     rules: list[dict[str, str]]

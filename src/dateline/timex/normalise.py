@@ -393,6 +393,10 @@ class Normaliser:
         n = self.number(g["num"])
         if unit == "TS" and _word(g["num"]) in ("a", "an") and _word(g["unit"]) == "second":
             return None  # "a second term": an ordinal, not one second
+        if n is not None and ("half" in g or "andhalf" in g):
+            n += 0.5
+        if n is not None and n % 1 == 0.5 and unit in self.lex.halves:
+            return "DURATION", self.and_a_half(int(n), unit), None
         amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
         if unit.startswith("T"):
             return "DURATION", f"PT{amount}{unit[1]}", None
@@ -401,6 +405,15 @@ class Normaliser:
         if unit == "Q" and n is not None:  # TIMEX3 writes quarters of a year as months
             amount, unit = str(int(n * 3)), "M"
         return "DURATION", f"P{amount}{DURATION_LETTER.get(unit, unit)}", None
+
+    def and_a_half(self, whole: int, unit: str) -> str:
+        """"2 1/2 years" -> P2Y6M, "an hour and a half" -> PT1H30M, "half a day" -> PT12H."""
+        half = self.lex.halves[unit]
+        if unit.startswith("T"):
+            return f"PT{whole}{unit[1]}{half}" if whole else f"PT{half}"
+        if not whole:
+            return f"P{half}"
+        return f"P{whole}{unit}{half}"
 
     def period(self, g: dict[str, str], ctx: Context) -> Result | None:
         """"the year ended March 31": a length of time, not the current year."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
-PAST_SIGNALS = {"since"}  # "since October" always looks back
+PAST_SIGNALS = {"since"}
+PRESENT_TAGS = {"VBP", "VBZ"}  # "since October" always looks back
 
 
 def path_to_verb(sdoc: Any, start: int, end: int) -> list[Any]:
@@ -50,6 +51,8 @@ def tense(sdoc: Any, start: int, end: int, cues: frozenset[str], path_cues: froz
     # "was built ... and expanded in May": a conjoined verb shares its head's auxiliaries.
     if found in ("NONE", "PRESENT") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return verb_tense(verb.head, cues)
+    if found == "PRESENT" and verb.tag_ in PRESENT_TAGS and len(path) <= 3:
+        return "SCHEDULE"  # "the talks resume Monday": a simple present dates a timetable
     return found
 
 
@@ -65,7 +68,7 @@ def verb_tense(verb: Any, future_cues: frozenset[str]) -> str:
         return "FUTURE"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "PAST"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+    if verb.tag_ in ("VBN", "VBG") and any(a.lemma_ == "have" for a in auxes):
         return "PAST"
     if verb.tag_ in ("VBP", "VBZ", "VBG", "VB"):
         return "PRESENT"
