@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
+
+import yaml
 
 from dateline.actors.countries import country_code
 from dateline.clean.lines import Line
@@ -65,13 +68,29 @@ def is_country(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper()
 
 
+@cache
+def known_places() -> dict[str, str]:
+    """Cities, states and provinces (casefolded) -> ISO3, from data/clean/places.yaml."""
+    table = yaml.safe_load(resources.files("dateline").joinpath(
+        "data/clean/places.yaml").read_text(encoding="utf-8"))
+    return {place.casefold(): code for code, places in table.items() for place in places}
+
+
+def place_country(name: str) -> str | None:
+    """The state a dateline place belongs to: a country, capital, city or region."""
+    code = country_code(name)
+    if code and is_country(code):
+        return code
+    return known_places().get(name.strip().casefold())
+
+
 def place_of(match: re.Match) -> Place:
     """{"name": "Nusa Dua", "country": "IDN"} from a dateline match."""
     city = match["city"].strip(" .")
     name = city.title() if city.isupper() else city
     region = match["region"]
-    country = (country_code(region) if region else None) or country_code(name)
-    return {"name": name, "country": country if country and is_country(country) else None}
+    country = (place_country(region) if region else None) or place_country(name)
+    return {"name": name, "country": country}
 
 
 def agency_outlet(match: re.Match | None) -> str | None:
