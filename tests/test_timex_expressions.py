@@ -178,3 +178,10 @@ def test_halves_and_couples_of_units(tx):
     assert found["two and a half years"][1] == "P2Y6M"
     assert found["a minute and a half"][1] == "PT1M30S"
     assert found["a couple of months"][1] == "P2M"
+
+
+def test_year_to_date_results_compare_with_the_year_before(tx):
+    found = tx("Profit rose in the third quarter. For the first nine months, the retailer earned "
+               "$4 million, up from $3 million a year earlier.", published="2022-10-20")
+    assert found["the third quarter"][1] == "2022-Q3"
+    assert found["a year earlier"][1] == "2021"

@@ -139,6 +139,14 @@ class Normaliser:
         return following if self.future(ctx, ahead, behind) else last
 
     @staticmethod
+    def reporting_period(ctx: Context) -> bool:
+        """Whether the narrative time is a quarter, or this year to date, that results cover."""
+        anchor = ctx.anchor
+        if anchor is None or ctx.dct is None:
+            return False
+        return anchor.gran == "Q" or (anchor.gran == "Y" and anchor.day.year == ctx.dct.day.year)
+
+    @staticmethod
     def relative(ctx: Context, gran: str) -> Point | None:
         """The DCT seen at a granularity, or None when there is no DCT."""
         return ctx.dct.at(gran) if ctx.dct else None
@@ -358,7 +366,7 @@ class Normaliser:
         if ref_word in ("same", "comparable"):
             return None
         if ref_word in ("year-earlier", "year-ago", "prior-year"):
-            base = ctx.anchor if ctx.anchor and ctx.anchor.gran == "Q" else point.shift(-1, "Q")
+            base = ctx.anchor if self.reporting_period(ctx) else point.shift(-1, "Q")
             return "DATE", base.shift(-1, "Y").value(), None
         if ref_word in ("this", "current"):
             return "DATE", point.value(), None

@@ -15,6 +15,8 @@ from dateline.timex.tense import tense
 DATE_MODS = {"START", "MID", "END", "NONE"}
 # A bare number is a year only when it is not counting something ("1990 people").
 NOT_YEAR_BEFORE = ("$", "£", "€", "No.", "#")
+# "the first nine months": a period running to date, after which comparisons are by year.
+YEAR_TO_DATE = re.compile(r"the\s+(?:(?:first|latest)\s+)?(?:six|nine|6|9)\s+months", re.IGNORECASE)
 
 
 class TimexStage:
@@ -71,6 +73,8 @@ class TimexStage:
             point = calendar.parse(value) if kind == "DATE" and cand.anchors else None
             if point is not None:
                 anchor = point
+            elif anchor is not None and YEAR_TO_DATE.fullmatch(timex["text"]):
+                anchor = anchor.at("Y")  # "for the nine months, ... a year earlier": the year
         return out
 
     @staticmethod
