@@ -185,3 +185,9 @@ def test_year_to_date_results_compare_with_the_year_before(tx):
                "$4 million, up from $3 million a year earlier.", published="2022-10-20")
     assert found["the third quarter"][1] == "2022-Q3"
     assert found["a year earlier"][1] == "2021"
+
+
+def test_plural_shifted_units_are_vague_lengths(tx):
+    found = tx("Lenders expect rates to ease in coming weeks, as they did in past years.")
+    assert found["coming weeks"] == ("DURATION", "PXW", None)
+    assert found["past years"] == ("DURATION", "PXY", None)
