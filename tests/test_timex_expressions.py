@@ -191,3 +191,11 @@ def test_plural_shifted_units_are_vague_lengths(tx):
     found = tx("Lenders expect rates to ease in coming weeks, as they did in past years.")
     assert found["coming weeks"] == ("DURATION", "PXW", None)
     assert found["past years"] == ("DURATION", "PXY", None)
+
+
+def test_last_years_quarter_is_the_quarter_a_year_back(tx):
+    found = tx("The brewer lost money in the second quarter, after a profit in the corresponding "
+               "period last year. Exports for last year's quarter were flat.",
+               published="2022-08-02")
+    assert found["the corresponding period last year"][1] == "2021-Q2"
+    assert found["last year's quarter"][1] == "2021-Q2"

@@ -139,12 +139,13 @@ class Normaliser:
         return following if self.future(ctx, ahead, behind) else last
 
     @staticmethod
-    def reporting_period(ctx: Context) -> bool:
-        """Whether the narrative time is a quarter, or this year to date, that results cover."""
+    def reporting_period(ctx: Context, yearly: bool) -> bool:
+        """Whether the narrative time is a quarter (or, if ``yearly``, this year to date)."""
         anchor = ctx.anchor
         if anchor is None or ctx.dct is None:
             return False
-        return anchor.gran == "Q" or (anchor.gran == "Y" and anchor.day.year == ctx.dct.day.year)
+        return anchor.gran == "Q" or (yearly and anchor.gran == "Y"
+                                      and anchor.day.year == ctx.dct.day.year)
 
     @staticmethod
     def relative(ctx: Context, gran: str) -> Point | None:
@@ -365,8 +366,9 @@ class Normaliser:
         ref_word = _word(g.get("qref", ""))
         if ref_word in ("same", "comparable"):
             return None
-        if ref_word in ("year-earlier", "year-ago", "prior-year"):
-            base = ctx.anchor if self.reporting_period(ctx) else point.shift(-1, "Q")
+        if ref_word in ("year-earlier", "year-ago", "prior-year") or "lastyear" in g:
+            yearly = _word(g.get("part", "period")) == "period"
+            base = ctx.anchor if self.reporting_period(ctx, yearly) else point.shift(-1, "Q")
             return "DATE", base.shift(-1, "Y").value(), None
         if ref_word in ("this", "current"):
             return "DATE", point.value(), None
