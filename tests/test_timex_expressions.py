@@ -199,3 +199,20 @@ def test_last_years_quarter_is_the_quarter_a_year_back(tx):
                published="2022-08-02")
     assert found["the corresponding period last year"][1] == "2021-Q2"
     assert found["last year's quarter"][1] == "2021-Q2"
+
+
+def test_holiday_week_under_way(tx):
+    easter = tx("Pilgrims filled the square as Easter week began.", published="2023-04-04")
+    assert easter["Easter week"] == ("DATE", "2023-W14", None)
+
+
+def test_or_so_stays_inside_the_expression(tx):
+    found = tx("The plant will close over the next year or so. It opened a month or so ago.",
+               published="2022-07-09")
+    assert found["the next year or so"][1] == "2023"
+    assert found["a month or so ago"][1] == "2022-06"
+
+
+def test_fiscal_year_ended_is_a_length(tx):
+    found = tx("In the fiscal year ended March 31, the chain sold more shoes.")
+    assert found["the fiscal year"] == ("DURATION", "P1Y", None)

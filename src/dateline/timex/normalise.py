@@ -187,8 +187,13 @@ class Normaliser:
         this = holiday_date(rule, ref.year)
         last = this if this <= ref else holiday_date(rule, ref.year - 1)
         following = this if this >= ref else holiday_date(rule, ref.year + 1)
+        week = "week" in g
+        if week and following.isocalendar()[:2] == ref.isocalendar()[:2]:
+            last = following  # "Easter week began": the holiday's week is under way
         if last != following and self.future(ctx, (following - ref).days, (ref - last).days):
-            return "DATE", following.isoformat(), None
+            last = following
+        if week:
+            return "DATE", Point(last, "W").value(), None
         return "DATE", last.isoformat(), None
 
     def year(self, g: dict[str, str], ctx: Context) -> Result | None:
