@@ -216,3 +216,13 @@ def test_or_so_stays_inside_the_expression(tx):
 def test_fiscal_year_ended_is_a_length(tx):
     found = tx("In the fiscal year ended March 31, the chain sold more shoes.")
     assert found["the fiscal year"] == ("DURATION", "P1Y", None)
+
+
+def test_deadline_moved_to_a_date_lies_ahead(tx):
+    found = tx("The offer was extended to Nov. 3.", published="2022-10-20")
+    assert found["Nov. 3"][1] == "2022-11-03"
+
+
+def test_shifted_month_and_day(tx):
+    found = tx("The clinic closed last Dec. 2 after a fire.", published="2022-07-09")
+    assert found["last Dec. 2"][1] == "2021-12-02"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateutil import relativedelta as rd
@@ -167,6 +167,10 @@ class Normaliser:
             weekday = self.lex.weekdays[_word(g["weekday"])]
             year = self.year_of_weekday(ctx.dct.day, month, day, weekday)
         else:
+            shift = self.lex.shifts.get(_word(g.get("shift", "")), 0)
+            if shift:  # "last Oct. 23", "next March 4": the direction is given
+                direction = "FUTURE" if shift > 0 else "PAST"
+                ctx = replace(ctx, tense=lambda: direction)
             year = self.pick_year(ctx, month, day)
         try:
             point = Point(date(year or 2000, month, day or 1), "D" if day else "M")
