@@ -39,7 +39,8 @@ def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[
     after = toks[-1].i + 1
     while after < len(sdoc) and (sdoc[after].is_punct or sdoc[after].is_space):
         after += 1
-    if after < len(sdoc) and after not in inside and sdoc[after].sent.start == after:
+    if (after < len(sdoc) and after not in inside and sdoc[after].sent.start == after
+            and "\n" not in sdoc.text[q.end : sdoc[after].idx]):  # same paragraph only
         sents[after] = sdoc[after].sent
     first = toks[0].sent
     if first.start > 0:  # "X said:" closing the previous sentence
@@ -61,10 +62,14 @@ def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token
     if not pool:
         return None
 
-    def rank(c: Token) -> tuple[int, int]:
+    own = {qtoks[0].sent.start, qtoks[-1].sent.start} if qtoks else set()
+
+    def rank(c: Token) -> tuple[int, int, int]:
+        """The quote's own sentences first; then after the quote before before it."""
+        other = int(c.sent.start not in own)
         if c.idx >= q.end:
-            return (0, c.idx - q.end)
-        return (1, q.start - c.idx)
+            return (other, 0, c.idx - q.end)
+        return (other, 1, q.start - c.idx)
 
     best = min(pool, key=rank)
     if best.lemma_.lower() not in cues.quoting:  # "X said they want \"...\"": X is the source

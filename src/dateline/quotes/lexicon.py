@@ -16,7 +16,7 @@ MODEL = "cue_model.json"  # written by `make train-quotes` (dateline.quotes.trai
 
 @dataclass(frozen=True)
 class Cues:
-    """Reporting-verb lemmas by class, and multi-word prepositional cues."""
+    """Reporting-verb lemmas by class, multi-word prepositional cues and role nouns."""
 
     speech: frozenset[str]
     belief: frozenset[str]
@@ -26,6 +26,7 @@ class Cues:
     gerund: frozenset[str]
     direct_only: frozenset[str]
     object: frozenset[str]
+    roles: frozenset[str] = frozenset()
     learned: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def learned_cue(self, lemma: str, frame: str) -> bool:
@@ -67,5 +68,6 @@ def load_cues() -> Cues:
         gerund=words("gerund"),
         direct_only=words("direct_only"),
         object=words("object"),
+        roles=words("roles"),
         learned=learned,
     )

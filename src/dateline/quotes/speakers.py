@@ -80,9 +80,7 @@ class SpeakerResolver:
         if span is None:
             return None
         word = self.doc.text[span[0] : span[1]].strip().lower()
-        if within is not None and not any(
-            _overlap(span, (m["start"], m["end"])) for m in self.doc.mentions
-        ):
+        if within is not None and not self.has_mention(span):
             kind, outer = within
             if (kind == "transcript" and word in SELF_PRONOUNS) or (
                 kind != "transcript" and word in THIRD_PRONOUNS
@@ -94,6 +92,10 @@ class SpeakerResolver:
             if person:
                 self.last_person = actor
         return actor
+
+    def has_mention(self, span: tuple[int, int]) -> bool:
+        """Whether the actors stage resolved something over this span."""
+        return any(_overlap(span, (m["start"], m["end"])) for m in self.doc.mentions)
 
     def actor_at(self, span: tuple[int, int]) -> str | None:
         """The actor a span names, without touching the last-speaker memory."""

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from dateline.model import Document, Quote
+from dateline.quotes.antecedent import local_antecedent
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.direct import attribute_marked
 from dateline.quotes.headline import find_headline
@@ -137,10 +138,25 @@ class QuoteStage:
             elif "actor" in cand.extra:
                 actor = cand.extra["actor"]
             else:
-                actor = resolver.resolve(cand.speaker, _within(cand, out))
+                within = _within(cand, out)
+                # in a turn, "he" is someone else than the turn's speaker
+                outside = within is None or within[0] == "transcript"
+                named = self._named_span(cand, inside) if outside else None
+                actor = resolver.resolve(named or cand.speaker, within)
             cand.extra["actor"] = actor
             out.append(self._quote(doc, cand, actor))
         return out
+
+    def _named_span(self, cand: Candidate, inside: set[int]) -> tuple[int, int] | None:
+        """For a "he"/"she" speaker, the span of a compatible subject earlier in its sentence,
+        which wins over the actors stage's (often far) antecedent."""
+        if cand.speaker_tok is None:
+            return None
+        ante = local_antecedent(cand.speaker_tok, self.cues, inside)
+        if ante is None:
+            return None
+        span = noun_span(ante.doc, ante)
+        return span.start_char, span.end_char
 
     @staticmethod
     def _quote(doc: Document, cand: Candidate, actor: str | None) -> Quote:

@@ -10,6 +10,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a participle or coordinated verb inherits its head's subject:
 # "X rejected it, saying ...", "X blamed Y and said ...", "X went on to say ...".
 INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
 NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 RELATIVES = frozenset({"who", "that", "which"})
 
@@ -65,11 +66,15 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
     cur = tok
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in SUBJECTS and c.i not in avoid
-                and c.ent_type_ not in NOT_SPEAKERS]
+                and c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text)]
         if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
             return cur.head  # "Jordan, who said ..." -> Jordan
         if subj:
             return subj[0]
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and _named(cur.head):
+            return cur.head  # "footage of Jo Doe saying ..." -> Jo Doe
+        if cur.dep_ == "xcomp" and (obj := _controller(cur.head)) is not None:
+            return obj
         agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
         if agent:
@@ -78,6 +83,27 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
         if (cur.dep_ not in INHERIT and tok.tag_ != "VBG") or cur.head is cur:
             return None
         cur = cur.head
+    return None
+
+
+def _named(tok: Token) -> bool:
+    """A proper name or named entity that can speak."""
+    return tok.ent_type_ in NAMED or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_SPEAKERS)
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does an infinitive or participle under a non-speech verb: its object ("led the
+    writer Jo Doe to fear ...") or the person in it ("uses footage of Jo Doe asking ...")."""
+    if verb.lemma_.lower() in load_cues().verbs:
+        return None  # "urged Y to ..." reports what the subject said
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _named(obj):
+            return obj
+        named = [c for c in obj.children if c.dep_ == "appos" and _named(c)]
+        named += [g for p in obj.children if p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj" and _named(g)]
+        if named:
+            return named[0]
     return None
 
 

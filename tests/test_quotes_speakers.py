@@ -1,0 +1,53 @@
+"""Speaker choice for quotation-marked quotes, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Document
+
+
+def quote_with(doc: Document, fragment: str) -> dict:
+    found = [q for q in doc.quotes if fragment in q["text"]]
+    assert found, f"no quote containing {fragment!r} in {[q['text'] for q in doc.quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a cue in the quote's own sentence beats one in the sentence after it
+        ('Said Mara Lindqvist: "The harbour will reopen next week." Some critics argued '
+         "the timetable was too short.", "harbour will reopen", "Mara Lindqvist"),
+        # a cue in the next paragraph never attributes the quote
+        ('"We are not leaving," Mara Lindqvist said. "The harbour is ours."\n'
+         "The port authority said it would inspect the docks.", "harbour is ours",
+         "Mara Lindqvist"),
+        # a participle hanging off a name
+        ('The new advert shows footage of Mara Lindqvist asking, "Who will pay for the '
+         'harbour?"', "Who will pay", "Mara Lindqvist"),
+        # the object of a non-speech verb does the infinitive
+        ('The long delays have led the engineer Piet Vos to fear "a harbour without any '
+         'ships at all."', "harbour without any ships", "Piet Vos"),
+    ],
+)
+def test_speaker_span(run, text, fragment, speaker) -> None:
+    q = quote_with(run(text), fragment)
+    assert q["speaker"] and speaker in q["speaker"]["text"], q["speaker"]
+
+
+def test_pronoun_takes_role_subject_of_its_own_sentence(run) -> None:
+    doc = run("Mara Lindqvist spoke to the council for an hour about the harbour.\n"
+              "The Harbour Authority spokesperson was asked about the dredging on Tuesday, "
+              'and he responded: "We have nothing to hide from anyone."')
+    q = quote_with(doc, "nothing to hide")
+    assert q["speaker"]["text"] == "he"
+    assert q["actor"] and "harbour-authority" in q["actor"]
+
+
+def test_pronoun_takes_named_subject_over_far_antecedent(run) -> None:
+    doc = run("Piet Vos opened the hearing on the harbour.\n"
+              'Senator Anna Roos questioned him: "The figures you gave us do not add up," '
+              "she said.")
+    q = quote_with(doc, "figures you gave us")
+    assert q["actor"] == "anna-roos"
