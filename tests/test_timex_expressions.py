@@ -226,3 +226,9 @@ def test_deadline_moved_to_a_date_lies_ahead(tx):
 def test_shifted_month_and_day(tx):
     found = tx("The clinic closed last Dec. 2 after a fire.", published="2022-07-09")
     assert found["last Dec. 2"][1] == "2021-12-02"
+
+
+def test_a_range_of_lengths_is_vague(tx):
+    found = tx("Repairs should take two to four weeks, and the sale the next 6 to 9 months.")
+    assert found["two to four weeks"] == ("DURATION", "PXW", None)
+    assert found["the next 6 to 9 months"] == ("DURATION", "PXM", None)

@@ -409,7 +409,7 @@ class Normaliser:
         if "vunit" in g:
             return "DURATION", "PX" + self.unit(g["vunit"]).lstrip("T"), None
         unit = self.unit(g["unit"])
-        n = self.number(g["num"])
+        n = None if "range" in g else self.number(g["num"])
         if unit == "TS" and _word(g["num"]) in ("a", "an") and _word(g["unit"]) == "second":
             return None  # "a second term": an ordinal, not one second
         if n is not None and ("half" in g or "andhalf" in g):

@@ -54,6 +54,7 @@ def macros(lex: Lexicon) -> dict[str, str]:
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)",
         "DECADE": r"(?P<decade>(?:1[6-9]|20)\d)0[’']?s",
         "NUM": rf"(?P<num>\d+(?:\.\d+)?|{word_number}|{vague})",
+        "NUMBER": rf"(?:\d+(?:\.\d+)?|{word_number})",
         "UNIT": rf"(?P<unit>(?:{_alternation(lex.units)}|centuries)s?)",
         "SHIFT": rf"(?P<shift>{_alternation(lex.shifts)})",
         "DIR": r"(?P<dir>past|last|next|previous|coming|first|final|following|remaining)",
