@@ -232,3 +232,9 @@ def test_a_range_of_lengths_is_vague(tx):
     found = tx("Repairs should take two to four weeks, and the sale the next 6 to 9 months.")
     assert found["two to four weeks"] == ("DURATION", "PXW", None)
     assert found["the next 6 to 9 months"] == ("DURATION", "PXM", None)
+
+
+def test_quarter_to_an_amount_is_the_quarter_itself(tx):
+    found = tx("The miner reported a third-quarter loss. Revenue rose 4% in the quarter to "
+               "$2 billion.", published="2022-10-20")
+    assert found["the quarter"] == ("DATE", "2022-Q3", None)
