@@ -238,3 +238,8 @@ def test_quarter_to_an_amount_is_the_quarter_itself(tx):
     found = tx("The miner reported a third-quarter loss. Revenue rose 4% in the quarter to "
                "$2 billion.", published="2022-10-20")
     assert found["the quarter"] == ("DATE", "2022-Q3", None)
+
+
+def test_clock_time_falls_on_the_day_being_told(tx):
+    found = tx("The storm reached the coast on Thursday. It made landfall at 9 a.m. near the port.")
+    assert found["9 a.m."] == ("TIME", "2022-07-07T09:00", None)

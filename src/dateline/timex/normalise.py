@@ -471,7 +471,7 @@ class Normaliser:
             day = dated[1]
         elif "weekday" in g:
             day = self.weekday({"weekday": g["weekday"]}, ctx)[1]
-        else:
-            point = self.relative(ctx, "D")
+        else:  # "at 10 p.m.": on the day being told about
+            point = ctx.anchor if ctx.anchor and ctx.anchor.gran == "D" else self.relative(ctx, "D")
             day = point.value(ctx.known) if point else "XXXX-XX-XX"
         return "TIME", f"{day}T{hhmm}", None
