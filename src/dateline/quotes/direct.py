@@ -31,7 +31,8 @@ def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
 
 def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[Token]:
     """Cues in the quote's sentences, the sentence right after it ("?" ends a sentence
-    before "Trump said") and a sentence before it that ends in a colon."""
+    before "Trump said") and a sentence before it that ends in a colon; none from a later
+    paragraph (the parser sometimes runs a sentence across a paragraph break)."""
     toks = _tokens_in(sdoc, q.start, q.end)
     if not toks:
         return []
@@ -39,15 +40,15 @@ def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[
     after = toks[-1].i + 1
     while after < len(sdoc) and (sdoc[after].is_punct or sdoc[after].is_space):
         after += 1
-    if (after < len(sdoc) and after not in inside and sdoc[after].sent.start == after
-            and "\n" not in sdoc.text[q.end : sdoc[after].idx]):  # same paragraph only
+    if after < len(sdoc) and after not in inside and sdoc[after].sent.start == after:
         sents[after] = sdoc[after].sent
     first = toks[0].sent
     if first.start > 0:  # "X said:" closing the previous sentence
         prev = sdoc[first.start - 1].sent
         if prev.text.rstrip().endswith(":"):
             sents[prev.start] = prev
-    return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues, True)]
+    return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues, True)
+            and "\n" not in sdoc.text[q.end : t.idx]]  # never a cue from a later paragraph
 
 
 def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token | None:

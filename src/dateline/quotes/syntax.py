@@ -70,7 +70,7 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
         if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
             return cur.head  # "Jordan, who said ..." -> Jordan
         if subj:
-            return subj[0]
+            return _person_in(subj[0])
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and _named(cur.head):
             return cur.head  # "footage of Jo Doe saying ..." -> Jo Doe
         if cur.dep_ == "xcomp" and (obj := _controller(cur.head)) is not None:
@@ -84,6 +84,15 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
             return None
         cur = cur.head
     return None
+
+
+def _person_in(subj: Token) -> Token:
+    """A person set beside a subject that is not one ("the election, Jo Doe, an aide,
+    called ..." misparsed): the person."""
+    if subj.ent_type_ in NAMED or subj.pos_ == "PRON":
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                subj)
 
 
 def _named(tok: Token) -> bool:
