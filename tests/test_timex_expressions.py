@@ -243,3 +243,8 @@ def test_quarter_to_an_amount_is_the_quarter_itself(tx):
 def test_clock_time_falls_on_the_day_being_told(tx):
     found = tx("The storm reached the coast on Thursday. It made landfall at 9 a.m. near the port.")
     assert found["9 a.m."] == ("TIME", "2022-07-07T09:00", None)
+
+
+def test_is_to_looks_ahead(tx):
+    found = tx("The exchange is to reopen Tuesday after the holiday.")
+    assert found["Tuesday"][1] == "2022-07-12"
