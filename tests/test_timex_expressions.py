@@ -248,3 +248,8 @@ def test_clock_time_falls_on_the_day_being_told(tx):
 def test_is_to_looks_ahead(tx):
     found = tx("The exchange is to reopen Tuesday after the holiday.")
     assert found["Tuesday"][1] == "2022-07-12"
+
+
+def test_decimal_index_level_is_not_a_year(tx):
+    found = tx("The share index closed at 1987.4, down from Friday.")
+    assert "1987" not in found

@@ -101,7 +101,7 @@ class TimexStage:
         """Reject "1990 people", "$2000" and "2000%": numbers that count rather than date."""
         before = doc.text[max(0, cand.start - 4):cand.start].rstrip()
         after = doc.text[cand.end:cand.end + 2].lstrip()
-        if before.endswith(NOT_YEAR_BEFORE) or after.startswith("%") or re.match(r"-\d", after):
+        if before.endswith(NOT_YEAR_BEFORE) or after.startswith("%") or re.match(r"[-.]\d", after):
             return False
         if "fiscal" in cand.groups:
             return True
