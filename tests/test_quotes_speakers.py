@@ -29,6 +29,12 @@ def quote_with(doc: Document, fragment: str) -> dict:
         # the object of a non-speech verb does the infinitive
         ('The long delays have led the engineer Piet Vos to fear "a harbour without any '
          'ships at all."', "harbour without any ships", "Piet Vos"),
+        # "brand" is a speech verb, like "call"
+        ('The harbour board branded the new ferry schedule "a recipe for chaos" on Monday.',
+         "recipe for chaos", "The harbour board"),
+        # a share of those polled says things
+        ('In the survey, 41 percent said the harbour board was "doing a poor job."',
+         "doing a poor job", "41 percent"),
     ],
 )
 def test_speaker_span(run, text, fragment, speaker) -> None:

@@ -12,6 +12,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+SHARES = ("PERCENT",)  # "63 percent said ...": a share of those polled is a subject
 RELATIVES = frozenset({"who", "that", "which"})
 
 
@@ -66,7 +67,8 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
     cur = tok
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in SUBJECTS and c.i not in avoid
-                and c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text)]
+                and (c.ent_type_ not in NOT_SPEAKERS or c.ent_type_ in SHARES)
+                and any(ch.isalnum() for ch in c.text)]
         if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
             return cur.head  # "Jordan, who said ..." -> Jordan
         if subj:
