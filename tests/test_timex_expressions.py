@@ -253,3 +253,9 @@ def test_is_to_looks_ahead(tx):
 def test_decimal_index_level_is_not_a_year(tx):
     found = tx("The share index closed at 1987.4, down from Friday.")
     assert "1987" not in found
+
+
+def test_trading_and_business_days_are_days(tx):
+    found = tx("Shares fell for five trading days. Refunds take ten business days.")
+    assert found["five trading days"][1] == "P5D"
+    assert found["ten business days"][1] == "P10D"
