@@ -259,3 +259,9 @@ def test_trading_and_business_days_are_days(tx):
     found = tx("Shares fell for five trading days. Refunds take ten business days.")
     assert found["five trading days"][1] == "P5D"
     assert found["ten business days"][1] == "P10D"
+
+
+def test_last_half_and_last_quarter_are_the_final_parts(tx):
+    found = tx("Sales slowed in the last half of 2019 and the last quarter of 2020.")
+    assert found["the last half of 2019"][1] == "2019-H2"
+    assert found["the last quarter of 2020"][1] == "2020-Q4"

@@ -349,7 +349,7 @@ class Normaliser:
         part = "H" if _word(g.get("part", "")) == "half" else "Q"
         size = 6 if part == "H" else 3
         if "ord" in g:
-            n = self.lex.ordinals[_word(g["ord"])]
+            n = self.lex.ordinals[_word(g["ord"])] or 12 // size
             if part == "H" and n > 2:
                 return None
             if "year" in g or "year2" in g:
