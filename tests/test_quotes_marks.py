@@ -56,3 +56,8 @@ def test_cue_lexicon_classes() -> None:
 def test_marks_alone_never_break_pairing() -> None:
     assert texts('"""" “ ” « » „ \'\' ”“') == []
     assert texts("“") == [] and texts("") == []
+
+
+def test_markup_attributes_are_not_quotes() -> None:
+    text = 'Read it here: <post post-id="5521" post-author="Mara Lindqvist">. "We sail," she said.'
+    assert texts(text) == ["We sail,"]

@@ -57,3 +57,16 @@ def test_pronoun_takes_named_subject_over_far_antecedent(run) -> None:
               "she said.")
     q = quote_with(doc, "figures you gave us")
     assert q["actor"] == "anna-roos"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In an interview on Channel Four’s "Meet the Harbour," Mara Lindqvist said the ferries '
+        "would run again in May.",
+        "Mara Lindqvist said on Monday that the clip of “Harbour Nights” would air in May.",
+    ],
+)
+def test_titles_in_a_name_slot_are_not_quotes(run, text) -> None:
+    doc = run(text)
+    assert not [q for q in doc.quotes if q["kind"] == "direct"], doc.quotes

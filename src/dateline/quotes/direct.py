@@ -139,10 +139,27 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
 
 def _is_title(toks: list[Token]) -> bool:
     """A quoted name of a show, book or slogan ("Fox News Sunday", "The Apprentice"):
-    a few capitalised words and no verb."""
+    a few capitalised words and no verb; after a possessive or preposition ("on CBS's
+    \"Face the Nation\"", "a clip of \"The Show\"") also one word, or a verb."""
     words = [t for t in toks if t.is_alpha]
-    return (1 < len(words) <= MAX_TITLE_WORDS and all(t.is_title or t.is_stop for t in words)
-            and words[0].is_title and not any(t.pos_ in ("VERB", "AUX") for t in toks))
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0].is_title:
+        return False
+    if not all(t.is_title or t.is_stop for t in words) or toks[-1].text in ("!", "?"):
+        return False
+    if _in_noun_slot(toks[0]):
+        return True
+    return len(words) > 1 and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _in_noun_slot(first: Token) -> bool:
+    """Whether the quote stands where a name would: right after "'s" or a preposition."""
+    def possessive(tok: Token) -> bool:
+        return tok.tag_ == "POS" or tok.lower_ in ("'s", "’s")
+
+    i = first.i - 1
+    while i >= 0 and first.doc[i].is_punct and not possessive(first.doc[i]):
+        i -= 1
+    return i >= 0 and (possessive(first.doc[i]) or first.doc[i].pos_ == "ADP")
 
 
 def _floating(text: str, q: MarkedSpan) -> bool:

@@ -14,6 +14,7 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 MARK = re.compile(r"''|[“”«»„\"]")  # '' is the typewriter double quote of some archives
+ATTRIBUTE = re.compile(r'=\s*"[^"\n]*"')  # markup left in the text: tweet-id="..."
 LEFT_CONTEXT = "([{—–-―/"
 RIGHT_CONTEXT = ".,;:!?)]}—–-…"
 _WORD = re.compile(r"\w")
@@ -82,7 +83,9 @@ def find_marked(text: str) -> list[MarkedSpan]:
     paras = paragraphs(text)
     carry = False  # the previous paragraph ended inside an open quote
     for n, (lo, hi) in enumerate(paras):
-        marks = [(m.start(), m.end() - m.start()) for m in MARK.finditer(text, lo, hi)]
+        markup = [m.span() for m in ATTRIBUTE.finditer(text, lo, hi)]
+        marks = [(m.start(), m.end() - m.start()) for m in MARK.finditer(text, lo, hi)
+                 if not any(a <= m.start() < b for a, b in markup)]
         first_mark_opens = bool(marks) and _role(text, *marks[0], lo, hi) != "close"
         continued = carry and first_mark_opens and not text[lo : marks[0][0]].strip()
         open_at: int | None = None
