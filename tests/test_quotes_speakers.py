@@ -70,3 +70,9 @@ def test_pronoun_takes_named_subject_over_far_antecedent(run) -> None:
 def test_titles_in_a_name_slot_are_not_quotes(run, text) -> None:
     doc = run(text)
     assert not [q for q in doc.quotes if q["kind"] == "direct"], doc.quotes
+
+
+def test_nickname_is_not_a_quote(run) -> None:
+    doc = run('Councillor Anna "Annie" Roos told the council: "We will vote against the plan."')
+    assert [q["text"] for q in doc.quotes if q["kind"] == "direct"] == [
+        "We will vote against the plan."]

@@ -114,7 +114,8 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
     prev: Candidate | None = None
     para_of_prev = -1
     for q in marked:
-        if _is_title(_tokens_in(sdoc, q.start, q.end)):
+        toks = _tokens_in(sdoc, q.start, q.end)
+        if _is_title(toks) or _is_nickname(toks):
             continue
         cue = _best_cue(sdoc, q, _frame_cues(sdoc, q, cues, inside), cues)
         cand = Candidate(q.start, q.end, "direct")
@@ -149,6 +150,16 @@ def _is_title(toks: list[Token]) -> bool:
     if _in_noun_slot(toks[0]):
         return True
     return len(words) > 1 and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _is_nickname(toks: list[Token]) -> bool:
+    """A quoted name between a first name and a surname: Marcia "Cia" Price."""
+    if not toks or len(toks) > 2 or not toks[0].is_title:
+        return False
+    doc = toks[0].doc
+    lo, hi = toks[0].i - 2, toks[-1].i + 2  # skip the marks themselves
+    return (lo >= 0 and hi < len(doc) and doc[lo].is_title and doc[hi].is_title
+            and doc[lo].pos_ == "PROPN" and doc[lo + 1].is_quote and doc[hi - 1].is_quote)
 
 
 def _in_noun_slot(first: Token) -> bool:
