@@ -265,3 +265,11 @@ def test_last_half_and_last_quarter_are_the_final_parts(tx):
     found = tx("Sales slowed in the last half of 2019 and the last quarter of 2020.")
     assert found["the last half of 2019"][1] == "2019-H2"
     assert found["the last quarter of 2020"][1] == "2020-Q4"
+
+
+def test_parts_of_the_narrative_day(tx):
+    found = tx("Markets fell on Thursday. Traders sold in the morning, and by mid-afternoon the "
+               "index had recovered. The ferry leaves at 5 in the morning.")
+    assert found["the morning"] == ("TIME", "2022-07-07TMO", None)
+    assert found["mid-afternoon"] == ("TIME", "2022-07-07TAF", None)
+    assert found["5 in the morning"] == ("TIME", "2022-07-07T05:00", None)

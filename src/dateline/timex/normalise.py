@@ -251,6 +251,15 @@ class Normaliser:
             return "TIME", f"{value}T{part}", None
         return "DATE", value, None
 
+    def daypart(self, g: dict[str, str], ctx: Context) -> Result | None:
+        """"mid-afternoon", "in the morning": on the narrative day unless a day is named."""
+        if "deictic" in g:
+            return self.deictic(g, ctx)
+        point = ctx.anchor if ctx.anchor and ctx.anchor.gran == "D" else self.relative(ctx, "D")
+        if point is None:
+            return None
+        return "TIME", f"{point.value(ctx.known)}T{self.lex.dayparts[_word(g['daypart'])]}", None
+
     def weekday(self, g: dict[str, str], ctx: Context) -> Result | None:
         wd = self.lex.weekdays[_word(g["weekday"])]
         part = self.lex.dayparts.get(_word(g["daypart"])) if "daypart" in g else None
@@ -462,7 +471,9 @@ class Normaliser:
         if "clockword" in g:
             hhmm = CLOCK_WORDS[_word(g["clockword"])]
         else:
-            hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+            morning = self.lex.dayparts.get(_word(g.get("daypart", ""))) == "MO"
+            ampm = g.get("ampm") or ("a" if morning else "p")  # "4 in the morning"
+            hour = int(g["hour"]) % 12 + (12 if ampm.lower().startswith("p") else 0)
             hhmm = f"{hour:02d}:{int(g.get('minute', 0)):02d}"
         if "month" in g:
             dated = self.date({"month": g["month"], "day": g["day"]}, ctx)
