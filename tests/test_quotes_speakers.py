@@ -35,6 +35,9 @@ def quote_with(doc: Document, fragment: str) -> dict:
         # a share of those polled says things
         ('In the survey, 41 percent said the harbour board was "doing a poor job."',
          "doing a poor job", "41 percent"),
+        # a quote sentence with no cue, after a sentence where a named person says something
+        ('The harbour master, Piet Vos, called her the best engineer he had hired. "She '
+         'never once missed a deadline in ten years."', "never once missed", "Piet Vos"),
     ],
 )
 def test_speaker_span(run, text, fragment, speaker) -> None:

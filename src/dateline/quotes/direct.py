@@ -130,12 +130,33 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
             or (q.paragraph == para_of_prev + 1 and _floating(text, q))
         ):
             cand.inherited_from = prev.inherited_from or prev
-        elif len(_tokens_in(sdoc, q.start, q.end)) < MIN_UNCUED_TOKENS:
+        elif (before := _sentence_before(text, q, toks, cues, inside)) is not None:
+            cand.cue, cand.cue_span = before, cue_tokens(before)
+            cand.speaker_tok = subject(before, inside)
+        elif len(toks) < MIN_UNCUED_TOKENS:
             continue
         out.append(cand)
         if cand.cue is not None or cand.speaker or cand.inherited_from:
             prev, para_of_prev = cand, q.paragraph
     return out
+
+
+def _sentence_before(text: str, q: MarkedSpan, toks: list[Token], cues: Cues,
+                     inside: set[int]) -> Token | None:
+    """A quote that is a sentence of its own, right after a sentence in which a named
+    speaker says something ("Jo Doe called him a genius. \"He never gave up.\""), or
+    alone in the paragraph after it: the last speech verb of that sentence."""
+    if not toks or toks[0].i - toks[0].sent.start > 1 or toks[0].sent.start == 0:
+        return None
+    prev = toks[0].doc[toks[0].sent.start - 1].sent
+    if "\n" in text[prev.end_char : q.start] and not _floating(text, q):
+        return None
+    said = [t for t in prev if t.i not in inside and t.pos_ == "VERB"
+            and t.lemma_.lower() in cues.speech]
+    if not said:
+        return None
+    who = subject(said[-1], inside)
+    return said[-1] if who is not None and who.ent_type_ == "PERSON" else None
 
 
 def _is_title(toks: list[Token]) -> bool:
