@@ -38,6 +38,9 @@ def quote_with(doc: Document, fragment: str) -> dict:
         # a quote sentence with no cue, after a sentence where a named person says something
         ('The harbour master, Piet Vos, called her the best engineer he had hired. "She '
          'never once missed a deadline in ten years."', "never once missed", "Piet Vos"),
+        # "X, now the Y, who said ...": X
+        ('The vote was delayed by Anna Roos, now the council leader, who said the plan '
+         '"would bankrupt the harbour within a year."', "bankrupt the harbour", "Anna Roos"),
     ],
 )
 def test_speaker_span(run, text, fragment, speaker) -> None:

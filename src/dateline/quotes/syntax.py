@@ -70,7 +70,10 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
                 and (c.ent_type_ not in NOT_SPEAKERS or c.ent_type_ in SHARES)
                 and any(ch.isalnum() for ch in c.text)]
         if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
-            return cur.head  # "Jordan, who said ..." -> Jordan
+            head = cur.head  # "Jordan, who said ..." -> Jordan
+            if head.dep_ == "appos" and head.head.ent_type_ in NAMED:
+                return head.head  # "Jordan, now the party's leader, who said ..." -> Jordan
+            return head
         if subj:
             return _person_in(subj[0])
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and _named(cur.head):
