@@ -13,13 +13,12 @@ from dateline.quotes.syntax import subject
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
            ents: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
-    """A one-sentence Doc with the given (absolute) heads, on the real model's vocabulary."""
-    spaces = [i + 1 < len(words) and words[i + 1] not in ",.\"\n" and words[i] not in "\"\n"
+    """A Doc with the given (absolute) heads, on the real model's vocabulary; one sentence
+    per ROOT."""
+    spaces = [i + 1 < len(words) and words[i + 1] not in ",.:\"\n" and words[i] not in "\"\n"
               for i in range(len(words))]
-    doc = Doc(nlp.load().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
-              ents=ents, lemmas=lemmas or [w.lower() for w in words],
-              sent_starts=[True] + [False] * (len(words) - 1))
-    return doc
+    return Doc(nlp.load().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               ents=ents, lemmas=lemmas or [w.lower() for w in words])
 
 
 def test_person_beside_a_misparsed_subject() -> None:
@@ -55,3 +54,19 @@ def test_no_cue_from_a_later_paragraph() -> None:
     [cand] = attribute_marked(doc, doc.text, marked, load_cues(), inside)
     assert cand.cue is not None and cand.cue.text == "saying"
     assert cand.speaker_tok is not None and cand.speaker_tok.text == "unions"
+
+
+def test_a_cue_of_the_quotes_own_sentence_beats_one_after_it() -> None:
+    # Neither "Said" nor the next sentence's "said" governs the quote in this parse; the
+    # one in the quote's own sentence is its cue.
+    words = ["Said", "Vos", ":", "\"", "Taxes", "rise", ".", "\"", "Critics", "said", "no",
+             "."]
+    heads = [5, 0, 0, 5, 5, 5, 5, 5, 9, 9, 9, 9]
+    deps = ["advcl", "nsubj", "punct", "punct", "nsubj", "ROOT", "punct", "punct", "nsubj",
+            "ROOT", "dobj", "punct"]
+    pos = ["VERB", "PROPN", "PUNCT", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "NOUN", "VERB",
+           "INTJ", "PUNCT"]
+    lemmas = ["say", "Vos", ":", "\"", "tax", "rise", ".", "\"", "critic", "say", "no", "."]
+    doc = parsed(words, heads, deps, pos, lemmas=lemmas)
+    [cand] = attribute_marked(doc, doc.text, find_marked(doc.text), load_cues(), {4, 5, 6})
+    assert cand.speaker_tok is not None and cand.speaker_tok.text == "Vos"

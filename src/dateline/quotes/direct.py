@@ -1,8 +1,9 @@
 """Attribute each quotation-marked span to a cue and speaker in its sentence frame.
 
 The frame is the text of the quote's sentence(s) outside quotation marks. The
-cue whose clause contains the quote wins ("saying \\"...\\""), then the nearest
-cue after the quote ("\\"...,\\" he said"), then before it ("X said: \\"...\\"").
+cue whose clause contains the quote wins ("saying \\"...\\""), then, cues of the
+quote's own sentences first, the nearest cue after the quote ("\\"...,\\" he said"),
+then before it ("X said: \\"...\\"").
 """
 
 from __future__ import annotations
