@@ -7,8 +7,8 @@ no mention covers the speaker, so that the actors stage's coreference wins.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from dateline.actors.resolve import slug as actor_slug
 from dateline.model import Document
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
@@ -20,10 +20,8 @@ _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|pres|prof)\.?\s+", re.I)
 
 
 def slug(name: str) -> str:
-    """An actor id in the actors stage's style: "Antony Blinken" -> "antony-blinken"."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    plain = re.sub(r"'s$|’s$", "", plain.strip())
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    """An actor id as the actors stage makes it, without a possessive ("Blinken's")."""
+    return actor_slug(re.sub(r"'s$|’s$", "", name.strip()))
 
 
 def _last_word(name: str) -> str:
