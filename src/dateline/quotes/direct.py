@@ -48,8 +48,9 @@ def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[
         prev = sdoc[first.start - 1].sent
         if prev.text.rstrip().endswith(":"):
             sents[prev.start] = prev
+    text = sdoc.text  # spaCy rebuilds Doc.text on every access: read it once
     return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues, True)
-            and "\n" not in sdoc.text[q.end : t.idx]]  # never a cue from a later paragraph
+            and "\n" not in text[q.end : t.idx]]  # never a cue from a later paragraph
 
 
 def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token | None:
