@@ -160,3 +160,11 @@ def test_directories_and_globs_expand_in_order(tmp_path):
     assert [s.rsplit("/", 1)[-1] for s in sources] == ["a.txt", "b.txt"]
     globbed = [i.source for i in read_inputs([str(tmp_path / "*.txt")])]
     assert globbed == sources
+
+
+def test_text_too_long_to_parse_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_CHARS", 500)
+    path = tmp_path / "long.txt"
+    path.write_text("The talks went on. " * 40, encoding="utf-8")
+    item = read_one(path)
+    assert isinstance(item, ReadError) and "too long: 760 characters" in item.reason

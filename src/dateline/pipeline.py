@@ -67,7 +67,8 @@ class Pipeline:
                     try:
                         yield from self.process([item])
                     except Exception as exc:  # noqa: BLE001
-                        yield ProcessError(item.source, f"{type(exc).__name__}: {exc}")
+                        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+                        yield ProcessError(item.source, f"{type(exc).__name__}: {first_line}")
 
 
 @dataclass

@@ -19,6 +19,8 @@ from dateline.io.decode import DecodeError, check_text, decode_text
 from dateline.model import document_id
 
 MAX_BYTES = int(os.environ.get("DATELINE_MAX_BYTES", 20 * 1024 * 1024))
+# spaCy's own limit for one parse (the parser needs ~1 GB per 100,000 characters)
+MAX_CHARS = int(os.environ.get("DATELINE_MAX_CHARS", 1_000_000))
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -77,7 +79,16 @@ def kind_of(path: str) -> str:
 
 
 def read_inputs(paths: Iterable[str]) -> Iterator[InputDocument | ReadError]:
-    """Every document in every path, in input order."""
+    """Every document in every path, in input order; one too long to parse is an error."""
+    for item in read_all(paths):
+        if isinstance(item, InputDocument) and len(item.raw) > MAX_CHARS:
+            yield ReadError(item.source, f"too long: {len(item.raw):,} characters "
+                                         f"(limit {MAX_CHARS:,}, DATELINE_MAX_CHARS)")
+        else:
+            yield item
+
+
+def read_all(paths: Iterable[str]) -> Iterator[InputDocument | ReadError]:
     for path in expand_paths(paths):
         kind = kind_of(path)
         try:
