@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Any
+
+from spacy.tokens import Doc
 
 from dateline.io.readers import MAX_CHARS
 from dateline.model import Document
@@ -35,8 +38,27 @@ def load(name: str | None = None) -> Any:
     return nlp
 
 
+# A blank line (and the whitespace after it) ends a paragraph.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text cut after each blank line; the pieces join back to the text exactly."""
+    pieces, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        pieces.append(text[start:match.end()])
+        start = match.end()
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
+    return pieces
+
+
 class ParseStage:
-    """Parse every document's cleaned text once; record sentences and entities."""
+    """Parse every document's cleaned text once; record sentences and entities.
+
+    Paragraphs are parsed apart and joined into one Doc per document, so no
+    sentence (and no dependency) runs from a headline into the first paragraph.
+    """
 
     name = "parse"
 
@@ -45,8 +67,12 @@ class ParseStage:
         self.batch_size = batch_size
 
     def __call__(self, docs: list[Document]) -> None:
-        parsed = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
-        for doc, sdoc in zip(docs, parsed, strict=True):
+        pieces = [paragraphs(d.text) for d in docs]
+        parsed = iter(self.nlp.pipe((p for ps in pieces for p in ps),
+                                    batch_size=self.batch_size * 8))
+        for doc, doc_pieces in zip(docs, pieces, strict=True):
+            parts = [next(parsed) for _ in doc_pieces]
+            sdoc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             doc.spacy = sdoc
             doc.sentences = [[s.start_char, s.end_char] for s in sdoc.sents]
             doc.entities = [

@@ -183,6 +183,9 @@ class Resolution:
             return
         if ent.label_ != "ORG":
             return
+        if self.known_person_not_org(ent, orgs):
+            self.person(ent)  # the small model tags a known surname as an ORG out of context
+            return
         expanded = self.expansion(ent)
         if expanded is not None:  # "Palestine Liberation Organization (PLO)"
             self.mention(ent.start, ent.end, expanded, "name")
@@ -205,6 +208,12 @@ class Resolution:
         actor_id = self.kb_id(name, "organisation") or slug(name)
         actor = self.actor(actor_id, name, "organisation", country=code, sector=orgs.sector(name))
         self.mention(ent.start, ent.end, actor, "name")
+
+    def known_person_not_org(self, ent: Span, orgs: Organisations) -> bool:
+        """An "ORG" that the knowledge base knows only as one person's name."""
+        return (self.kb_id(ent.text, "person") is not None
+                and self.kb_id(ent.text, "organisation") is None
+                and orgs.known.get(ent.text.casefold()) is None)
 
     def expansion(self, ent: Span) -> Found | None:
         """The organisation a parenthesised acronym stands for, named just before it."""
@@ -252,8 +261,9 @@ class Resolution:
     def titled_names(self) -> None:
         """Rule 2: titles before a name or in apposition; then the short names join."""
         for ent in [e for e in self.person_names if len(e) > 1]:
-            actor = self.actors[self.mentions[(ent.start, ent.end)]["actor"]]
-            self.take_titles(ent.start, actor, ent.end)
+            actor = self.name_actor(ent)
+            if actor is not None:
+                self.take_titles(ent.start, actor, ent.end)
         for ent in self.person_names:
             if len(ent) > 1:
                 continue
@@ -268,16 +278,21 @@ class Resolution:
                     self.mention(start, span.end, target, "title")
 
     def short_names_one(self, ent: Span) -> None:
-        full = [e for e in self.person_names if len(e) > 1]
+        full = [e for e in self.person_names if len(e) > 1 and self.name_actor(e) is not None]
         same = [e for e in full if ent.text in (e[0].text, e[-1].text)]
         if same:
             best = min(same, key=lambda e: abs(e.start - ent.start))
-            actor = self.actors[self.mentions[(best.start, best.end)]["actor"]]
+            actor = self.name_actor(best)
         else:
             actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
             actor = self.actor(actor_id, ent.text, "person")
             self.take_titles(ent.start, actor, ent.end)
         self.mention(ent.start, ent.end, actor, "name")
+
+    def name_actor(self, ent: Span) -> Found | None:
+        """The actor of a full name, unless a neighbour's title mention swallowed it."""
+        m = self.mentions.get((ent.start, ent.end))
+        return self.actors[m["actor"]] if m else None
 
     def person_actor_at(self, i: int) -> Found | None:
         for (s, e), m in self.mentions.items():
