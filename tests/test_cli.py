@@ -174,3 +174,13 @@ def test_listing_commands_read_the_store(tmp_path):
                                           env=wide).stdout
     result = runner.invoke(app, ["actors", "Ortiz", "--db", db], env=wide)
     assert "lena-ortiz" in result.stdout and "Foreign Minister" in result.stdout
+
+
+def test_a_broken_database_is_one_clear_line(tmp_path):
+    db = tmp_path / "not-a.db"
+    db.write_bytes(b"this is not a database file at all" * 100)
+    result = subprocess.run([str(BIN), "actors", "--db", str(db)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == ["error database: file is not a database"]

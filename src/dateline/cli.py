@@ -20,6 +20,7 @@ app = typer.Typer(
     help="Turn raw news text into who said what, and who did what to whom, when and where.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,
 )
 err = Console(stderr=True)
 out = Console()
@@ -219,9 +220,18 @@ def reresolve(db: str = DB, overrides: Path | None = OVERRIDES) -> None:
     """
     from dateline.ingest import reresolve as rerun
 
-    with Store(db) as store:
-        job = rerun(store, overrides)
-        out.print(job.summary_table())
+    with Store(db) as store, progress("reresolve") as bar:
+        job, results = rerun(store, overrides)
+        task = bar.add_task("reresolve", total=store.count())
+        failed = 0
+        for result in results:
+            if isinstance(result, ProcessError):
+                failed += 1
+                err.print(f"[red]error[/red] {result}", highlight=False, soft_wrap=True)
+            bar.advance(task)
+        out.print(job.summary_table(failed=failed))
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 LIMIT = typer.Option(50, "--limit", "-n", min=1, help="At most this many rows.")
@@ -306,4 +316,15 @@ def serve(
 
 
 def main() -> None:
-    app()
+    """The console entry point: a broken database or model is one line, not a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        app()
+    except SQLAlchemyError as exc:
+        first = (str(exc.orig) if getattr(exc, "orig", None) else str(exc)).splitlines()[0]
+        err.print(f"[red]error[/red] database: {first}", highlight=False)
+        sys.exit(EXIT_USAGE)
+    except RuntimeError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        sys.exit(EXIT_USAGE)

@@ -79,15 +79,15 @@ def stored_inputs(store: Store) -> Iterator[InputDocument]:
         yield InputDocument(data["id"], data["source"], raw, kind, meta)
 
 
-def reresolve(store: Store, overrides: str | Path | None = None) -> Ingest:
+def reresolve(store: Store, overrides: str | Path | None = None
+              ) -> tuple[Ingest, Iterator[Document | ProcessError]]:
     """Rebuild the actor knowledge base and every document's annotations from raw text.
 
     Used after the user edits the overrides file: merges, splits and corrections
-    then hold everywhere, and actors no longer referenced disappear.
+    then hold everywhere, and actors no longer referenced disappear. The actor
+    tables are cleared at once; iterate the results to re-process the documents.
     """
     inputs = list(stored_inputs(store))
     store.clear_actors()
     job = Ingest(store, replace=True, overrides=overrides)
-    for _ in job.run(inputs):
-        pass
-    return job
+    return job, job.run(inputs)

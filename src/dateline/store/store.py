@@ -164,8 +164,8 @@ class Store:
             return [
                 {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
                  "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
-                 "merged_into": a.merged_into, "docs": docs.get(a.id, []), "aliases": aliases.get(a.id, []),
-                 "roles": roles.get(a.id, [])}
+                 "merged_into": a.merged_into, "docs": docs.get(a.id, []),
+                 "aliases": aliases.get(a.id, []), "roles": roles.get(a.id, [])}
                 for a in s.scalars(select(ActorRow).order_by(ActorRow.id))
             ]
 
