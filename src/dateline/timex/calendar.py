@@ -75,6 +75,8 @@ def parse(value: str | None) -> Point | None:
     if not m:
         return None
     year = int(m["y"])
+    if year < 1:  # "0000": before the first year a date can hold
+        return None
     if m["d"]:
         try:
             return Point(date(year, int(m["m"]), int(m["d"])), "D")

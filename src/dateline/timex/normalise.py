@@ -60,7 +60,15 @@ class Normaliser:
         self.lex = lex
 
     def __call__(self, cand: Candidate, ctx: Context) -> Result | None:
-        return getattr(self, cand.norm)(cand.groups, ctx)
+        """The expression's (type, value, mod); None if it has none.
+
+        Arithmetic that leaves the years 1-9999 ("99999 years ago", "tomorrow" from a
+        DCT of 9999-12-31) raises in ``datetime``; such an expression has no value.
+        """
+        try:
+            return getattr(self, cand.norm)(cand.groups, ctx)
+        except (OverflowError, ValueError):
+            return None
 
     # ---------------------------------------------------------------- helpers
     def number(self, text: str) -> float | None:
