@@ -75,3 +75,8 @@ def test_hostile_texts_pass_every_stage_and_keep_the_contract():
     assert not errors, errors
     for doc, text in zip(results, texts, strict=True):
         assert_contract(doc.to_json(), text)
+
+
+def test_a_transcript_after_a_name_in_another_script():
+    # the participant's name has no Latin letter to count its mentions by
+    process("Interview with Сергей Лавров\nQ: Why?\nA: Because.\nQ: When?\nA: Now.")

@@ -70,8 +70,9 @@ def _participants(doc: Document, before: int) -> list[dict]:
         seen.setdefault(slug(name), {"name": name, "start": ent["start"], "end": ent["end"]})
     counts = Counter()
     for key, part in seen.items():
-        last = _key(part["name"]).split()[-1]
-        counts[key] = len(re.findall(rf"\b{re.escape(last)}\b", doc.text.lower()))
+        words = _key(part["name"]).split()  # none for a name in another script ("Сергей Лавров")
+        last = re.escape(words[-1]) if words else None
+        counts[key] = len(re.findall(rf"\b{last}\b", doc.text.lower())) if last else 0
     return sorted(seen.values(), key=lambda p: -counts[slug(p["name"])])
 
 
