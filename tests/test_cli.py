@@ -184,3 +184,22 @@ def test_a_broken_database_is_one_clear_line(tmp_path):
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines == ["error database: file is not a database"]
+
+
+def test_scraped_markup_is_printed_as_text(tmp_path):
+    from dateline.store import Store
+    from test_store import sample_document
+
+    doc = sample_document()
+    hostile = 'We [/bold] agreed [link=http://x.test]click[/link],'
+    doc.text = doc.raw = doc.text.replace('We agreed,', hostile)
+    doc.quotes[0]["text"] = hostile
+    db = str(tmp_path / "kb.db")
+    with Store(db) as store:
+        store.save(doc)
+    result = runner.invoke(app, ["quotes", "--db", db], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "[/bold]" in result.stdout and "[link=http://x.test]" in result.stdout
+    bad = tmp_path / "[bold]boom.txt"
+    bad.write_bytes(b"")
+    assert "[bold]boom.txt: empty file" in extract(str(bad))[2]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline.io.published import PublishedDates
@@ -33,6 +34,11 @@ def dateline() -> None:
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def report_error(message: str) -> None:
+    """One line on stderr; file names and scraped text are never read as markup."""
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 class Inputs:
     """Reads inputs, reports bad ones on stderr, and attaches the --published date."""
 
@@ -50,7 +56,7 @@ class Inputs:
 
     def report(self, failure: ReadError | ProcessError) -> None:
         self.failed += 1
-        err.print(f"[red]error[/red] {failure}", highlight=False, soft_wrap=True)
+        report_error(str(failure))
 
     def exit_if_failed(self) -> None:
         if self.failed:
@@ -227,7 +233,7 @@ def reresolve(db: str = DB, overrides: Path | None = OVERRIDES) -> None:
         for result in results:
             if isinstance(result, ProcessError):
                 failed += 1
-                err.print(f"[red]error[/red] {result}", highlight=False, soft_wrap=True)
+                report_error(str(result))
             bar.advance(task)
         out.print(job.summary_table(failed=failed))
     if failed:
@@ -311,7 +317,7 @@ def serve(
 
     from dateline.web.app import create_app
 
-    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    err.print(escape(f"serving {db} on http://{host}:{port}/ (API docs at /docs)"))
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
@@ -323,8 +329,8 @@ def main() -> None:
         app()
     except SQLAlchemyError as exc:
         first = (str(exc.orig) if getattr(exc, "orig", None) else str(exc)).splitlines()[0]
-        err.print(f"[red]error[/red] database: {first}", highlight=False)
+        report_error(f"database: {first}")
         sys.exit(EXIT_USAGE)
     except RuntimeError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        report_error(str(exc))
         sys.exit(EXIT_USAGE)

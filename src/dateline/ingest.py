@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import func, select
 
 from dateline.actors.kb import ActorKB
@@ -51,7 +52,7 @@ class Ingest:
             yield result
 
     def summary_table(self, failed: int = 0) -> Table:
-        table = Table(title=f"dateline ingest → {self.store.db}")
+        table = Table(title=Text(f"dateline ingest → {self.store.db}"))
         table.add_column("")
         table.add_column("this run", justify="right")
         table.add_column("in the store", justify="right")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from dateline.store import Store
 from dateline.store.queries import MAX_LIMIT, Page, Queries
@@ -23,6 +24,11 @@ def collect(fetch: Callable[..., Page], limit: int, **filters: Any) -> Iterator[
         cursor = page.next
 
 
+def cells(*values: Any) -> list[Text]:
+    """Table cells as plain text: scraped words like "[/bold]" are never markup."""
+    return [Text("" if v is None else str(v)) for v in values]
+
+
 def shorten(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -33,7 +39,7 @@ def quotes_table(store: Store, limit: int, **filters: Any) -> Table:
         table.add_column(col, overflow="fold")
     for q in collect(Queries(store).quotes, limit, **filters):
         who = q["actor_name"] or q["speaker"] or "?"
-        table.add_row(q["date"] or "", who, q["kind"], shorten(q["text"]), q["doc_id"])
+        table.add_row(*cells(q["date"], who, q["kind"], shorten(q["text"]), q["doc_id"]))
     return table
 
 
@@ -48,8 +54,8 @@ def events_table(store: Store, limit: int, **filters: Any) -> Table:
         return f"{s.get('actor') or s.get('text') or '?'} ({s.get('country') or '-'})"
 
     for e in collect(Queries(store).events, limit, **filters):
-        table.add_row(e["date"] or "", e["type"], side(e["source"]), side(e["target"]),
-                      e["trigger"]["text"], e["place"] or "", e["doc_id"])
+        table.add_row(*cells(e["date"], e["type"], side(e["source"]), side(e["target"]),
+                             e["trigger"]["text"], e["place"], e["doc_id"]))
     return table
 
 
@@ -62,6 +68,6 @@ def actors_table(store: Store, limit: int, **filters: Any) -> Table:
     for a in collect(queries.actors, limit, **filters):
         detail = queries.actor(a["id"]) or {}
         roles = ", ".join(r["role"] for r in detail.get("roles", []))
-        table.add_row(a["id"], a["name"], a["type"], a["country"] or "", a["sector"] or "",
-                      roles, a["first_seen"] or "", a["last_seen"] or "", str(a["documents"]))
+        table.add_row(*cells(a["id"], a["name"], a["type"], a["country"], a["sector"], roles,
+                             a["first_seen"], a["last_seen"], a["documents"]))
     return table

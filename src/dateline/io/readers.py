@@ -170,8 +170,9 @@ def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
             for record in ArchiveIterator(fh, check_digests=True):
                 if record.rec_type != "response":
                     continue
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if record.http_headers and "html" not in ctype:
+                headers = record.http_headers
+                ctype = (headers.get_header("Content-Type") or "").lower() if headers else ""
+                if headers and "html" not in ctype:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or path
                 source = f"{url}"
