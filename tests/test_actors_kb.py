@@ -120,3 +120,21 @@ def test_a_title_alone_finds_the_latest_holder_in_the_kb() -> None:
     assert mention["text"] == "Chilean foreign minister"
     alone = resolve("The foreign minister said the border was open.", kb=ActorKB())
     assert alone.mentions == []
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("merge: [unclosed", "actor overrides"),
+    ("- just\n- a list\n", "expected merge / split / correct"),
+    ("split:\n  - {alias: Austin, to: austin-texas}\n", "an entry lacks 'from'"),
+])
+def test_a_bad_overrides_file_is_one_clear_error(tmp_path, content, reason):
+    path = tmp_path / "actors.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuntimeError, match=reason) as caught:
+        Overrides.load(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_missing_overrides_file_is_one_clear_error(tmp_path):
+    with pytest.raises(RuntimeError, match="actor overrides .*missing.yaml"):
+        Overrides.load(tmp_path / "missing.yaml")

@@ -203,3 +203,14 @@ def test_scraped_markup_is_printed_as_text(tmp_path):
     bad = tmp_path / "[bold]boom.txt"
     bad.write_bytes(b"")
     assert "[bold]boom.txt: empty file" in extract(str(bad))[2]
+
+
+def test_a_bad_published_date_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Ministers meet in Oslo on Friday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--published", "yesterday", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2 and "'yesterday' is not a date" in result.output
+    tsv = tmp_path / "dates.tsv"
+    tsv.write_text("a.txt\t2022-13-45\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--published-tsv", str(tsv), str(tmp_path)])
+    assert result.exit_code == 2 and "dates.tsv:1" in result.output
+    assert result.stdout.strip() == "" or "schema" not in result.stdout

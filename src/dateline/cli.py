@@ -44,7 +44,10 @@ class Inputs:
 
     def __init__(self, paths: list[str], published: str | None, published_tsv: Path | None):
         self.paths = paths
-        self.dates = PublishedDates.from_options(published, published_tsv)
+        try:
+            self.dates = PublishedDates.from_options(published, published_tsv)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
         self.failed = 0
 
     def __iter__(self) -> Iterator[InputDocument]:

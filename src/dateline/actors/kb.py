@@ -72,10 +72,21 @@ class Overrides:
 
     @classmethod
     def load(cls, path: str | Path | None) -> Overrides:
+        """The overrides file, or a RuntimeError naming the file and what is wrong."""
         path = path or os.environ.get("DATELINE_ACTOR_OVERRIDES")
         if not path:
             return cls()
-        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            if data is not None and not isinstance(data, dict):
+                raise TypeError("expected merge / split / correct sections")
+            return cls(data)
+        except (OSError, yaml.YAMLError, TypeError, KeyError, IndexError,
+                AttributeError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if isinstance(exc, KeyError):
+                reason = f"an entry lacks {exc}"
+            raise RuntimeError(f"actor overrides {path}: {reason}") from exc
 
     def canonical(self, actor_id: str) -> str:
         seen = set()

@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from dateline.io.readers import InputDocument, source_name
 
 
+def checked_date(value: str, where: str) -> str:
+    """A creation date as YYYY-MM-DD, YYYY-MM or YYYY, or a ValueError saying where."""
+    value = value.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.strptime(value, fmt)
+            return value
+        except ValueError:
+            continue
+    raise ValueError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
 def read_published_tsv(path: Path) -> dict[str, str]:
     """Two columns, file name and date; a header line or blank lines are ignored."""
     table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
         cols = line.strip().split("\t")
         if len(cols) >= 2 and cols[1][:1].isdigit():
-            table[cols[0]] = cols[1].strip()
-            table.setdefault(Path(cols[0]).name, cols[1].strip())
+            date = checked_date(cols[1], f"{path}:{n}")
+            table[cols[0]] = date
+            table.setdefault(Path(cols[0]).name, date)
     return table
 
 
@@ -28,7 +43,8 @@ class PublishedDates:
 
     @classmethod
     def from_options(cls, published: str | None, tsv: Path | None) -> PublishedDates:
-        return cls(published, read_published_tsv(tsv) if tsv else {})
+        default = checked_date(published, "--published") if published else None
+        return cls(default, read_published_tsv(tsv) if tsv else {})
 
     def apply(self, item: InputDocument) -> InputDocument:
         date = self.by_name.get(source_name(item.source)) or self.default
