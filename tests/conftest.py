@@ -21,6 +21,8 @@ def shared_path(*parts: str) -> Path:
     """A path under ../shared/data, or a skip naming what is missing."""
     path = DATA.joinpath(*parts)
     if not path.exists():
+        if IN_CI:  # CI runs beside ../shared: a missing corpus is a broken setup, not a skip
+            pytest.fail(f"shared data not found in CI: {path}")
         pytest.skip(f"shared data not found: {path} (tests read it from ../shared/data)")
     return path
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from conftest import IN_CI
 from dateline.store import Store
 from dateline.web.app import create_app
 from test_web_corpus import build_db
@@ -30,7 +31,6 @@ CHROMIUM = os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def free_port() -> int:
