@@ -29,7 +29,7 @@ out = Console()
 
 @app.callback()
 def dateline() -> None:
-    """dateline: read → clean → parse → actors → quotes → time → events → store → serve."""
+    """dateline: read → clean → parse → actors → time → quotes → events → store → serve."""
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -28,7 +28,7 @@ STAGES: dict[str, str] = {
     "quotes": "dateline.quotes:QuoteStage",
     "events": "dateline.events:EventStage",
 }
-DEFAULT_BATCH = int(os.environ.get("DATELINE_BATCH", 64))  # documents per nlp.pipe batch
+DEFAULT_BATCH = int(os.environ.get("DATELINE_BATCH", 64))  # documents per pipeline batch
 
 
 def build_stage(name: str, **options: Any) -> Stage:

@@ -369,7 +369,7 @@ class Resolution:
             if place is not None:
                 start, country = place
             if title.is_role:
-                target = self.holder(title, country, span.start) or self.kb_holder(title, country)
+                target = self.holder(title, country) or self.kb_holder(title, country)
                 kind = "title" if target and title.role in target.roles else "description"
             else:
                 target = self.counterpart(span.start, country)
@@ -391,7 +391,7 @@ class Resolution:
     def people(self) -> list[Found]:
         return [a for a in self.actors.values() if a.type == "person"]
 
-    def holder(self, title: Title, country: str | None, at: int) -> Found | None:
+    def holder(self, title: Title, country: str | None) -> Found | None:
         cands = [a for a in self.people()
                  if any(r == title.role or r in title.holders or title.head in r.lower().split()
                         for r in a.roles)

@@ -20,9 +20,9 @@ from dateline.pipeline import DEFAULT_BATCH, Pipeline, ProcessError
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(stages: list[str] | None) -> None:
+def _init_worker() -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(stages)
+    _worker_pipeline = Pipeline()
 
 
 def _process(batch: list[InputDocument]) -> list[Document | ProcessError]:
@@ -35,8 +35,7 @@ def _process(batch: list[InputDocument]) -> list[Document | ProcessError]:
 
 
 def process_in_pool(
-    inputs: Iterable[InputDocument], workers: int, stages: list[str] | None = None,
-    batch_size: int = DEFAULT_BATCH,
+    inputs: Iterable[InputDocument], workers: int, batch_size: int = DEFAULT_BATCH,
 ) -> Iterator[Document | ProcessError]:
     """Like Pipeline.process_stream, over ``workers`` processes, in input order.
 
@@ -46,8 +45,7 @@ def process_in_pool(
     it = iter(inputs)
     batches = iter(lambda: list(islice(it, batch_size)), [])
     ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(stages,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
         in_flight: deque[Future] = deque()
         for batch in batches:
             in_flight.append(pool.submit(_process, batch))

@@ -61,8 +61,7 @@ def spark_session(master: str) -> Any:
 
 
 def process_with_spark(
-    paths: Iterable[str], dates: PublishedDates, master: str = "local[*]",
-    partitions: int | None = None,
+    paths: Iterable[str], dates: PublishedDates, master: str = "local[*]"
 ) -> Iterator[Document | ReadError | ProcessError]:
     """Every input document processed in Spark, yielded on the driver in input order."""
     files = list(expand_paths(paths))
@@ -71,7 +70,7 @@ def process_with_spark(
     spark = spark_session(master)
     try:
         sc = spark.sparkContext
-        slices = partitions or min(len(files), sc.defaultParallelism * 4)
+        slices = min(len(files), sc.defaultParallelism * 4)
         indexed = [(path, index) for index, path in enumerate(files)]
         # Partitions come back in order and keep their order: no sort, one pass.
         results = sc.parallelize(indexed, slices).mapPartitions(

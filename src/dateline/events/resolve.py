@@ -8,17 +8,12 @@ named with where it lives ("the Kurds of Iraq") is coded by that place, as PLOVE
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
+from dateline.actors.countries import country_code
 from dateline.events.sides import side_code
 from dateline.model import Document, EventActor
-
-CountryCode = Callable[[str], str | None]
-try:  # the actors engineer's gazetteer; absent in a build without the actors area
-    from dateline.actors.countries import country_code as _country_code
-except ImportError:  # pragma: no cover - depends on which areas are installed
-    _country_code = None
 
 # Children that start a new clause: they are not part of the noun phrase naming an actor.
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
@@ -41,10 +36,9 @@ def phrase(token: Any) -> tuple[int, int]:
 class Resolver:
     """Actor resolution for one document, indexed once."""
 
-    def __init__(self, doc: Document, country_code: CountryCode | None = _country_code) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.sdoc = doc.spacy
-        self.country_code = country_code
         self.actors = {a["id"]: a for a in doc.actors}
         self.mentions = sorted(doc.mentions, key=lambda m: m["start"])
         self.entities = [e for e in doc.entities if e.get("label") in COUNTRY_LABELS | {"PERSON"}]
@@ -163,7 +157,7 @@ class Resolver:
         return self.phrase_country(span.start, span.end) if span else None
 
     def code(self, name: str) -> str | None:
-        return self.country_code(name) if self.country_code else None
+        return country_code(name)
 
     def make(self, actor: str | None, country: str | None, start: int, end: int) -> EventActor:
         """An event side; its country in PLOVER's coding (ISO3, IGO or NGO, see sides.py)."""
@@ -171,6 +165,3 @@ class Resolver:
         return {"actor": actor, "country": country, "text": self.doc.text[start:end],
                 "start": start, "end": end}
 
-    def sector(self, actor_id: str | None) -> str | None:
-        actor = self.actors.get(actor_id or "")
-        return actor["sector"] if actor else None

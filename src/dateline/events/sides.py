@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-try:  # the actors engineer's IGO table; absent in a build without the actors area
-    from dateline.actors.countries import igos as _igos
-except ImportError:  # pragma: no cover - depends on which areas are installed
-    _igos = None
+from dateline.actors.countries import igos
 
 
 def side_code(country: str | None, record: dict[str, Any] | None) -> str | None:
     """The PLOVER code of a side from its country and actor record (``None``: unknown)."""
     sector = (record or {}).get("sector")
-    if country and _igos is not None and country in _igos():
+    if country and country in igos():
         return "NGO" if sector == "NGO" else "IGO"
     if country is None and (record or {}).get("type") == "organisation" and \
             sector in ("IGO", "NGO"):

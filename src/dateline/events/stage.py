@@ -19,11 +19,7 @@ from dateline.events.roles import (
     targets,
 )
 from dateline.model import Document, Event, EventActor
-
-try:  # the time engineer's anchor; absent in a build without the timex area
-    from dateline.timex import date_for_span
-except ImportError:  # pragma: no cover - depends on which areas are installed
-    date_for_span = None
+from dateline.timex import date_for_span
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 # Categories whose unnamed recipient is, by PLOVER/CAMEO coding practice, the government of
@@ -160,7 +156,7 @@ class EventStage:
         if category == "THREATEN" and "hypothetical" in context:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
-        date = date_for_span(doc, start, end) if date_for_span else doc.published
+        date = date_for_span(doc, start, end)
         return {
             "type": category,
             "mode": mode,

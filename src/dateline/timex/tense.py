@@ -28,12 +28,6 @@ def path_to_verb(sdoc: Any, start: int, end: int) -> list[Any]:
     return path
 
 
-def governing_verb(sdoc: Any, start: int, end: int) -> Any | None:
-    """The nearest verb above the span's root in the dependency tree."""
-    path = path_to_verb(sdoc, start, end)
-    return path[-1] if path and path[-1].pos_ in ("VERB", "AUX") else None
-
-
 def tense(sdoc: Any, start: int, end: int, cues: frozenset[str], path_cues: frozenset[str]) -> str:
     """PAST, PRESENT, FUTURE, NONE, or SCHEDULE (a deadline: the nearer date wins)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
