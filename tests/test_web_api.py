@@ -182,6 +182,18 @@ def test_post_runs_the_real_pipeline_and_stores_the_document(db):
         assert again.json() == {**response.json(), "created": False}
 
 
+@pytest.mark.slow
+def test_a_posted_article_resolves_against_the_stored_actors(db):
+    text = "Trade talks stall\n\nAlma Vance told reporters on Monday that the talks had stalled."
+    with TestClient(create_app(db, token="t0ken")) as c:
+        response = c.post("/api/v1/documents", headers={"Authorization": "Bearer t0ken"},
+                          json={"text": text})
+        assert response.status_code == 201, response.text
+        stored = c.get(f"/api/v1/documents/{response.json()['id']}").json()
+    vance = next(a for a in stored["actors"] if a["id"] == "alma-vance")
+    assert vance["country"] == "USA"
+
+
 def test_document_page_shows_quotes_events_and_folded_furniture(client):
     html = client.get("/documents/doc-meeting").text
     assert re.search(r'<mark class="quote c0"[^>]*>We want a fair deal,', html)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, R
 from pydantic import BaseModel, Field
 
 from dateline.store.queries import MAX_LIMIT, Page, Queries
+from dateline.web.ingest import ProcessFailed
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
 
@@ -80,11 +81,14 @@ def post_document(request: Request, response: Response, body: NewDocument,
     201 when stored, 200 when the same text was already stored (nothing changes).
     """
     authorise(request, authorization)
-    doc = request.app.state.ingestor.process(body.text, body.title, body.url, body.published)
-    created = request.app.state.store.save(doc)
+    try:
+        doc_id, created = request.app.state.ingestor.ingest(body.text, body.title, body.url,
+                                                            body.published)
+    except ProcessFailed as exc:
+        raise HTTPException(422, str(exc)) from exc
     if not created:
         response.status_code = 200
-    return {"id": doc.id, "created": created, "document": f"/api/v1/documents/{doc.id}"}
+    return {"id": doc_id, "created": created, "document": f"/api/v1/documents/{doc_id}"}
 
 
 @router.get("/actors", response_model=PageOut)

@@ -38,7 +38,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.store = store
     app.state.queries = Queries(app.state.store)
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
-    app.state.ingestor = Ingestor()
+    app.state.ingestor = Ingestor(store)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")

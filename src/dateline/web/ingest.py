@@ -1,39 +1,48 @@
-"""Running the real pipeline on a posted document, with the pipeline built once, lazily.
+"""Running the real ingest on a posted document, with the pipeline built once, lazily.
 
 Loading the pipeline (spaCy and every stage) takes seconds and memory, so a
-read-only server never pays for it; the first authorised write builds it.
+read-only server never pays for it; the first authorised write builds it. The
+write goes through the same Ingest job as `dateline ingest`, so a posted
+article resolves its actors against the store's knowledge base.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any
 
+from dateline.ingest import Ingest
 from dateline.io.readers import InputDocument
 from dateline.model import Document, document_id
+from dateline.pipeline import ProcessError
+from dateline.store import Store
 
 
 class Ingestor:
-    """Turns posted {"text", "title", "url", "published"} into a processed Document."""
+    """Turns posted {"text", "title", "url", "published"} into a stored Document."""
 
-    def __init__(self) -> None:
-        self._pipeline: Any = None
-        self._lock = threading.Lock()
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._job: Ingest | None = None
+        self._lock = threading.Lock()  # one parse at a time: the pipeline is not thread-safe
 
-    def pipeline(self) -> Any:
-        with self._lock:
-            if self._pipeline is None:
-                from dateline.pipeline import Pipeline
-
-                self._pipeline = Pipeline()
-            return self._pipeline
-
-    def process(self, text: str, title: str | None = None, url: str | None = None,
-                published: str | None = None) -> Document:
+    def ingest(self, text: str, title: str | None = None, url: str | None = None,
+               published: str | None = None) -> tuple[str, bool]:
+        """(document id, whether it was stored now); ProcessError if a stage failed."""
         meta = {k: v for k, v in (("title", title), ("url", url), ("published", published)) if v}
         if published:
             meta["published_option"] = published
         item = InputDocument(document_id(text.encode("utf-8")), url or "api", text, "text", meta)
-        pipeline = self.pipeline()
-        with self._lock:  # one spaCy parse at a time: the pipeline is not thread-safe
-            return pipeline.process([item])[0]
+        with self._lock:
+            if self.store.has(item.id):
+                return item.id, False
+            if self._job is None:
+                self._job = Ingest(self.store)
+            for result in self._job.run([item]):
+                if isinstance(result, ProcessError):
+                    raise ProcessFailed(str(result))
+                assert isinstance(result, Document)
+            return item.id, True
+
+
+class ProcessFailed(Exception):
+    """The pipeline could not process a posted document; the message is one line."""
