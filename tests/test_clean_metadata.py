@@ -94,6 +94,7 @@ def test_metadata_title_is_preferred():
 @pytest.mark.parametrize(("value", "expected"), [
     ("2022", "2022"), ("2024-04-26", "2024-04-26"), ("April 26, 2024", "2024-04-26"),
     ("Tue, 09 Jul 2022 10:00:00 GMT", "2022-07-09"), ("not a date", None),
+    ("July 2022", "2022-07"), ("Tuesday", None), ("12", None),
 ])
 def test_dates_are_normalised(value, expected):
     assert normalise_date(value) == expected

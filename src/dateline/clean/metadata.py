@@ -68,14 +68,26 @@ def copyright_of(lines: list[Line]) -> tuple[str, str | None] | None:
 
 
 def normalise_date(value: Any) -> str | None:
-    """A metadata date as YYYY-MM-DD, or YYYY when only the year is known."""
+    """A metadata date as YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the value.
+
+    dateutil fills missing fields from a default; parsing with two different
+    defaults shows which fields the value really had, so nothing is invented.
+    """
     text = str(value).strip()
     if YEAR_ONLY.match(text):
         return text
     try:
-        return dateparser.parse(text, default=datetime(1, 1, 1)).date().isoformat()
+        one = dateparser.parse(text, default=datetime(1, 1, 1))
+        two = dateparser.parse(text, default=datetime(2, 2, 2))
     except (ValueError, OverflowError):
         return None
+    if one.year != two.year:
+        return None  # "Tuesday", "12": no year, no date
+    if one.month != two.month:
+        return f"{one.year:04d}"
+    if one.day != two.day:
+        return f"{one.year:04d}-{one.month:02d}"
+    return one.date().isoformat()
 
 
 def dated_line(lines: list[Line], kinds: dict[int, str]) -> str | None:
