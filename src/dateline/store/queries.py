@@ -294,6 +294,7 @@ class Queries:
     def quotes(self, speaker: str | None = None, q: str | None = None,
                actor: str | None = None, doc: str | None = None, kind: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
+               quote_id: str | None = None,
                cursor: str | None = None, limit: int | None = None) -> Page:
         """Quotes, newest first, by speaker (actor id, name or speaker words) and by text."""
         stmt = (select(QuoteRow, DocumentRow.title, QUOTE_DATE.label("date"),
@@ -311,6 +312,8 @@ class Queries:
             stmt = stmt.where(QuoteRow.doc_id == doc)
         if kind:
             stmt = stmt.where(QuoteRow.kind == kind)
+        if quote_id:
+            stmt = stmt.where(QuoteRow.id == quote_id)
         if date_from:
             stmt = stmt.where(QUOTE_DATE >= date_from)
         if date_to:
@@ -320,12 +323,7 @@ class Queries:
                             lambda r: (r.date, r.QuoteRow.id), _quote_item)
 
     def quote(self, quote_id: str) -> dict[str, Any] | None:
-        with self.store.session() as s:
-            doc_id = s.scalar(select(QuoteRow.doc_id).where(QuoteRow.id == quote_id))
-        if doc_id is None:
-            return None
-        return next((q for q in self.quotes(doc=doc_id, limit=MAX_LIMIT).items
-                     if q["id"] == quote_id), None)
+        return next(iter(self.quotes(quote_id=quote_id, limit=1).items), None)
 
     # -- events ------------------------------------------------------------------
 
@@ -333,7 +331,8 @@ class Queries:
                       actor: str | None = None, pair: tuple[str, str] | None = None,
                       type: str | None = None, month: str | None = None,
                       date_from: str | None = None, date_to: str | None = None,
-                      doc: str | None = None) -> list[ColumnElement[bool]]:
+                      doc: str | None = None,
+                      event_id: str | None = None) -> list[ColumnElement[bool]]:
         def side(actor_col: Any, country_col: Any, value: str) -> ColumnElement[bool]:
             return or_(actor_col == value, country_col == value.upper())
 
@@ -359,6 +358,8 @@ class Queries:
             where.append(until(EVENT_DATE, date_to))
         if doc:
             where.append(EventRow.doc_id == doc)
+        if event_id:
+            where.append(EventRow.id == event_id)
         return where
 
     def events(self, cursor: str | None = None, limit: int | None = None,
@@ -375,12 +376,7 @@ class Queries:
                             lambda r: (r.date, r.EventRow.id), _event_item)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        with self.store.session() as s:
-            doc_id = s.scalar(select(EventRow.doc_id).where(EventRow.id == event_id))
-        if doc_id is None:
-            return None
-        return next((e for e in self.events(doc=doc_id, limit=MAX_LIMIT).items
-                     if e["id"] == event_id), None)
+        return next(iter(self.events(event_id=event_id, limit=1).items), None)
 
     # -- timelines ---------------------------------------------------------------
 
