@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dateline.events.lexicon import Lexicon
-from dateline.events.ontology import load_yaml, ontology
+from dateline.events.ontology import ontology
+from dateline.resources import load_yaml
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -22,7 +23,7 @@ def test_ontology_has_the_sixteen_categories_with_scores_and_cameo_roots():
 
 
 def test_every_category_has_triggers_and_quoted_particles():
-    data = load_yaml("triggers.yaml")
+    data = load_yaml("events", "triggers.yaml")
     assert set(data) == PLOVER
     for entries in data.values():
         for entry in entries:

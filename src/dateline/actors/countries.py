@@ -13,17 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
+
+from dateline.resources import load_yaml
 
 # kinds of surface forms, in the order they win when two codes claim the same form
 KINDS = ("igo", "name", "demonym", "capital", "metonym")
 _TRIM = re.compile(r"^(?:the\s+)|(?:['’]s|['’]|-)$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
-DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
 
 
 @dataclass(frozen=True)
@@ -32,11 +31,6 @@ class Place:
 
     code: str
     kind: str  # igo | name | demonym | capital | metonym
-
-
-def load_yaml(name: str) -> Any:
-    """A data file of the actors area, parsed."""
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
 def normalise(name: str) -> str:
@@ -92,13 +86,13 @@ def gazetteer() -> dict[str, Place]:
 @lru_cache(maxsize=1)
 def extras() -> dict[str, dict[str, Any]]:
     """ISO3 -> what pycountry lacks: {"names", "demonyms", "capital", "metonyms"}."""
-    return load_yaml("countries.yaml")
+    return load_yaml("actors", "countries.yaml")
 
 
 @lru_cache(maxsize=1)
 def igos() -> dict[str, dict[str, Any]]:
     """IGO code -> {"name", "aliases"}."""
-    return load_yaml("igos.yaml")
+    return load_yaml("actors", "igos.yaml")
 
 
 def lookup(name: str) -> Place | None:

@@ -20,8 +20,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dateline.actors.countries import gazetteer, load_yaml, lookup
+from dateline.actors.countries import gazetteer, lookup
 from dateline.actors.titles import TitleMatcher
+from dateline.resources import load_yaml
 
 # labels that name things; numeric and temporal labels are left as spaCy gave them
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -57,7 +58,7 @@ class EntityFixer:
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = set(gazetteer())
         self.places.add("PLACE", [nlp.make_doc(f"{form} x")[:-1].as_doc() for form in forms])
-        words = load_yaml("ner.yaml")
+        words = load_yaml("actors", "ner.yaml")
         self.groups = {g.casefold() for g in words["groups"]}
         self.places.add("GROUP", [nlp.make_doc(f"{g} x")[:-1].as_doc() for g in words["groups"]])
         self.event_heads = PhraseMatcher(nlp.vocab, attr="LOWER")

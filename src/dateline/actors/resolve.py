@@ -28,8 +28,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from dateline.actors.countries import country_name, igos, load_yaml, lookup
+from dateline.actors.countries import country_name, igos, lookup
 from dateline.actors.titles import Title, TitleMatcher
+from dateline.resources import load_yaml
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -80,7 +81,7 @@ class Organisations:
     """Known organisations and the words that give an organisation's sector."""
 
     def __init__(self) -> None:
-        data = load_yaml("organisations.yaml")
+        data = load_yaml("actors", "organisations.yaml")
         self.known: dict[str, tuple[str, dict[str, Any]]] = {}
         for name, entry in data["known"].items():
             for form in [name, *entry.get("aliases", [])]:

@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dateline.actors.countries import load_yaml
+from dateline.resources import load_yaml
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _head(title: str) -> str:
 def load_titles() -> dict[str, Title]:
     """Every spelling, as written in the table -> its Title."""
     table: dict[str, Title] = {}
-    for entry in load_yaml("titles.yaml")["titles"]:
+    for entry in load_yaml("actors", "titles.yaml")["titles"]:
         title = Title(
             role=entry["title"],
             sector=entry.get("sector"),

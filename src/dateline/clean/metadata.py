@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from dateutil import parser as dateparser
 
 from dateline.clean.lines import Line
+from dateline.resources import load_yaml
 
 SITE_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s(?P<site>[^|–—]+)$")
 COLON_SUFFIX = re.compile(r":\s(?P<site>[A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,2})$")
@@ -35,8 +34,7 @@ DATED_KINDS = frozenset({"caption", "credit", "header", "furniture", "footer"})
 @cache
 def outlets() -> dict[str, Any]:
     """The packaged agencies table (data/clean/outlets.yaml)."""
-    path = resources.files("dateline") / "data" / "clean" / "outlets.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml("clean", "outlets.yaml")
 
 
 def split_title(line: str, outlet: str | None, elsewhere: str = "") -> tuple[str, str | None]:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from dateline.actors.countries import country_code
 from dateline.clean.lines import Line
 from dateline.clean.metadata import MONTH, outlets
 from dateline.model import Place
+from dateline.resources import load_yaml
 
 DASH = r"\s*(?:[—–_]|--?)\s*"  # older wire copy writes "WASHINGTON _ "
 CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
@@ -71,8 +69,7 @@ def is_country(code: str) -> bool:
 @cache
 def known_places() -> dict[str, str]:
     """Cities, states and provinces (casefolded) -> ISO3, from data/clean/places.yaml."""
-    table = yaml.safe_load(resources.files("dateline").joinpath(
-        "data/clean/places.yaml").read_text(encoding="utf-8"))
+    table = load_yaml("clean", "places.yaml")
     return {place.casefold(): code for code, places in table.items() for place in places}
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from dateline.clean.lines import TRIM
+from dateline.resources import load_yaml
 
 
 @dataclass(frozen=True)
@@ -36,8 +34,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary, parsed and compiled once per process."""
-    path = resources.files("dateline") / "data" / "clean" / "furniture.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml("clean", "furniture.yaml")
     lines = {
         phrase.lower().strip(TRIM): kind
         for kind, phrases in data["lines"].items()

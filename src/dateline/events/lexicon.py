@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.events.ontology import load_yaml, ontology
+from dateline.events.ontology import ontology
+from dateline.resources import load_yaml
 
 POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
 # Dependents that never satisfy ``with``: the "to" of "got to ask" is no "ask to".
@@ -58,7 +59,7 @@ class Lexicon:
     def __init__(self) -> None:
         onto = ontology()
         self.index: dict[str, list[Trigger]] = defaultdict(list)
-        for category, entries in load_yaml("triggers.yaml").items():
+        for category, entries in load_yaml("events", "triggers.yaml").items():
             if category not in onto.categories:
                 raise ValueError(f"triggers.yaml: unknown PLOVER category {category}")
             for entry in entries:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-
-def load_yaml(name: str) -> Any:
-    """A data file of the events area (src/dateline/data/events/)."""
-    path = resources.files("dateline").joinpath("data", "events", name)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from dateline.resources import load_yaml
 
 
 @dataclass(frozen=True)
@@ -42,5 +35,5 @@ class Ontology:
 
 @lru_cache(maxsize=1)
 def ontology() -> Ontology:
-    data = load_yaml("plover.yaml")
+    data = load_yaml("events", "plover.yaml")
     return Ontology(categories=data["categories"], contexts=data["contexts"])

@@ -7,7 +7,7 @@ from typing import Any
 
 from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
-from dateline.events.ontology import load_yaml, ontology
+from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
 from dateline.events.roles import (
     counterparts,
@@ -19,6 +19,7 @@ from dateline.events.roles import (
     targets,
 )
 from dateline.model import Document, Event, EventActor
+from dateline.resources import load_yaml
 from dateline.timex import date_for_span
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -66,7 +67,7 @@ class EventStage:
     def __init__(self) -> None:
         self.lexicon = Lexicon()
         self.ontology = ontology()
-        self.groups = frozenset(load_yaml("groups.yaml")["groups"])
+        self.groups = frozenset(load_yaml("events", "groups.yaml")["groups"])
         self.contexts = {name: [f" {w} " for w in words]
                          for name, words in self.ontology.contexts.items()}
 

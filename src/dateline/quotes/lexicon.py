@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from dateline.resources import load_yaml
 
 LEARNED_MIN_CUES = 2
 LEARNED_PRECISION = 0.35  # chosen on PolNeAR dev (0.25-0.65 tried)
@@ -52,7 +52,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     folder = resources.files("dateline").joinpath("data", "quotes")
-    data = yaml.safe_load(folder.joinpath("cues.yaml").read_text("utf-8"))
+    data = load_yaml("quotes", "cues.yaml")
     model = folder.joinpath(MODEL)
     learned = json.loads(model.read_text("utf-8"))["frames"] if model.is_file() else {}
 

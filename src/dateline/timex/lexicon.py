@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-DATA = "data/timex"
-
-
-def _load(name: str) -> Any:
-    text = resources.files("dateline").joinpath(DATA, name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+from dateline.resources import load_yaml
 
 
 @dataclass(frozen=True)
@@ -45,7 +37,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary (lexicon.yaml) and recognition rules (rules.yaml), read once."""
-    words = _load("lexicon.yaml")
+    words = load_yaml("timex", "lexicon.yaml")
     words["numbers"] = {str(k): v for k, v in words["numbers"].items()}
     words["ordinals"] = {str(k): v for k, v in words["ordinals"].items()}
-    return Lexicon(**words, rules=_load("rules.yaml")["rules"])
+    return Lexicon(**words, rules=load_yaml("timex", "rules.yaml")["rules"])

@@ -1,0 +1,14 @@
+"""Reading the package's data files (vocabularies, lexicons, ontologies) in one way."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def load_yaml(area: str, name: str) -> Any:
+    """``src/dateline/data/<area>/<name>``, parsed; works from a wheel or a checkout."""
+    path = resources.files("dateline").joinpath("data", area, name)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
