@@ -17,11 +17,15 @@ RELATIVES = frozenset({"who", "that", "which"})
 
 
 def prep_link(tok: Token) -> Token | None:
-    """The "to" of a prepositional cue ("according to"), when tok starts one."""
+    """The "to" of a prepositional cue ("according to"), when tok starts one.
+
+    Only a "to" after the word counts: a parse that hangs an earlier "to" on it
+    ("said X to according") is no cue, and would give a span that ends before it starts.
+    """
     second = load_cues().prepositional.get(tok.lower_)
     if second is None:
         return None
-    return next((c for c in tok.children if c.lower_ == second), None)
+    return next((c for c in tok.rights if c.lower_ == second), None)
 
 
 def is_cue(tok: Token, cues: Cues, quoting: bool = False) -> bool:
