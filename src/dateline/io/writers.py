@@ -13,7 +13,7 @@ from typing import IO, Any
 SCALAR_FIELDS = ("schema", "id", "source", "title", "outlet", "published", "published_from",
                  "text")
 NESTED_FIELDS = ("place", "segments", "removed", "sentences", "entities", "mentions", "actors",
-                 "quotes", "timexes", "events")
+                 "quotes", "timexes", "events", "meta")
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

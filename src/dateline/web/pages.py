@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import pycountry
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from dateline.actors.countries import country_name
 from dateline.store.queries import MAX_LIMIT, Queries
 from dateline.web.chart import TYPE_COLOURS, timeline_svg
 from dateline.web.markup import document_marks, highlight, speaker_colours, speaker_key
@@ -25,14 +25,7 @@ templates = Jinja2Templates(env=Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True))
 
 
-def country_name(code: str | None) -> str:
-    if not code:
-        return ""
-    country = pycountry.countries.get(alpha_3=code.upper())
-    return country.name if country else code.upper()
-
-
-templates.env.filters["country"] = country_name
+templates.env.filters["country"] = lambda code: country_name(code.upper()) if code else ""
 
 
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
