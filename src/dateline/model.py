@@ -42,7 +42,7 @@ class Mention(Span):
     """Any reference to an actor: a name, a title, a pronoun, a description."""
 
     actor: str
-    kind: NotRequired[str]  # name | pronoun | description | metonym
+    kind: NotRequired[str]  # name | title | pronoun | description | metonym | demonym
 
 
 class Actor(TypedDict):
@@ -61,6 +61,8 @@ class Quote(Span):
     speaker: Span | None
     actor: str | None
     date: NotRequired[str | None]
+    label: NotRequired[str]  # transcript turns: the speaker label as printed
+    confidence: NotRequired[float]  # transcript turns: how sure the label -> speaker mapping is
 
 
 class Timex(Span):
