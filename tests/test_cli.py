@@ -43,6 +43,7 @@ def assert_contract(doc: dict, raw: str) -> None:
         spans += [event["trigger"], event["source"]] + ([event["target"]] if event["target"]
                                                         else [])
     for span in spans:
+        assert 0 <= span["start"] <= span["end"] <= len(text), span
         assert text[span["start"]:span["end"]] == span["text"], span
     for start, end in doc["sentences"]:
         assert 0 <= start < end <= len(text)
