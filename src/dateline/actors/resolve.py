@@ -29,13 +29,13 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from dateline.actors.countries import country_name, igos, lookup
+from dateline.actors.entities import POSSESSIVE
 from dateline.actors.titles import Title, TitleMatcher
 from dateline.resources import load_yaml
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 HONORIFICS = {"mr.": "m", "mister": "m", "mrs.": "f", "ms.": "f", "miss": "f", "madam": "f"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", "new", "vice"}
 COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}

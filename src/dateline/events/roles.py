@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from dateline.events.guards import CONDITION
+
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "among", "over", "about", "regarding", "toward", "towards", "in")
-CONDITION = {"if", "unless"}
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}

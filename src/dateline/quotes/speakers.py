@@ -10,12 +10,12 @@ import re
 
 from dateline.actors.resolve import slug as actor_slug
 from dateline.model import Document
+from dateline.quotes.antecedent import THIRD_PERSON
+from dateline.quotes.syntax import NAMED
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 SELF_PRONOUNS = frozenset({"i", "we"})
-THIRD_PRONOUNS = frozenset({"he", "she"})
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|pres|prof)\.?\s+", re.I)
 
 
@@ -81,7 +81,7 @@ class SpeakerResolver:
         if within is not None and not self.has_mention(span):
             kind, outer = within
             if (kind == "transcript" and word in SELF_PRONOUNS) or (
-                kind != "transcript" and word in THIRD_PRONOUNS
+                kind != "transcript" and word in THIRD_PERSON
             ):
                 return outer
         actor, person = self._lookup(span)
@@ -115,7 +115,7 @@ class SpeakerResolver:
                 full = self._surname(ent["text"], ent["start"]) or _TITLE.sub("", ent["text"])
                 return self._known(full), True
         for ent in ents:
-            if ent["label"] in NAME_LABELS:
+            if ent["label"] in NAMED:
                 return self._known(ent["text"]), False
         word = self.doc.text[span[0] : span[1]].strip().lower()
         if word in PERSON_PRONOUNS:
