@@ -149,9 +149,7 @@ class EntityFixer:
         """A wire headline's topic slug ("TENNIS - ...") is not a name unless it is a place."""
         slug_tokens: set[int] = set()
         for start in _line_starts(doc):
-            end = start
-            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
-                end += 1
+            end = _caps_run_end(doc, start)
             if (start < end < len(doc) - 1 and doc[end].text in {"-", "–", "—"}
                     and doc[end + 1].is_upper and lookup(doc[start:end].text) is None):
                 slug_tokens.update(range(start, end))
@@ -161,9 +159,7 @@ class EntityFixer:
         """A line opening with upper-case words and then ", Country", "—" or a date is a place."""
         found = []
         for line_start in _line_starts(doc):
-            end = line_start
-            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
-                end += 1
+            end = _caps_run_end(doc, line_start)
             if end == line_start or end + 1 >= len(doc):
                 continue
             if any(t.ent_type_ in TEMPORAL for t in doc[line_start:end]):
@@ -385,6 +381,14 @@ def _lines(doc: Doc) -> list[Span]:
     if start < len(doc):
         lines.append(doc[start:])
     return lines
+
+
+def _caps_run_end(doc: Doc, start: int) -> int:
+    """Where the run of all-caps words from ``start`` ends ("NUSA DUA" in a dateline)."""
+    end = start
+    while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+        end += 1
+    return end
 
 
 def _line_starts(doc: Doc) -> list[int]:
