@@ -11,10 +11,6 @@ from dateline.io.writers import flatten_document, write_csv, write_jsonl, write_
 from dateline.store import Store
 
 
-def document_records(store: Store) -> Iterator[dict[str, Any]]:
-    yield from store.documents()
-
-
 def event_records(store: Store) -> Iterator[dict[str, Any]]:
     """One row per event, in the shape analysts know from GDELT."""
     from dateline.events.table import event_rows
@@ -25,7 +21,7 @@ def event_records(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def export_rows(store: Store, fmt: str, table: str, output: Path | None) -> int:
-    records = document_records(store) if table == "documents" else event_records(store)
+    records = store.documents() if table == "documents" else event_records(store)
     if fmt == "parquet":
         assert output is not None
         rows = (flatten_document(r) for r in records) if table == "documents" else records

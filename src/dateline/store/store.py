@@ -127,23 +127,28 @@ class Store:
 
     def documents(self, batch: int = 200) -> Iterator[dict[str, Any]]:
         """Every stored contract object, in a stable order (by id)."""
-        for _raw, data in self.documents_with_raw(batch):
-            yield data
+        for (data,) in self._by_id(batch, DocumentRow.data):
+            yield json.loads(data)
 
     def documents_with_raw(self, batch: int = 200) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every stored document's raw input and contract object, by id, a batch at a time."""
+        """Every stored document's raw input and contract object, by id."""
+        for raw, data in self._by_id(batch, DocumentRow.raw, DocumentRow.data):
+            yield raw, json.loads(data)
+
+    def _by_id(self, batch: int, *columns: Any) -> Iterator[tuple[Any, ...]]:
+        """Rows of the given document columns in id order, one short session per batch."""
         last = ""
         while True:
             with self.session() as s:
                 rows = s.execute(
-                    select(DocumentRow.id, DocumentRow.raw, DocumentRow.data)
+                    select(DocumentRow.id, *columns)
                     .where(DocumentRow.id > last).order_by(DocumentRow.id).limit(batch)
                 ).all()
             if not rows:
                 return
-            for doc_id, raw, data in rows:
-                last = doc_id
-                yield raw, json.loads(data)
+            last = rows[-1][0]
+            for row in rows:
+                yield tuple(row[1:])
 
     def actor_records(self) -> list[dict[str, Any]]:
         """The actor knowledge base as records (the format of dateline.actors.kb)."""
