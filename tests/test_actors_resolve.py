@@ -18,11 +18,13 @@ def _parts() -> tuple[Pipeline, ActorStage]:
 
 
 def resolve(text: str, kb: ActorKB | None = None, published: str | None = None) -> Document:
-    """Clean and parse with the real model, then run the actors stage with ``kb``."""
+    """Clean and parse with the real model, then run the actors stage with ``kb`` and let
+    the finished document teach it."""
     parse, stage = _parts()
     doc = parse.process([make_input(text, published=published)])[0]
     stage.kb = kb if kb is not None else ActorKB()
     stage([doc])
+    stage.commit(doc)
     return doc
 
 

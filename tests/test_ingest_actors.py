@@ -69,8 +69,9 @@ def test_reresolve_applies_user_overrides_everywhere(tmp_path):
         encoding="utf-8")
     with Store(db) as store:
         assert "pavel-kuzmin" in {r["id"] for r in store.actor_records()}
-        job, results = reresolve(store, overrides)
-        assert sum(1 for _ in results) == 1 and job.stored == 1
+        results = []
+        job = reresolve(store, overrides, on_result=results.append)
+        assert len(results) == 1 and job.stored == 1
         records = {r["id"]: r for r in store.actor_records()}
         (doc,) = list(store.documents())
     assert "pavel-kuzmin" not in records

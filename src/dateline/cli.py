@@ -229,15 +229,18 @@ def reresolve(db: str = DB, overrides: Path | None = OVERRIDES) -> None:
     """
     from dateline.ingest import reresolve as rerun
 
+    failed = 0
     with Store(db) as store, progress("reresolve") as bar:
-        job, results = rerun(store, overrides)
         task = bar.add_task("reresolve", total=store.count())
-        failed = 0
-        for result in results:
+
+        def show(result: object) -> None:
+            nonlocal failed
             if isinstance(result, ProcessError):
                 failed += 1
-                report_error(str(result))
+                report_error(f"{result} (kept as it was)")
             bar.advance(task)
+
+        job = rerun(store, overrides, on_result=show)
         out.print(job.summary_table(failed=failed))
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)

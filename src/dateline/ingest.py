@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
 
 from dateline.actors.kb import ActorKB
+from dateline.contract import validate
 from dateline.io.readers import InputDocument
 from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
@@ -22,13 +24,18 @@ class Ingest:
 
     The actor stage resolves against the store's knowledge base, so a later
     article that says only "Blinken" finds the actor an earlier one introduced.
+    One document is one transaction, knowledge base included: what the document
+    teaches the knowledge base is learned, checked against the contract and stored
+    together, and undone in memory when storing fails, so a failed document leaves
+    no trace and a rerun after a kill continues exactly as a clean run would.
     """
 
     def __init__(self, store: Store, replace: bool = False,
-                 overrides: str | Path | None = None) -> None:
+                 overrides: str | Path | None = None, kb: ActorKB | None = None) -> None:
         self.store = store
         self.replace = replace
-        self.kb = ActorKB.from_records(store.actor_records(), overrides=overrides)
+        self.kb = kb if kb is not None else ActorKB.from_records(store.actor_records(),
+                                                                 overrides=overrides)
         self.pipeline = Pipeline(actors={"kb": self.kb})
         self.read = self.stored = self.skipped = 0
 
@@ -40,16 +47,37 @@ class Ingest:
                 continue
             yield item
 
-    def run(self, inputs: Iterable[InputDocument]) -> Iterator[Document | ProcessError]:
-        for result in self.pipeline.process_stream(self.pending(inputs)):
+    def run(self, inputs: Iterable[InputDocument],
+            write: Callable[[Document, list[dict[str, Any]]], bool] | None = None,
+            ) -> Iterator[Document | ProcessError]:
+        """Each document stored as it finishes; ``write`` replaces the store's own save."""
+        write = write or (lambda doc, actors: self.store.save(doc, self.replace, actors))
+        for result in self.pipeline.process_stream(self.pending(inputs), commit=False):
             if isinstance(result, Document):
-                known = (self.kb.get(actor["id"]) for actor in result.actors)
-                actors = [record for record in known if record is not None]
-                if self.store.save(result, replace=self.replace, actors=actors):
-                    self.stored += 1
+                try:
+                    with self.kb.transaction():
+                        self.pipeline.commit(result)
+                        validate(result)
+                        stored = write(result, self.changed_records(result))
+                except Exception as exc:  # noqa: BLE001 - this document's failure only
+                    result = ProcessError.of(result.source, exc, result.id)
                 else:
-                    self.skipped += 1
+                    if stored:
+                        self.stored += 1
+                    else:
+                        self.skipped += 1
             yield result
+
+    def changed_records(self, doc: Document) -> list[dict[str, Any]]:
+        """The knowledge-base records to store with a document: its actors, and every
+        record its learning changed (an earlier surname-only actor merged into one)."""
+        ids = self.kb.changed() | {actor["id"] for actor in doc.actors}
+        records = []
+        for actor_id in sorted(ids):
+            record = self.kb.actors.get(actor_id)
+            if record is not None:
+                records.append({**record, **self.kb.overrides.corrections.get(actor_id, {})})
+        return records
 
     def summary_table(self, failed: int = 0) -> Table:
         table = Table(title=Text(f"dateline ingest → {self.store.db}"))
@@ -80,15 +108,24 @@ def stored_inputs(store: Store) -> Iterator[InputDocument]:
         yield InputDocument(data["id"], data["source"], raw, kind, meta)
 
 
-def reresolve(store: Store, overrides: str | Path | None = None
-              ) -> tuple[Ingest, Iterator[Document | ProcessError]]:
+def reresolve(store: Store, overrides: str | Path | None = None,
+              on_result: Callable[[Document | ProcessError], None] | None = None) -> Ingest:
     """Rebuild the actor knowledge base and every document's annotations from raw text.
 
     Used after the user edits the overrides file: merges, splits and corrections
-    then hold everywhere, and actors no longer referenced disappear. The actor
-    tables are cleared at once; iterate the results to re-process the documents.
+    then hold everywhere, and actors no longer referenced disappear. It all happens
+    in one transaction: until it commits the store keeps its old knowledge base, and
+    a document that fails keeps its old annotations and actors.
     """
-    inputs = list(stored_inputs(store))
-    store.clear_actors()
-    job = Ingest(store, replace=True, overrides=overrides)
-    return job, job.run(inputs)
+    job = Ingest(store, replace=True, kb=ActorKB(overrides))  # from nothing, not the store's
+    with store.rebuild() as rebuild:
+        def write(doc: Document, actors: list[dict[str, Any]]) -> bool:
+            rebuild.save(doc, actors)
+            return True
+
+        for result in job.run(stored_inputs(store), write=write):
+            if isinstance(result, ProcessError) and (old := store.document(result.id)):
+                rebuild.save(Document.from_json(old))  # old annotations, with their actors
+            if on_result is not None:
+                on_result(result)
+    return job

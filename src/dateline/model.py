@@ -105,7 +105,9 @@ class Document:
     ``raw`` is the decoded input (for HTML, the text the extractor returned);
     ``text`` is the cleaned article, built only from runs of ``raw`` listed in
     ``segments``. ``spacy`` holds the one parse of ``text`` shared by every
-    stage after parsing; it is never serialised.
+    stage after parsing; it is never serialised. ``evidence`` is what the text itself
+    said of each actor, before the knowledge base filled gaps: what the knowledge base
+    learns from this document (never serialised either).
     """
 
     id: str
@@ -128,6 +130,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     spacy: Any = field(default=None, repr=False, compare=False)
+    evidence: list[Actor] | None = field(default=None, repr=False, compare=False)
 
     def span(self, start: int, end: int) -> Span:
         """A contract span over ``text``."""

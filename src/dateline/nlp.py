@@ -61,6 +61,7 @@ class ParseStage:
     """
 
     name = "parse"
+    batched = True  # runs over a whole batch at once
 
     def __init__(self, model: str | None = None, batch_size: int = BATCH_SIZE) -> None:
         self.nlp = load(model)

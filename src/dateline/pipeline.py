@@ -38,7 +38,14 @@ def build_stage(name: str, **options: Any) -> Stage:
 
 
 class Pipeline:
-    """Runs the named stages, in flow order, over batches of input documents."""
+    """Runs the named stages, in flow order, over batches of input documents.
+
+    Batched stages (cleaning, which compares the documents of a batch, and parsing, which
+    wants ``nlp.pipe``) run over a whole batch; every later stage runs one document at a
+    time, and a document's ``commit`` (what it teaches the actor knowledge base) follows
+    its last stage. So each document sees exactly what the documents before it taught,
+    whatever the batch size, and a failing document teaches nothing.
+    """
 
     def __init__(self, stages: Iterable[str] | None = None, **options: Any) -> None:
         wanted = list(stages) if stages is not None else list(STAGES)
@@ -47,28 +54,72 @@ class Pipeline:
             raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(STAGES)}")
         self.names = [s for s in STAGES if s in wanted]
         self.stages = [build_stage(name, **options) for name in self.names]
+        self.batched = [s for s in self.stages if getattr(s, "batched", False)]
+        self.per_document = [s for s in self.stages if not getattr(s, "batched", False)]
 
     def process(self, inputs: list[InputDocument]) -> list[Document]:
+        """Every stage over the inputs; the first failure raises."""
         docs = [to_document(item) for item in inputs]
-        for stage in self.stages:
+        for stage in self.batched:
             stage(docs)
+        for doc in docs:
+            self.annotate(doc)
+            self.commit(doc)
         return docs
 
+    def annotate(self, doc: Document) -> None:
+        """The per-document stages, in flow order."""
+        for stage in self.per_document:
+            stage([doc])
+
+    def commit(self, doc: Document) -> None:
+        """Let each stage keep what a finished document taught it."""
+        for stage in self.stages:
+            if hasattr(stage, "commit"):
+                stage.commit(doc)
+
     def process_stream(
-        self, inputs: Iterable[InputDocument], batch_size: int = DEFAULT_BATCH
+        self, inputs: Iterable[InputDocument], batch_size: int = DEFAULT_BATCH,
+        commit: bool = True,
     ) -> Iterator[Document | ProcessError]:
-        """Documents in input order; a document that breaks a stage becomes a ProcessError."""
+        """Documents in input order; a document that breaks a stage becomes a ProcessError.
+
+        With ``commit=False`` the caller commits each document itself (the ingest job does,
+        inside the transaction that stores it).
+        """
         it = iter(inputs)
         while batch := list(islice(it, batch_size)):
-            try:
-                yield from self.process(batch)
-            except Exception:  # noqa: BLE001 - isolate the culprit, keep the batch going
-                for item in batch:
-                    try:
-                        yield from self.process([item])
-                    except Exception as exc:  # noqa: BLE001
-                        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-                        yield ProcessError(item.source, f"{type(exc).__name__}: {first_line}")
+            for item, doc in zip(batch, self._prepare(batch), strict=True):
+                if isinstance(doc, ProcessError):
+                    yield doc
+                    continue
+                try:
+                    self.annotate(doc)
+                    if commit:
+                        self.commit(doc)
+                except Exception as exc:  # noqa: BLE001 - one document's failure is its own
+                    yield ProcessError.of(item.source, exc, item.id)
+                    continue
+                yield doc
+
+    def _prepare(self, batch: list[InputDocument]) -> list[Document | ProcessError]:
+        """The batched stages over a batch, or over each document alone when one fails."""
+        docs = [to_document(item) for item in batch]
+        try:
+            for stage in self.batched:
+                stage(docs)
+            return list(docs)
+        except Exception:  # noqa: BLE001 - isolate the culprit, keep the batch going
+            results: list[Document | ProcessError] = []
+            for item in batch:
+                doc = to_document(item)
+                try:
+                    for stage in self.batched:
+                        stage([doc])
+                    results.append(doc)
+                except Exception as exc:  # noqa: BLE001
+                    results.append(ProcessError.of(item.source, exc, item.id))
+            return results
 
 
 @dataclass
@@ -77,9 +128,15 @@ class ProcessError:
 
     source: str
     reason: str
+    id: str | None = None  # the input's document id, where it was read
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+    @classmethod
+    def of(cls, source: str, exc: BaseException, doc_id: str | None = None) -> ProcessError:
+        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+        return cls(source, f"{type(exc).__name__}: {first_line}", doc_id)
 
 
 def to_document(item: InputDocument) -> Document:

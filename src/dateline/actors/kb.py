@@ -31,12 +31,16 @@ See ``data/actors/overrides.example.yaml``.
 
 from __future__ import annotations
 
+import copy
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from dateline.actors.references import merge_records, rewrite_ids
 from dateline.actors.resolve import slug
 from dateline.model import Document
 
@@ -97,32 +101,22 @@ class Overrides:
 
     def apply(self, doc: Document) -> None:
         """Rewrite the document's actor ids and records as the user asked."""
+        rewrite_ids(doc, self.canonical)
         new_records: dict[str, dict[str, Any]] = {}
         for mention in doc.mentions:
-            actor_id = self.canonical(mention["actor"])
-            split = self.splits.get((actor_id, mention["text"]))
+            split = self.splits.get((mention["actor"], mention["text"]))
             if split is not None:
-                actor_id = split["to"]
-                new_records[actor_id] = {
-                    "id": actor_id, "name": split.get("name", mention["text"]),
+                mention["actor"] = split["to"]
+                new_records[split["to"]] = {
+                    "id": split["to"], "name": split.get("name", mention["text"]),
                     "type": split.get("type", "person"), "country": split.get("country"),
                     "sector": split.get("sector"), "roles": [], "aliases": [],
                 }
-            mention["actor"] = actor_id
         by_span = {(m["start"], m["end"]): m["actor"] for m in doc.mentions}
         for ent in doc.entities:
             if ent.get("actor"):
                 ent["actor"] = by_span.get((ent["start"], ent["end"]), ent["actor"])
-        actors: dict[str, dict[str, Any]] = {}
-        for record in doc.actors:
-            record = dict(record, id=self.canonical(record["id"]))
-            if record["id"] in actors:
-                kept = actors[record["id"]]
-                for key in ("roles", "aliases"):
-                    kept[key] += [v for v in record.get(key, []) if v not in kept[key]]
-            else:
-                actors[record["id"]] = record
-        actors.update({k: v for k, v in new_records.items() if k not in actors})
+        actors = merge_records([*doc.actors, *new_records.values()])
         used = {m["actor"] for m in doc.mentions}
         for actor_id, record in actors.items():
             record.update(self.corrections.get(actor_id, {}))
@@ -130,13 +124,20 @@ class Overrides:
 
 
 class ActorKB:
-    """Actors, their aliases and roles, with when and where they were seen."""
+    """Actors, their aliases and roles, with when and where they were seen.
+
+    What a document teaches is kept only if the document is kept: ``transaction()``
+    journals every record and index entry that ``learn`` changes, and puts them back
+    when the block fails (the ingest job wraps learning and storing one document in it).
+    """
 
     def __init__(self, overrides: str | Path | None = None) -> None:
         self.overrides = Overrides.load(overrides)
         self.actors: dict[str, dict[str, Any]] = {}
         self.by_alias: dict[tuple[str, str], set[str]] = {}
         self.by_role: dict[str, set[str]] = {}
+        self._journal: dict[str, dict[str, Any] | None] | None = None
+        self._indexed: list[tuple[set[str], str]] = []
 
     @classmethod
     def from_records(cls, records: list[dict[str, Any]],
@@ -151,23 +152,77 @@ class ActorKB:
     def records(self) -> list[dict[str, Any]]:
         return list(self.actors.values())
 
+    # -- transactions ------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Keeps what the block learns, or undoes all of it when the block fails; a block
+        inside an open transaction is part of it."""
+        if self._journal is not None:
+            yield
+            return
+        self._journal, self._indexed = {}, []
+        try:
+            yield
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._journal = None
+
+    def _touch(self, actor_id: str) -> dict[str, Any] | None:
+        """The record about to change, journalled first when inside a transaction."""
+        record = self.actors.get(actor_id)
+        if self._journal is not None and actor_id not in self._journal:
+            self._journal[actor_id] = copy.deepcopy(record)
+        return record
+
+    def changed(self) -> set[str]:
+        """Ids changed so far in the open transaction."""
+        return set(self._journal or ())
+
+    def _rollback(self) -> None:
+        for actor_id, before in (self._journal or {}).items():
+            if before is None:
+                self.actors.pop(actor_id, None)
+            else:
+                self.actors[actor_id] = before
+        for ids, actor_id in reversed(self._indexed):
+            ids.discard(actor_id)
+        self._indexed = []
+
+    def _add_index(self, index: dict[Any, set[str]], key: Any, actor_id: str) -> None:
+        ids = index.setdefault(key, set())
+        if actor_id not in ids:
+            ids.add(actor_id)
+            if self._journal is not None:
+                self._indexed.append((ids, actor_id))
+
     def _index(self, record: dict[str, Any]) -> None:
         for entry in record.get("roles", []):
             role = entry["role"] if isinstance(entry, dict) else entry
-            self.by_role.setdefault(role, set()).add(record["id"])
+            self._add_index(self.by_role, role, record["id"])
         names = [record["name"], *(a["alias"] for a in record.get("aliases", []))]
         if record["type"] == "person":  # a later "Blinken" or "Wang" alone
             words = record["name"].split()
             names += [words[0], words[-1]] if len(words) > 1 else []
         for name in names:
-            self.by_alias.setdefault((name.casefold(), record["type"]), set()).add(record["id"])
+            self._add_index(self.by_alias, (name.casefold(), record["type"]), record["id"])
+
+    # -- reading -----------------------------------------------------------------
 
     def canonical(self, actor_id: str) -> str:
-        """The id an actor goes by now: after a learned merge, then the user's merges."""
-        record = self.actors.get(actor_id)
-        if record is not None and record.get("merged_into"):
+        """The id an actor goes by now: after learned merges, then the user's merges."""
+        seen = set()
+        while (record := self.actors.get(actor_id)) is not None and record.get("merged_into") \
+                and actor_id not in seen:
+            seen.add(actor_id)
             actor_id = record["merged_into"]
         return self.overrides.canonical(actor_id)
+
+    def canonicalise(self, doc: Document) -> None:
+        """Every actor reference of the document under the id its actor goes by now."""
+        rewrite_ids(doc, self.canonical)
 
     def find(self, name: str, type_: str) -> str | None:
         """The one actor of that type known by this name, or None (unknown or ambiguous)."""
@@ -215,11 +270,16 @@ class ActorKB:
                 actor["roles"].append(name)
 
     def learn(self, doc: Document) -> None:
-        """Add what a resolved document showed: actors, their names and roles, dated."""
+        """Add what a resolved document itself showed (its ``evidence``): actors, their
+        names and roles, dated. Ids are taken canonical, so merged actors grow as one."""
         date = doc.published
-        for actor in doc.actors:
-            record = self.actors.setdefault(actor["id"], {
-                "id": actor["id"], "name": actor["name"], "type": actor["type"],
+        own = doc.evidence if doc.evidence is not None else doc.actors
+        learned = []
+        for actor in own:
+            actor_id = self.canonical(actor["id"])
+            self._touch(actor_id)
+            record = self.actors.setdefault(actor_id, {
+                "id": actor_id, "name": actor["name"], "type": actor["type"],
                 "country": None, "sector": None, "roles": [], "aliases": []})
             for key in ("country", "sector"):
                 if actor.get(key) and not record.get(key):
@@ -233,18 +293,20 @@ class ActorKB:
                     entry = {"role": role}
                     record["roles"].append(entry)
                 _seen(entry, date, doc.id)
+            learned.append(record)
         for mention in doc.mentions:
-            if mention.get("kind") != "name" or mention["actor"] not in self.actors:
+            actor_id = self.canonical(mention["actor"])
+            if mention.get("kind") != "name" or actor_id not in self.actors:
                 continue
-            record = self.actors[mention["actor"]]
+            record = self._touch(actor_id)
             entry = next((a for a in record["aliases"] if a["alias"] == mention["text"]), None)
             if entry is None:
                 entry = {"alias": mention["text"]}
                 record["aliases"].append(entry)
             _seen(entry, date, doc.id)
-        for actor in doc.actors:
-            self._index(self.actors[actor["id"]])
-            self._absorb_short_name(self.actors[actor["id"]])
+        for record in learned:
+            self._index(record)
+            self._absorb_short_name(record)
 
     def _absorb_short_name(self, record: dict[str, Any]) -> None:
         """An earlier surname-only person ("Biden") joins the full name seen now ("Joe Biden")
@@ -258,4 +320,4 @@ class ActorKB:
                 continue
             known_as = self.by_alias.get((short.casefold(), "person"), set()) - {other["id"]}
             if known_as == {record["id"]} and not other.get("merged_into"):
-                other["merged_into"] = record["id"]
+                self._touch(other["id"])["merged_into"] = record["id"]

@@ -9,14 +9,20 @@ Reads ``doc.spacy`` and ``doc.entities``; writes ``doc.entities`` (corrected, ea
 ``actor``), ``doc.mentions`` (kind name | title | pronoun | description | metonym |
 demonym) and ``doc.actors``. Options: ``kb`` (an ActorKB shared with the store; without one
 the stage keeps its own for the run) and ``overrides`` (a YAML path, see ``kb``).
+
+The stage never changes the knowledge base while annotating: ``commit(doc)`` teaches it,
+once the document has passed every stage (and, when ingesting, inside the transaction
+that stores the document), so a document that fails leaves no trace.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from dateline.actors.entities import EntityFixer
 from dateline.actors.kb import ActorKB
+from dateline.actors.references import drop_dangling
 from dateline.actors.resolve import Resolver
 from dateline.actors.titles import TitleMatcher
 from dateline.model import Document
@@ -42,7 +48,7 @@ class ActorStage:
                 self.resolve(doc)
 
     def resolve(self, doc: Document) -> None:
-        """Annotate one document and teach the knowledge base what it showed."""
+        """Annotate one document; what it teaches the knowledge base waits for ``commit``."""
         spans = self.fixer(doc.spacy, (doc.place or {}).get("name"))
         res = self.resolver(doc.spacy, spans, self.kb)
         mentions = sorted(res.mentions.values(), key=lambda m: (m["start"], m["end"]))
@@ -54,7 +60,18 @@ class ActorStage:
         used = {m["actor"] for m in mentions}
         doc.actors = [a.record() for a in res.actors.values() if a.id in used]
         self.kb.overrides.apply(doc)
-        self.kb.learn(doc)  # the document's own evidence, before the KB fills the gaps
+        self.kb.canonicalise(doc)
+        # the document's own evidence, before the KB fills the gaps
+        doc.evidence = copy.deepcopy(doc.actors)
         for actor in doc.actors:
             self.kb.enrich(actor)
         self.kb.overrides.apply(doc)  # corrections win over what the KB filled in
+
+    def commit(self, doc: Document) -> None:
+        """Teach the knowledge base what a finished document showed, then point the
+        document's references at the ids its actors go by after that (merges)."""
+        with self.kb.transaction():
+            self.kb.canonicalise(doc)
+            drop_dangling(doc)
+            self.kb.learn(doc)
+            self.kb.canonicalise(doc)

@@ -16,6 +16,7 @@ class CleanStage:
     """Writes text, segments, removed, title, outlet, place, published and published_from."""
 
     name = "clean"
+    batched = True  # runs over a whole batch at once
 
     def __init__(self) -> None:
         self.vocab = vocabulary()

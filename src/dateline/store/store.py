@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Document
@@ -34,7 +38,14 @@ def database_url(db: str) -> str:
     return f"sqlite:///{db}"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+SQLITE_BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
+SAVE_ATTEMPTS = 8  # a save that meets another writer's row or lock is tried again
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling skips DDL and savepoints; SQLAlchemy emits BEGIN
+    # itself (see _sqlite_begin), so a schema migration and a document are all-or-nothing.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -42,12 +53,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(db: str) -> Engine:
     url = database_url(db)
-    engine = create_engine(url, pool_pre_ping=True)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _transient(exc: Exception) -> bool:
+    """Errors another writer causes: a row it inserted first, a lock, a deadlock."""
+    if isinstance(exc, IntegrityError):
+        return True
+    text = str(getattr(exc, "orig", exc)).lower()
+    return any(word in text for word in ("locked", "deadlock", "could not serialize", "busy"))
 
 
 def _earlier(a: str | None, b: str | None) -> str | None:
@@ -87,31 +112,34 @@ class Store:
              actors: list[dict[str, Any]] | None = None) -> bool:
         """Store one document, its annotations and its actors in one transaction.
 
-        ``actors`` are knowledge-base records (see dateline.actors.kb) for the
-        document's actors; without them the document's own actors are recorded.
-        Returns False (and changes nothing) when the document is already stored,
-        unless ``replace`` is set, in which case its rows are rewritten.
+        ``actors`` are knowledge-base records (see dateline.actors.kb): the document's
+        actors and any other record its learning changed (a merge); without them the
+        document's own actors are recorded. Returns False (and changes nothing) when the
+        document is already stored, unless ``replace`` is set, in which case its rows are
+        rewritten. Another writer's row or lock makes it try again; a document that the
+        other writer stored meanwhile counts as already stored.
         """
-        with self.session.begin() as s:
-            if s.get(DocumentRow, doc.id) is not None:
-                if not replace:
+        for attempt in range(SAVE_ATTEMPTS):
+            try:
+                with self.session.begin() as s:
+                    return write_document(s, doc, replace, actors)
+            except (IntegrityError, OperationalError) as exc:
+                if not _transient(exc) or attempt == SAVE_ATTEMPTS - 1:
+                    raise
+                if not replace and self.has(doc.id):
                     return False
-                s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
-                s.flush()
-            s.add(document_row(doc))
-            s.flush()
-            s.add_all(annotation_rows(doc))
-            for record in actors if actors is not None else own_actor_records(doc):
-                save_actor(s, record)
-            s.flush()
-            s.add_all(actor_links(doc))
-        return True
+                time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+        return False
 
-    def clear_actors(self) -> None:
-        """Forget the actor knowledge base (documents stay), before a re-resolution."""
+    @contextmanager
+    def rebuild(self) -> Iterator[Rebuild]:
+        """One transaction in which the actor tables are emptied and documents rewritten:
+        the store changes only if the whole rebuild commits."""
         with self.session.begin() as s:
             for table in (ActorDocumentRow, ActorRoleRow, ActorAliasRow, ActorRow):
                 s.execute(delete(table))
+            yield Rebuild(s)
+
 
     # -- reading ---------------------------------------------------------------
 
@@ -175,6 +203,25 @@ class Store:
             ]
 
 
+def write_document(s: Session, doc: Document, replace: bool,
+                   actors: list[dict[str, Any]] | None) -> bool:
+    """The rows of one document inside an open transaction; False if already stored."""
+    if s.get(DocumentRow, doc.id) is not None:
+        if not replace:
+            return False
+        s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
+        s.flush()
+    s.add(document_row(doc))
+    s.flush()
+    s.add_all(annotation_rows(doc))
+    records = actors if actors is not None else own_actor_records(doc)
+    for record in sorted(records, key=lambda r: r["id"]):  # one lock order for every writer
+        save_actor(s, record)
+    s.flush()
+    s.add_all(actor_links(doc))
+    return True
+
+
 def own_actor_records(doc: Document) -> list[dict[str, Any]]:
     """Knowledge-base records from one document alone (when no KB was used)."""
     from dateline.actors.kb import ActorKB
@@ -220,3 +267,14 @@ def actor_links(doc: Document) -> list[ActorDocumentRow]:
     counts = Counter(m["actor"] for m in doc.mentions if m.get("actor"))
     return [ActorDocumentRow(actor_id=a["id"], doc_id=doc.id, published=doc.published,
                              mentions=max(1, counts.get(a["id"], 0))) for a in doc.actors]
+
+
+class Rebuild:
+    """Writes documents inside a store-wide rebuild, each in a savepoint of its own."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def save(self, doc: Document, actors: list[dict[str, Any]] | None = None) -> None:
+        with self.session.begin_nested():
+            write_document(self.session, doc, True, actors)
