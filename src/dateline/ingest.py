@@ -39,20 +39,21 @@ class Ingest:
         self.pipeline = Pipeline(actors={"kb": self.kb})
         self.read = self.stored = self.skipped = 0
 
-    def pending(self, inputs: Iterable[InputDocument]) -> Iterator[InputDocument]:
-        for item in inputs:
-            self.read += 1
-            if not self.replace and self.store.has(item.id):
-                self.skipped += 1
-                continue
-            yield item
+    def stored_already(self, item: InputDocument) -> bool:
+        """Whether an input is stored already (and so skipped), counting what is read."""
+        self.read += 1
+        if not self.replace and self.store.has(item.id):
+            self.skipped += 1
+            return True
+        return False
 
     def run(self, inputs: Iterable[InputDocument],
             write: Callable[[Document, list[dict[str, Any]]], bool] | None = None,
             ) -> Iterator[Document | ProcessError]:
         """Each document stored as it finishes; ``write`` replaces the store's own save."""
         write = write or (lambda doc, actors: self.store.save(doc, self.replace, actors))
-        for result in self.pipeline.process_stream(self.pending(inputs), commit=False):
+        for result in self.pipeline.process_stream(inputs, commit=False,
+                                                   skip=self.stored_already):
             if isinstance(result, Document):
                 try:
                     with self.kb.transaction():

@@ -60,12 +60,18 @@ class Pipeline:
     def process(self, inputs: list[InputDocument]) -> list[Document]:
         """Every stage over the inputs; the first failure raises."""
         docs = [to_document(item) for item in inputs]
-        for stage in self.batched:
-            stage(docs)
+        self._run_batched(docs, docs)
         for doc in docs:
             self.annotate(doc)
             self.commit(doc)
         return docs
+
+    def _run_batched(self, docs: list[Document], context: list[Document]) -> None:
+        for stage in self.batched:
+            if getattr(stage, "uses_batch_context", False):
+                stage(docs, context=context)
+            else:
+                stage(docs)
 
     def annotate(self, doc: Document) -> None:
         """The per-document stages, in flow order."""
@@ -80,16 +86,19 @@ class Pipeline:
 
     def process_stream(
         self, inputs: Iterable[InputDocument], batch_size: int = DEFAULT_BATCH,
-        commit: bool = True,
+        commit: bool = True, skip: Callable[[InputDocument], bool] | None = None,
     ) -> Iterator[Document | ProcessError]:
         """Documents in input order; a document that breaks a stage becomes a ProcessError.
 
         With ``commit=False`` the caller commits each document itself (the ingest job does,
-        inside the transaction that stores it).
+        inside the transaction that stores it). Inputs for which ``skip`` is true are not
+        processed, but still count in their batch's context (the clean stage's site
+        templates), so a resumed run cleans every document as a whole run would.
         """
         it = iter(inputs)
         while batch := list(islice(it, batch_size)):
-            for item, doc in zip(batch, self._prepare(batch), strict=True):
+            wanted = [item for item in batch if skip is None or not skip(item)]
+            for item, doc in zip(wanted, self._prepare(wanted, batch), strict=True):
                 if isinstance(doc, ProcessError):
                     yield doc
                     continue
@@ -102,20 +111,23 @@ class Pipeline:
                     continue
                 yield doc
 
-    def _prepare(self, batch: list[InputDocument]) -> list[Document | ProcessError]:
-        """The batched stages over a batch, or over each document alone when one fails."""
+    def _prepare(self, batch: list[InputDocument], context: list[InputDocument]
+                 ) -> list[Document | ProcessError]:
+        """The batched stages over a batch, or over each document alone when one fails;
+        ``context`` is the whole batch as read, for stages that compare documents."""
+        if not batch:
+            return []
+        context_docs = [to_document(item) for item in context]
         docs = [to_document(item) for item in batch]
         try:
-            for stage in self.batched:
-                stage(docs)
+            self._run_batched(docs, context_docs)
             return list(docs)
         except Exception:  # noqa: BLE001 - isolate the culprit, keep the batch going
             results: list[Document | ProcessError] = []
             for item in batch:
                 doc = to_document(item)
                 try:
-                    for stage in self.batched:
-                        stage([doc])
+                    self._run_batched([doc], context_docs)
                     results.append(doc)
                 except Exception as exc:  # noqa: BLE001
                     results.append(ProcessError.of(item.source, exc, item.id))

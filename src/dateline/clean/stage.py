@@ -17,15 +17,22 @@ class CleanStage:
 
     name = "clean"
     batched = True  # runs over a whole batch at once
+    uses_batch_context = True  # a site's templates are the lines its pages in a batch share
 
     def __init__(self) -> None:
         self.vocab = vocabulary()
 
-    def __call__(self, docs: list[Document]) -> None:
-        lines = [split_lines(doc.raw) for doc in docs]
-        templates_of = batch_templates(docs, lines)
-        for doc, doc_lines, templates in zip(docs, lines, templates_of, strict=True):
-            self.clean(doc, doc_lines, templates)
+    def __call__(self, docs: list[Document], context: list[Document] | None = None) -> None:
+        """Clean ``docs``; site templates come from ``context`` (the batch as read, which
+        may hold documents not cleaned now), or from ``docs`` themselves."""
+        context = context if context is not None else docs
+        lines = [split_lines(doc.raw) for doc in context]
+        templates = batch_templates(context, lines)
+        by_id = {doc.id: (doc_lines, doc_templates)
+                 for doc, doc_lines, doc_templates in zip(context, lines, templates, strict=True)}
+        for doc in docs:
+            doc_lines, doc_templates = by_id.get(doc.id) or (split_lines(doc.raw), set())
+            self.clean(doc, doc_lines, doc_templates)
 
     def clean(self, doc: Document, lines: list[Line], templates: set[str]) -> None:
         kinds, title = classify(lines, self.vocab, templates, bool(doc.meta.get("title")))
