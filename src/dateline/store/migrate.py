@@ -17,9 +17,19 @@ def alembic_config() -> Config:
     return config
 
 
+MIGRATION_LOCK = 0x646174656C696E65  # PostgreSQL advisory lock key ("dateline")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to the latest schema (idempotent)."""
+    """Bring the database to the latest schema (idempotent), in one transaction that
+    holds the database's write lock, so two processes opening a new store never both
+    create it."""
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection = connection.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        with connection.begin():
+            if engine.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
