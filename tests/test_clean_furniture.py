@@ -228,3 +228,38 @@ def test_a_wire_photo_caption_goes_and_dates_the_story():
     doc = clean(HEADER + caption + "\n" + BODY + FOOTER)
     assert "AP Photo" not in doc.text and "speaks at City Hall" not in doc.text
     assert doc.published == "2023-06-05"
+
+
+COOKIE_ARTICLE = (
+    "Brussels tightens the rules on cookie banners\n\n"
+    "BRUSSELS — Websites must let visitors refuse cookies as easily as they agree to them,"
+    " the European Commission said on Tuesday, in a ruling that could change how millions of"
+    " pages ask for consent. \"We will not accept dark patterns,\" the commissioner told"
+    " reporters, adding that regulators would check the largest sites first.\n"
+)
+
+
+@pytest.mark.parametrize("page", [
+    COOKIE_ARTICLE,  # a news text: its last paragraph is no closing footer
+    COOKIE_ARTICLE.split("\n\n", 1)[1],  # one paragraph alone
+    HEADER + COOKIE_ARTICLE + FOOTER,  # a web page around it
+])
+def test_an_article_paragraph_about_cookies_is_prose_not_a_banner(page):
+    doc = clean(page)
+    assert "Websites must let visitors refuse cookies" in doc.text
+    assert "regulators would check the largest sites first." in doc.text
+    assert all("cookies" not in entry["text"] for entry in doc.removed)
+
+
+@pytest.mark.parametrize("banner", [
+    "We use cookies to ensure that we give you the best experience on our website. If you"
+    " continue to use this site we will assume that you agree to it.",
+    "This website uses cookies and other technology to enhance quality of service. Continuous"
+    " usage of the website will be considered as giving consent to the use of cookies.",
+    "Copyright 2023 Nexstar Media Inc. All rights reserved. This material may not be"
+    " published, broadcast, rewritten, or redistributed.",
+])
+def test_a_real_banner_or_rights_line_still_goes(banner):
+    doc = clean(COOKIE_ARTICLE + "\n" + banner + "\n")
+    assert banner not in doc.text and "footer" in removed_kinds(doc).values()
+    assert "Websites must let visitors refuse cookies" in doc.text

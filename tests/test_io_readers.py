@@ -5,12 +5,15 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import socket
+from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dateline.io import readers
+from dateline.io import decode, readers
 from dateline.io.readers import InputDocument, ReadError, read_inputs
 from dateline.model import document_id
 
@@ -96,9 +99,9 @@ def test_broken_html_without_text_is_an_error(tmp_path):
     assert isinstance(item, ReadError) and "no article text" in item.reason
 
 
-def warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
+def warc_bytes(records: list[tuple[str, str, bytes]], gzip: bool = True) -> bytes:
     buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=True)
+    writer = WARCWriter(buf, gzip=gzip)
     for url, ctype, body in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(
@@ -168,3 +171,116 @@ def test_text_too_long_to_parse_is_refused(tmp_path, monkeypatch):
     path.write_text("The talks went on. " * 40, encoding="utf-8")
     item = read_one(path)
     assert isinstance(item, ReadError) and "too long: 760 characters" in item.reason
+
+
+@pytest.mark.parametrize("special", ["fifo", "socket", "device"])
+def test_fifos_sockets_and_devices_are_refused_unopened(tmp_path, special):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(ARTICLE, encoding="utf-8")
+    if special == "fifo":
+        path = folder / "b-pipe.txt"
+        os.mkfifo(path)  # opening it for reading would block until a writer came
+    elif special == "socket":
+        path = folder / "b.sock"
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    else:
+        path = Path("/dev/zero")  # an endless device given directly
+    items = list(read_inputs([str(folder), str(path)]))  # found in the folder, and given
+    assert isinstance(items[0], InputDocument) and items[0].source.endswith("a-good.txt")
+    reason = {"fifo": "a named pipe (FIFO)", "socket": "a socket",
+              "device": "a character device"}[special]
+    assert [(i.source, i.reason) for i in items[1:]] == \
+        [(str(path), f"not a regular file: {reason}")] * (1 if special == "device" else 2)
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_warc_cut_anywhere_keeps_whole_records_and_says_it_is_truncated(tmp_path, gz):
+    data = warc_bytes([(f"https://news.example/{n}", "text/html", PAGE.encode()) for n in "ab"],
+                      gzip=gz)
+    first = len(warc_bytes([("https://news.example/a", "text/html", PAGE.encode())], gzip=gz))
+    whole, both = ["https://news.example/a"], ["https://news.example/a", "https://news.example/b"]
+    cuts = {"in the second record's header": (first + 40, whole),
+            "in its body": ((first + len(data)) // 2, whole),
+            # the gzip trailer holds no record data: the second record is whole, the file not
+            "in its last bytes": (len(data) - 6, both if gz else whole)}
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    for where, (cut, read) in cuts.items():
+        path.write_bytes(data[:cut])
+        items = list(read_inputs([str(path)]))
+        assert [i.source for i in items if isinstance(i, InputDocument)] == read, where
+        errors = [i for i in items if isinstance(i, ReadError)]
+        assert len(errors) == 1, (where, errors)
+        assert str(path) in errors[0].source and "truncated" in errors[0].reason, (where, errors)
+    path.write_bytes(data)
+    assert all(isinstance(i, InputDocument) for i in read_inputs([str(path)]))
+
+
+def test_gzip_errors_name_the_problem_not_the_bytes(tmp_path):
+    (tmp_path / "plain.txt.gz").write_bytes(b"\x1f\x9d not gzip but close")
+    lines = "".join(json.dumps({"text": f"Talks resume, round {n}."}) + "\n" for n in range(500))
+    packed = gzip.compress(lines.encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    items = list(read_inputs([str(tmp_path)]))
+    assert isinstance(items[0], InputDocument)  # the lines before the cut are read
+    reasons = {i.source.rsplit("/", 1)[-1]: i.reason for i in items if isinstance(i, ReadError)}
+    assert reasons == {"cut.jsonl.gz": "truncated: the gzip data ends early",
+                       "plain.txt.gz": "not a gzip file"}
+
+
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("latin-1", "The Café on Main Street reopened on Monday, its owner said.\n"),
+    ("cp1252", "\u201cWe agree,\u201d said the mayor of Zürich \u2014 the talks went on.\n"),
+    ("latin-1", "Le ministre a dit « non » à l'accord signé à Genève l'été dernier.\n"),
+    ("cp1251", "Министр иностранных дел России заявил во вторник, что переговоры продолжатся.\n"),
+    ("utf-16-le", ARTICLE.replace("Geneva", "Genève")),
+    ("utf-16-be", ARTICLE.replace("Geneva", "Genève")),
+])
+def test_single_byte_and_bomless_utf16_text_decodes_as_a_person_reads_it(tmp_path, encoding,
+                                                                         text):
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    doc = read_one(path)
+    assert isinstance(doc, InputDocument), doc
+    assert doc.raw == text
+
+
+def test_control_characters_are_removed_at_decoding_and_from_jsonl_fields(tmp_path):
+    dirty = ARTICLE.replace("Foreign", "For\x00eign\x07").replace("officials", "\x1bofficials\x85")
+    (tmp_path / "a.txt").write_bytes(dirty.encode("utf-8"))
+    (tmp_path / "b.jsonl").write_text(json.dumps({
+        "text": "Talks\u0000 resume in Hanoi on Friday.", "title": "Hanoi\u0000 talks\u009b",
+        "url": "https://news.example/\u0000hanoi", "published": "2023-03-14\u0000",
+        "outlet": "Wire\u007f Daily"}) + "\n", encoding="utf-8")
+    page = PAGE.replace("Wire Daily", "Wire&#1; Daily").replace("Foreign", "For\x00eign")
+    (tmp_path / "c.html").write_bytes(page.encode("utf-8"))
+    text_doc, jsonl_doc, html_doc = read_inputs([str(tmp_path)])
+    assert text_doc.raw == ARTICLE  # the raw itself is clean: offsets into it stay valid
+    assert jsonl_doc.raw == "Hanoi talks\n\nTalks resume in Hanoi on Friday."
+    assert jsonl_doc.source == "https://news.example/hanoi"
+    assert jsonl_doc.meta == {"title": "Hanoi talks", "url": "https://news.example/hanoi",
+                              "published": "2023-03-14", "outlet": "Wire Daily"}
+    assert html_doc.meta["outlet"] == "Wire Daily" and "Foreign ministers" in html_doc.raw
+    for doc in (text_doc, jsonl_doc, html_doc):
+        values = [doc.raw, doc.source, *doc.meta.values()]
+        assert not any(decode.CONTROLS.search(v) for v in values), doc
+
+
+def test_mostly_binary_text_is_still_refused(tmp_path):
+    noise = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) * 40
+    (tmp_path / "noisy.txt").write_bytes(ARTICLE.encode() + noise)
+    (tmp_path / "noisy.jsonl").write_text(json.dumps({"text": "Talks " + noise.decode()}) + "\n",
+                                          encoding="utf-8")
+    reasons = [i.reason for i in read_inputs([str(tmp_path)])]
+    assert reasons == ["binary content, not text", "binary content, not text"]
+
+
+@pytest.mark.parametrize("text", ["?!?!...;;\n— — —\n", "1/2/3/4 2024-13-45 …", "\U0001F600 !!"])
+def test_text_without_letters_is_no_article(tmp_path, text):
+    path = tmp_path / "marks.txt"
+    path.write_text(text, encoding="utf-8")
+    item = read_one(path)
+    assert isinstance(item, ReadError) and item.reason == "no letters: not an article"
+    path.write_text(text + " Talks resume.", encoding="utf-8")
+    assert isinstance(read_one(path), InputDocument)

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from dateline.io.decode import one_line
 from dateline.io.published import PublishedDates
 from dateline.io.readers import InputDocument, ReadError, read_inputs
 from dateline.pipeline import ProcessError
@@ -35,8 +36,9 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def report_error(message: str) -> None:
-    """One line on stderr; file names and scraped text are never read as markup."""
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    """One line on stderr; file names and scraped text are never read as markup, and their
+    newlines and bidi controls are printed escaped."""
+    err.print(f"[red]error[/red] {escape(one_line(message))}", highlight=False, soft_wrap=True)
 
 
 class Inputs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
-from dateline.clean.lines import SITE_SEPARATOR, Line
+from dateline.clean.lines import QUOTATION, SITE_SEPARATOR, Line
 from dateline.clean.vocabulary import Vocabulary
 
 STRONG = frozenset({"caption", "credit", "footer", "template"})  # each alone marks a web page
@@ -39,6 +39,8 @@ def classify(
     kinds: dict[int, str] = {}
     for line in lines:
         kind = vocab.kind(line.key, line.text, line.words)
+        if kind == "footer" and article_prose(line, vocab):
+            kind = None
         if kind is None and line.key in templates:
             kind = "template"
         if kind:
@@ -66,6 +68,16 @@ def classify(
             kinds[line.index] = "footer"
     mark_duplicates(lines, kinds)
     return kinds, title
+
+
+def article_prose(line: Line, vocab: Vocabulary) -> bool:
+    """A paragraph of running sentences that neither speaks to the reader nor carries a notice:
+    an article's, even when it mentions cookies or privacy terms (banners and rights lines
+    say "you", "we", "©" or open with a label)."""
+    if line.words < vocab.paragraph_words or not line.ends_sentence:
+        return False
+    told = QUOTATION.sub("", line.text)
+    return not any(pattern.search(told) for pattern in vocab.notices)
 
 
 def headline(lines: list[Line], kinds: dict[int, str], titled: bool) -> int | None:

@@ -14,6 +14,7 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]$")
 NORMAL_SPACE = re.compile(r"\s+")
 SITE_SEPARATOR = re.compile(r"\s[|\-–—:]\s")  # "Headline | Site", "Headline: Site"
 TRIM = " \t\u00a0:.|»›•·-–—"
+QUOTATION = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")  # someone's words, not the page's
 
 
 @dataclass

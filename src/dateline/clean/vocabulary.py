@@ -19,6 +19,8 @@ class Vocabulary:
     barriers: frozenset[str]
     max_pattern_words: int
     anywhere: tuple[tuple[str, re.Pattern[str]], ...]  # patterns for lines of any length
+    paragraph_words: int  # a sentence-like line this long is article prose ...
+    notices: tuple[re.Pattern[str], ...]  # ... unless one of these finds a notice in it
 
     def kind(self, key: str, text: str, words: int) -> str | None:
         """The furniture kind of a line (by its key, text and length), or None for a plain line."""
@@ -43,7 +45,8 @@ def vocabulary() -> Vocabulary:
     barriers = frozenset(b.lower().strip(TRIM) for b in data["barriers"])
     return Vocabulary(
         lines, compiled(data["patterns"]), barriers, int(data["max_pattern_words"]),
-        compiled(data["anywhere"]),
+        compiled(data["anywhere"]), int(data["paragraph_words"]),
+        tuple(re.compile(expr, re.IGNORECASE) for expr in data["notices"]),
     )
 
 

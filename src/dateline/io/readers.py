@@ -6,16 +6,20 @@ input, so one broken file never stops a batch.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import gzip
+import io
 import json
 import os
+import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.io.decode import DecodeError, check_text, decode_text
+from dateline.io.decode import DecodeError, check_text, decode_text, strip_controls
 from dateline.model import document_id
 
 MAX_BYTES = int(os.environ.get("DATELINE_MAX_BYTES", 20 * 1024 * 1024))
@@ -25,6 +29,10 @@ MAX_CHARS = int(os.environ.get("DATELINE_MAX_CHARS", 1_000_000))
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+META_FIELDS = ("title", "url", "published", "outlet")  # what a JSON line may say of its text
+SPECIAL_FILES = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                 (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"))
 
 
 @dataclass
@@ -92,6 +100,7 @@ def read_all(paths: Iterable[str]) -> Iterator[InputDocument | ReadError]:
     for path in expand_paths(paths):
         kind = kind_of(path)
         try:
+            refuse_special(path)
             if kind == "warc":
                 yield from read_warc(path)
             elif kind == "jsonl":
@@ -105,8 +114,22 @@ def read_all(paths: Iterable[str]) -> Iterator[InputDocument | ReadError]:
             yield ReadError(path, "permission denied")
         except IsADirectoryError:
             yield ReadError(path, "is a directory")
-        except (DecodeError, ValueError, OSError, EOFError) as exc:
+        except gzip.BadGzipFile:  # its message quotes the file's first bytes
+            yield ReadError(path, "not a gzip file")
+        except zlib.error:
+            yield ReadError(path, "corrupt gzip data")
+        except EOFError:
+            yield ReadError(path, "truncated: the gzip data ends early")
+        except (DecodeError, ValueError, OSError) as exc:
             yield ReadError(path, str(exc) or type(exc).__name__)
+
+
+def refuse_special(path: str) -> None:
+    """Only regular files are read: opening a FIFO or a terminal would wait forever."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(mode)), "a special file")
+        raise ValueError(f"not a regular file: {kind}")
 
 
 def read_capped(path: str) -> bytes:
@@ -146,7 +169,14 @@ def html_to_text(html: str | bytes, url: str | None = None) -> tuple[str, dict[s
         "url": result.url or url,
         "author": result.author or None,
     }
-    return body, {k: v for k, v in meta.items() if v}
+    return body, clean_meta(meta)
+
+
+def clean_meta(meta: dict[str, Any]) -> dict[str, str]:
+    """The string fields of a container's metadata without control characters, blanks dropped."""
+    out = {key: strip_controls(value).strip() for key, value in meta.items()
+           if isinstance(value, str)}
+    return {key: value for key, value in out.items() if value}
 
 
 def read_html(path: str, data: bytes, url: str | None = None) -> InputDocument:
@@ -157,7 +187,11 @@ def read_html(path: str, data: bytes, url: str | None = None) -> InputDocument:
 
 
 def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
-    """HTML response records become documents; the record's URL is their source."""
+    """HTML response records become documents; the record's URL is their source.
+
+    A file cut short (in a record, in a record's header or in the gzip stream) keeps the
+    complete records before the cut and ends with an error that says so.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -166,48 +200,110 @@ def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
         return
     found = 0
     with open(path, "rb") as fh:
+        archive = ArchiveIterator(fh, check_digests=True)
+        records = iter(archive)
+        last = cut = None
         try:
-            for record in ArchiveIterator(fh, check_digests=True):
-                if record.rec_type != "response":
-                    continue
-                headers = record.http_headers
-                ctype = (headers.get_header("Content-Type") or "").lower() if headers else ""
-                if headers and "html" not in ctype:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or path
-                source = f"{url}"
-                try:
-                    data = record.content_stream().read(MAX_BYTES + 1)
-                    if len(data) > MAX_BYTES:
-                        raise ValueError(f"record too large (limit {MAX_BYTES:,} bytes)")
-                    if not record_complete(record):
-                        raise ValueError("truncated or corrupt record (digest does not match)")
-                    doc = read_html(source, data, url)
-                except (DecodeError, ValueError) as exc:
-                    yield ReadError(f"{path} [{url}]", str(exc))
-                    continue
-                doc.kind = "warc"
-                doc.meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
-                doc.meta["warc_file"] = path
-                found += 1
-                yield doc
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
-            yield ReadError(path, f"broken WARC: {str(exc).splitlines()[0][:200]}")
+            while (record := quietly(records)) is not None:
+                last = record
+                doc = warc_document(path, record)
+                cut = isinstance(doc, ReadError) and record_problem(record) is not None
+                if isinstance(doc, InputDocument):
+                    found += 1
+                if doc is not None:
+                    yield doc
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError,
+                zlib.error) as exc:
+            yield ReadError(path, f"broken WARC: {warc_reason(exc)}")
             return
-    if not found:
+        problem = None if cut else archive_problem(path, fh, archive, last)
+    if problem:
+        yield ReadError(path, problem)
+    elif not found and not cut:
         yield ReadError(path, "no HTML response records in the WARC")
 
 
-def record_complete(record: Any) -> bool:
-    """A record that carries a block digest must match it; a cut-off record does not."""
+def quietly(records: Iterator[Any]) -> Any:
+    """The next record; warcio's own warnings (which print raw bytes) are kept off stderr."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return next(records, None)
+
+
+def warc_document(path: str, record: Any) -> InputDocument | ReadError | None:
+    """The document of an HTML response record, None for any other record."""
+    if record.rec_type != "response":
+        return None
+    headers = record.http_headers
+    ctype = (headers.get_header("Content-Type") or "").lower() if headers else ""
+    if headers and "html" not in ctype:
+        return None
+    url = strip_controls(record.rec_headers.get_header("WARC-Target-URI") or path)
+    try:
+        data = record.content_stream().read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ValueError(f"record too large (limit {MAX_BYTES:,} bytes)")
+        problem = record_problem(record)
+        if problem:
+            raise ValueError(problem)
+        doc = read_html(url, data, url)
+    except (DecodeError, ValueError) as exc:
+        return ReadError(f"{path} [{url}]", str(exc))
+    doc.kind = "warc"
+    doc.meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
+    doc.meta["warc_file"] = path
+    return doc
+
+
+def record_problem(record: Any) -> str | None:
+    """A record cut short has bytes left to read (or no length: its header was cut); a record
+    whose block digest fails is corrupt."""
+    if record.rec_headers.get_header("Content-Length") is None:
+        return "truncated or corrupt record header"
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        return "truncated: the record is cut off"
     if not record.rec_headers.get_header("WARC-Block-Digest"):
-        return True
+        return None
     checker = getattr(record, "digest_checker", None)
-    return checker is None or checker.passed is True
+    if checker is None or checker.passed is True:
+        return None
+    return "corrupt record (digest does not match)"
+
+
+def archive_problem(path: str, fh: Any, archive: Any, last: Any) -> str | None:
+    """What is wrong with the end of a WARC: its last record cut off, a partial record after
+    the last whole one, a gzip stream that ends early, or a bad record length."""
+    if last is not None and record_problem(last):
+        return "truncated: the last record is cut off"
+    fh.seek(archive.offset)
+    if fh.read(4096).strip():
+        return "truncated: the file ends inside a record"
+    if path.endswith(".gz"):
+        try:
+            with gzip.open(path, "rb") as stream:
+                while stream.read(1 << 20):
+                    pass
+        except EOFError:
+            return "truncated: the gzip data ends early"
+        except (gzip.BadGzipFile, zlib.error):
+            return "corrupt gzip data"
+    if archive.err_count:
+        return "corrupt: a record's length does not match its content"
+    return None
+
+
+def warc_reason(exc: Exception) -> str:
+    """Why warcio failed, in a few words: never the raw bytes it quotes."""
+    if isinstance(exc, AttributeError | EOFError):
+        return "truncated or corrupt record header"
+    if isinstance(exc, zlib.error):
+        return "corrupt gzip data"
+    first = str(exc).strip().split(", first line")[0].splitlines()
+    return first[0][:200] if first else type(exc).__name__
 
 
 def read_jsonl(path: str) -> Iterator[InputDocument | ReadError]:
-    """One JSON object a line: ``text`` and optional ``title``, ``url``, ``published``."""
+    """One JSON object a line: ``text`` and optional ``title``, ``url``, ``published``, ``outlet``
+    (strings, control characters removed)."""
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rb") as fh:
         for n, line in enumerate(fh, 1):
@@ -226,16 +322,20 @@ def read_jsonl(path: str) -> Iterator[InputDocument | ReadError]:
             if not isinstance(text, str) or not text.strip():
                 yield ReadError(where, "record has no 'text'")
                 continue
-            title = record.get("title")
-            if isinstance(title, str) and title.strip() and not text.startswith(title.strip()):
-                text = f"{title.strip()}\n\n{text}"
-            meta = {k: record[k] for k in ("title", "url", "published", "outlet") if record.get(k)}
-            source = str(record.get("url") or record.get("id") or where)
             try:
-                yield InputDocument(document_id(line.rstrip(b"\r\n")), source,
-                                    check_text(text), "jsonl", meta)
+                text = check_text(text)
             except DecodeError as exc:
                 yield ReadError(where, str(exc))
+                continue
+            meta = clean_meta({key: record.get(key) for key in META_FIELDS})
+            title = meta.get("title")
+            if title and not text.startswith(title):
+                text = f"{title}\n\n{text}"
+            ident = record.get("id")
+            named = meta.get("url") or (strip_controls(str(ident)).strip()
+                                        if isinstance(ident, str | int) else "")
+            yield InputDocument(document_id(line.rstrip(b"\r\n")), named or where, text, "jsonl",
+                                meta)
 
 
 def source_name(source: str) -> str:
