@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import charset_normalizer
 
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+# C0 and C1 control characters and lone surrogates (which no encoder accepts)
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+LAYOUT = "\t\n\f\r"  # the control characters that a text may hold
 
 
 class DecodeError(ValueError):
@@ -49,9 +56,19 @@ def decode_text(data: bytes) -> str:
 
 
 def check_text(text: str) -> str:
-    """Refuse decoded text that is really binary (NULs, control characters)."""
+    """Refuse decoded text that is really binary (NULs, control characters) or not prose."""
     if not text.strip():
         raise DecodeError("empty file")
     if looks_binary(text[:8192].encode("utf-8", "replace")):
         raise DecodeError("binary content, not text")
+    if not any(c.isalpha() for c in text):
+        raise DecodeError("no letters: not prose")
     return text
+
+
+def find_control(text: str, allowed: str = LAYOUT) -> str | None:
+    """The first control character of ``text`` not in ``allowed``, as U+XXXX, or None."""
+    for match in CONTROL.finditer(text):
+        if match.group() not in allowed:
+            return f"U+{ord(match.group()):04X}"
+    return None
