@@ -62,7 +62,8 @@ def create_app(db: str, token: str | None = None, max_bytes: int = MAX_BYTES) ->
     @app.exception_handler(RequestValidationError)
     def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         """Each error as its field and reason; never the input (FastAPI's default echoes it)."""
-        errors = [{"field": ".".join(str(part) for part in error["loc"]), "reason": error["msg"]}
+        errors = [{"field": ".".join(str(part) for part in error["loc"]),
+                   "reason": error["msg"].removeprefix("Value error, ")}
                   for error in exc.errors()]
         return JSONResponse({"detail": errors}, status_code=422)
 
