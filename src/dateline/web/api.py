@@ -68,6 +68,7 @@ def article_text(text: str) -> str:
 
 
 def one_line(value: str | None) -> str | None:
+    """A title or URL: no control character at all (PostgreSQL refuses NUL)."""
     control = value and find_control(value, allowed="")
     if control:
         raise ValueError(f"control character {control}")
