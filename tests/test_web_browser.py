@@ -188,3 +188,29 @@ def test_seed_document_page_shows_its_quotes_and_events(browser, run, seed_text,
             SCREENSHOT.parent.mkdir(exist_ok=True)
             tab.screenshot(path=str(SCREENSHOT))
     context.close()
+
+
+def test_pages_work_under_the_content_security_policy(page, live):
+    """No page, the Swagger one included, trips the CSP; an injected inline script is blocked."""
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    for path in ["/", "/documents/doc-meeting", "/events", "/actors/chen-bo", "/pairs/chn/usa"]:
+        page.goto(live.url + path)
+        assert page.locator("header.top a.brand").count() == 1
+    assert page.locator("ul.legend svg.swatch rect").count() > 0
+    page.goto(live.url + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    assert page.locator(".swagger-ui .opblock-summary-path").count() >= 10
+    page.locator(".swagger-ui .opblock-summary-path", has_text="/api/v1/outlets").click()
+    page.click(".swagger-ui .try-out__btn")
+    page.click(".swagger-ui .execute")
+    status = ".swagger-ui .live-responses-table tr.response .response-col_status"
+    page.wait_for_selector(status)
+    assert page.locator(status).first.inner_text().strip() == "200"
+    assert violations == []
+    page.evaluate("""() => { const s = document.createElement('script');
+                             s.textContent = 'window.__inline = 1';
+                             document.body.appendChild(s); }""")
+    assert page.evaluate("typeof window.__inline") == "undefined"
+    assert len(violations) == 1

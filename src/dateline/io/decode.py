@@ -29,6 +29,12 @@ UNPRINTABLE = re.compile(
 ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+# what a value given to the API may not hold: any control character (layout aside, see
+# LAYOUT) or a lone surrogate (which no encoder accepts)
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+LAYOUT = "\t\n\f\r"  # the control characters that a text may hold
+
+
 class DecodeError(ValueError):
     """The bytes are not text we can read; the message says why."""
 
@@ -139,3 +145,11 @@ def check_text(text: str) -> str:
     if not any(char.isalpha() for char in clean):
         raise DecodeError("no letters: not an article")
     return clean
+
+
+def find_control(text: str, allowed: str = LAYOUT) -> str | None:
+    """The first control character of ``text`` not in ``allowed``, as U+XXXX, or None."""
+    for match in CONTROL.finditer(text):
+        if match.group() not in allowed:
+            return f"U+{ord(match.group()):04X}"
+    return None

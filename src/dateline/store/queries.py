@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from dateline.io.decode import find_control
 from dateline.store.schema import (
     ActorAliasRow,
     ActorDocumentRow,
@@ -52,7 +53,8 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except ValueError as exc:
         raise BadCursor("invalid cursor") from exc
-    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, str) for k in key):
+    if not isinstance(key, list) or len(key) != size or \
+            not all(isinstance(k, str) and find_control(k, allowed="") is None for k in key):
         raise BadCursor("invalid cursor")
     return key
 

@@ -3,20 +3,45 @@
 from __future__ import annotations
 
 import hmac
+import re
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, Security
+from fastapi.routing import APIRoute
+from fastapi.security import HTTPBearer
+from pydantic import AfterValidator, BaseModel, Field
 
+from dateline.io.decode import check_text, find_control
+from dateline.io.published import checked_date
+from dateline.io.readers import MAX_CHARS
 from dateline.store.queries import MAX_LIMIT, Page, Queries
 from dateline.web.ingest import ProcessFailed
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
 
+DATE_FORMS = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def real_date(value: str | None) -> str | None:
+    """A calendar date (2025-13-45 is not one), or None for none (an empty form field);
+    the message does not repeat the input."""
+    if not value:
+        return None
+    try:
+        if not DATE_FORMS.fullmatch(value):
+            raise ValueError
+        checked_date(value, "date")
+    except ValueError:
+        raise ValueError("not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return value
+
+
+Date = Annotated[str | None, AfterValidator(real_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (capped).")]
 Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
-DateFrom = Annotated[str | None, Query(alias="from", description="Earliest date, YYYY[-MM[-DD]].")]
-DateTo = Annotated[str | None, Query(alias="to", description="Latest date, YYYY[-MM[-DD]].")]
+DateFrom = Annotated[Date, Query(alias="from", description="Earliest date, YYYY[-MM[-DD]].")]
+DateTo = Annotated[Date, Query(alias="to", description="Latest date, YYYY[-MM[-DD]].")]
 
 
 def queries(request: Request) -> Queries:
@@ -31,11 +56,30 @@ class PageOut(BaseModel):
     next: str | None = Field(description="Cursor of the next page, or null on the last page.")
 
 
+def article_text(text: str) -> str:
+    """The checks `dateline ingest` applies to a file's text, and its length limit."""
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"too long: {len(text):,} characters (limit {MAX_CHARS:,}, "
+                         "DATELINE_MAX_CHARS)")
+    control = find_control(text)
+    if control:
+        raise ValueError(f"control character {control} in the text")
+    return check_text(text)
+
+
+def one_line(value: str | None) -> str | None:
+    """A title or URL: no control character at all (PostgreSQL refuses NUL)."""
+    control = value and find_control(value, allowed="")
+    if control:
+        raise ValueError(f"control character {control}")
+    return value
+
+
 class NewDocument(BaseModel):
-    text: str = Field(min_length=1, max_length=2_000_000)
-    title: str | None = None
-    url: str | None = None
-    published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    text: Annotated[str, AfterValidator(article_text)]
+    title: Annotated[str | None, AfterValidator(one_line)] = None
+    url: Annotated[str | None, AfterValidator(one_line)] = None
+    published: Date = None
 
 
 def page(result: Page) -> PageOut:
@@ -63,24 +107,43 @@ def get_document(db: Q, doc_id: str) -> dict[str, Any]:
     return found(db.document(doc_id), "document")
 
 
-def authorise(request: Request, authorization: str | None) -> None:
+def authorise(request: Request) -> None:
     token = request.app.state.token
     if not token:
         raise HTTPException(403, "writes are disabled (set DATELINE_API_TOKEN to enable them)")
-    scheme, _, given = (authorization or "").partition(" ")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(401, "a valid bearer token is required",
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-@router.post("/documents", status_code=201)
-def post_document(request: Request, response: Response, body: NewDocument,
-                  authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+class WriteRoute(APIRoute):
+    """A route that checks the bearer token before FastAPI reads or validates the body
+    (a dependency would run only after both)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def authorised(request: Request) -> Response:
+            authorise(request)
+            return await handler(request)
+
+        return authorised
+
+
+# The token is checked by WriteRoute; this dependency only declares the scheme in OpenAPI,
+# so that the docs page offers "Authorize".
+BEARER = Security(HTTPBearer(auto_error=False, description="The DATELINE_API_TOKEN value."))
+writes = APIRouter(prefix="/api/v1", tags=["api v1"], route_class=WriteRoute,
+                   dependencies=[BEARER])
+
+
+@writes.post("/documents", status_code=201)
+def post_document(request: Request, response: Response, body: NewDocument) -> dict[str, Any]:
     """Run the pipeline on a posted article and store it (needs `Authorization: Bearer`).
 
     201 when stored, 200 when the same text was already stored (nothing changes).
     """
-    authorise(request, authorization)
     try:
         doc_id, created = request.app.state.ingestor.ingest(body.text, body.title, body.url,
                                                             body.published)

@@ -8,23 +8,26 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
+from dateline.io.readers import MAX_BYTES
 from dateline.store import Store
 from dateline.store.queries import BadCursor, Queries
 from dateline.web import api, pages
+from dateline.web.guard import Guard
 from dateline.web.ingest import Ingestor
 
 STATIC = Path(__file__).parent / "static"
 TOKEN_ENV = "DATELINE_API_TOKEN"
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
+def create_app(db: str, token: str | None = None, max_bytes: int = MAX_BYTES) -> FastAPI:
     """An app over the database ``db``; writes are enabled only with ``token``
-    (default: the DATELINE_API_TOKEN environment variable)."""
+    (default: the DATELINE_API_TOKEN environment variable); request bodies are
+    refused past ``max_bytes`` (default: DATELINE_MAX_BYTES, as for input files)."""
     store = Store(db)
 
     @asynccontextmanager
@@ -40,21 +43,28 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     app.state.ingestor = Ingestor(store)
     app.include_router(api.router)
+    app.include_router(api.writes)
     app.include_router(pages.router)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    app.add_middleware(Guard, max_bytes=max_bytes)
+
     @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
+    def docs() -> FileResponse:
         """Swagger UI from the swagger-ui-bundle package: served here, no CDN."""
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="dateline API",
-            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-            swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url="/static/swagger/favicon-32x32.png")
+        return FileResponse(STATIC / "docs.html")
 
     @app.exception_handler(BadCursor)
     def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        """Each error as its field and reason; never the input (FastAPI's default echoes it)."""
+        errors = [{"field": ".".join(str(part) for part in error["loc"]),
+                   "reason": error["msg"].removeprefix("Value error, ")}
+                  for error in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     return app

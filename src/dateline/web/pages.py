@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from dateline.actors.countries import country_name
 from dateline.store.queries import MAX_LIMIT, Queries
+from dateline.web.api import Date
 from dateline.web.chart import TYPE_COLOURS, timeline_svg
 from dateline.web.markup import document_marks, highlight, speaker_colours, speaker_key
 
@@ -57,7 +58,7 @@ def query_url(path: str, **params: Any) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, outlet: str | None = None,
-           actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           actor: str | None = None, date_from: Date = None, date_to: Date = None,
            cursor: str | None = None) -> HTMLResponse:
     queries = db(request)
     filters = {"q": q, "outlet": outlet, "actor": actor, "date_from": date_from,
