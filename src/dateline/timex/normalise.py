@@ -15,13 +15,12 @@ from dateutil import relativedelta as rd
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from dateline.timex.calendar import ORDER, Point
+from dateline.timex.calendar import ORDER, SEASON_MONTH, Point
 from dateline.timex.lexicon import Lexicon
 from dateline.timex.recognise import Candidate
 
 Result = tuple[str, str, str | None]  # type, value, mod
 FUTURE_BIAS = 1.5  # a coming date must be this many times nearer than the past one to win
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 DURATION_LETTER = {"DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
