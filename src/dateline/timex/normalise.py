@@ -270,8 +270,10 @@ class Normaliser:
     def weekday(self, g: dict[str, str], ctx: Context) -> Result | None:
         wd = self.lex.weekdays[_word(g["weekday"])]
         part = self.lex.dayparts.get(_word(g["daypart"])) if "daypart" in g else None
-        if ctx.dct is None or ctx.known != "D":
+        if ctx.dct is None:
             value = f"XXXX-WXX-{wd}"
+        elif ctx.known != "D":  # a DCT known to the year or month keeps its year
+            value = f"{ctx.dct.day.year:04d}-WXX-{wd}"
         else:
             ref = ctx.dct.day
             word = _word(g.get("shift", ""))
@@ -325,14 +327,19 @@ class Normaliser:
         if (unit == "D" and shift) or word in NARRATIVE_SHIFTS:
             if anchor is None or ORDER[anchor.gran] < ORDER[gran]:
                 anchor = ctx.dct
-            return ("DATE", anchor.at(gran).shift(shift, gran).value(ctx.known), None) if anchor \
-                else None
+            if anchor is None:
+                return None
+            if ORDER[anchor.gran] < ORDER[gran]:  # "two days earlier" than "2022": in 2022
+                shift = 0
+            return "DATE", anchor.at(gran).shift(shift, gran).value(ctx.known), None
         point = self.relative(ctx, gran)
         if point is None:
             return None
         if unit == "WE" and not shift and ctx.dct.day.isoweekday() < 6:
             # "the weekend" before Saturday: the one just past, unless the clause is future
             shift = 0 if ctx.tense() == "FUTURE" else -1
+        if ORDER[ctx.known] < ORDER[gran]:  # "last week" from a DCT of "2022": in 2022
+            shift = 0
         value = point.shift(shift, gran).value(ctx.known)
         if unit == "WE":
             value += "-WE"
@@ -419,6 +426,8 @@ class Normaliser:
             base = anchor  # "a year ago" in a quarterly report means that quarter a year ago
         if base is None:
             return None
+        if base is not anchor and ORDER[ctx.known] < ORDER[unit]:
+            n = 0  # "two days earlier" than a DCT of "2022": still 2022
         return "DATE", base.shift(direction * n, unit).value(ctx.known), None
 
     def duration(self, g: dict[str, str], ctx: Context) -> Result | None:
