@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dateline.model import Document
+from dateline.timex.interval import DATED_TYPES
 
 # A calendar value usable as a date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn, seasons...
 _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{1,2}(?:-\d|-WE)?|Q\d|H\d|SP|SU|FA|WI))?")
@@ -27,7 +28,7 @@ def _nearest_date(doc: Document, within: tuple[int, int], start: int, end: int,
     skipping any inside ``outside`` (a quote's own words)."""
     best: tuple[int, str] | None = None
     for timex in doc.timexes:
-        if timex["type"] not in ("DATE", "TIME"):
+        if timex["type"] not in DATED_TYPES:
             continue
         if timex["start"] < within[0] or timex["end"] > within[1]:
             continue

@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from dateline.timex.calendar import SEASON_MONTH
 
+DATED_TYPES = ("DATE", "TIME")  # timex types whose values name days; durations and sets do not
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade",
               "century", "unknown")
 _VALUE = re.compile(
