@@ -15,8 +15,11 @@ router = APIRouter(prefix="/api/v1", tags=["api v1"])
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (capped).")]
 Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
-DateFrom = Annotated[str | None, Query(alias="from", description="Earliest date, YYYY[-MM[-DD]].")]
-DateTo = Annotated[str | None, Query(alias="to", description="Latest date, YYYY[-MM[-DD]].")]
+DateFrom = Annotated[str | None, Query(
+    alias="from", description="Earliest date, YYYY[-MM[-DD]]; dates whose interval overlaps "
+    "the range match (a document published 2022 is in from=2022-06-01).")]
+DateTo = Annotated[str | None, Query(
+    alias="to", description="Latest date, YYYY[-MM[-DD]]; to=2023-03 takes all of March.")]
 
 
 def queries(request: Request) -> Queries:
