@@ -91,7 +91,7 @@ def test_seed_metadata(seeds):
     assert new.title.startswith("US Secretary of State Antony Blinken warns Beijing")
     assert old.place == {"name": "Nusa Dua", "country": "IDN"}
     assert new.place == {"name": "Beijing", "country": "CHN"}
-    assert (old.published, old.published_from) == ("2022", "text")
+    assert (old.published, old.published_from) == ("2022", "copyright")
     assert (new.published, new.published_from) == ("2024-04-26", "text")
     assert old.outlet == new.outlet == "NPR"
 

@@ -89,7 +89,7 @@ def test_copyright_and_visit_footers_go_and_give_the_year():
     doc = clean(HEADER + BODY + FOOTER)
     assert "Copyright" not in doc.text and "To see more" not in doc.text
     assert "Back to top button" not in doc.text and "NPR News" not in doc.text
-    assert doc.published == "2023" and doc.published_from == "text"
+    assert doc.published == "2023" and doc.published_from == "copyright"
     assert doc.text.rstrip().endswith("without raising fees.")
 
 

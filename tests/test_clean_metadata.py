@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.metadata import normalise_date, outlets, split_title
+from dateline.clean.metadata import normalise_date, outlets, path_date, split_title
 from test_clean_support import clean
 
 STORY = "\n\n{dateline} officials said on Tuesday that the talks would resume next month.\n\n" \
@@ -60,7 +60,7 @@ def test_a_copyright_year_alone_is_written_as_the_year():
     text = "Talks to resume" + STORY.format(dateline="PARIS —") + \
         "\n\nCopyright 2019 Lake Herald. To see more, visit\n\n[Copyright 2024 Lake Herald]"
     doc = clean(text)
-    assert (doc.published, doc.published_from) == ("2019", "text")
+    assert (doc.published, doc.published_from) == ("2019", "copyright")
     assert doc.outlet == "Lake Herald"
 
 
@@ -124,3 +124,50 @@ def test_dateline_places_data_uses_real_country_codes():
     codes = set(known_places().values())
     assert {"USA", "CHE", "UKR"} <= codes
     assert all(pycountry.countries.get(alpha_3=code) for code in codes), codes
+
+
+PLAIN = "Talks to resume" + STORY.format(dateline="PARIS —")
+POLNEAR = "corpus/wash-post_2016-10-09_u-s-officially-condemns-russia-o.txt"
+
+
+@pytest.mark.parametrize(("source", "meta", "extra", "expected"), [
+    # each row adds a weaker source than the previous one
+    (POLNEAR, {"published_option": "2021-03-04", "published": "2020-01-02",
+               "url": "https://x.org/2019/05/06/a"}, "", ("2021-03-04", "option")),
+    (POLNEAR, {"published": "2020-01-02T08:15:00Z", "url": "https://x.org/2019/05/06/a"}, "",
+     ("2020-01-02", "metadata")),
+    (POLNEAR, {"url": "https://x.org/2019/05/06/a"}, "", ("2019-05-06", "url")),
+    (POLNEAR, {}, "\n\nUpdated July 9, 2022", ("2016-10-09", "filename")),
+    ("page.txt", {}, "\n\nUpdated July 9, 2022\n\nCopyright 2019 Lake Herald",
+     ("2022-07-09", "text")),
+    ("page.txt", {}, "\n\nCopyright 2019 Lake Herald", ("2019", "copyright")),
+    ("page.txt", {"warc_date": "2023-01-02T03:04:05Z"}, "", ("2023-01-02", "metadata")),
+    ("page.txt", {}, "", (None, "none")),
+])
+def test_publication_date_discovery_order(source, meta, extra, expected):
+    doc = clean(PLAIN + extra, source=source, **meta)
+    assert (doc.published, doc.published_from) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Published 9 July 2022", "2022-07-09"),
+    ("Updated 10:14 AM ET, Sat July 9, 2022", "2022-07-09"),
+    ("Last updated: March 2021", "2021-03"),
+    ("Published 2020", "2020"),
+])
+def test_a_stamp_line_dates_the_article_as_precisely_as_it_says(line, expected):
+    doc = clean(PLAIN + "\n\n" + line)
+    assert (doc.published, doc.published_from) == (expected, "text")
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("https://www.npr.org/2016/10/09/497197/u-s-condemns", "2016-10-09"),
+    ("https://example.com/news/2016/10/slug", "2016-10"),
+    ("archive/story-20161009.html", "2016-10-09"),
+    ("wash-post_2016-10-09_u-s-officially.txt", "2016-10-09"),
+    ("story-20161399.html", None),  # not a real day
+    ("2016-02-30_report.txt", None),
+    ("000_1369dc20190312ef.txt", None),  # digits inside a hash
+])
+def test_dates_in_urls_and_file_names_must_be_real(path, expected):
+    assert path_date(path) == expected

@@ -56,3 +56,19 @@ def test_seed_004_quotes(seed) -> None:
     hypocritical = quote_with(doc, "hypocritical")
     assert "Foreign Ministry" in hypocritical["speaker"]["text"]
     assert hypocritical["actor"] and "china" in hypocritical["actor"].lower()
+
+
+def test_seed_004_a_question_is_dated_when_asked_not_by_what_it_mentions(seed) -> None:
+    doc = seed("004")
+    question = next(q for q in doc.quotes if q["kind"] == "transcript"
+                    and "in October the United States issued" in q["text"])
+    assert any(t["text"] == "October" and t["value"] == "2023-10" for t in doc.timexes)
+    assert (question["date"], question["date_start"], question["date_precision"]) == (
+        doc.published, "2024-04-26", "day")
+
+
+def test_a_reporting_clause_dates_its_quote(run) -> None:
+    doc = run('"We met them in October," Blinken told reporters on Tuesday.',
+              published="2024-04-26")
+    (quote,) = doc.quotes
+    assert (quote["date"], quote["date_end"]) == ("2024-04-23", "2024-04-23")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dateline.model import Document
 from dateline.timex import date_for_span
+from dateline.timex.anchor import date_of_speech
 
 
 def make_doc() -> Document:
@@ -35,3 +36,27 @@ def test_references_are_not_dates():
     doc = make_doc()
     doc.timexes[2]["value"] = "PAST_REF"
     assert date_for_span(doc, 55, 60) == "2022-07-09"
+
+
+def speech_doc() -> Document:
+    text = '"We met them in October," Blinken said on Tuesday. Wang agreed.'
+    doc = Document(id="s", source="s", raw=text, text=text, published="2024-04-26")
+    doc.sentences = [[0, 50], [51, 63]]
+    doc.timexes = [
+        {"start": 16, "end": 23, "text": "October", "type": "DATE", "value": "2023-10"},
+        {"start": 42, "end": 49, "text": "Tuesday", "type": "DATE", "value": "2024-04-23"},
+    ]
+    return doc
+
+
+def test_a_quote_is_dated_by_its_reporting_clause_not_by_its_words():
+    doc = speech_doc()
+    assert date_of_speech(doc, 1, 24, (34, 38)) == "2024-04-23"
+    assert date_for_span(doc, 1, 24) == "2023-10"  # what a span merely mentions
+
+
+def test_an_undated_reporting_clause_or_no_cue_gives_the_document_date():
+    doc = speech_doc()
+    doc.timexes.pop()
+    assert date_of_speech(doc, 1, 24, (34, 38)) == "2024-04-26"
+    assert date_of_speech(speech_doc(), 1, 24, None) == "2024-04-26"

@@ -132,6 +132,21 @@ def test_dct_known_only_to_the_year(tx):
     assert found["last year"][1] == "2021"
 
 
+def test_relative_expressions_keep_every_known_part_of_the_dct(tx):
+    found = tx("The envoys met on Saturday. Two days earlier, talks had stalled. "
+               "Aides left last week.", published="2022")
+    assert found["Saturday"][1] == "2022-WXX-6"
+    assert found["Two days earlier"][1] == "2022-XX-XX"
+    assert found["last week"][1] == "2022-WXX"
+    found = tx("The envoys met on Saturday. Two days earlier, talks had stalled.",
+               published="2022-07")
+    assert found["Saturday"][1] == "2022-WXX-6"
+    assert found["Two days earlier"][1] == "2022-07-XX"
+    found = tx("The envoys met on Saturday. Two days earlier, talks had stalled.")
+    assert found["Saturday"][1] == "2022-07-09"
+    assert found["Two days earlier"][1] == "2022-07-07"
+
+
 def test_numbers_that_count_are_not_years(tx):
     found = tx("The firm hired 2000 workers and paid $1999 each.")
     assert "2000" not in found and "1999" not in found

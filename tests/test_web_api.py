@@ -108,12 +108,14 @@ def test_actor_and_timelines(client):
     assert usa == {"chn": {"actor": "chn", "name": "China", "type": "country", "as_source": 1,
                            "as_target": 2}}
     timeline = client.get("/api/v1/timelines/actors/chen-bo").json()
+    march = {"month": "2023-03", "start": "2023-03-01", "end": "2023-03-31", "precision": "month"}
+    may = {"month": "2023-05", "start": "2023-05-01", "end": "2023-05-31", "precision": "month"}
     assert timeline["months"] == [
-        {"month": "2023-03", "events": {"ACCUSE": 1, "CONSULT": 1}, "quotes": 1},
-        {"month": "2023-05", "events": {"THREATEN": 1}, "quotes": 1}]
+        {**march, "events": {"ACCUSE": 1, "CONSULT": 1}, "quotes": 1},
+        {**may, "events": {"THREATEN": 1}, "quotes": 1}]
     pair = client.get("/api/v1/timelines/pairs/chn/usa").json()
-    assert pair["months"] == [{"month": "2023-03", "events": {"ACCUSE": 1, "CONSULT": 1}},
-                              {"month": "2023-05", "events": {"THREATEN": 1}}]
+    assert pair["months"] == [{**march, "events": {"ACCUSE": 1, "CONSULT": 1}},
+                              {**may, "events": {"THREATEN": 1}}]
     assert client.get("/api/v1/pairs").json() == [{"pair": ["CHN", "USA"], "events": 3}]
     assert [a["id"] for a in client.get("/api/v1/actors", params={"q": "chen"}).json()["items"]
             ] == ["chen-bo"]

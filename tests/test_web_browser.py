@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from conftest import IN_CI
+from conftest import IN_CI, make_input, shared_path
 from dateline.store import Store
 from dateline.web.app import create_app
 from test_web_corpus import build_db
@@ -214,3 +214,48 @@ def test_pages_work_under_the_content_security_policy(page, live):
                              document.body.appendChild(s); }""")
     assert page.evaluate("typeof window.__inline") == "undefined"
     assert len(violations) == 1
+
+
+@pytest.fixture(scope="module")
+def live_seeds(tmp_path_factory, pipeline) -> Iterator[LiveServer]:
+    """The two real seeds, once as they are (000 is dated only "2022" by its copyright line)
+    and once with full dates given, each through the whole pipeline into one store."""
+    folder = shared_path("seeds")
+    db = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    given = {"000": "2022-07-09", "004": "2024-04-26"}
+    with Store(db) as store:
+        for prefix, published in given.items():
+            path = next(folder.glob(f"{prefix}_*.txt"))
+            text = path.read_text(encoding="utf-8")
+            for item in (make_input(text, str(path)),
+                         make_input(text + "\n", f"dated-{path.name}", published)):
+                store.save(pipeline.process([item])[0])
+    with LiveServer(db) as server:
+        yield server
+
+
+def chart_order(page) -> list[tuple[float, str, str, str]]:
+    """(x, first day, last day, class) of every bar and band in the page's chart."""
+    marks = []
+    for rect in page.locator("svg.timeline rect").all():
+        kind = rect.get_attribute("class")
+        month = rect.get_attribute("data-month")
+        first = rect.get_attribute("data-start") or (month + "-01" if kind == "bar" else "")
+        last = rect.get_attribute("data-end") or first
+        marks.append((float(rect.get_attribute("x")), first, last, kind))
+    return sorted(marks)
+
+
+@pytest.mark.parametrize("path", ["/actors/antony-blinken", "/pairs/usa/chn"])
+def test_seed_charts_are_chronological_and_draw_a_year_as_a_year(page, live_seeds, path):
+    page.goto(live_seeds.url + path)
+    marks = chart_order(page)
+    dated = [m for m in marks if m[1]]
+    assert dated, "no dated marks in the chart"
+    assert [m[1][:7] for m in dated] == sorted(m[1][:7] for m in dated)
+    years = [m for m in marks if m[3] == "span"]
+    assert years and all((m[1][5:], m[2][5:]) == ("01-01", "12-31") for m in years)
+    bars = {m[1][:7] for m in marks if m[3] == "bar"}
+    assert "2022-07" in bars and "2024-04" in bars  # the seeds given full dates
+    assert "2022-01" not in bars  # the year-only "2022" is not drawn as January
+    shot(page, "chart-" + path.strip("/").replace("/", "-"))

@@ -60,7 +60,10 @@ class Quote(Span):
     cue: Span | None
     speaker: Span | None
     actor: str | None
-    date: NotRequired[str | None]
+    date: NotRequired[str | None]  # when it was said (TIMEX3 value)
+    date_start: NotRequired[str | None]  # the date's first and last day, ISO
+    date_end: NotRequired[str | None]
+    date_precision: NotRequired[str | None]  # day | week | month | ... | year | unknown
     label: NotRequired[str]  # transcript turns: the speaker label as printed
     confidence: NotRequired[float]  # transcript turns: how sure the label -> speaker mapping is
 
@@ -69,6 +72,9 @@ class Timex(Span):
     type: str  # DATE | TIME | DURATION | SET
     value: str
     mod: NotRequired[str]
+    date_start: NotRequired[str | None]  # DATE and TIME values: first and last day, ISO
+    date_end: NotRequired[str | None]
+    date_precision: NotRequired[str | None]
 
 
 class EventActor(TypedDict):
@@ -88,6 +94,9 @@ class Event(TypedDict):
     trigger: Span
     sentence: list[int]
     date: str | None
+    date_start: NotRequired[str | None]
+    date_end: NotRequired[str | None]
+    date_precision: NotRequired[str | None]
     place: str | None
     intensity: float
     cameo: str | None
@@ -144,6 +153,8 @@ class Document:
 
     def to_json(self) -> dict[str, Any]:
         """The contract object (schema "dateline/1")."""
+        from dateline.timex.interval import date_fields  # the timex package imports this module
+
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "id": self.id,
@@ -152,6 +163,7 @@ class Document:
             "outlet": self.outlet,
             "published": self.published,
             "published_from": self.published_from,
+            **date_fields(self.published, "published"),
             "place": self.place,
             "text": self.text,
             "segments": self.segments,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from dateutil import parser as dateparser
 
 from dateline.clean.lines import Line
+from dateline.io.readers import source_name
 from dateline.resources import load_yaml
 
 SITE_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s(?P<site>[^|–—]+)$")
@@ -28,6 +29,16 @@ FULL_DATE = re.compile(
     r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
 )
 YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+MONTH_OR_YEAR = re.compile(rf"\b(?:{MONTH},? )?(?:19|20)\d\d\b")
+# "Updated July 9, 2022", "Published 9 July 2022 at 10:00": a line that says when.
+STAMP = re.compile(r"^\W*(?:(?:last|first)\s+)?(?:updated|published|posted|dated)\b", re.IGNORECASE)
+# A date in a URL or a file name: "/2016/10/09/", "_2016-10-09_", "20161009", "/2016/10/";
+# eight digits only on their own, not inside a hash such as "a20190312b".
+PATH_DATES = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<s>[/_.-])(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<![A-Za-z0-9])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![A-Za-z0-9])"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
+)
 DATED_KINDS = frozenset({"caption", "credit", "header", "furniture", "footer"})
 
 
@@ -88,33 +99,63 @@ def normalise_date(value: Any) -> str | None:
     return one.date().isoformat()
 
 
+def path_date(path: str | None) -> str | None:
+    """A real date written in a URL or a file name, as YYYY-MM-DD (or YYYY-MM from "/2016/10/")."""
+    for pattern in PATH_DATES:
+        for match in pattern.finditer(path or ""):
+            day = match.groupdict().get("d")
+            try:
+                when = date(int(match["y"]), int(match["m"]), int(day or 1))
+            except ValueError:
+                continue  # "20161399" is a number, not a date
+            return when.isoformat() if day else when.isoformat()[:7]
+    return None
+
+
 def dated_line(lines: list[Line], kinds: dict[int, str]) -> str | None:
-    """The full date printed in a caption, a credit or a date line, as YYYY-MM-DD."""
+    """The date of an "Updated ..."/"Published ..." line, or the full date printed in a
+    caption, a credit or a short date line, as precise as it is written."""
+    for line in lines:
+        if STAMP.match(line.text) and len(line.text) < 120:
+            for pattern in (FULL_DATE, MONTH_OR_YEAR):
+                for match in pattern.finditer(line.text):
+                    found = normalise_date(match.group(0))
+                    if found:
+                        return found
     for line in lines:
         if kinds.get(line.index) not in DATED_KINDS and line.words > 6:
             continue
         for match in FULL_DATE.finditer(line.text):
-            date = normalise_date(match.group(0))
-            if date:
-                return date
+            found = normalise_date(match.group(0))
+            if found:
+                return found
     return None
 
 
-def published(
-    meta: dict[str, Any], lines: list[Line], kinds: dict[int, str]
-) -> tuple[str | None, str]:
-    """The published date and where it came from: option, metadata, text or none."""
+def published(meta: dict[str, Any], source: str, lines: list[Line], kinds: dict[int, str],
+              dateline: str | None = None) -> tuple[str | None, str]:
+    """The published date and where it came from, the most direct source first.
+
+    option (--published or the sidecar table), metadata (the page's, found by htmldate
+    inside trafilatura), url, filename, text (a stamp, a dated line or the dateline),
+    copyright (the notice's year), metadata again for a WARC's crawl date, or none.
+    """
     if meta.get("published_option"):
         return str(meta["published_option"]), "option"
-    for key in ("published", "warc_date"):
-        if meta.get(key):
-            date = normalise_date(meta[key])
-            if date:
-                return date, "metadata"
-    date = dated_line(lines, kinds)
-    if date:
-        return date, "text"
+    found = normalise_date(meta["published"]) if meta.get("published") else None
+    if found:
+        return found, "metadata"
+    for origin, path in (("url", meta.get("url")), ("filename", source_name(source))):
+        found = path_date(path)
+        if found:
+            return found, origin
+    found = dated_line(lines, kinds) or dateline
+    if found:
+        return found, "text"
     notice = copyright_of(lines)
     if notice:
-        return notice[0], "text"
+        return notice[0], "copyright"
+    found = normalise_date(meta["warc_date"]) if meta.get("warc_date") else None
+    if found:
+        return found, "metadata"
     return None, "none"

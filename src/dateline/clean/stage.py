@@ -50,6 +50,5 @@ class CleanStage:
         notice = copyright_of(lines)
         doc.outlet = outlet or site or (notice[1] if notice else None) or agency_outlet(dateline)
         doc.place = place_of(dateline) if dateline else None
-        doc.published, doc.published_from = published(doc.meta, lines, kinds)
-        if dateline and dateline.groupdict().get("date") and doc.published_from == "none":
-            doc.published, doc.published_from = dateline["date"], "text"
+        stamp = dateline.groupdict().get("date") if dateline else None
+        doc.published, doc.published_from = published(doc.meta, doc.source, lines, kinds, stamp)

@@ -21,6 +21,7 @@ from dateline.events.roles import (
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
 from dateline.timex import date_for_span
+from dateline.timex.interval import date_fields
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 # Categories whose unnamed recipient is, by PLOVER/CAMEO coding practice, the government of
@@ -167,6 +168,7 @@ class EventStage:
             "trigger": doc.span(start, end),
             "sentence": [sent.start_char, sent.end_char],
             "date": date,
+            **date_fields(date),
             "place": self.place(doc, tok),
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,

@@ -1,8 +1,9 @@
 """The events table export: one row per event in the shape analysts know from GDELT.
 
-Columns mirror GDELT's event table (SQLDATE, Actor1/Actor2 name, country and type,
-EventCode/EventRootCode, QuadClass, GoldsteinScale, ActionGeo, SOURCEURL), with PLOVER's
-type, mode and intensity alongside and the sentence and trigger that explain the row.
+Columns mirror GDELT's event table (SQLDATE, here the TIMEX3 date with its first and last
+day and precision; Actor1/Actor2 name, country and type, EventCode/EventRootCode,
+QuadClass, GoldsteinScale, ActionGeo, SOURCEURL), with PLOVER's type, mode and intensity
+alongside and the sentence and trigger that explain the row.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from typing import Any
 
 from dateline.events.ontology import ontology
 from dateline.model import Document, EventActor
+from dateline.timex.interval import date_fields
 
 QUAD_CLASS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
               "material_conflict": 4}
 COLUMNS = (
-    "date", "actor1_id", "actor1_name", "actor1_country", "actor1_sector",
+    "date", "date_start", "date_end", "date_precision",
+    "actor1_id", "actor1_name", "actor1_country", "actor1_sector",
     "actor2_id", "actor2_name", "actor2_country", "actor2_sector",
     "type", "mode", "context", "cameo", "cameo_root", "quad_class", "intensity",
     "place", "document_id", "source", "sentence", "trigger",
@@ -38,7 +41,7 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
     rows = []
     for event in doc.events:
         start, end = event["sentence"]
-        row: dict[str, Any] = {"date": event["date"]}
+        row: dict[str, Any] = {"date": event["date"], **date_fields(event["date"])}
         row |= actor_columns(doc, "actor1", event["source"])
         row |= actor_columns(doc, "actor2", event["target"])
         row |= {

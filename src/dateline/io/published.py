@@ -1,7 +1,8 @@
-"""Creation dates given by the user: one for every document, or per file name (TSV)."""
+"""Creation dates given by the user: one for every document, or per file name (TSV/CSV)."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,16 +22,33 @@ def checked_date(value: str, where: str) -> str:
     raise ValueError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
+FILE_COLUMNS = ("filename", "file", "file_name", "name", "path", "source", "id")
+DATE_COLUMNS = ("published", "publication_date", "date", "published_date", "pubdate")
+
+
 def read_published_tsv(path: Path) -> dict[str, str]:
-    """Two columns, file name and date; a header line or blank lines are ignored."""
+    """File names and dates: two columns without a header, or a TSV/CSV whose header row
+    names a file column and a date column (PolNeAR's metadata.tsv). Each file is also
+    found by its bare name and its stem, since some tables drop the ``.txt``."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    delimiter = "\t" if "\t" in first or "," not in first else ","
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    header = [c.strip().lower() for c in rows[0]] if rows else []
+    file_col = next((header.index(c) for c in FILE_COLUMNS if c in header), None)
+    date_col = next((header.index(c) for c in DATE_COLUMNS if c in header), None)
+    if file_col is None or date_col is None:
+        file_col, date_col = 0, 1
     table: dict[str, str] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for n, line in enumerate(lines, 1):
-        cols = line.strip().split("\t")
-        if len(cols) >= 2 and cols[1][:1].isdigit():
-            date = checked_date(cols[1], f"{path}:{n}")
-            table[cols[0]] = date
-            table.setdefault(Path(cols[0]).name, date)
+    for n, cols in enumerate(rows, 1):
+        if len(cols) <= max(file_col, date_col) or not cols[date_col].strip()[:1].isdigit():
+            continue  # the header, a blank line, or a row without a date
+        date = checked_date(cols[date_col], f"{path}:{n}")
+        name = cols[file_col].strip()
+        table[name] = date
+        table.setdefault(Path(name).name, date)
+        table.setdefault(Path(name).stem, date)
     return table
 
 
@@ -47,7 +65,8 @@ class PublishedDates:
         return cls(default, read_published_tsv(tsv) if tsv else {})
 
     def apply(self, item: InputDocument) -> InputDocument:
-        date = self.by_name.get(source_name(item.source)) or self.default
+        name = source_name(item.source)
+        date = self.by_name.get(name) or self.by_name.get(Path(name).stem) or self.default
         if date:
             item.meta["published_option"] = date
         return item

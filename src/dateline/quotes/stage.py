@@ -16,7 +16,8 @@ from dateline.quotes.marks import find_marked
 from dateline.quotes.speakers import SpeakerResolver
 from dateline.quotes.syntax import noun_span
 from dateline.quotes.transcript import find_turns
-from dateline.timex.anchor import date_for_span
+from dateline.timex.anchor import date_of_speech
+from dateline.timex.interval import date_fields
 
 _WORD = re.compile(r"\w+")
 
@@ -160,13 +161,15 @@ class QuoteStage:
 
     @staticmethod
     def _quote(doc: Document, cand: Candidate, actor: str | None) -> Quote:
+        date = date_of_speech(doc, cand.start, cand.end, cand.cue_span)
         quote: dict[str, Any] = {
             **doc.span(cand.start, cand.end),
             "kind": cand.kind,
             "cue": doc.span(*cand.cue_span) if cand.cue_span else None,
             "speaker": doc.span(*cand.speaker) if cand.speaker else None,
             "actor": actor,
-            "date": date_for_span(doc, cand.start, cand.end),
+            "date": date,
+            **date_fields(date),
         }
         for key in ("label", "confidence"):
             if key in cand.extra:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from dateline.store.schema import (
     QuoteRow,
 )
 from dateline.store.store import Store
+from dateline.timex.interval import interval
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 20
@@ -104,21 +106,83 @@ def snippet(text: str, query: str | None, width: int = 220) -> str:
 
 
 # Literal SQL (no bound parameters) so that PostgreSQL sees the GROUP BY expression as
-# identical to the selected one.
+# identical to the selected one. An event or quote without a date of its own takes the
+# document's; lists sort by the interval's first day, then its last (ISO text sorts by date).
 NONE = literal_column("''")
-PUBLISHED = func.coalesce(DocumentRow.published, NONE)
+PUBLISHED_START = func.coalesce(DocumentRow.published_start, NONE)
+PUBLISHED_END = func.coalesce(DocumentRow.published_end, NONE)
 EVENT_DATE = func.coalesce(EventRow.date, DocumentRow.published, NONE)
+EVENT_START = func.coalesce(EventRow.date_start, DocumentRow.published_start, NONE)
+EVENT_END = func.coalesce(EventRow.date_end, DocumentRow.published_end, NONE)
+EVENT_PRECISION = func.coalesce(EventRow.date_precision, DocumentRow.published_precision, NONE)
 QUOTE_DATE = func.coalesce(QuoteRow.date, DocumentRow.published, NONE)
+QUOTE_START = func.coalesce(QuoteRow.date_start, DocumentRow.published_start, NONE)
+QUOTE_END = func.coalesce(QuoteRow.date_end, DocumentRow.published_end, NONE)
+QUOTE_PRECISION = func.coalesce(QuoteRow.date_precision, DocumentRow.published_precision, NONE)
+# Precisions fine enough to place in one month of a timeline (a week by its Monday).
+WITHIN_MONTH = ("day", "week", "month")
+UNDATED = "undated"
 
 
-def until(date: Any, last: str) -> ColumnElement[bool]:
-    """``date`` is on or before ``last`` at ``last``'s precision ("2023-03" takes all March)."""
-    return func.substr(date, 1, len(last)) <= last
+def overlapping(start: Any, end: Any, date_from: str | None,
+                date_to: str | None) -> list[ColumnElement[bool]]:
+    """Rows whose interval overlaps from..to, each bound taken as its own interval:
+    from "2022" starts on 2022-01-01, to "2023-03" ends on 2023-03-31, and a document
+    published "2022" lies within 2022-01-01..2022-12-31. Undated rows never match."""
+    where: list[ColumnElement[bool]] = []
+    if date_from:
+        found = interval(date_from)
+        where.append(and_(end != "", end >= (found.start.isoformat() if found else date_from)))
+    if date_to:
+        found = interval(date_to)
+        where.append(and_(start != "", start <= (found.end.isoformat() if found else date_to)))
+    return where
+
+
+def in_bucket(date: Any, start: Any, precision: Any, bucket: str) -> ColumnElement[bool]:
+    """Rows in one timeline column: a month ("2023-10") holds the dates within it; a coarser
+    value ("2022", "2023-Q4") holds the rows dated by exactly that value."""
+    if bucket == UNDATED:
+        return start == ""
+    if re.fullmatch(r"\d{4}-\d\d", bucket):
+        return and_(precision.in_(WITHIN_MONTH), month_of(start) == bucket)
+    return and_(precision.not_in(WITHIN_MONTH), date == bucket)
 
 
 def month_of(date: Any) -> Any:
     """The "YYYY-MM" prefix of a date column."""
     return func.substr(date, literal_column("1"), literal_column("7"))
+
+
+def buckets(rows: Any) -> dict[str, dict[str, Any]]:
+    """Timeline columns from (date, start, end, precision, kind, n) rows: one per month for
+    dates within a month, one per coarse value (a year, a quarter) with its whole interval."""
+    out: dict[str, dict[str, Any]] = {}
+    for date, start, end, precision, kind, n in rows:
+        if not start:
+            key, first, last, precision = UNDATED, None, None, None
+        elif precision in WITHIN_MONTH:
+            found = interval(start[:7])
+            key, first, last, precision = start[:7], found.start, found.end, "month"
+        else:
+            key, first, last = date, start, end
+        entry = out.setdefault(key, {"month": key, "start": str(first) if first else None,
+                                     "end": str(last) if last else None,
+                                     "precision": precision, "events": Counter()})
+        entry["events"][kind] += n
+    return out
+
+
+def chronological(entries: Any) -> list[dict[str, Any]]:
+    """Timeline columns by start, then end; undated last."""
+    return sorted(entries, key=lambda e: (e["start"] is None, e["start"] or "", e["end"] or "",
+                                          e["month"]))
+
+
+def dated(row: Any) -> dict[str, Any]:
+    """A row's date and interval as the API gives them (null, not "", when unknown)."""
+    return {"date": row.date or None, "date_start": row.date_start or None,
+            "date_end": row.date_end or None, "date_precision": row.date_precision or None}
 
 
 def _event_item(row: Any) -> dict[str, Any]:
@@ -133,7 +197,7 @@ def _event_item(row: Any) -> dict[str, Any]:
                    if ev.target_actor or ev.target_country or ev.target_text else None),
         "trigger": {"start": ev.trigger_start, "text": ev.trigger},
         "sentence": [ev.sentence_start, ev.sentence_end],
-        "sentence_text": row.sentence_text, "date": row.date or None, "place": ev.place,
+        "sentence_text": row.sentence_text, **dated(row), "place": ev.place,
         "intensity": ev.intensity, "cameo": ev.cameo, "doc_title": row.title,
     }
 
@@ -143,7 +207,7 @@ def _quote_item(row: Any) -> dict[str, Any]:
     return {
         "id": q.id, "doc_id": q.doc_id, "start": q.start_char, "end": q.end_char,
         "text": q.text, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
-        "actor": q.actor_id, "actor_name": row.actor_name, "date": row.date or None,
+        "actor": q.actor_id, "actor_name": row.actor_name, **dated(row),
         "doc_title": row.title,
     }
 
@@ -167,7 +231,10 @@ class Queries:
                     .scalar_subquery())
         stmt = select(DocumentRow.id, DocumentRow.title, DocumentRow.outlet,
                       DocumentRow.published, DocumentRow.source, DocumentRow.place_name,
-                      DocumentRow.place_country, DocumentRow.text, PUBLISHED.label("sort"),
+                      DocumentRow.place_country, DocumentRow.text,
+                      DocumentRow.published_start, DocumentRow.published_end,
+                      DocumentRow.published_precision, PUBLISHED_START.label("sort_start"),
+                      PUBLISHED_END.label("sort_end"),
                       n_quotes.label("n_quotes"), n_events.label("n_events"))
         if q:
             stmt = stmt.where(or_(contains(DocumentRow.title, q), contains(DocumentRow.text, q)))
@@ -176,21 +243,20 @@ class Queries:
         if actor:
             stmt = stmt.where(DocumentRow.id.in_(
                 select(ActorDocumentRow.doc_id).where(ActorDocumentRow.actor_id == actor)))
-        if date_from:
-            stmt = stmt.where(DocumentRow.published >= date_from)
-        if date_to:
-            stmt = stmt.where(until(DocumentRow.published, date_to))
+        stmt = stmt.where(*overlapping(PUBLISHED_START, PUBLISHED_END, date_from, date_to))
 
         def item(r: Any) -> dict[str, Any]:
             return {"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
+                    "published_start": r.published_start, "published_end": r.published_end,
+                    "published_precision": r.published_precision,
                     "source": r.source,
                     "place": {"name": r.place_name, "country": r.place_country}
                     if r.place_name else None,
                     "snippet": snippet(r.text, q), "quotes": r.n_quotes, "events": r.n_events}
 
         with self.store.session() as s:
-            return paginate(s, stmt, [PUBLISHED, DocumentRow.id], cursor, clamp(limit),
-                            lambda r: (r.sort, r.id), item)
+            return paginate(s, stmt, [PUBLISHED_START, PUBLISHED_END, DocumentRow.id], cursor,
+                            clamp(limit), lambda r: (r.sort_start, r.sort_end, r.id), item)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         return self.store.document(doc_id)
@@ -300,6 +366,8 @@ class Queries:
                cursor: str | None = None, limit: int | None = None) -> Page:
         """Quotes, newest first, by speaker (actor id, name or speaker words) and by text."""
         stmt = (select(QuoteRow, DocumentRow.title, QUOTE_DATE.label("date"),
+                       QUOTE_START.label("date_start"), QUOTE_END.label("date_end"),
+                       QUOTE_PRECISION.label("date_precision"),
                        ActorRow.name.label("actor_name"))
                 .join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
                 .outerjoin(ActorRow, ActorRow.id == QuoteRow.actor_id))
@@ -316,13 +384,11 @@ class Queries:
             stmt = stmt.where(QuoteRow.kind == kind)
         if quote_id:
             stmt = stmt.where(QuoteRow.id == quote_id)
-        if date_from:
-            stmt = stmt.where(QUOTE_DATE >= date_from)
-        if date_to:
-            stmt = stmt.where(until(QUOTE_DATE, date_to))
+        stmt = stmt.where(*overlapping(QUOTE_START, QUOTE_END, date_from, date_to))
         with self.store.session() as s:
-            return paginate(s, stmt, [QUOTE_DATE, QuoteRow.id], cursor, clamp(limit),
-                            lambda r: (r.date, r.QuoteRow.id), _quote_item)
+            return paginate(s, stmt, [QUOTE_START, QUOTE_END, QuoteRow.id], cursor,
+                            clamp(limit),
+                            lambda r: (r.date_start, r.date_end, r.QuoteRow.id), _quote_item)
 
     def quote(self, quote_id: str) -> dict[str, Any] | None:
         return next(iter(self.quotes(quote_id=quote_id, limit=1).items), None)
@@ -353,11 +419,8 @@ class Queries:
         if type:
             where.append(EventRow.type == type.upper())
         if month:
-            where.append(month_of(EVENT_DATE) == month)
-        if date_from:
-            where.append(EVENT_DATE >= date_from)
-        if date_to:
-            where.append(until(EVENT_DATE, date_to))
+            where.append(in_bucket(EVENT_DATE, EVENT_START, EVENT_PRECISION, month))
+        where.extend(overlapping(EVENT_START, EVENT_END, date_from, date_to))
         if doc:
             where.append(EventRow.doc_id == doc)
         if event_id:
@@ -370,48 +433,52 @@ class Queries:
         sentence = func.substr(DocumentRow.text, EventRow.sentence_start + 1,
                                EventRow.sentence_end - EventRow.sentence_start)
         stmt = (select(EventRow, DocumentRow.title, EVENT_DATE.label("date"),
+                       EVENT_START.label("date_start"), EVENT_END.label("date_end"),
+                       EVENT_PRECISION.label("date_precision"),
                        sentence.label("sentence_text"))
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
                 .where(*self._event_filter(**filters)))
         with self.store.session() as s:
-            return paginate(s, stmt, [EVENT_DATE, EventRow.id], cursor, clamp(limit),
-                            lambda r: (r.date, r.EventRow.id), _event_item)
+            return paginate(s, stmt, [EVENT_START, EVENT_END, EventRow.id], cursor,
+                            clamp(limit),
+                            lambda r: (r.date_start, r.date_end, r.EventRow.id), _event_item)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return next(iter(self.events(event_id=event_id, limit=1).items), None)
 
     # -- timelines ---------------------------------------------------------------
 
-    def _event_months(self, **filters: Any) -> dict[str, Counter[str]]:
-        month = month_of(EVENT_DATE)
-        stmt = (select(month, EventRow.type, func.count())
+    def _event_buckets(self, **filters: Any) -> dict[str, dict[str, Any]]:
+        columns = (EVENT_DATE, EVENT_START, EVENT_END, EVENT_PRECISION, EventRow.type)
+        stmt = (select(*columns, func.count())
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
-                .where(*self._event_filter(**filters)).group_by(month, EventRow.type))
-        months: dict[str, Counter[str]] = defaultdict(Counter)
+                .where(*self._event_filter(**filters)).group_by(*columns))
         with self.store.session() as s:
-            for m, kind, n in s.execute(stmt):
-                months[m or "undated"][kind] += n
-        return months
+            return buckets(s.execute(stmt).all())
 
     def actor_timeline(self, actor_id: str) -> dict[str, Any]:
-        """Per month: events where the actor is source or target (by type), and its quotes."""
-        months = self._event_months(actor=actor_id)
-        month = month_of(QUOTE_DATE)
+        """Per month (or coarser date): the actor's events as source or target (by type),
+        and its quotes, in chronological order of each column's interval."""
+        events = self._event_buckets(actor=actor_id)
+        columns = (QUOTE_DATE, QUOTE_START, QUOTE_END, QUOTE_PRECISION, literal_column("'q'"))
         with self.store.session() as s:
-            quotes = dict(s.execute(
-                select(month, func.count()).join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
-                .where(QuoteRow.actor_id == actor_id).group_by(month)).all())
-        keys = sorted(set(months) | {m or "undated" for m in quotes})
+            quotes = buckets(s.execute(
+                select(*columns, func.count())
+                .join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
+                .where(QuoteRow.actor_id == actor_id).group_by(*columns[:4])).all())
+        merged = {**quotes, **events}
         return {"actor": actor_id, "months": [
-            {"month": m, "events": dict(sorted(months.get(m, Counter()).items())),
-             "quotes": quotes.get(m if m != "undated" else "", 0)}
-            for m in keys]}
+            {**{k: v for k, v in entry.items() if k != "events"},
+             "events": dict(sorted(events[key]["events"].items())) if key in events else {},
+             "quotes": sum(quotes[key]["events"].values()) if key in quotes else 0}
+            for key, entry in ((e["month"], e) for e in chronological(merged.values()))]}
 
     def pair_timeline(self, a: str, b: str) -> dict[str, Any]:
-        """Per month and type: events between two countries, in either direction."""
-        months = self._event_months(pair=(a, b))
+        """Per month (or coarser date) and type: events between two countries, either way."""
+        events = self._event_buckets(pair=(a, b))
         return {"pair": [a.upper(), b.upper()], "months": [
-            {"month": m, "events": dict(sorted(months[m].items()))} for m in sorted(months)]}
+            {**entry, "events": dict(sorted(entry["events"].items()))}
+            for entry in chronological(events.values())]}
 
     def pairs(self, top: int = 20) -> list[dict[str, Any]]:
         """The country pairs with most events between them (direction ignored)."""

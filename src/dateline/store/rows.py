@@ -7,6 +7,7 @@ from typing import Any
 
 from dateline.model import Document
 from dateline.store.schema import DocumentRow, EntityRow, EventRow, QuoteRow, TimexRow
+from dateline.timex.interval import DATED_TYPES, date_fields
 
 
 def document_row(doc: Document) -> DocumentRow:
@@ -14,6 +15,7 @@ def document_row(doc: Document) -> DocumentRow:
     return DocumentRow(
         id=doc.id, source=doc.source, title=doc.title, outlet=doc.outlet,
         published=doc.published, published_from=doc.published_from,
+        **date_fields(doc.published, "published"),
         place_name=place.get("name"), place_country=place.get("country"),
         text=doc.text, raw=doc.raw, data=doc.dumps(),
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -31,12 +33,13 @@ def annotation_rows(doc: Document) -> list[Any]:
             end_char=quote["end"], text=quote["text"], kind=quote["kind"],
             speaker=(quote.get("speaker") or {}).get("text"),
             cue=(quote.get("cue") or {}).get("text"),
-            actor_id=quote.get("actor"), date=quote.get("date"),
+            actor_id=quote.get("actor"), date=quote.get("date"), **date_fields(quote.get("date")),
         ))
     for tx in doc.timexes:
         rows.append(TimexRow(doc_id=doc.id, start_char=tx["start"], end_char=tx["end"],
                              text=tx["text"], type=tx["type"], value=tx["value"],
-                             mod=tx.get("mod")))
+                             mod=tx.get("mod"),
+                             **date_fields(tx["value"] if tx["type"] in DATED_TYPES else None)))
     for n, event in enumerate(doc.events):
         source = event.get("source") or {}
         target = event.get("target") or {}
@@ -49,7 +52,7 @@ def annotation_rows(doc: Document) -> list[Any]:
             target_text=target.get("text"),
             trigger=event["trigger"]["text"], trigger_start=event["trigger"]["start"],
             sentence_start=event["sentence"][0], sentence_end=event["sentence"][1],
-            date=event.get("date"), place=event.get("place"),
+            date=event.get("date"), **date_fields(event.get("date")), place=event.get("place"),
             intensity=event.get("intensity"), cameo=event.get("cameo"),
         ))
     return rows

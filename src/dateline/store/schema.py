@@ -27,6 +27,11 @@ class DocumentRow(Base):
     outlet: Mapped[str | None] = mapped_column(String(200), index=True)
     published: Mapped[str | None] = mapped_column(String(32), index=True)
     published_from: Mapped[str] = mapped_column(String(16))
+    # Every date column is a TIMEX3 value with its interval beside it: first and last day
+    # (ISO, so text order is date order) and precision (dateline.timex.interval).
+    published_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    published_end: Mapped[str | None] = mapped_column(String(10))
+    published_precision: Mapped[str | None] = mapped_column(String(16))
     place_name: Mapped[str | None] = mapped_column(String(200))
     place_country: Mapped[str | None] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
@@ -60,6 +65,9 @@ class QuoteRow(Base):
     cue: Mapped[str | None] = mapped_column(Text)
     actor_id: Mapped[str | None] = mapped_column(String(200), index=True)
     date: Mapped[str | None] = mapped_column(String(32), index=True)
+    date_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(16))
 
 
 class TimexRow(Base):
@@ -73,6 +81,9 @@ class TimexRow(Base):
     type: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(64), index=True)
     mod: Mapped[str | None] = mapped_column(String(16))
+    date_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(16))
 
 
 class EventRow(Base):
@@ -94,6 +105,9 @@ class EventRow(Base):
     sentence_start: Mapped[int] = mapped_column(Integer)
     sentence_end: Mapped[int] = mapped_column(Integer)
     date: Mapped[str | None] = mapped_column(String(32), index=True)
+    date_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(16))
     place: Mapped[str | None] = mapped_column(String(200))
     intensity: Mapped[float | None] = mapped_column(Float)
     cameo: Mapped[str | None] = mapped_column(String(8))

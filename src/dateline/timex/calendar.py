@@ -12,6 +12,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+# The first month of each TIMEX3 season (meteorological, three months; winter crosses the year).
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # Granularities from coarse to fine.
 ORDER = {"CE": 0, "DE": 1, "Y": 2, "H": 3, "Q": 4, "M": 5, "W": 6, "D": 7}
 STEP = {

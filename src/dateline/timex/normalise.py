@@ -15,13 +15,12 @@ from dateutil import relativedelta as rd
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from dateline.timex.calendar import ORDER, Point
+from dateline.timex.calendar import ORDER, SEASON_MONTH, Point
 from dateline.timex.lexicon import Lexicon
 from dateline.timex.recognise import Candidate
 
 Result = tuple[str, str, str | None]  # type, value, mod
 FUTURE_BIAS = 1.5  # a coming date must be this many times nearer than the past one to win
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 DURATION_LETTER = {"DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
@@ -271,8 +270,10 @@ class Normaliser:
     def weekday(self, g: dict[str, str], ctx: Context) -> Result | None:
         wd = self.lex.weekdays[_word(g["weekday"])]
         part = self.lex.dayparts.get(_word(g["daypart"])) if "daypart" in g else None
-        if ctx.dct is None or ctx.known != "D":
+        if ctx.dct is None:
             value = f"XXXX-WXX-{wd}"
+        elif ctx.known != "D":  # a DCT known to the year or month keeps its year
+            value = f"{ctx.dct.day.year:04d}-WXX-{wd}"
         else:
             ref = ctx.dct.day
             word = _word(g.get("shift", ""))
@@ -326,14 +327,19 @@ class Normaliser:
         if (unit == "D" and shift) or word in NARRATIVE_SHIFTS:
             if anchor is None or ORDER[anchor.gran] < ORDER[gran]:
                 anchor = ctx.dct
-            return ("DATE", anchor.at(gran).shift(shift, gran).value(ctx.known), None) if anchor \
-                else None
+            if anchor is None:
+                return None
+            if ORDER[anchor.gran] < ORDER[gran]:  # "two days earlier" than "2022": in 2022
+                shift = 0
+            return "DATE", anchor.at(gran).shift(shift, gran).value(ctx.known), None
         point = self.relative(ctx, gran)
         if point is None:
             return None
         if unit == "WE" and not shift and ctx.dct.day.isoweekday() < 6:
             # "the weekend" before Saturday: the one just past, unless the clause is future
             shift = 0 if ctx.tense() == "FUTURE" else -1
+        if ORDER[ctx.known] < ORDER[gran]:  # "last week" from a DCT of "2022": in 2022
+            shift = 0
         value = point.shift(shift, gran).value(ctx.known)
         if unit == "WE":
             value += "-WE"
@@ -420,6 +426,8 @@ class Normaliser:
             base = anchor  # "a year ago" in a quarterly report means that quarter a year ago
         if base is None:
             return None
+        if base is not anchor and ORDER[ctx.known] < ORDER[unit]:
+            n = 0  # "two days earlier" than a DCT of "2022": still 2022
         return "DATE", base.shift(direction * n, unit).value(ctx.known), None
 
     def duration(self, g: dict[str, str], ctx: Context) -> Result | None:

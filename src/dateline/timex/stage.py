@@ -7,6 +7,7 @@ from typing import Any
 
 from dateline.model import Document, Timex
 from dateline.timex import calendar
+from dateline.timex.interval import DATED_TYPES, date_fields
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalise import Context, Normaliser
 from dateline.timex.recognise import Candidate, Recogniser
@@ -69,6 +70,8 @@ class TimexStage:
                             "type": kind, "value": value}
             if mod:
                 timex["mod"] = mod
+            if kind in DATED_TYPES:
+                timex.update(date_fields(value))  # type: ignore[typeddict-item]
             out.append(timex)
             point = calendar.parse(value) if kind == "DATE" and cand.anchors else None
             if point is not None:

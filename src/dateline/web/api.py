@@ -40,8 +40,11 @@ def real_date(value: str | None) -> str | None:
 Date = Annotated[str | None, AfterValidator(real_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (capped).")]
 Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
-DateFrom = Annotated[Date, Query(alias="from", description="Earliest date, YYYY[-MM[-DD]].")]
-DateTo = Annotated[Date, Query(alias="to", description="Latest date, YYYY[-MM[-DD]].")]
+DateFrom = Annotated[Date, Query(
+    alias="from", description="Earliest date, YYYY[-MM[-DD]]; dates whose interval overlaps "
+    "the range match (a document published 2022 is in from=2022-06-01).")]
+DateTo = Annotated[Date, Query(
+    alias="to", description="Latest date, YYYY[-MM[-DD]]; to=2023-03 takes all of March.")]
 
 
 def queries(request: Request) -> Queries:
