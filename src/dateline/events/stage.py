@@ -13,6 +13,7 @@ from dateline.events.roles import (
     counterparts,
     partners,
     predicate,
+    recipients,
     reported,
     reporter,
     sources,
@@ -112,13 +113,13 @@ class EventStage:
             source = resolver.first(sources(tok))
             grouped = source is None
             source = source or self.group(resolver, sources(tok), sent)
-            found = targets(tok)
+            found = recipients(tok) if trig.dyadic else targets(tok)
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = chain(counterparts(tok), partners(tok), found)
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
-        if source is None:
+        if source is None or (trig.dyadic and target is None):
             return None
         if source["country"] is None and resolver.office_holder(source):
             # a protest is domestic: its leader may share the country of its place
