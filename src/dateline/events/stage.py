@@ -24,6 +24,9 @@ from dateline.resources import load_yaml
 from dateline.timex import date_for_span
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+# Statements: when the trigger is the cue of an attributed statement, the quotes stage's
+# resolved speaker is the source and the content names the recipient.
+SPOKEN = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 # Categories whose unnamed recipient is, by PLOVER/CAMEO coding practice, the government of
 # the country where the event happens ("students staged demonstrations in Jakarta").
 DOMESTIC = {"PROTEST"}
@@ -119,6 +122,12 @@ class EventStage:
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
+        quote = resolver.cued(tok) if verdict.category in SPOKEN else None
+        if quote is not None:
+            if source is None or (source["actor"] is None and source["country"] is None):
+                source = resolver.speaker(quote)
+            if target is None:
+                target = resolver.addressee(quote, source)
         if source is None or (trig.dyadic and target is None):
             return None
         if source["country"] is None and resolver.office_holder(source):
