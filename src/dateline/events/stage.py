@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import chain
 from typing import Any
 
+from dateline.events.dates import event_date
 from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
@@ -21,7 +22,6 @@ from dateline.events.roles import (
 )
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
-from dateline.timex import date_for_span
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 # Statements: when the trigger is the cue of an attributed statement, the quotes stage's
@@ -167,7 +167,7 @@ class EventStage:
         if category == "THREATEN" and "hypothetical" in context:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
-        date = date_for_span(doc, start, end)
+        date = event_date(doc, start, end, (sent.start_char, sent.end_char))
         return {
             "type": category,
             "mode": mode,
