@@ -2,8 +2,9 @@
 
 A timex led by "since", "until", "by" ... bounds a state rather than dating the event, and
 durations never date one. An event with no date in its sentence or in the earlier sentences
-of its paragraph gets the publication MONTH: news reports recent events, but the day is not
-known, and a coarse value is honest where the publication day would often be wrong.
+of its paragraph gets the publication date when told in the simple tenses (news reports what
+just happened), and only the publication MONTH when told in the perfect ("has criticized",
+"had warned"): an undated earlier event whose day the text does not give.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ def dated(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def event_date(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> str | None:
-    """The date of the event whose trigger spans ``start``-``end`` in ``sentence``."""
+def event_date(doc: Document, start: int, end: int, sentence: tuple[int, int],
+               perfect: bool = False) -> str | None:
+    """The date of the event whose trigger spans ``start``-``end`` in ``sentence``;
+    ``perfect``: told in the perfect ("has criticized"), an undated past event."""
     own = dated(doc, *sentence)
     if own:
         return min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2]
@@ -37,4 +40,6 @@ def event_date(doc: Document, start: int, end: int, sentence: tuple[int, int]) -
     earlier = dated(doc, paragraph, sentence[0])
     if earlier:
         return earlier[-1][2]
-    return doc.published[:7] if doc.published else None
+    if doc.published and perfect:
+        return doc.published[:7]
+    return doc.published

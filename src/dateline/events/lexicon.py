@@ -94,6 +94,10 @@ def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
     return found
 
 
+VETO = Trigger(category="", lemma="", pos="verb", mode=None, cameo="", with_=frozenset(),
+               without=frozenset(), negated=None, rank=0)
+
+
 class CameoVerbs:
     """The derived CAMEO verb table, indexed by lemma; most specific pattern first."""
 
@@ -191,10 +195,15 @@ class Lexicon:
 
     def match(self, token: Any) -> Trigger | None:
         """The most specific hand entry that fits ``token``, else the derived CAMEO one."""
-        return self.hand(token) or self.cameo.match(token)
+        found = self.hand(token)
+        if found is VETO:
+            return None
+        return found or self.cameo.match(token)
 
     def hand(self, token: Any) -> Trigger | None:
-        """The most specific entry whose lemma, part of speech and companions fit ``token``."""
+        """The most specific entry whose lemma, part of speech and companions fit ``token``;
+        ``VETO`` when an entry's ``without`` word is near ("offered no PROOF"): the hand
+        table knows this sense is no event, so the derived table is not asked."""
         entries = self.index.get(lemma(token))
         if not entries:
             return None
@@ -204,7 +213,9 @@ class Lexicon:
                 continue
             if trig.with_ or trig.without:
                 near = near if near is not None else neighbours(token)
-                if trig.with_ and not trig.with_ & near or trig.without & near:
+                if trig.without & near:
+                    return VETO
+                if trig.with_ and not trig.with_ & near:
                     continue
             return trig
         return None

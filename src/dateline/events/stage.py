@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
 
@@ -32,6 +34,8 @@ SPOKEN = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
+# A wire dateline at a paragraph start: "HANOI, Vietnam (AP) —", "WASHINGTON --".
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w. ]+)?(?: \([^)]{1,30}\))? ?(?:—|–|--)")
 
 
 def object_slot(token: Any) -> bool:
@@ -48,19 +52,49 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     are separate clauses and both stay unless a trigger above governs them both. A noun
     trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest).
     """
-    heads = {predicate(tok).i for tok, _ in hits}
+    heads: dict[int, bool] = {}
+    for tok, trig in hits:  # a derived default governs only derived triggers
+        heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
         node, governed = predicate(tok), False
         while node.head.i != node.i:
             sibling = node.dep_ == "conj"
             node = node.head
-            if node.i in heads and not sibling:
+            if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
                 governed = True
                 break
         if not governed:
             kept.append((tok, trig))
     return kept
+
+
+def party(side: EventActor | None) -> str | None:
+    return side and (side["actor"] or side["country"])
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event, one record: the same type between the same two parties on compatible
+    dates (headline and body, "warns" and "warned") is kept once, first mention first,
+    with every trigger in ``mentions``."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if k["type"] == event["type"]
+                     and party(k["source"]) and party(k["source"]) == party(event["source"])
+                     and party(k["target"]) == party(event["target"])
+                     and compatible(k["date"], event["date"])), None)
+        if same is None:
+            kept.append(event)
+        else:
+            same["mentions"].extend(event["mentions"])
+    return kept
+
+
+def compatible(one: str | None, other: str | None) -> bool:
+    """Whether two dates may name the same day: equal, or one a prefix of the other."""
+    if one is None or other is None:
+        return True
+    return one.startswith(other) or other.startswith(one)
 
 
 class EventStage:
@@ -84,6 +118,7 @@ class EventStage:
         resolver = Resolver(doc)
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
+        self.datelines = [m.span() for m in DATELINE.finditer(doc.text)]
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
@@ -91,7 +126,8 @@ class EventStage:
                     if (trig := self.lexicon.match(tok)) and reported(tok)]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
-                      if not hits and bare_threat(tok) is not None]
+                      if not any(not trig.dyadic for _, trig in hits)
+                      and bare_threat(tok) is not None]
             for event in found:
                 if event is None:
                     continue
@@ -100,7 +136,7 @@ class EventStage:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        return events
+        return merge(events)
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
@@ -113,10 +149,10 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            source = resolver.first(sources(tok))
+            source = resolver.first(self.outside(sources(tok)))
             grouped = source is None
-            source = source or self.group(resolver, sources(tok), sent)
-            found = recipients(tok) if trig.dyadic else targets(tok)
+            source = source or self.group(resolver, self.outside(sources(tok)), sent)
+            found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = chain(counterparts(tok), partners(tok), found)
             target = resolver.first(found, avoid=source) if source else None
@@ -149,6 +185,13 @@ class EventStage:
         return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
                           tok, sent)
 
+    def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
+        """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it
+        is no party to its events."""
+        for tok in candidates:
+            if not any(start <= tok.idx < end for start, end in self.datelines):
+                yield tok
+
     def threat(self, doc: Document, resolver: Resolver, tok: Any, sent: Any) -> Event | None:
         """ "If X doesn't act, we will": THREATEN from the speaker of the bare modal to X."""
         cond = bare_threat(tok)
@@ -167,7 +210,8 @@ class EventStage:
         if category == "THREATEN" and "hypothetical" in context:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
-        date = event_date(doc, start, end, (sent.start_char, sent.end_char))
+        perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in predicate(tok).children)
+        date = event_date(doc, start, end, (sent.start_char, sent.end_char), perfect)
         return {
             "type": category,
             "mode": mode,
@@ -180,6 +224,7 @@ class EventStage:
             "place": self.place(doc, tok),
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
+            "mentions": [doc.span(start, end)],
         }
 
     def domestic(self, resolver: Resolver, tok: Any, sent: Any, source: EventActor,
