@@ -52,3 +52,11 @@ POLNEAR ?= ../shared/data/polnear/train
 .PHONY: train-quotes
 train-quotes: setup
 	$(BIN)/python -m dateline.quotes.train $(POLNEAR) src/dateline/data/quotes/cue_model.json
+
+# The events stage's verb table, derived from the CAMEO verb dictionary and CAMEO2PLOVER
+# (see dateline.events.train); rebuilds the shipped file byte for byte.
+PETRARCH ?= ../shared/data/petrarch2/CAMEO.2.0.txt
+CAMEO2PLOVER ?= ../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt
+.PHONY: train-events
+train-events: setup
+	$(BIN)/python -m dateline.events.train $(PETRARCH) $(CAMEO2PLOVER) src/dateline/data/events/cameo_verbs.tsv

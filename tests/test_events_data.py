@@ -38,7 +38,8 @@ def test_lexicon_matches_lemmas_and_companions_on_the_parse(pipeline):
     doc = nlp("Chile called on Peru to act, then called the embassy and accuses Bolivia.")
     first, second = [t for t in doc if t.text == "called"]
     assert lex.match(first).category == "REQUEST"  # "called on": the companion word is there
-    assert lex.match(second) is None  # "called the embassy": no companion word
+    assert lex.hand(second) is None  # "called the embassy": no companion word by hand
+    assert lex.match(second).mode == "phone"  # CAMEO's default for "call": a phone call
     accuses = next(t for t in doc if t.text == "accuses")
     assert lex.match(accuses).category == "ACCUSE"  # inflected form, matched on the lemma
     assert lex.match(doc[0]) is None

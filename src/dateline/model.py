@@ -100,6 +100,7 @@ class Event(TypedDict):
     place: str | None
     intensity: float
     cameo: str | None
+    mentions: NotRequired[list[Span]]  # every trigger of this one event in the document
 
 
 def document_id(data: bytes) -> str:

@@ -8,6 +8,11 @@ from typing import Any
 import yaml
 
 
+def load_text(area: str, name: str) -> str:
+    """``src/dateline/data/<area>/<name>`` as text; works from a wheel or a checkout."""
+    return resources.files("dateline").joinpath("data", area, name).read_text(encoding="utf-8")
+
+
 def load_yaml(area: str, name: str) -> Any:
     """``src/dateline/data/<area>/<name>``, parsed; works from a wheel or a checkout."""
     path = resources.files("dateline").joinpath("data", area, name)

@@ -8,18 +8,21 @@ dependency parse of the trigger's clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dateline.events.lexicon import Trigger, lemma
 from dateline.events.ontology import ontology
+from dateline.resources import load_yaml
 
 FUTURE = {"will", "would", "shall", "'ll", "’ll", "wo"}
 POSSIBLE = {"may", "might", "could", "can"}
 OBLIGATION = {"must", "should", "ought"}
 CONDITION = {"if", "unless"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
-# Heads that deny their complement happened ("avoids condemning", "refrained from").
-NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate"}
+# Heads that deny their complement happened ("avoids condemning", "refused to criticize",
+# "failed to condemn", "refrained from").
+NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refuse", "fail"}
 # Heads that make their complement an intention rather than an act ("plans to impose").
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing"}
@@ -49,7 +52,7 @@ def clause(token: Any) -> list[Any]:
 
 
 def negated(token: Any) -> bool:
-    if token.dep_ in ("xcomp", "pcomp") and lemma(token.head) in NEGATING:
+    if token.dep_ in ("xcomp", "pcomp", "acl") and lemma(token.head) in NEGATING:
         return True
     if token.dep_ == "pcomp" and lemma(token.head.head) in NEGATING:  # "refrained from X-ing"
         return True
@@ -82,11 +85,32 @@ def intended(chain: list[Any]) -> bool:
     return any(tok.dep_ == "xcomp" and lemma(tok.head) in INTENT for tok in chain)
 
 
+@lru_cache(maxsize=1)
+def senses() -> dict[str, frozenset[str]]:
+    data = load_yaml("events", "senses.yaml")
+    return {key: frozenset(words) for key, words in data.items()}
+
+
+def nonpolitical(token: Any, category: str) -> bool:
+    """A market figure as subject ("the VIX shot up"), or a product as the object of a
+    material trigger ("released a campaign ad"): the verb's other sense, no event."""
+    words = senses()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and lemma(child) in words["markets"]:
+            return True
+        if child.dep_ == "dobj" and lemma(child) in words["products"] and \
+                category not in VERBAL | {"ACCUSE"}:
+            return True
+    return False
+
+
 def judge(token: Any, trig: Trigger) -> Verdict | None:
     """The category this trigger codes in its clause, with auxiliary modes; None to drop it."""
     onto = ontology()
     chain = clause(token)
     category = trig.category
+    if nonpolitical(token, category):
+        return None
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in CONDITION | {"whether"}
            for tok in chain for m in tok.children):

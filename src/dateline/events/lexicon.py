@@ -1,4 +1,9 @@
-"""The trigger lexicon: which parsed tokens start which PLOVER event, matched on lemma and deps."""
+"""The trigger lexicon: which parsed tokens start which PLOVER event, matched on lemma and deps.
+
+Two layers, both indexed by lemma: the hand-written ``triggers.yaml`` (PLOVER's own choices
+where CAMEO is wrong or silent) is tried first, then ``cameo_verbs.tsv``, derived from the
+CAMEO verb dictionary by ``dateline.events.train``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.ontology import ontology
-from dateline.resources import load_yaml
+from dateline.resources import load_text, load_yaml
 
 POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
 # Dependents that never satisfy ``with``: the "to" of "got to ask" is no "ask to".
@@ -27,6 +32,9 @@ class Trigger:
     without: frozenset[str]
     negated: str | None
     rank: int
+    # Derived from CAMEO, whose events are dyadic: codes only with a recipient named in the
+    # verb's own objects or prepositions (PETRARCH codes nothing without a target either).
+    dyadic: bool = False
 
 
 def lemma(token: Any) -> str:
@@ -53,8 +61,108 @@ def neighbours(token: Any) -> set[str]:
     return near
 
 
+# Dependents whose words a CAMEO pattern may require after its verb (objects, prepositions,
+# particles, complements); clauses of their own (ccomp, advcl, conj) are not the verb's object.
+OBJECT_DEPS = {"dobj", "prep", "prt", "dative", "attr", "acomp", "oprd", "agent", "xcomp",
+               "npadvmod", "advmod", "pobj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSAL = {"xcomp", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One derived CAMEO verb entry: required subject and object words (each slot a set)."""
+
+    particle: str | None
+    subject: tuple[frozenset[str], ...]
+    object: tuple[frozenset[str], ...]
+    trigger: Trigger | None  # None: the pattern names no PLOVER event ("---", CAMEO 01/02)
+
+    @property
+    def size(self) -> int:
+        return len(self.subject) + len(self.object)
+
+
+def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
+    """Lemmas and forms in the subtrees of ``token``'s dependents of the given relations."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in deps and (not after or child.i > token.i):
+            for tok in child.subtree:
+                found.add(lemma(tok))
+                found.add(tok.lower_)
+    return found
+
+
+VETO = Trigger(category="", lemma="", pos="verb", mode=None, cameo="", with_=frozenset(),
+               without=frozenset(), negated=None, rank=0)
+
+
+class CameoVerbs:
+    """The derived CAMEO verb table, indexed by lemma; most specific pattern first."""
+
+    def __init__(self) -> None:
+        onto = ontology()
+        sets: dict[str, frozenset[str]] = {}
+        self.index: dict[str, list[Pattern]] = defaultdict(list)
+        for line in load_text("events", "cameo_verbs.tsv").splitlines():
+            if line.startswith("#") or not line:
+                continue
+            cols = line.split("\t")
+            if cols[0] == "set":
+                sets[cols[1]] = frozenset(cols[2].split())
+                continue
+            _, verb, particle, code, kind, mode, before, after = cols
+            trig = None
+            if kind in onto.categories:
+                mode_ = mode if mode in onto.modes(kind) else None
+                trig = Trigger(category=kind, lemma=verb, pos="verb", mode=mode_,
+                               cameo=code.split(":")[0], with_=frozenset(),
+                               without=frozenset(), negated=None, rank=1, dyadic=True)
+
+            def slots(text: str) -> tuple[frozenset[str], ...]:
+                return tuple(sets.get(w, frozenset()) if w.startswith("&") else frozenset({w})
+                             for w in text.split() if text != "-")
+
+            self.index[verb].append(Pattern(particle=None if particle == "-" else particle,
+                                            subject=slots(before), object=slots(after),
+                                            trigger=trig))
+        for patterns in self.index.values():
+            patterns.sort(key=lambda p: (-p.size, p.particle is None))
+
+    def match(self, token: Any) -> Trigger | None:
+        """The event of the most specific pattern that fits; a verb whose bare defaults
+        disagree (a crash and a criticism: "slam") codes nothing without a pattern."""
+        patterns = self.index.get(lemma(token))
+        if not patterns or token.pos_ != "VERB":
+            return None
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        objects = words_under(token, OBJECT_DEPS, after=True)
+        subjects: set[str] | None = None
+        defaults = []
+        for pat in patterns:
+            if pat.particle and pat.particle not in particles and pat.particle not in objects:
+                continue
+            if not pat.size:
+                defaults.append(pat)
+                continue
+            if not all(slot & objects for slot in pat.object):
+                continue
+            if pat.subject:
+                subjects = subjects if subjects is not None else words_under(
+                    token, SUBJECT_DEPS, after=False)
+                if not all(slot & subjects for slot in pat.subject):
+                    continue
+            return pat.trigger
+        if not defaults or any(c.dep_ in CLAUSAL for c in token.children):
+            return None  # "wanted to ...", "thinks that ...": the event, if any, is the clause
+        best = [p for p in defaults if p.particle == defaults[0].particle]
+        kinds = {p.trigger.category if p.trigger else None for p in best}
+        return best[0].trigger if len(kinds) == 1 else None
+
+
 class Lexicon:
-    """Trigger entries indexed by lemma; built once from triggers.yaml."""
+    """Trigger entries indexed by lemma: triggers.yaml first, then the derived CAMEO table."""
 
     def __init__(self) -> None:
         onto = ontology()
@@ -83,9 +191,19 @@ class Lexicon:
         # Entries that need a companion word are more specific: try them first.
         for entries in self.index.values():
             entries.sort(key=lambda t: (not t.with_, -t.rank))
+        self.cameo = CameoVerbs()
 
     def match(self, token: Any) -> Trigger | None:
-        """The most specific entry whose lemma, part of speech and companions fit ``token``."""
+        """The most specific hand entry that fits ``token``, else the derived CAMEO one."""
+        found = self.hand(token)
+        if found is VETO:
+            return None
+        return found or self.cameo.match(token)
+
+    def hand(self, token: Any) -> Trigger | None:
+        """The most specific entry whose lemma, part of speech and companions fit ``token``;
+        ``VETO`` when an entry's ``without`` word is near ("offered no PROOF"): the hand
+        table knows this sense is no event, so the derived table is not asked."""
         entries = self.index.get(lemma(token))
         if not entries:
             return None
@@ -95,7 +213,9 @@ class Lexicon:
                 continue
             if trig.with_ or trig.without:
                 near = near if near is not None else neighbours(token)
-                if trig.with_ and not trig.with_ & near or trig.without & near:
+                if trig.without & near:
+                    return VETO
+                if trig.with_ and not trig.with_ & near:
                     continue
             return trig
         return None

@@ -99,6 +99,36 @@ class Resolver:
                     return self.make(quote.get("actor"), country, head[0], head[1])
         return None
 
+    def cued(self, token: Any) -> dict[str, Any] | None:
+        """The attributed statement whose cue is ``token`` ("accused", "warned"), if its
+        speaker was resolved to an actor by the quotes stage."""
+        for quote in self.quotes:
+            cue = quote.get("cue")
+            if quote.get("actor") and cue and cue["start"] <= token.idx < cue["end"]:
+                return quote
+        return None
+
+    def speaker(self, quote: dict[str, Any]) -> EventActor:
+        """The resolved speaker of a statement as an event side."""
+        span = quote.get("speaker") or quote["cue"]
+        actor = self.actors.get(quote["actor"])
+        country = (actor or {}).get("country") or self.speaker_country(quote)
+        return self.make(quote["actor"], country, span["start"], span["end"])
+
+    def addressee(self, quote: dict[str, Any], avoid: EventActor) -> EventActor | None:
+        """The first actor a statement's content names, other than its speaker: whom an
+        accusation, a demand or a warning is about ("said Russia must stop ...")."""
+        for mention in self.mentions:
+            if not quote["start"] <= mention["start"] < quote["end"]:
+                continue
+            actor = self.actors.get(mention["actor"])
+            if actor is None or mention["actor"] == avoid["actor"] or \
+                    mention.get("kind") == "pronoun":
+                continue
+            return self.make(mention["actor"], actor.get("country"), mention["start"],
+                             mention["end"])
+        return None
+
     def placed(self, token: Any, preps: set[str]) -> str | None:
         """The one country named in the token's phrases led by ``preps`` ("in Dili")."""
         for prep in token.children:

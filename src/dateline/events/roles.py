@@ -179,6 +179,19 @@ def targets(token: Any) -> Iterator[Any]:
                 yield from pobjs(prep)
 
 
+def recipients(token: Any) -> Iterator[Any]:
+    """The recipient slots of the verb itself: passive subject, objects, prepositional objects
+    ("criticized X", "lashed out AT X", "was blamed"), for triggers that need a named one."""
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "dobj", "dative"):
+            yield child
+            yield from (c for c in child.children if c.dep_ == "conj")
+    for holder in [token] + [c for c in token.children if c.dep_ == "prt"]:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                yield from pobjs(child)
+
+
 def purpose(token: Any) -> bool:
     """Whether a verb heads an infinitive of purpose: "... TO investigate the killings"."""
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
 
+from dateline.events.dates import event_date
 from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
@@ -13,6 +16,7 @@ from dateline.events.roles import (
     counterparts,
     partners,
     predicate,
+    recipients,
     reported,
     reporter,
     sources,
@@ -20,15 +24,19 @@ from dateline.events.roles import (
 )
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
-from dateline.timex import date_for_span
 from dateline.timex.interval import date_fields
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+# Statements: when the trigger is the cue of an attributed statement, the quotes stage's
+# resolved speaker is the source and the content names the recipient.
+SPOKEN = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 # Categories whose unnamed recipient is, by PLOVER/CAMEO coding practice, the government of
 # the country where the event happens ("students staged demonstrations in Jakarta").
 DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
+# A wire dateline at a paragraph start: "HANOI, Vietnam (AP) —", "WASHINGTON --".
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w. ]+)?(?: \([^)]{1,30}\))? ?(?:—|–|--)")
 
 
 def object_slot(token: Any) -> bool:
@@ -45,19 +53,49 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     are separate clauses and both stay unless a trigger above governs them both. A noun
     trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest).
     """
-    heads = {predicate(tok).i for tok, _ in hits}
+    heads: dict[int, bool] = {}
+    for tok, trig in hits:  # a derived default governs only derived triggers
+        heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
         node, governed = predicate(tok), False
         while node.head.i != node.i:
             sibling = node.dep_ == "conj"
             node = node.head
-            if node.i in heads and not sibling:
+            if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
                 governed = True
                 break
         if not governed:
             kept.append((tok, trig))
     return kept
+
+
+def party(side: EventActor | None) -> str | None:
+    return side and (side["actor"] or side["country"])
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event, one record: the same type between the same two parties on compatible
+    dates (headline and body, "warns" and "warned") is kept once, first mention first,
+    with every trigger in ``mentions``."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if k["type"] == event["type"]
+                     and party(k["source"]) and party(k["source"]) == party(event["source"])
+                     and party(k["target"]) == party(event["target"])
+                     and compatible(k["date"], event["date"])), None)
+        if same is None:
+            kept.append(event)
+        else:
+            same["mentions"].extend(event["mentions"])
+    return kept
+
+
+def compatible(one: str | None, other: str | None) -> bool:
+    """Whether two dates may name the same day: equal, or one a prefix of the other."""
+    if one is None or other is None:
+        return True
+    return one.startswith(other) or other.startswith(one)
 
 
 class EventStage:
@@ -81,6 +119,7 @@ class EventStage:
         resolver = Resolver(doc)
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
+        self.datelines = [m.span() for m in DATELINE.finditer(doc.text)]
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
@@ -88,7 +127,8 @@ class EventStage:
                     if (trig := self.lexicon.match(tok)) and reported(tok)]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
-                      if not hits and bare_threat(tok) is not None]
+                      if not any(not trig.dyadic for _, trig in hits)
+                      and bare_threat(tok) is not None]
             for event in found:
                 if event is None:
                     continue
@@ -97,7 +137,7 @@ class EventStage:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        return events
+        return merge(events)
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
@@ -110,16 +150,22 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            source = resolver.first(sources(tok))
+            source = resolver.first(self.outside(sources(tok)))
             grouped = source is None
-            source = source or self.group(resolver, sources(tok), sent)
-            found = targets(tok)
+            source = source or self.group(resolver, self.outside(sources(tok)), sent)
+            found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = chain(counterparts(tok), partners(tok), found)
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
-        if source is None:
+        quote = resolver.cued(tok) if verdict.category in SPOKEN else None
+        if quote is not None:
+            if source is None or (source["actor"] is None and source["country"] is None):
+                source = resolver.speaker(quote)
+            if target is None:
+                target = resolver.addressee(quote, source)
+        if source is None or (trig.dyadic and target is None):
             return None
         if source["country"] is None and resolver.office_holder(source):
             # a protest is domestic: its leader may share the country of its place
@@ -140,6 +186,13 @@ class EventStage:
         return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
                           tok, sent)
 
+    def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
+        """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it
+        is no party to its events."""
+        for tok in candidates:
+            if not any(start <= tok.idx < end for start, end in self.datelines):
+                yield tok
+
     def threat(self, doc: Document, resolver: Resolver, tok: Any, sent: Any) -> Event | None:
         """ "If X doesn't act, we will": THREATEN from the speaker of the bare modal to X."""
         cond = bare_threat(tok)
@@ -158,7 +211,8 @@ class EventStage:
         if category == "THREATEN" and "hypothetical" in context:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
-        date = date_for_span(doc, start, end)
+        perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in predicate(tok).children)
+        date = event_date(doc, start, end, (sent.start_char, sent.end_char), perfect)
         return {
             "type": category,
             "mode": mode,
@@ -172,6 +226,7 @@ class EventStage:
             "place": self.place(doc, tok),
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
+            "mentions": [doc.span(start, end)],
         }
 
     def domestic(self, resolver: Resolver, tok: Any, sent: Any, source: EventActor,

@@ -1,0 +1,114 @@
+"""The CAMEO-derived trigger table, statements, the new guards, sides, dates and merging.
+
+Every sentence here is written for the tests, not taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from conftest import shared_path
+from dateline.events.lexicon import Lexicon
+from dateline.events.train import derive
+from dateline.resources import load_text
+
+
+def types(doc):
+    return [e["type"] for e in doc.events]
+
+
+def test_train_rebuilds_the_shipped_table_byte_for_byte():
+    cameo = shared_path("petrarch2", "CAMEO.2.0.txt")
+    mapping = shared_path("plover-gsr", "CAMEO2PLOVER-2021.txt")
+    assert derive(cameo, mapping) == load_text("events", "cameo_verbs.tsv")
+
+
+def test_derived_table_covers_statement_verbs_the_hand_table_lacks(pipeline):
+    from dateline.nlp import load
+
+    lex, nlp = Lexicon(), load()
+    doc = nlp("Ruritania hailed the accord and lashed out at Freedonia.")
+    hailed, lashed = doc[1], doc[5]
+    assert lex.hand(hailed) is None and lex.match(hailed).category == "SUPPORT"
+    assert lex.match(lashed).category == "ACCUSE" and lex.match(lashed).cameo == "111"
+
+
+def test_a_verb_whose_cameo_senses_disagree_codes_only_through_a_pattern(pipeline):
+    from dateline.nlp import load
+
+    lex, nlp = Lexicon(), load()
+    crash = nlp("The car slammed into the wall.")
+    assert lex.match(crash[2]) is None  # "slam": a crash by default in one block, ---
+    criticism = nlp("The minister slammed the plan as unacceptable.")
+    assert lex.match(criticism[2]).category == "ACCUSE"  # pattern "* as unacceptable"
+
+
+def test_derived_trigger_needs_a_named_recipient(run):
+    assert types(run("The Polish senator lashed out at Russia on Monday.")) == ["ACCUSE"]
+    assert types(run("The Polish senator lashed out on Monday.")) == []
+
+
+def test_a_derived_verb_with_a_clause_leaves_the_event_to_the_clause(pipeline):
+    from dateline.nlp import load
+
+    lex, nlp = Lexicon(), load()
+    # "want" is CAMEO 030 by default; "wanted to ..." is no agreement of its own
+    assert lex.match(nlp("Mexico wanted to leave early.")[1]) is None
+    assert lex.match(nlp("Mexico wanted Canada's support.")[1]).category == "AGREE"
+
+
+def test_market_subject_is_not_an_actor(run):
+    assert types(run("The Russian stock index shot up 16 percent on Friday.")) == []
+    assert "ASSAULT" in types(run("Russian soldiers shot Ukrainian civilians on Friday."))
+
+
+def test_product_object_is_not_a_release(run):
+    assert types(run("The Iranian government released a new video on Friday.")) == []
+    assert "RETREAT" in types(run("The Iranian government released the British prisoners "
+                                  "on Friday."))
+
+
+def test_failure_denies_its_complement(run):
+    assert "ACCUSE" not in types(run("Austria failed to condemn Hungary."))
+    assert "ACCUSE" in types(run("Austria condemned Hungary."))
+
+
+def test_statement_cue_takes_the_speakers_actor_and_the_content_target(run):
+    doc = run('Angela Merkel, the German chancellor, spoke on Monday. "Russia must leave '
+              'Crimea," she warned.')
+    [event] = [e for e in doc.events if e["type"] == "THREATEN"]
+    assert event["source"]["actor"] is not None
+    assert event["source"]["country"] == "DEU"
+    assert event["target"]["country"] == "RUS"
+
+
+def test_dateline_city_is_never_a_side(run):
+    doc = run("HANOI, Vietnam (AP) — Vietnam accused China of ramming a fishing boat.")
+    [event] = doc.events
+    assert event["source"]["start"] > doc.text.index("—")
+    assert event["source"]["country"] == "VNM" and event["target"]["country"] == "CHN"
+
+
+def test_bounding_dates_are_not_the_event_date(run):
+    doc = run("Since October, France has criticized Italy.", published="2016-12-05")
+    [event] = doc.events
+    assert event["date"] == "2016-12"  # undated, in the perfect: publication month, not October
+    dated = run("On Tuesday, France criticized Italy.", published="2016-12-08")
+    assert dated.events[0]["date"] == "2016-12-06"
+
+
+def test_narrative_time_carries_through_the_paragraph(run):
+    text = "On Tuesday, the ministers gathered in Rome.\nTalks went on. France criticized " \
+           "Italy.\n" \
+           "On Tuesday, the ministers gathered in Rome. France criticized Spain."
+    doc = run(text, published="2016-12-08")
+    first, second = [e for e in doc.events if e["type"] == "ACCUSE"]
+    assert first["date"] == "2016-12-08"  # a new paragraph: Tuesday does not carry over
+    assert second["date"] == "2016-12-06"
+
+
+def test_one_event_reported_twice_is_one_record_with_both_mentions(run):
+    doc = run("France criticized Italy. On the same day France criticized Italy again.",
+              published="2016-12-08")
+    [event] = doc.events
+    assert [m["text"] for m in event["mentions"]] == ["criticized", "criticized"]
+    two = run("France criticized Italy. Spain criticized Italy.", published="2016-12-08")
+    assert len(two.events) == 2
