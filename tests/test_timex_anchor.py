@@ -1,9 +1,9 @@
-"""date_for_span: the date other stages give a quote or an event."""
+"""SpanDates: the date other stages give a quote or an event."""
 
 from __future__ import annotations
 
 from dateline.model import Document
-from dateline.timex import date_for_span
+from dateline.timex import SpanDates
 
 
 def make_doc() -> Document:
@@ -20,18 +20,18 @@ def make_doc() -> Document:
 
 def test_date_of_the_sentence_skips_durations():
     doc = make_doc()
-    assert date_for_span(doc, 7, 10) == "2022-07-08"
-    assert date_for_span(doc, 25, 35) == "2022-07-08"
+    assert SpanDates(doc)(7, 10) == "2022-07-08"
+    assert SpanDates(doc)(25, 35) == "2022-07-08"
 
 
 def test_falls_back_to_the_publication_date():
     doc = make_doc()
-    assert date_for_span(doc, 42, 47) == "2022-07-09"
+    assert SpanDates(doc)(42, 47) == "2022-07-09"
     doc.published = None
-    assert date_for_span(doc, 42, 47) is None
+    assert SpanDates(doc)(42, 47) is None
 
 
 def test_references_are_not_dates():
     doc = make_doc()
     doc.timexes[2]["value"] = "PAST_REF"
-    assert date_for_span(doc, 55, 60) == "2022-07-09"
+    assert SpanDates(doc)(55, 60) == "2022-07-09"
