@@ -36,6 +36,7 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/length_scaling.py
 	$(BIN)/python bench/api_load.py
 
 scores: setup

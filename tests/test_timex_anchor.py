@@ -1,10 +1,9 @@
-"""date_for_span: the date other stages give a quote or an event."""
+"""SpanDates: the date other stages give a quote or an event."""
 
 from __future__ import annotations
 
 from dateline.model import Document
-from dateline.timex import date_for_span
-from dateline.timex.anchor import date_of_speech
+from dateline.timex import SpanDates
 
 
 def make_doc() -> Document:
@@ -21,21 +20,21 @@ def make_doc() -> Document:
 
 def test_date_of_the_sentence_skips_durations():
     doc = make_doc()
-    assert date_for_span(doc, 7, 10) == "2022-07-08"
-    assert date_for_span(doc, 25, 35) == "2022-07-08"
+    assert SpanDates(doc)(7, 10) == "2022-07-08"
+    assert SpanDates(doc)(25, 35) == "2022-07-08"
 
 
 def test_falls_back_to_the_publication_date():
     doc = make_doc()
-    assert date_for_span(doc, 42, 47) == "2022-07-09"
+    assert SpanDates(doc)(42, 47) == "2022-07-09"
     doc.published = None
-    assert date_for_span(doc, 42, 47) is None
+    assert SpanDates(doc)(42, 47) is None
 
 
 def test_references_are_not_dates():
     doc = make_doc()
     doc.timexes[2]["value"] = "PAST_REF"
-    assert date_for_span(doc, 55, 60) == "2022-07-09"
+    assert SpanDates(doc)(55, 60) == "2022-07-09"
 
 
 def speech_doc() -> Document:
@@ -51,12 +50,12 @@ def speech_doc() -> Document:
 
 def test_a_quote_is_dated_by_its_reporting_clause_not_by_its_words():
     doc = speech_doc()
-    assert date_of_speech(doc, 1, 24, (34, 38)) == "2024-04-23"
-    assert date_for_span(doc, 1, 24) == "2023-10"  # what a span merely mentions
+    assert SpanDates(doc).of_speech(1, 24, (34, 38)) == "2024-04-23"
+    assert SpanDates(doc)(1, 24) == "2023-10"  # what a span merely mentions
 
 
 def test_an_undated_reporting_clause_or_no_cue_gives_the_document_date():
     doc = speech_doc()
     doc.timexes.pop()
-    assert date_of_speech(doc, 1, 24, (34, 38)) == "2024-04-26"
-    assert date_of_speech(speech_doc(), 1, 24, None) == "2024-04-26"
+    assert SpanDates(doc).of_speech(1, 24, (34, 38)) == "2024-04-26"
+    assert SpanDates(speech_doc()).of_speech(1, 24, None) == "2024-04-26"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,7 +127,7 @@ class Resolution:
         self.sdoc = sdoc
         self.kb = kb
         self.actors: dict[str, Found] = {}
-        self.mentions: dict[tuple[int, int], dict[str, Any]] = {}  # token range -> mention
+        self.mentions = Mentions()  # token range -> mention
         self.title_at_end: dict[int, tuple[Span, Title]] = {}
         self.person_names: list[Span] = []
         self.bodies: dict[str, Found] = {}  # "Foreign Ministry" -> its country's actor
@@ -136,7 +137,7 @@ class Resolution:
         if (start, end) in self.mentions or start >= end:
             return
         if kind in {"title", "description"}:  # "White House spokesman": the person, not USA
-            for key in [k for k in self.mentions if start <= k[0] and k[1] <= end]:
+            for key in self.mentions.inside(start, end):
                 del self.mentions[key]
         span = self.sdoc[start:end]
         self.mentions[(start, end)] = {"start": span.start_char, "end": span.end_char,
@@ -153,7 +154,8 @@ class Resolution:
         """The actor of the mention covering exactly or ending at the given tokens."""
         m = self.mentions.get((start, end))
         if m is None:
-            m = next((v for (s, e), v in self.mentions.items() if e == end), None)
+            key = self.mentions.first_ending(end)
+            m = self.mentions[key] if key else None
         return self.actors.get(m["actor"]) if m else None
 
     def country_actor(self, code: str) -> Found:
@@ -265,10 +267,17 @@ class Resolution:
             actor = self.name_actor(ent)
             if actor is not None:
                 self.take_titles(ent.start, actor, ent.end)
+        full: dict[str, list[tuple[int, int, Span]]] = {}
+        for n, ent in enumerate(self.person_names):
+            if len(ent) > 1:
+                for word in {ent[0].text, ent[-1].text}:
+                    full.setdefault(word, []).append((ent.start, n, ent))
+        for names in full.values():
+            names.sort(key=lambda c: c[:2])
         for ent in self.person_names:
             if len(ent) > 1:
                 continue
-            self.short_names_one(ent)
+            self.short_names_one(ent, full)
         for span, title in list(self.title_at_end.values()):
             root = span.root
             if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
@@ -278,11 +287,16 @@ class Resolution:
                     start = self.modifier_start(span.start, target)
                     self.mention(start, span.end, target, "title")
 
-    def short_names_one(self, ent: Span) -> None:
-        full = [e for e in self.person_names if len(e) > 1 and self.name_actor(e) is not None]
-        same = [e for e in full if ent.text in (e[0].text, e[-1].text)]
-        if same:
-            best = min(same, key=lambda e: abs(e.start - ent.start))
+    def short_names_one(self, ent: Span, full: dict[str, list[tuple[int, int, Span]]]) -> None:
+        """A one-word name joins the nearest full name it begins or ends (the earlier
+        listed on a tie); ``full`` holds (start, order, name) by those words, by start."""
+        same = full.get(ent.text, [])
+        at = bisect_left(same, (ent.start,))
+        left = next((c for c in reversed(same[:at]) if self.name_actor(c[2])), None)
+        right = next((c for c in same[at:] if self.name_actor(c[2])), None)
+        near = [c for c in (left, right) if c is not None]
+        if near:
+            best = min(near, key=lambda c: (abs(c[0] - ent.start), c[1]))[2]
             actor = self.name_actor(best)
         else:
             actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
@@ -296,9 +310,9 @@ class Resolution:
         return self.actors[m["actor"]] if m else None
 
     def person_actor_at(self, i: int) -> Found | None:
-        for (s, e), m in self.mentions.items():
-            if s <= i < e and self.actors[m["actor"]].type == "person":
-                return self.actors[m["actor"]]
+        for key in self.mentions.covering(i):
+            if self.actors[self.mentions[key]["actor"]].type == "person":
+                return self.actors[self.mentions[key]["actor"]]
         return None
 
     def take_titles(self, start: int, actor: Found, end: int | None = None) -> None:
@@ -335,8 +349,7 @@ class Resolution:
             owner = self.actor_at(-1, j - 1)
             if owner is not None and owner.type != "person":
                 self.affiliate(actor, owner)
-                start = next(s for (s, e) in self.mentions if e == j - 1)
-                return start
+                return self.mentions.first_ending(j - 1)[0]
         if j >= 1:
             for n in (3, 2, 1):
                 if j - n < 0:
@@ -357,7 +370,7 @@ class Resolution:
     def descriptions(self, title_spans: list[tuple[Span, Title]]) -> None:
         """Rule 5: a title with no name after it refers to the one person holding it."""
         for span, title in title_spans:
-            if any(s <= span.start < e for (s, e) in self.mentions):
+            if self.mentions.covering(span.start):
                 continue
             after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
             before = self.sdoc[span.start - 1].lower_ if span.start else ""
@@ -445,14 +458,14 @@ class Resolution:
     def pronoun_target(self, tok: Any) -> Found | None:
         sent = tok.sent
         gender = PRONOUNS[tok.lower_]
-        people = {id(a) for a in self.people() if a.gender in (None, gender)}
 
         def persons(lo: int, hi: int) -> list[tuple[int, Found]]:
+            """Mentions within [lo, hi] of people this pronoun's gender allows."""
             out = []
-            for (s, e), m in self.mentions.items():
-                actor = self.actors[m["actor"]]
-                if lo <= s and e <= hi and id(actor) in people:
-                    out.append((s, actor))
+            for key in self.mentions.inside(lo, hi):
+                actor = self.actors[self.mentions[key]["actor"]]
+                if actor.type == "person" and actor.gender in (None, gender):
+                    out.append((key[0], actor))
             return out
 
         here = persons(sent.start, tok.i)
@@ -472,6 +485,51 @@ class Resolution:
                     if any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"
                            for t in self.sdoc[s:s + 4])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+class Mentions(dict):
+    """Token range -> mention, found also by start and end token, so that no rule scans
+    every mention of the document (which made long documents quadratic)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order: dict[tuple[int, int], int] = {}  # insertion number, as dict order
+        self.by_start: dict[int, set[tuple[int, int]]] = {}
+        self.by_end: dict[int, set[tuple[int, int]]] = {}
+        self.longest = 0
+        self.added = 0
+
+    def __setitem__(self, key: tuple[int, int], value: dict[str, Any]) -> None:
+        if key not in self:
+            self.order[key] = self.added
+            self.added += 1
+            self.by_start.setdefault(key[0], set()).add(key)
+            self.by_end.setdefault(key[1], set()).add(key)
+            self.longest = max(self.longest, key[1] - key[0])
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: tuple[int, int]) -> None:
+        super().__delitem__(key)
+        del self.order[key]
+        self.by_start[key[0]].discard(key)
+        self.by_end[key[1]].discard(key)
+
+    def _ordered(self, keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return sorted(keys, key=self.order.__getitem__)
+
+    def first_ending(self, end: int) -> tuple[int, int] | None:
+        """The earliest added mention ending at token ``end``."""
+        return min(self.by_end.get(end, ()), key=self.order.__getitem__, default=None)
+
+    def inside(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Mentions within tokens [lo, hi], in the order they were added."""
+        return self._ordered([k for s in range(lo, hi + 1)
+                              for k in self.by_start.get(s, ()) if k[1] <= hi])
+
+    def covering(self, i: int) -> list[tuple[int, int]]:
+        """Mentions holding token ``i``, in the order they were added."""
+        return self._ordered([k for s in range(max(0, i - self.longest + 1), i + 1)
+                              for k in self.by_start.get(s, ()) if k[1] > i])
 
 
 def _modifier_start_ok(tok: Any) -> bool:

@@ -14,6 +14,8 @@ from typing import Any
 from dateline.actors.countries import country_code
 from dateline.events.sides import side_code
 from dateline.model import Document, EventActor
+from dateline.spans import SpanIndex, attr_bounds
+from dateline.timex import SpanDates
 
 # Children that start a new clause: they are not part of the noun phrase naming an actor.
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
@@ -40,9 +42,15 @@ class Resolver:
         self.doc = doc
         self.sdoc = doc.spacy
         self.actors = {a["id"]: a for a in doc.actors}
-        self.mentions = sorted(doc.mentions, key=lambda m: m["start"])
-        self.entities = [e for e in doc.entities if e.get("label") in COUNTRY_LABELS | {"PERSON"}]
-        self.quotes = [q for q in doc.quotes if q.get("actor") or q.get("speaker")]
+        # indexed, so that resolving each token costs no scan of the whole document
+        self.mentions = SpanIndex(sorted(doc.mentions, key=lambda m: m["start"]))
+        self.entities = SpanIndex([e for e in doc.entities
+                                   if e.get("label") in COUNTRY_LABELS | {"PERSON"}])
+        self.quotes = SpanIndex([q for q in doc.quotes if q.get("actor") or q.get("speaker")])
+        self.cues = SpanIndex([q for q in doc.quotes if q.get("actor") and q.get("cue")],
+                              lambda q: (q["cue"]["start"], q["cue"]["end"]))
+        self.ents = SpanIndex(list(self.sdoc.ents), attr_bounds)
+        self.dates = SpanDates(doc)
 
     def first(self, tokens: Iterable[Any], avoid: EventActor | None = None) -> EventActor | None:
         """The first candidate token that resolves to an actor other than ``avoid``."""
@@ -63,7 +71,7 @@ class Resolver:
         start = self.sdoc[left].idx
         end = self.sdoc[right - 1].idx + len(self.sdoc[right - 1])
         head = (token.idx, token.idx + len(token))
-        spans = [m for m in self.mentions if m["start"] < end and m["end"] > start]
+        spans = self.mentions.overlapping(start, end)
         # The head's own name first, then its modifiers ("Jewish settlers"), then the rest
         # of the phrase ("... in the West Bank city of Hebron").
         spans.sort(key=lambda m: (not (m["start"] < head[1] and m["end"] > head[0]),
@@ -77,36 +85,30 @@ class Resolver:
             country = (actor or {}).get("country") or self.code(mention["text"])
             country = country or self.phrase_country(left, right)
             return self.make(mention["actor"], country, mention["start"], mention["end"])
-        for entity in self.entities:
-            if entity["start"] >= start and entity["end"] <= end:
-                actor_id = entity.get("actor")
-                actor = self.actors.get(actor_id or "")
-                country = actor["country"] if actor else self.code(entity["text"])
-                if actor or country:
-                    return self.make(actor_id, country, entity["start"], entity["end"])
+        for entity in self.entities.inside(start, end):
+            actor_id = entity.get("actor")
+            actor = self.actors.get(actor_id or "")
+            country = actor["country"] if actor else self.code(entity["text"])
+            if actor or country:
+                return self.make(actor_id, country, entity["start"], entity["end"])
         for tok in self.sdoc[left:right]:
             code = self.code(tok.text) if tok.pos_ in ("PROPN", "ADJ", "NOUN") else None
             if code:
                 return self.make(None, code, tok.idx, tok.idx + len(tok))
-        for entity in self.entities:
-            if entity["label"] == "PERSON" and entity["start"] <= head[0] < entity["end"]:
+        for entity in self.entities.covering(head[0]):
+            if entity["label"] == "PERSON":
                 return self.make(entity.get("actor"), None, entity["start"], entity["end"])
         if token.lower_ in FIRST_PERSON:
-            for quote in self.quotes:
-                if quote["start"] <= token.idx < quote["end"]:
-                    actor = self.actors.get(quote.get("actor") or "")
-                    country = (actor or {}).get("country") or self.speaker_country(quote)
-                    return self.make(quote.get("actor"), country, head[0], head[1])
+            for quote in self.quotes.covering(token.idx):
+                actor = self.actors.get(quote.get("actor") or "")
+                country = (actor or {}).get("country") or self.speaker_country(quote)
+                return self.make(quote.get("actor"), country, head[0], head[1])
         return None
 
     def cued(self, token: Any) -> dict[str, Any] | None:
         """The attributed statement whose cue is ``token`` ("accused", "warned"), if its
         speaker was resolved to an actor by the quotes stage."""
-        for quote in self.quotes:
-            cue = quote.get("cue")
-            if quote.get("actor") and cue and cue["start"] <= token.idx < cue["end"]:
-                return quote
-        return None
+        return next(iter(self.cues.covering(token.idx)), None)
 
     def speaker(self, quote: dict[str, Any]) -> EventActor:
         """The resolved speaker of a statement as an event side."""
@@ -118,7 +120,7 @@ class Resolver:
     def addressee(self, quote: dict[str, Any], avoid: EventActor) -> EventActor | None:
         """The first actor a statement's content names, other than its speaker: whom an
         accusation, a demand or a warning is about ("said Russia must stop ...")."""
-        for mention in self.mentions:
+        for mention in self.mentions.overlapping(quote["start"], quote["end"]):
             if not quote["start"] <= mention["start"] < quote["end"]:
                 continue
             actor = self.actors.get(mention["actor"])
@@ -128,6 +130,10 @@ class Resolver:
             return self.make(mention["actor"], actor.get("country"), mention["start"],
                              mention["end"])
         return None
+
+    def sentence_ents(self, sent: Any) -> list[Any]:
+        """``sent.ents``, which spaCy finds by building every entity of the document."""
+        return self.ents.inside(sent.start, sent.end)
 
     def placed(self, token: Any, preps: set[str]) -> str | None:
         """The one country named in the token's phrases led by ``preps`` ("in Dili")."""
@@ -142,8 +148,8 @@ class Resolver:
     def phrase_country(self, left: int, right: int) -> str | None:
         """A country named or implied inside the phrase ("Jordan's King Abdullah")."""
         start, end = self.sdoc[left].idx, self.sdoc[right - 1].idx + len(self.sdoc[right - 1])
-        for entity in self.entities:
-            if start <= entity["start"] and entity["end"] <= end and entity["label"] != "PERSON":
+        for entity in self.entities.inside(start, end):
+            if entity["label"] != "PERSON":
                 if code := self.code(entity["text"]):
                     return code
         for tok in self.sdoc[left:right]:
@@ -162,8 +168,8 @@ class Resolver:
         "President X resigned to allow Haiti's first elections": an office-holder the actors
         stage could not place takes the only country in their sentence; none if several.
         """
-        found = {self.code(e["text"]) for e in self.entities
-                 if start <= e["start"] and e["end"] <= end and e["label"] in ("GPE", "NORP")}
+        found = {self.code(e["text"]) for e in self.entities.inside(start, end)
+                 if e["label"] in ("GPE", "NORP")}
         found |= {m["code"] for m in self.places(start, end)}  # "the White House said"
         found -= exclude | {None}
         return found.pop() if len(found) == 1 else None
@@ -172,10 +178,9 @@ class Resolver:
         """Mentions of a country (name, demonym, capital, seat of government) in a range,
         each with its ``code``."""
         found = []
-        for mention in self.mentions:
+        for mention in self.mentions.inside(start, end):
             actor = self.actors.get(mention["actor"])
-            if actor and actor["type"] == "country" and start <= mention["start"] \
-                    and mention["end"] <= end:
+            if actor and actor["type"] == "country":
                 found.append({**mention, "code": actor["country"]})
         return found
 

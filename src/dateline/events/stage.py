@@ -183,8 +183,8 @@ class EventStage:
             target = self.at_home(resolver, sent, source)
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
-        return self.build(doc, category, mode, cameo, list(verdict.context), source, target,
-                          tok, sent)
+        return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
+                          target, tok, sent)
 
     def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
         """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it
@@ -201,10 +201,10 @@ class EventStage:
             return None
         target = resolver.first((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")),
                                 avoid=source)
-        return self.build(doc, "THREATEN", None, self.ontology.cameo("THREATEN", None),
+        return self.build(doc, resolver, "THREATEN", None, self.ontology.cameo("THREATEN", None),
                           ["hypothetical"], source, target, tok, sent)
 
-    def build(self, doc: Document, category: str, mode: str | None, cameo: str,
+    def build(self, doc: Document, resolver: Resolver, category: str, mode: str | None, cameo: str,
               context: list[str], source: EventActor, target: EventActor | None, tok: Any,
               sent: Any) -> Event:
         start, end = tok.idx, tok.idx + len(tok)
@@ -212,7 +212,8 @@ class EventStage:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
         perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in predicate(tok).children)
-        date = event_date(doc, start, end, (sent.start_char, sent.end_char), perfect)
+        date = event_date(doc, resolver.dates, start, end,
+                          (sent.start_char, sent.end_char), perfect)
         return {
             "type": category,
             "mode": mode,
@@ -281,7 +282,7 @@ class EventStage:
 
     def government(self, resolver: Resolver, tok: Any, source: EventActor) -> EventActor | None:
         """The implicit recipient of a domestic event: the country of its place or its actor."""
-        for ent in tok.sent.ents:
+        for ent in resolver.sentence_ents(tok.sent):
             if ent.label_ in ("GPE", "LOC") and (code := resolver.code(ent.text)):
                 return resolver.make(None, code, ent.start_char, ent.end_char)
         if source["country"]:
@@ -292,10 +293,10 @@ class EventStage:
         lemmas = " " + " ".join(lemma(t) for t in sent) + " "
         return [name for name, words in self.contexts.items() if any(w in lemmas for w in words)]
 
-    def place(self, doc: Document, tok: Any) -> str | None:
+    def place(self, doc: Document, resolver: Resolver, tok: Any) -> str | None:
         """Where the trigger's clause puts the event ("met ... in Beijing"), else the dateline's."""
         anchors = {tok.i, predicate(tok).i}
-        for ent in tok.sent.ents:
+        for ent in resolver.sentence_ents(tok.sent):
             if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "pobj":
                 continue
             prep = ent.root.head

@@ -30,10 +30,14 @@ def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[Token]:
+def _frame_cues(sdoc: Doc, text: str, q: MarkedSpan, cues: Cues, inside: set[int]
+                ) -> list[Token]:
     """Cues in the quote's sentences, the sentence right after it ("?" ends a sentence
     before "Trump said") and a sentence before it that ends in a colon; none from a later
-    paragraph (the parser sometimes runs a sentence across a paragraph break)."""
+    paragraph (the parser sometimes runs a sentence across a paragraph break).
+
+    ``text`` is the parsed text, passed in: spaCy rebuilds ``Doc.text`` from every token
+    on each access, which made this step quadratic in the document's length."""
     toks = _tokens_in(sdoc, q.start, q.end)
     if not toks:
         return []
@@ -48,7 +52,6 @@ def _frame_cues(sdoc: Doc, q: MarkedSpan, cues: Cues, inside: set[int]) -> list[
         prev = sdoc[first.start - 1].sent
         if prev.text.rstrip().endswith(":"):
             sents[prev.start] = prev
-    text = sdoc.text  # spaCy rebuilds Doc.text on every access: read it once
     return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues, True)
             and "\n" not in text[q.end : t.idx]]  # never a cue from a later paragraph
 
@@ -119,7 +122,7 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
         toks = _tokens_in(sdoc, q.start, q.end)
         if _is_title(toks) or _is_nickname(toks):
             continue
-        cue = _best_cue(sdoc, q, _frame_cues(sdoc, q, cues, inside), cues)
+        cue = _best_cue(sdoc, q, _frame_cues(sdoc, text, q, cues, inside), cues)
         cand = Candidate(q.start, q.end, "direct")
         if cue is not None:
             cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue, inside)

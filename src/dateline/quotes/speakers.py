@@ -7,11 +7,13 @@ no mention covers the speaker, so that the actors stage's coreference wins.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dateline.actors.resolve import slug as actor_slug
 from dateline.model import Document
 from dateline.quotes.antecedent import THIRD_PERSON
 from dateline.quotes.syntax import NAMED
+from dateline.spans import SpanIndex
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
@@ -46,25 +48,32 @@ class SpeakerResolver:
         self.last_person: str | None = None
         self.last_any: str | None = None
         persons = [e for e in doc.entities if e["label"] == "PERSON"]
-        self.full_names = [e for e in persons if len(_TITLE.sub("", e["text"]).split()) > 1]
         self.persons = persons
+        # tables built once per document, so each speaker costs no scan of the document
+        self.full_names: dict[str, list] = {}  # family name ("blinken", "wang") -> full names
+        for ent in persons:
+            if len(_TITLE.sub("", ent["text"]).split()) > 1:
+                for word in {_last_word(ent["text"]), _first_word(ent["text"])}:
+                    self.full_names.setdefault(word, []).append(ent)
+        self.actors: dict[str, Any] = {}
+        self.known: dict[str, str] = {}  # slug of an id, name or alias -> the first such actor
+        for actor in doc.actors:
+            self.actors.setdefault(actor["id"], actor)
+            for key in (actor["id"], *map(slug, [actor["name"], *actor.get("aliases", [])])):
+                self.known.setdefault(key, actor["id"])
+        self.mentions = SpanIndex(doc.mentions)
+        self.entities = SpanIndex(doc.entities)
 
     def _known(self, name: str) -> str:
         key = slug(name)
-        for actor in self.doc.actors:
-            names = [actor["name"], *actor.get("aliases", [])]
-            if actor["id"] == key or any(slug(n) == key for n in names):
-                return actor["id"]
-        return key
+        return self.known.get(key, key)
 
     def _surname(self, text: str, before: int) -> str | None:
         """ "Blinken" -> "Antony Blinken" from the nearest full name with that last word."""
-        last = _last_word(text)
         best = None
-        for ent in self.full_names:  # family name last ("Blinken") or first ("Wang Yi")
-            if last in (_last_word(ent["text"]), _first_word(ent["text"])):
-                if best is None or ent["start"] < before:
-                    best = ent
+        for ent in self.full_names.get(_last_word(text), []):
+            if best is None or ent["start"] < before:
+                best = ent
         return best["text"] if best else None
 
     def resolve(self, span: tuple[int, int] | None, within: tuple[str, str] | None = None
@@ -93,22 +102,22 @@ class SpeakerResolver:
 
     def has_mention(self, span: tuple[int, int]) -> bool:
         """Whether the actors stage resolved something over this span."""
-        return any(_overlap(span, (m["start"], m["end"])) for m in self.doc.mentions)
+        return bool(self.mentions.overlapping(*span))
 
     def actor_at(self, span: tuple[int, int]) -> str | None:
         """The actor a span names, without touching the last-speaker memory."""
         return self._lookup(span)[0]
 
     def _lookup(self, span: tuple[int, int]) -> tuple[str | None, bool]:
-        mentions = [m for m in self.doc.mentions if _overlap(span, (m["start"], m["end"])) > 0]
+        mentions = self.mentions.overlapping(*span)
         if mentions:
             best = max(mentions, key=lambda m: _overlap(span, (m["start"], m["end"])))
-            actor = self.doc.actor(best["actor"])
+            actor = self.actors.get(best["actor"])
             return best["actor"], bool(actor and actor.get("type") == "person")
-        ents = [e for e in self.doc.entities if _overlap(span, (e["start"], e["end"])) > 0]
+        ents = self.entities.overlapping(*span)
         for ent in ents:
             if ent.get("actor"):
-                actor = self.doc.actor(ent["actor"])
+                actor = self.actors.get(ent["actor"])
                 return ent["actor"], bool(actor and actor.get("type") == "person")
         for ent in ents:
             if ent["label"] == "PERSON":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from dateline.model import Document, Quote
@@ -16,7 +17,8 @@ from dateline.quotes.marks import find_marked
 from dateline.quotes.speakers import SpeakerResolver
 from dateline.quotes.syntax import noun_span
 from dateline.quotes.transcript import find_turns
-from dateline.timex.anchor import date_of_speech
+from dateline.spans import SpanIndex, attr_bounds
+from dateline.timex.anchor import SpanDates
 from dateline.timex.interval import date_fields
 
 _WORD = re.compile(r"\w+")
@@ -31,12 +33,14 @@ def merge(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list
     a clause that only contains a marked fragment is a mixed quote absorbing it."""
     absorbed: set[int] = set()
     kept: list[Candidate] = []
+    near = SpanIndex(range(len(direct)), lambda n: (direct[n].start, direct[n].end))
+    words = [_words(text, d.start, d.end) for d in direct]
     for ind in indirect:
         iw = _words(text, ind.start, ind.end)
         same = None
         inner = []
-        for n, d in enumerate(direct):
-            dw = _words(text, d.start, d.end)
+        for n in near.overlapping(ind.start, ind.end):  # no shared word without overlap
+            d, dw = direct[n], words[n]
             both = len(iw & dw)
             if not both:
                 continue
@@ -57,40 +61,68 @@ def merge(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def _in_turn(text: str, cand: Candidate, turns: list[Candidate]) -> bool:
-    """An uncued quote that is really a transcript turn ("\"PENCE: Well, ..."), or a
-    quote whose cue is a word of a turn label."""
-    if not turns:
-        return False
-    if cand.cue_span is not None and any(  # a "cue" misread inside a garbled label line
-        t.speaker and t.speaker[0] <= cand.cue_span[0] < t.speaker[1] for t in turns
-    ):
-        return True
-    if cand.cue is not None:
-        return False
-    words = _words(text, cand.start, cand.end)
-    return any(len(words & _words(text, t.start, t.end)) >= 0.5 * len(words) for t in turns)
+class Turns:
+    """Transcript turns indexed by their content and by their speaker label."""
+
+    def __init__(self, turns: list[Candidate]) -> None:
+        self.turns = turns
+        self.content = SpanIndex(turns, attr_bounds)
+        self.labels = SpanIndex([t for t in turns if t.speaker], lambda t: t.speaker)
+
+    def labelled_at(self, i: int) -> Candidate | None:
+        """The first turn whose speaker label holds offset i."""
+        return next(iter(self.labels.covering(i)), None)
+
+    def holds(self, text: str, cand: Candidate) -> bool:
+        """An uncued quote that is really a transcript turn ("\"PENCE: Well, ..."), or a
+        quote whose cue is a word of a turn label."""
+        if not self.turns:
+            return False
+        if cand.cue_span is not None and self.labelled_at(cand.cue_span[0]):
+            return True  # a "cue" misread inside a garbled label line
+        if cand.cue is not None:
+            return False
+        words = _words(text, cand.start, cand.end)
+        return not words or any(  # a wordless quote was held by any turn: kept so
+            len(words & _words(text, t.start, t.end)) >= 0.5 * len(words)
+            for t in self.content.overlapping(cand.start, cand.end))
 
 
-def _label_speaker(cand: Candidate, turns: list[Candidate]) -> None:
+def _label_speaker(cand: Candidate, turns: Turns) -> None:
     """A subject parsed out of a turn label ("Flashes: I don't want ...") is the turn's
     speaker: take the label and its participant."""
-    i = cand.speaker_tok.idx
-    for turn in turns:
-        if turn.speaker and turn.speaker[0] <= i < turn.speaker[1]:
-            cand.speaker, cand.speaker_tok = turn.speaker, None
-            cand.extra["actor"] = turn.extra.get("actor")
-            return
+    turn = turns.labelled_at(cand.speaker_tok.idx)
+    if turn is not None:
+        cand.speaker, cand.speaker_tok = turn.speaker, None
+        cand.extra["actor"] = turn.extra.get("actor")
 
 
-def _within(cand: Candidate, before: list[Quote]) -> tuple[str, str] | None:
-    """(kind, actor) of the nearest earlier quote whose content holds cand's speaker."""
-    if cand.speaker is None:
+class Said:
+    """The quotes attributed so far, in text order (start, then end)."""
+
+    def __init__(self) -> None:
+        self.quotes: list[Quote] = []
+        self.starts: list[int] = []
+        self.longest = 0
+
+    def add(self, quote: Quote) -> None:
+        self.quotes.append(quote)
+        self.starts.append(quote["start"])
+        self.longest = max(self.longest, quote["end"] - quote["start"])
+
+    def within(self, cand: Candidate) -> tuple[str, str] | None:
+        """(kind, actor) of the nearest earlier quote whose content holds cand's speaker;
+        only quotes that start within the longest quote's length before it can."""
+        if cand.speaker is None:
+            return None
+        at = cand.speaker[0]
+        for n in range(bisect_right(self.starts, at) - 1, -1, -1):
+            quote = self.quotes[n]
+            if quote["start"] + self.longest <= at:
+                break
+            if at < quote["end"] and quote["actor"]:
+                return quote["kind"], quote["actor"]
         return None
-    for quote in reversed(before):
-        if quote["start"] <= cand.speaker[0] < quote["end"] and quote["actor"]:
-            return quote["kind"], quote["actor"]
-    return None
 
 
 class QuoteStage:
@@ -117,17 +149,18 @@ class QuoteStage:
                 inside.update(range(span.start, span.end))
         direct = attribute_marked(sdoc, text, marked, self.cues, inside)
         indirect = find_indirect(sdoc, text, self.cues, inside)
-        turns = find_turns(doc)
-        heads = [] if turns else find_headline(doc)
-        cands = [c for c in merge(text, direct, indirect) if not _in_turn(text, c, turns)
+        turns = Turns(find_turns(doc))
+        heads = [] if turns.turns else find_headline(doc)
+        cands = [c for c in merge(text, direct, indirect) if not turns.holds(text, c)
                  and not any(h.start <= c.start and c.end <= h.end for h in heads)]
-        cands += turns + heads
+        cands += turns.turns + heads
         for cand in cands:
             if cand.kind != "transcript" and cand.speaker_tok is not None:
                 _label_speaker(cand, turns)
         cands.sort(key=lambda c: (c.start, c.end))
         resolver = SpeakerResolver(doc)
-        out: list[Quote] = []
+        dates = SpanDates(doc)
+        said = Said()
         for cand in cands:
             if cand.speaker is None and cand.speaker_tok is not None:
                 ns = noun_span(sdoc, cand.speaker_tok)
@@ -139,14 +172,14 @@ class QuoteStage:
             elif "actor" in cand.extra:
                 actor = cand.extra["actor"]
             else:
-                within = _within(cand, out)
+                within = said.within(cand)
                 # in a turn, "he" is someone else than the turn's speaker
                 outside = within is None or within[0] == "transcript"
                 named = self._named_span(cand, inside) if outside else None
                 actor = resolver.resolve(named or cand.speaker, within)
             cand.extra["actor"] = actor
-            out.append(self._quote(doc, cand, actor))
-        return out
+            said.add(self._quote(doc, cand, actor, dates))
+        return said.quotes
 
     def _named_span(self, cand: Candidate, inside: set[int]) -> tuple[int, int] | None:
         """For a "he"/"she" speaker, the span of a compatible subject earlier in its sentence,
@@ -160,8 +193,8 @@ class QuoteStage:
         return span.start_char, span.end_char
 
     @staticmethod
-    def _quote(doc: Document, cand: Candidate, actor: str | None) -> Quote:
-        date = date_of_speech(doc, cand.start, cand.end, cand.cue_span)
+    def _quote(doc: Document, cand: Candidate, actor: str | None, dates: SpanDates) -> Quote:
+        date = dates.of_speech(cand.start, cand.end, cand.cue_span)
         quote: dict[str, Any] = {
             **doc.span(cand.start, cand.end),
             "kind": cand.kind,

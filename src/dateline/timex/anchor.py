@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from dateline.model import Document
+from dateline.spans import SpanIndex
 from dateline.timex.interval import DATED_TYPES
 
 # A calendar value usable as a date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn, seasons...
@@ -17,47 +19,51 @@ def calendar_date(value: str) -> str | None:
     return match.group(0) if match else None
 
 
-def _sentence(doc: Document, start: int, end: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in doc.sentences if s <= start < e or (s < end <= e)),
-                (start, end))
+class SpanDates:
+    """Dates spans of one document; its sentences and timexes are indexed once, so dating
+    every quote and event costs time linear in the document, not its square."""
 
+    def __init__(self, doc: Document) -> None:
+        self.published = doc.published
+        self.sentences = doc.sentences  # in text order, as the parse gives them
+        self.ends = [end for _, end in self.sentences]
+        self.timexes = SpanIndex([t for t in doc.timexes if t["type"] in DATED_TYPES])
 
-def _nearest_date(doc: Document, within: tuple[int, int], start: int, end: int,
-                  outside: tuple[int, int] | None = None) -> str | None:
-    """The calendar value of the DATE/TIME timex in ``within`` nearest to start..end,
-    skipping any inside ``outside`` (a quote's own words)."""
-    best: tuple[int, str] | None = None
-    for timex in doc.timexes:
-        if timex["type"] not in DATED_TYPES:
-            continue
-        if timex["start"] < within[0] or timex["end"] > within[1]:
-            continue
-        if outside and timex["start"] < outside[1] and timex["end"] > outside[0]:
-            continue
-        value = calendar_date(timex["value"])
-        if value is None:
-            continue
-        distance = max(0, timex["start"] - end, start - timex["end"])
-        if best is None or distance < best[0]:
-            best = (distance, value)
-    return best[1] if best else None
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The first sentence holding the span's start or end, else the span itself."""
+        for s, e in self.sentences[bisect_left(self.ends, start):]:
+            if s <= start < e or (s < end <= e):
+                return s, e
+            if s > end:
+                break
+        return start, end
 
+    def nearest(self, within: tuple[int, int], start: int, end: int,
+                outside: tuple[int, int] | None = None) -> str | None:
+        """The calendar value of the DATE/TIME timex in ``within`` nearest to start..end,
+        skipping any inside ``outside`` (a quote's own words). DURATION and SET timexes,
+        and values that are not calendar dates (PAST_REF, XXXX-XX-XX), never date a span."""
+        best: tuple[int, str] | None = None
+        for timex in self.timexes.inside(*within):
+            if outside and timex["start"] < outside[1] and timex["end"] > outside[0]:
+                continue
+            value = calendar_date(timex["value"])
+            if value is None:
+                continue
+            distance = max(0, timex["start"] - end, start - timex["end"])
+            if best is None or distance < best[0]:
+                best = (distance, value)
+        return best[1] if best else None
 
-def date_for_span(doc: Document, start: int, end: int) -> str | None:
-    """The DATE value of the nearest timex in the span's sentence, else the document's DCT.
+    def __call__(self, start: int, end: int) -> str | None:
+        """The date of the nearest timex in the span's sentence, else the document's DCT."""
+        return self.nearest(self.sentence(start, end), start, end) or self.published
 
-    DURATION and SET timexes, and values that are not calendar dates (PAST_REF,
-    XXXX-XX-XX), are skipped so that a span is never dated by "five hours".
-    """
-    return _nearest_date(doc, _sentence(doc, start, end), start, end) or doc.published
-
-
-def date_of_speech(doc: Document, start: int, end: int,
-                   cue: tuple[int, int] | None) -> str | None:
-    """When a quote was said: a date in the clause that reports it ("..., he said Friday"),
-    else the document's date. A date inside the quoted words ("in October") is what the
-    speaker talks about, not when they spoke, so it never dates the quote."""
-    if cue is None:
-        return doc.published
-    within = _sentence(doc, *cue)
-    return _nearest_date(doc, within, cue[0], cue[1], outside=(start, end)) or doc.published
+    def of_speech(self, start: int, end: int, cue: tuple[int, int] | None) -> str | None:
+        """When a quote was said: a date in the clause that reports it ("..., he said
+        Friday"), else the document's date. A date inside the quoted words ("in October")
+        is what the speaker talks about, not when they spoke, so it never dates the quote."""
+        if cue is None:
+            return self.published
+        within = self.sentence(*cue)
+        return self.nearest(within, cue[0], cue[1], outside=(start, end)) or self.published
