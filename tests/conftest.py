@@ -47,9 +47,8 @@ def seed_text():
 def make_input(text: str, source: str = "test.txt", published: str | None = None,
                **meta) -> InputDocument:
     meta = {k: v for k, v in meta.items() if v is not None}
-    if published:
-        meta["published_option"] = published
-    return InputDocument(document_id(text.encode()), source, text, "text", meta)
+    return InputDocument(document_id(text.encode()), source, text, "text", meta,
+                         published=published)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.actors.kb import ActorKB, Overrides
+from dateline.errors import ConfigError
 from dateline.model import Document
 from test_actors_resolve import resolve
 
@@ -72,9 +73,15 @@ def test_overrides_merge_split_correct(tmp_path: Path) -> None:
     assert doc.actor("dover-town")["country"] == "GBR"
 
 
-def test_overrides_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_overrides_from_the_environment_reach_the_stage(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.actors import ActorStage
+    from dateline.settings import Settings
+
     monkeypatch.setenv("DATELINE_ACTOR_OVERRIDES", str(overrides_file(tmp_path)))
-    assert Overrides.load(None).canonical("kral") == "tomas-kral"
+    stage = ActorStage(Settings.load())
+    assert stage.kb.overrides.canonical("kral") == "tomas-kral"
+    assert ActorStage(Settings()).kb.overrides.canonical("kral") == "kral"
 
 
 def test_the_example_overrides_file_loads() -> None:
@@ -130,11 +137,11 @@ def test_a_title_alone_finds_the_latest_holder_in_the_kb() -> None:
 def test_a_bad_overrides_file_is_one_clear_error(tmp_path, content, reason):
     path = tmp_path / "actors.yaml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(RuntimeError, match=reason) as caught:
+    with pytest.raises(ConfigError, match=reason) as caught:
         Overrides.load(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_a_missing_overrides_file_is_one_clear_error(tmp_path):
-    with pytest.raises(RuntimeError, match="actor overrides .*missing.yaml"):
+    with pytest.raises(ConfigError, match="actor overrides .*missing.yaml"):
         Overrides.load(tmp_path / "missing.yaml")

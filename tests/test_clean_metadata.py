@@ -46,7 +46,7 @@ def test_an_agency_in_the_dateline_names_the_outlet_when_nothing_else_does():
 
 def test_the_published_option_wins_over_everything():
     text = "Talks to resume" + STORY.format(dateline="PARIS —") + "\n\nCopyright 2019 Lake Herald"
-    doc = clean(text, published_option="2021-03-04", published="2020-01-01")
+    doc = clean(text, given="2021-03-04", published="2020-01-01")
     assert (doc.published, doc.published_from) == ("2021-03-04", "option")
 
 
@@ -132,7 +132,7 @@ POLNEAR = "corpus/wash-post_2016-10-09_u-s-officially-condemns-russia-o.txt"
 
 @pytest.mark.parametrize(("source", "meta", "extra", "expected"), [
     # each row adds a weaker source than the previous one
-    (POLNEAR, {"published_option": "2021-03-04", "published": "2020-01-02",
+    (POLNEAR, {"given": "2021-03-04", "published": "2020-01-02",
                "url": "https://x.org/2019/05/06/a"}, "", ("2021-03-04", "option")),
     (POLNEAR, {"published": "2020-01-02T08:15:00Z", "url": "https://x.org/2019/05/06/a"}, "",
      ("2020-01-02", "metadata")),

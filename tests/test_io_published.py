@@ -23,9 +23,8 @@ def test_a_csv_header_names_the_columns(tmp_path: Path) -> None:
     csv.write_text('title,publication_date,filename\n"Talks, again",2016-10-09,a-story\n'
                    "Undated,,b-story\n", encoding="utf-8")
     dates = PublishedDates.from_options(None, csv)
-    assert dates.apply(make_input("x", source="dir/a-story.txt")).meta["published_option"] \
-        == "2016-10-09"
-    assert "published_option" not in dates.apply(make_input("y", source="b-story.txt")).meta
+    assert dates.apply(make_input("x", source="dir/a-story.txt")).published == "2016-10-09"
+    assert dates.apply(make_input("y", source="b-story.txt")).published is None
 
 
 def test_a_bad_date_names_the_file_and_line(tmp_path: Path) -> None:
@@ -41,5 +40,5 @@ def test_polnear_metadata_works_as_it_is() -> None:
     name = "breitbart_2016-09-12_stealth-over-health-hillary-clin"
     assert dates.by_name[name] == "2016-09-12"
     item = dates.apply(make_input("text", source=f"polnear/dev/text/{name}.txt"))
-    assert item.meta["published_option"] == "2016-09-12"
+    assert item.published == "2016-09-12"
     assert len({v for v in dates.by_name.values()}) > 10

@@ -13,9 +13,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dateline.io import decode, readers
+from dateline.io import decode
 from dateline.io.readers import InputDocument, ReadError, read_inputs
 from dateline.model import document_id
+from dateline.settings import Settings
 
 ARTICLE = (
     "Ministers meet in Geneva over grain corridor\n\n"
@@ -66,7 +67,7 @@ def test_empty_binary_and_missing_files_are_clear_errors(tmp_path):
 
 
 def test_huge_file_is_refused_not_half_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    monkeypatch.setenv("DATELINE_MAX_BYTES", "1000")
     path = tmp_path / "huge.txt"
     path.write_text("word " * 1000, encoding="utf-8")
     item = read_one(path)
@@ -74,7 +75,7 @@ def test_huge_file_is_refused_not_half_read(tmp_path, monkeypatch):
 
 
 def test_gzip_bomb_is_capped(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_BYTES", 5000)
+    monkeypatch.setenv("DATELINE_MAX_BYTES", "5000")
     path = tmp_path / "page.html.gz"
     path.write_bytes(gzip.compress(b"<p>" + b"a" * 100_000 + b"</p>"))
     item = read_one(path)
@@ -166,11 +167,12 @@ def test_directories_and_globs_expand_in_order(tmp_path):
 
 
 def test_text_too_long_to_parse_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_CHARS", 500)
     path = tmp_path / "long.txt"
     path.write_text("The talks went on. " * 40, encoding="utf-8")
-    item = read_one(path)
+    (item,) = read_inputs([str(path)], Settings(max_chars=500))
     assert isinstance(item, ReadError) and "too long: 760 characters" in item.reason
+    (item,) = read_inputs([str(path)], Settings(max_chars=760))
+    assert isinstance(item, InputDocument)
 
 
 @pytest.mark.parametrize("special", ["fifo", "socket", "device"])

@@ -11,9 +11,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from dateline.io.readers import MAX_BYTES, MAX_CHARS
+from dateline.settings import Settings
 from dateline.store import Store
-from dateline.web import api
 from dateline.web.api import NewDocument
 from dateline.web.app import create_app
 from test_web_corpus import build_db, corpus
@@ -73,7 +72,7 @@ def test_a_declared_oversized_body_is_refused_unread(db):
 
 
 def test_the_limit_is_dateline_max_bytes(db):
-    over = Upload(1, headers={**AUTH, "Content-Length": str(MAX_BYTES + 1)})
+    over = Upload(1, headers={**AUTH, "Content-Length": str(Settings().max_bytes + 1)})
     assert over.post(create_app(db, token=TOKEN)) == 413
     under = Upload(1, chunk=b'{"text": ""}', headers={**AUTH, "Content-Length": "12"})
     assert under.post(create_app(db, token=TOKEN)) == 422
@@ -180,12 +179,14 @@ def test_texts_are_checked_like_input_files(client, text, reason):
     assert error["field"] == "body.text" and reason in error["reason"]
 
 
-def test_texts_over_dateline_max_chars_are_refused(client, monkeypatch):
-    monkeypatch.setattr(api, "MAX_CHARS", 50)
-    response = client.post("/api/v1/documents", json={"text": "word " * 20}, headers=AUTH)
-    assert response.status_code == 422
-    assert "DATELINE_MAX_CHARS" in response.json()["detail"][0]["reason"]
-    assert api.MAX_CHARS < MAX_CHARS
+def test_texts_over_the_max_chars_setting_are_refused(tmp_path):
+    app = create_app(str(tmp_path / "limit.db"), token=TOKEN, settings=Settings(max_chars=50))
+    with TestClient(app) as client:
+        response = client.post("/api/v1/documents", json={"text": "word " * 20}, headers=AUTH)
+        assert response.status_code == 422
+        assert "DATELINE_MAX_CHARS" in response.json()["detail"][0]["reason"]
+        response = client.post("/api/v1/documents", json={"text": "word " * 5}, headers=AUTH)
+        assert response.status_code == 201
 
 
 def test_layout_characters_are_fine_in_a_text():

@@ -16,6 +16,7 @@ from dateline.io.decode import one_line
 from dateline.io.published import PublishedDates
 from dateline.io.readers import InputDocument, ReadError, read_inputs
 from dateline.pipeline import ProcessError
+from dateline.settings import Settings
 from dateline.store import DEFAULT_DB, Store
 
 app = typer.Typer(
@@ -28,9 +29,19 @@ err = Console(stderr=True)
 out = Console()
 
 
+SETTINGS: Settings = Settings()  # set once from the command line, before any command runs
+
+
 @app.callback()
-def dateline() -> None:
+def dateline(
+    settings_file: Path | None = typer.Option(
+        None, "--settings", exists=True, dir_okay=False, envvar="DATELINE_SETTINGS",
+        help="TOML file of settings (spacy_model, max_bytes, max_chars, batch, ...); "
+             "DATELINE_* environment variables win over it."),
+) -> None:
     """dateline: read → clean → parse → actors → time → quotes → events → store → serve."""
+    global SETTINGS
+    SETTINGS = Settings.load(settings_file)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -53,7 +64,7 @@ class Inputs:
         self.failed = 0
 
     def __iter__(self) -> Iterator[InputDocument]:
-        for item in read_inputs(self.paths):
+        for item in read_inputs(self.paths, SETTINGS):
             if isinstance(item, ReadError):
                 self.report(item)
                 continue
@@ -95,7 +106,6 @@ WORKERS = typer.Option(
     1, "--workers", "-w", min=1,
     help="Worker processes (each loads the model; cross-document learning is per worker).",
 )
-POOL_BATCH = 8
 SPARK = typer.Option(
     None, "--spark", metavar="MASTER",
     help="Run in Spark partitions, e.g. local[2] or spark://host:7077 (needs pyspark, Java 17).",
@@ -123,13 +133,13 @@ def extract(
     if spark:
         from dateline.engines.spark import process_with_spark
 
-        results = process_with_spark(paths, inputs.dates, master=spark)
+        results = process_with_spark(paths, inputs.dates, master=spark, settings=SETTINGS)
     elif workers > 1:
         from dateline.engines.pool import process_in_pool
 
-        results = process_in_pool(inputs, workers, batch_size=POOL_BATCH)
+        results = process_in_pool(inputs, workers, SETTINGS)
     else:
-        results = Pipeline().process_stream(inputs)
+        results = Pipeline(settings=SETTINGS).process_stream(inputs)
     stdout = sys.stdout
     with progress("extract") as bar:
         task = bar.add_task("extract", total=None)
@@ -173,7 +183,7 @@ def ingest(
     inputs = Inputs(paths, published, published_tsv)
     with Store(db) as store, progress("ingest") as bar:
         task = bar.add_task("ingest", total=None)
-        job = Ingest(store, replace=replace, overrides=overrides)
+        job = Ingest(store, replace=replace, overrides=overrides, settings=SETTINGS)
         for result in job.run(inputs):
             if isinstance(result, ProcessError):
                 inputs.report(result)
@@ -242,7 +252,7 @@ def reresolve(db: str = DB, overrides: Path | None = OVERRIDES) -> None:
                 report_error(f"{result} (kept as it was)")
             bar.advance(task)
 
-        job = rerun(store, overrides, on_result=show)
+        job = rerun(store, overrides, on_result=show, settings=SETTINGS)
         out.print(job.summary_table(failed=failed))
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -330,8 +340,11 @@ def serve(
 
 
 def main() -> None:
-    """The console entry point: a broken database or model is one line, not a traceback."""
+    """The console entry point: what the user can fix (a setting, a missing model, a broken
+    database) is one line and exit 2; anything else is a bug and keeps its traceback."""
     from sqlalchemy.exc import SQLAlchemyError
+
+    from dateline.errors import DatelineError
 
     try:
         app()
@@ -339,6 +352,6 @@ def main() -> None:
         first = (str(exc.orig) if getattr(exc, "orig", None) else str(exc)).splitlines()[0]
         report_error(f"database: {first}")
         sys.exit(EXIT_USAGE)
-    except RuntimeError as exc:
+    except DatelineError as exc:
         report_error(str(exc))
         sys.exit(EXIT_USAGE)

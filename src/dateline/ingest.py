@@ -15,6 +15,7 @@ from dateline.contract import validate
 from dateline.io.readers import InputDocument
 from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
+from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.schema import ActorRow, DocumentRow, EventRow, QuoteRow, TimexRow
 
@@ -31,12 +32,15 @@ class Ingest:
     """
 
     def __init__(self, store: Store, replace: bool = False,
-                 overrides: str | Path | None = None, kb: ActorKB | None = None) -> None:
+                 overrides: str | Path | None = None, kb: ActorKB | None = None,
+                 settings: Settings | None = None) -> None:
         self.store = store
         self.replace = replace
+        settings = settings or Settings.load()
+        overrides = overrides or settings.actor_overrides
         self.kb = kb if kb is not None else ActorKB.from_records(store.actor_records(),
                                                                  overrides=overrides)
-        self.pipeline = Pipeline(actors={"kb": self.kb})
+        self.pipeline = Pipeline(settings=settings, actors={"kb": self.kb})
         self.read = self.stored = self.skipped = 0
 
     def stored_already(self, item: InputDocument) -> bool:
@@ -104,13 +108,13 @@ def stored_inputs(store: Store) -> Iterator[InputDocument]:
     for raw, data in store.documents_with_raw():
         meta = dict(data.get("meta") or {})
         kind = meta.pop("input_kind", "text")
-        if data.get("published_from") == "option":
-            meta["published_option"] = data["published"]
-        yield InputDocument(data["id"], data["source"], raw, kind, meta)
+        given = data["published"] if data.get("published_from") == "option" else None
+        yield InputDocument(data["id"], data["source"], raw, kind, meta, published=given)
 
 
 def reresolve(store: Store, overrides: str | Path | None = None,
-              on_result: Callable[[Document | ProcessError], None] | None = None) -> Ingest:
+              on_result: Callable[[Document | ProcessError], None] | None = None,
+              settings: Settings | None = None) -> Ingest:
     """Rebuild the actor knowledge base and every document's annotations from raw text.
 
     Used after the user edits the overrides file: merges, splits and corrections
@@ -118,7 +122,9 @@ def reresolve(store: Store, overrides: str | Path | None = None,
     in one transaction: until it commits the store keeps its old knowledge base, and
     a document that fails keeps its old annotations and actors.
     """
-    job = Ingest(store, replace=True, kb=ActorKB(overrides))  # from nothing, not the store's
+    settings = settings or Settings.load()
+    overrides = overrides or settings.actor_overrides
+    job = Ingest(store, replace=True, kb=ActorKB(overrides), settings=settings)  # from nothing
     with store.rebuild() as rebuild:
         def write(doc: Document, actors: list[dict[str, Any]]) -> bool:
             rebuild.save(doc, actors)

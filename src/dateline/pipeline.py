@@ -1,40 +1,24 @@
 """Stage order and batching: the same Pipeline runs in-process, in a pool or in Spark.
 
-A stage is any callable that takes a batch of Documents and annotates them in
-place. Stages are named in STAGES and built lazily so a worker process (or a
-Spark partition) constructs its own from names alone.
+A stage is any callable that takes a batch of Documents and annotates them in place;
+stages are registered by name (dateline.registry) with what they require and assign, and
+built lazily, so a worker process (or a Spark partition) constructs its own from names.
+The Pipeline is also the library's entry point: call it on a text, or ``pipe`` many.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from dateline.io.readers import InputDocument
-from dateline.model import Document
+from dateline.model import Document, document_id
+from dateline.registry import resolve
+from dateline.settings import Settings
 
 Stage = Callable[[list[Document]], None]
-
-# name -> "module:factory"; the order here is the order of the flow.
-STAGES: dict[str, str] = {
-    "clean": "dateline.clean:CleanStage",
-    "parse": "dateline.nlp:ParseStage",
-    "actors": "dateline.actors:ActorStage",
-    "timex": "dateline.timex:TimexStage",
-    "quotes": "dateline.quotes:QuoteStage",
-    "events": "dateline.events:EventStage",
-}
-DEFAULT_BATCH = int(os.environ.get("DATELINE_BATCH", 64))  # documents per pipeline batch
-
-
-def build_stage(name: str, **options: Any) -> Stage:
-    module_name, _, attr = STAGES[name].partition(":")
-    factory = getattr(importlib.import_module(module_name), attr)
-    return factory(**options.get(name, {}))
 
 
 class Pipeline:
@@ -47,15 +31,29 @@ class Pipeline:
     whatever the batch size, and a failing document teaches nothing.
     """
 
-    def __init__(self, stages: Iterable[str] | None = None, **options: Any) -> None:
-        wanted = list(stages) if stages is not None else list(STAGES)
-        unknown = [s for s in wanted if s not in STAGES]
-        if unknown:
-            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(STAGES)}")
-        self.names = [s for s in STAGES if s in wanted]
-        self.stages = [build_stage(name, **options) for name in self.names]
+    def __init__(self, stages: Iterable[str] | None = None, settings: Settings | None = None,
+                 **options: Any) -> None:
+        """``stages``: names (default: every registered stage); ``options``: per stage,
+        ``{name: {option: value}}`` (e.g. ``actors={"kb": kb}``). A stage list whose
+        requirements no earlier stage assigns is refused (PipelineError, a ValueError)."""
+        self.settings = settings or Settings.load()
+        specs = resolve(stages)
+        self.names = [spec.name for spec in specs]
+        self.stages = [spec.build(settings=self.settings, **options.get(spec.name, {}))
+                       for spec in specs]
         self.batched = [s for s in self.stages if getattr(s, "batched", False)]
         self.per_document = [s for s in self.stages if not getattr(s, "batched", False)]
+
+    def __call__(self, text: str, *, published: str | None = None, title: str | None = None,
+                 url: str | None = None, source: str | None = None) -> Document:
+        """One text through every stage (the first failure raises)."""
+        return self.process([text_input(text, published=published, title=title, url=url,
+                                        source=source)])[0]
+
+    def pipe(self, inputs: Iterable[str | InputDocument]) -> Iterator[Document | ProcessError]:
+        """Many texts (or read inputs), batched; a failing one comes back as a ProcessError."""
+        items = (text_input(i) if isinstance(i, str) else i for i in inputs)
+        return self.process_stream(items)
 
     def process(self, inputs: list[InputDocument]) -> list[Document]:
         """Every stage over the inputs; the first failure raises."""
@@ -85,7 +83,7 @@ class Pipeline:
                 stage.commit(doc)
 
     def process_stream(
-        self, inputs: Iterable[InputDocument], batch_size: int = DEFAULT_BATCH,
+        self, inputs: Iterable[InputDocument], batch_size: int | None = None,
         commit: bool = True, skip: Callable[[InputDocument], bool] | None = None,
     ) -> Iterator[Document | ProcessError]:
         """Documents in input order; a document that breaks a stage becomes a ProcessError.
@@ -96,7 +94,7 @@ class Pipeline:
         templates), so a resumed run cleans every document as a whole run would.
         """
         it = iter(inputs)
-        while batch := list(islice(it, batch_size)):
+        while batch := list(islice(it, batch_size or self.settings.batch)):
             wanted = [item for item in batch if skip is None or not skip(item)]
             for item, doc in zip(wanted, self._prepare(wanted, batch), strict=True):
                 if isinstance(doc, ProcessError):
@@ -154,4 +152,20 @@ class ProcessError:
 def to_document(item: InputDocument) -> Document:
     meta = dict(item.meta)
     meta["input_kind"] = item.kind
+    if item.published:  # given by the caller: it wins over anything found in the text
+        return Document(id=item.id, source=item.source, raw=item.raw, meta=meta,
+                        published=item.published, published_from="option")
     return Document(id=item.id, source=item.source, raw=item.raw, meta=meta)
+
+
+def text_input(text: str, *, published: str | None = None, title: str | None = None,
+               url: str | None = None, source: str | None = None) -> InputDocument:
+    """A text given in memory as an input; its id is the hash of its UTF-8 bytes, as for
+    the same text read from a file."""
+    from dateline.io.decode import check_text
+    from dateline.io.published import checked_date
+
+    meta = {k: v for k, v in (("title", title), ("url", url)) if v}
+    return InputDocument(document_id(text.encode("utf-8")), source or url or "<text>",
+                         check_text(text), "text", meta,
+                         published=checked_date(published, "published") if published else None)

@@ -3,12 +3,11 @@
 ``ActorKB`` lives in memory; the store persists it through plain records:
 
     kb = ActorKB.from_records(records, overrides="actors.yaml")
-    Pipeline(actors={"kb": kb})  # the actors stage resolves with it and calls kb.learn(doc)
+    Pipeline(actors={"kb": kb})  # the actors stage resolves with it; its commit learns
     records = kb.records()       # list of dicts, JSON-ready, to persist
 
-``learn(doc)`` records only what the document itself showed (the stage calls it before it
-fills a document's actors from the KB), so the store must not call it again for documents
-the stage has just processed with this KB.
+``learn(doc)`` records only what the document itself showed (``doc.evidence``, kept by the
+stage before it fills a document's actors from the KB), once the document is finished.
 
 A record is ``{"id", "name", "type", "country", "sector", "first_seen", "last_seen",
 "docs": [doc ids], "roles": [{"role", "first_seen", "last_seen", "docs"}],
@@ -16,7 +15,7 @@ A record is ``{"id", "name", "type", "country", "sector", "first_seen", "last_se
 when a surname-only actor ("biden") was later found to be a full-named one ("joe-biden");
 dates are the documents' ``published`` dates (ISO, or None when unknown).
 
-User overrides (YAML; path given as ``overrides=`` or in ``DATELINE_ACTOR_OVERRIDES``) are
+User overrides (YAML; the ``actor_overrides`` setting, ``DATELINE_ACTOR_OVERRIDES``) are
 applied at resolution time, after the document's own evidence:
 
     merge:                      # later ids become the first one
@@ -32,7 +31,6 @@ See ``data/actors/overrides.example.yaml``.
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +40,7 @@ import yaml
 
 from dateline.actors.references import merge_records, rewrite_ids
 from dateline.actors.resolve import slug
+from dateline.errors import ConfigError
 from dateline.model import Document
 
 FIELDS = ("name", "type", "country", "sector")
@@ -76,8 +75,7 @@ class Overrides:
 
     @classmethod
     def load(cls, path: str | Path | None) -> Overrides:
-        """The overrides file, or a RuntimeError naming the file and what is wrong."""
-        path = path or os.environ.get("DATELINE_ACTOR_OVERRIDES")
+        """The overrides file, or a ConfigError naming the file and what is wrong."""
         if not path:
             return cls()
         try:
@@ -90,7 +88,7 @@ class Overrides:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if isinstance(exc, KeyError):
                 reason = f"an entry lacks {exc}"
-            raise RuntimeError(f"actor overrides {path}: {reason}") from exc
+            raise ConfigError(f"actor overrides {path}: {reason}") from exc
 
     def canonical(self, actor_id: str) -> str:
         seen = set()

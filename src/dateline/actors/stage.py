@@ -27,6 +27,7 @@ from dateline.actors.resolve import Resolver
 from dateline.actors.titles import TitleMatcher
 from dateline.model import Document
 from dateline.nlp import load
+from dateline.settings import Settings
 
 
 class ActorStage:
@@ -34,10 +35,11 @@ class ActorStage:
 
     name = "actors"
 
-    def __init__(self, kb: ActorKB | None = None, overrides: str | Path | None = None,
-                 model: str | None = None) -> None:
-        nlp = load(model)
-        self.kb = kb if kb is not None else ActorKB(overrides)
+    def __init__(self, settings: Settings | None = None, kb: ActorKB | None = None,
+                 overrides: str | Path | None = None) -> None:
+        settings = settings or Settings.load()
+        nlp = load(settings)
+        self.kb = kb if kb is not None else ActorKB(overrides or settings.actor_overrides)
         self.titles = TitleMatcher(nlp)
         self.fixer = EntityFixer(nlp, self.titles)
         self.resolver = Resolver(self.titles)

@@ -136,12 +136,11 @@ def published(meta: dict[str, Any], source: str, lines: list[Line], kinds: dict[
               dateline: str | None = None) -> tuple[str | None, str]:
     """The published date and where it came from, the most direct source first.
 
-    option (--published or the sidecar table), metadata (the page's, found by htmldate
+    (A date the caller gave, --published or the sidecar table, is never looked for.)
+    metadata (the page's, found by htmldate
     inside trafilatura), url, filename, text (a stamp, a dated line or the dateline),
     copyright (the notice's year), metadata again for a WARC's crawl date, or none.
     """
-    if meta.get("published_option"):
-        return str(meta["published_option"]), "option"
     found = normalise_date(meta["published"]) if meta.get("published") else None
     if found:
         return found, "metadata"

@@ -10,6 +10,7 @@ from dateline.clean.segments import assemble
 from dateline.clean.templates import batch_templates
 from dateline.clean.vocabulary import vocabulary
 from dateline.model import Document
+from dateline.settings import Settings
 
 
 class CleanStage:
@@ -19,7 +20,7 @@ class CleanStage:
     batched = True  # runs over a whole batch at once
     uses_batch_context = True  # a site's templates are the lines its pages in a batch share
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         self.vocab = vocabulary()
 
     def __call__(self, docs: list[Document], context: list[Document] | None = None) -> None:
@@ -51,4 +52,6 @@ class CleanStage:
         doc.outlet = outlet or site or (notice[1] if notice else None) or agency_outlet(dateline)
         doc.place = place_of(dateline) if dateline else None
         stamp = dateline.groupdict().get("date") if dateline else None
-        doc.published, doc.published_from = published(doc.meta, doc.source, lines, kinds, stamp)
+        if doc.published_from != "option":
+            doc.published, doc.published_from = published(doc.meta, doc.source, lines, kinds,
+                                                          stamp)

@@ -15,14 +15,15 @@ from itertools import islice
 
 from dateline.io.readers import InputDocument
 from dateline.model import Document
-from dateline.pipeline import DEFAULT_BATCH, Pipeline, ProcessError
+from dateline.pipeline import Pipeline, ProcessError
+from dateline.settings import Settings
 
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(settings: Settings) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline()
+    _worker_pipeline = Pipeline(settings=settings)
 
 
 def _process(batch: list[InputDocument]) -> list[Document | ProcessError]:
@@ -35,17 +36,19 @@ def _process(batch: list[InputDocument]) -> list[Document | ProcessError]:
 
 
 def process_in_pool(
-    inputs: Iterable[InputDocument], workers: int, batch_size: int = DEFAULT_BATCH,
+    inputs: Iterable[InputDocument], workers: int, settings: Settings | None = None,
 ) -> Iterator[Document | ProcessError]:
     """Like Pipeline.process_stream, over ``workers`` processes, in input order.
 
     At most two batches per worker are in flight, so memory stays flat on any
     corpus size; a worker that cannot start raises BrokenProcessPool, never hangs.
     """
+    settings = settings or Settings.load()
     it = iter(inputs)
-    batches = iter(lambda: list(islice(it, batch_size)), [])
+    batches = iter(lambda: list(islice(it, settings.batch)), [])
     ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
         in_flight: deque[Future] = deque()
         for batch in batches:
             in_flight.append(pool.submit(_process, batch))

@@ -17,25 +17,26 @@ from dateline.io.published import PublishedDates
 from dateline.io.readers import ReadError, expand_paths, read_inputs
 from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
+from dateline.settings import Settings
 
 OK, READ_FAILED, PROCESS_FAILED = "doc", "read", "process"
 
 
 def process_partition(
-    indexed_paths: Iterable[tuple[str, int]], dates: PublishedDates
+    indexed_paths: Iterable[tuple[str, int]], dates: PublishedDates, settings: Settings
 ) -> Iterator[tuple[tuple[int, int], str, str]]:
     """Runs on an executor: ((path index, n), kind, payload) for every document of its paths."""
     pipeline: Pipeline | None = None
     for path, index in indexed_paths:
         pending = []
-        for n, item in enumerate(read_inputs([path])):
+        for n, item in enumerate(read_inputs([path], settings)):
             if isinstance(item, ReadError):
                 yield (index, n), READ_FAILED, str(item)
             else:
                 pending.append((n, dates.apply(item)))
         if not pending:
             continue
-        pipeline = pipeline or Pipeline()
+        pipeline = pipeline or Pipeline(settings=settings)
         results = pipeline.process_stream([item for _, item in pending])
         for (n, _), result in zip(pending, results, strict=True):
             if isinstance(result, ProcessError):
@@ -61,9 +62,11 @@ def spark_session(master: str) -> Any:
 
 
 def process_with_spark(
-    paths: Iterable[str], dates: PublishedDates, master: str = "local[*]"
+    paths: Iterable[str], dates: PublishedDates, master: str = "local[*]",
+    settings: Settings | None = None,
 ) -> Iterator[Document | ReadError | ProcessError]:
     """Every input document processed in Spark, yielded on the driver in input order."""
+    settings = settings or Settings.load()
     files = list(expand_paths(paths))
     if not files:
         return
@@ -74,7 +77,7 @@ def process_with_spark(
         indexed = [(path, index) for index, path in enumerate(files)]
         # Partitions come back in order and keep their order: no sort, one pass.
         results = sc.parallelize(indexed, slices).mapPartitions(
-            lambda part: process_partition(part, dates))
+            lambda part: process_partition(part, dates, settings))
         for (index, _n), kind, payload in results.toLocalIterator():
             if kind == OK:
                 yield Document.from_json(json.loads(payload))

@@ -24,6 +24,7 @@ from dateline.events.roles import (
 )
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
+from dateline.settings import Settings
 from dateline.timex.interval import date_fields
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -103,7 +104,7 @@ class EventStage:
 
     name = "events"
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         self.lexicon = Lexicon()
         self.ontology = ontology()
         self.groups = frozenset(load_yaml("events", "groups.yaml")["groups"])
@@ -224,7 +225,7 @@ class EventStage:
             "sentence": [sent.start_char, sent.end_char],
             "date": date,
             **date_fields(date),
-            "place": self.place(doc, tok),
+            "place": self.place(doc, resolver, tok),
             "intensity": self.ontology.intensity(category, mode),
             "cameo": cameo,
             "mentions": [doc.span(start, end)],

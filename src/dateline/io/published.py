@@ -68,5 +68,5 @@ class PublishedDates:
         name = source_name(item.source)
         date = self.by_name.get(name) or self.by_name.get(Path(name).stem) or self.default
         if date:
-            item.meta["published_option"] = date
+            item.published = date
         return item

@@ -21,10 +21,7 @@ from typing import Any
 
 from dateline.io.decode import DecodeError, check_text, decode_text, strip_controls
 from dateline.model import document_id
-
-MAX_BYTES = int(os.environ.get("DATELINE_MAX_BYTES", 20 * 1024 * 1024))
-# spaCy's own limit for one parse (the parser needs ~1 GB per 100,000 characters)
-MAX_CHARS = int(os.environ.get("DATELINE_MAX_CHARS", 1_000_000))
+from dateline.settings import Settings
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -44,6 +41,7 @@ class InputDocument:
     raw: str
     kind: str  # text | html | warc | jsonl
     meta: dict[str, Any] = field(default_factory=dict)
+    published: str | None = None  # the creation date the caller gives (--published, a table)
 
 
 @dataclass
@@ -86,27 +84,36 @@ def kind_of(path: str) -> str:
     return "text"
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[InputDocument | ReadError]:
-    """Every document in every path, in input order; one too long to parse is an error."""
-    for item in read_all(paths):
-        if isinstance(item, InputDocument) and len(item.raw) > MAX_CHARS:
-            yield ReadError(item.source, f"too long: {len(item.raw):,} characters "
-                                         f"(limit {MAX_CHARS:,}, DATELINE_MAX_CHARS)")
+def read_inputs(paths: Iterable[str], settings: Settings | None = None
+                ) -> Iterator[InputDocument | ReadError]:
+    """Every document in every path, in input order; one too long to parse is an error.
+
+    ``settings`` gives the limits (max_bytes, max_chars); by default, from the environment.
+    """
+    settings = settings or Settings.load()
+    for item in read_all(paths, settings.max_bytes):
+        if isinstance(item, InputDocument) and len(item.raw) > settings.max_chars:
+            yield ReadError(item.source, too_long(len(item.raw), settings.max_chars))
         else:
             yield item
 
 
-def read_all(paths: Iterable[str]) -> Iterator[InputDocument | ReadError]:
+def too_long(chars: int, limit: int) -> str:
+    """The reason a text is refused for its length (the parser's memory grows with it)."""
+    return f"too long: {chars:,} characters (limit {limit:,}, DATELINE_MAX_CHARS)"
+
+
+def read_all(paths: Iterable[str], max_bytes: int) -> Iterator[InputDocument | ReadError]:
     for path in expand_paths(paths):
         kind = kind_of(path)
         try:
             refuse_special(path)
             if kind == "warc":
-                yield from read_warc(path)
+                yield from read_warc(path, max_bytes)
             elif kind == "jsonl":
-                yield from read_jsonl(path)
+                yield from read_jsonl(path, max_bytes)
             else:
-                data = read_capped(path)
+                data = read_capped(path, max_bytes)
                 yield read_html(path, data) if kind == "html" else read_text(path, data)
         except FileNotFoundError:
             yield ReadError(path, "no such file")
@@ -132,16 +139,16 @@ def refuse_special(path: str) -> None:
         raise ValueError(f"not a regular file: {kind}")
 
 
-def read_capped(path: str) -> bytes:
-    """Read at most MAX_BYTES; a larger file is refused, never half-read."""
+def read_capped(path: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes``; a larger file is refused, never half-read."""
     size = os.path.getsize(path)
-    if size > MAX_BYTES:
-        raise ValueError(f"too large: {size:,} bytes (limit {MAX_BYTES:,}, DATELINE_MAX_BYTES)")
+    if size > max_bytes:
+        raise ValueError(f"too large: {size:,} bytes (limit {max_bytes:,}, DATELINE_MAX_BYTES)")
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rb") as fh:
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"too large once decompressed (limit {MAX_BYTES:,} bytes)")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"too large once decompressed (limit {max_bytes:,} bytes)")
     return data
 
 
@@ -186,7 +193,7 @@ def read_html(path: str, data: bytes, url: str | None = None) -> InputDocument:
     return InputDocument(document_id(data), path, check_text(text), "html", meta)
 
 
-def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
+def read_warc(path: str, max_bytes: int) -> Iterator[InputDocument | ReadError]:
     """HTML response records become documents; the record's URL is their source.
 
     A file cut short (in a record, in a record's header or in the gzip stream) keeps the
@@ -206,7 +213,7 @@ def read_warc(path: str) -> Iterator[InputDocument | ReadError]:
         try:
             while (record := quietly(records)) is not None:
                 last = record
-                doc = warc_document(path, record)
+                doc = warc_document(path, record, max_bytes)
                 cut = isinstance(doc, ReadError) and record_problem(record) is not None
                 if isinstance(doc, InputDocument):
                     found += 1
@@ -229,7 +236,7 @@ def quietly(records: Iterator[Any]) -> Any:
         return next(records, None)
 
 
-def warc_document(path: str, record: Any) -> InputDocument | ReadError | None:
+def warc_document(path: str, record: Any, max_bytes: int) -> InputDocument | ReadError | None:
     """The document of an HTML response record, None for any other record."""
     if record.rec_type != "response":
         return None
@@ -239,9 +246,9 @@ def warc_document(path: str, record: Any) -> InputDocument | ReadError | None:
         return None
     url = strip_controls(record.rec_headers.get_header("WARC-Target-URI") or path)
     try:
-        data = record.content_stream().read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise ValueError(f"record too large (limit {MAX_BYTES:,} bytes)")
+        data = record.content_stream().read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ValueError(f"record too large (limit {max_bytes:,} bytes)")
         problem = record_problem(record)
         if problem:
             raise ValueError(problem)
@@ -301,7 +308,7 @@ def warc_reason(exc: Exception) -> str:
     return first[0][:200] if first else type(exc).__name__
 
 
-def read_jsonl(path: str) -> Iterator[InputDocument | ReadError]:
+def read_jsonl(path: str, max_bytes: int) -> Iterator[InputDocument | ReadError]:
     """One JSON object a line: ``text`` and optional ``title``, ``url``, ``published``, ``outlet``
     (strings, control characters removed)."""
     opener = gzip.open if path.endswith(".gz") else open
@@ -310,8 +317,8 @@ def read_jsonl(path: str) -> Iterator[InputDocument | ReadError]:
             where = f"{path}:{n}"
             if not line.strip():
                 continue
-            if len(line) > MAX_BYTES:
-                yield ReadError(where, f"record too large (limit {MAX_BYTES:,} bytes)")
+            if len(line) > max_bytes:
+                yield ReadError(where, f"record too large (limit {max_bytes:,} bytes)")
                 continue
             try:
                 record = json.loads(line)

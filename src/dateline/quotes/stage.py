@@ -17,6 +17,7 @@ from dateline.quotes.marks import find_marked
 from dateline.quotes.speakers import SpeakerResolver
 from dateline.quotes.syntax import noun_span
 from dateline.quotes.transcript import find_turns
+from dateline.settings import Settings
 from dateline.spans import SpanIndex, attr_bounds
 from dateline.timex.anchor import SpanDates
 from dateline.timex.interval import date_fields
@@ -130,7 +131,7 @@ class QuoteStage:
 
     name = "quotes"
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         self.cues = load_cues()
 
     def __call__(self, docs: list[Document]) -> None:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from dateline.model import Document, Timex
+from dateline.settings import Settings
 from dateline.timex import calendar
 from dateline.timex.interval import DATED_TYPES, date_fields
 from dateline.timex.lexicon import lexicon
@@ -25,7 +26,7 @@ class TimexStage:
 
     name = "timex"
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         self.lex = lexicon()
         self.recogniser = Recogniser(self.lex)
         self.normaliser = Normaliser(self.lex)

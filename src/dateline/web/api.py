@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from dateline.io.decode import check_text, find_control
 from dateline.io.published import checked_date
-from dateline.io.readers import MAX_CHARS
+from dateline.io.readers import too_long
 from dateline.store.queries import MAX_LIMIT, Page, Queries
 from dateline.web.ingest import ProcessFailed
 
@@ -60,10 +60,8 @@ class PageOut(BaseModel):
 
 
 def article_text(text: str) -> str:
-    """The checks `dateline ingest` applies to a file's text, and its length limit."""
-    if len(text) > MAX_CHARS:
-        raise ValueError(f"too long: {len(text):,} characters (limit {MAX_CHARS:,}, "
-                         "DATELINE_MAX_CHARS)")
+    """The checks `dateline ingest` applies to a file's text (its length limit is a setting,
+    checked by the route)."""
     control = find_control(text)
     if control:
         raise ValueError(f"control character {control} in the text")
@@ -147,6 +145,10 @@ def post_document(request: Request, response: Response, body: NewDocument) -> di
 
     201 when stored, 200 when the same text was already stored (nothing changes).
     """
+    limit = request.app.state.settings.max_chars
+    if len(body.text) > limit:
+        raise HTTPException(422, [{"field": "body.text", "reason": too_long(len(body.text),
+                                                                            limit)}])
     try:
         doc_id, created = request.app.state.ingestor.ingest(body.text, body.title, body.url,
                                                             body.published)

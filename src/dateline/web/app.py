@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
-from dateline.io.readers import MAX_BYTES
+from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.queries import BadCursor, Queries
 from dateline.web import api, pages
@@ -21,13 +20,14 @@ from dateline.web.guard import Guard
 from dateline.web.ingest import Ingestor
 
 STATIC = Path(__file__).parent / "static"
-TOKEN_ENV = "DATELINE_API_TOKEN"
 
 
-def create_app(db: str, token: str | None = None, max_bytes: int = MAX_BYTES) -> FastAPI:
-    """An app over the database ``db``; writes are enabled only with ``token``
-    (default: the DATELINE_API_TOKEN environment variable); request bodies are
-    refused past ``max_bytes`` (default: DATELINE_MAX_BYTES, as for input files)."""
+def create_app(db: str, token: str | None = None, max_bytes: int | None = None,
+               settings: Settings | None = None) -> FastAPI:
+    """An app over the database ``db``; writes are enabled only with ``token`` (default:
+    the api_token setting, DATELINE_API_TOKEN); request bodies are refused past
+    ``max_bytes`` (default: the max_bytes setting, as for input files)."""
+    settings = settings or Settings.load()
     store = Store(db)
 
     @asynccontextmanager
@@ -40,15 +40,16 @@ def create_app(db: str, token: str | None = None, max_bytes: int = MAX_BYTES) ->
                   description="Who said what, and who did what to whom, when and where.")
     app.state.store = store
     app.state.queries = Queries(app.state.store)
-    app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
-    app.state.ingestor = Ingestor(store)
+    app.state.settings = settings
+    app.state.token = token if token is not None else settings.api_token
+    app.state.ingestor = Ingestor(store, settings)
     app.include_router(api.router)
     app.include_router(api.writes)
     app.include_router(pages.router)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    app.add_middleware(Guard, max_bytes=max_bytes)
+    app.add_middleware(Guard, max_bytes=max_bytes or settings.max_bytes)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> FileResponse:

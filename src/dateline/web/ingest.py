@@ -14,14 +14,16 @@ from dateline.ingest import Ingest
 from dateline.io.readers import InputDocument
 from dateline.model import Document, document_id
 from dateline.pipeline import ProcessError
+from dateline.settings import Settings
 from dateline.store import Store
 
 
 class Ingestor:
     """Turns posted {"text", "title", "url", "published"} into a stored Document."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
+        self.settings = settings
         self._job: Ingest | None = None
         self._lock = threading.Lock()  # one parse at a time: the pipeline is not thread-safe
 
@@ -29,14 +31,13 @@ class Ingestor:
                published: str | None = None) -> tuple[str, bool]:
         """(document id, whether it was stored now); ProcessError if a stage failed."""
         meta = {k: v for k, v in (("title", title), ("url", url), ("published", published)) if v}
-        if published:
-            meta["published_option"] = published
-        item = InputDocument(document_id(text.encode("utf-8")), url or "api", text, "text", meta)
+        item = InputDocument(document_id(text.encode("utf-8")), url or "api", text, "text", meta,
+                             published=published)
         with self._lock:
             if self.store.has(item.id):
                 return item.id, False
             if self._job is None:
-                self._job = Ingest(self.store)
+                self._job = Ingest(self.store, settings=self.settings)
             for result in self._job.run([item]):
                 if isinstance(result, ProcessError):
                     raise ProcessFailed(str(result))
