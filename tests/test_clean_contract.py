@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
+from dateline.contract import cleaning_problems as contract_problems
 from dateline.io.readers import InputDocument, read_inputs
 from dateline.pipeline import to_document
-from test_clean_support import STAGE, clean, contract_problems
+from test_clean_support import STAGE, clean
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEED_FURNITURE = ("Play Live Radio", "Next Up:", "0:00 0:00", "Available On Air Stations",

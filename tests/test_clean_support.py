@@ -22,30 +22,3 @@ def clean_batch(items: list[tuple[str, str, dict]], given: str | None = None) ->
             for text, source, meta in items]
     STAGE(docs)
     return docs
-
-
-def contract_problems(doc: Document) -> list[str]:
-    """Every way this document breaks the cleaning contract (empty when it keeps it)."""
-    problems = []
-    covered = [0] * len(doc.raw)
-    pos = 0
-    for ts, rs, n in doc.segments:
-        if ts != pos:
-            problems.append(f"segment at {ts} does not continue text at {pos}")
-        if doc.text[ts : ts + n] != doc.raw[rs : rs + n]:
-            problems.append(f"segment {[ts, rs, n]} is not a copy of raw")
-        for i in range(rs, rs + n):
-            covered[i] += 1
-        pos = ts + n
-    if pos != len(doc.text):
-        problems.append("segments do not cover the whole text")
-    for entry in doc.removed:
-        if doc.raw[entry["raw_start"] : entry["raw_end"]] != entry["text"]:
-            problems.append(f"removed {entry['kind']} text is not raw at its offsets")
-        for i in range(entry["raw_start"], entry["raw_end"]):
-            covered[i] += 1
-    for i, char in enumerate(doc.raw):
-        if not char.isspace() and covered[i] != 1:
-            problems.append(f"raw[{i}] {char!r} is {'lost' if not covered[i] else 'kept twice'}")
-            break
-    return problems

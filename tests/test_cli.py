@@ -16,6 +16,8 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.contract import problems
+from dateline.model import Document
 
 runner = CliRunner()
 BIN = Path(sys.executable).parent / "dateline"
@@ -28,25 +30,9 @@ def extract(*args: str) -> tuple[int, list[dict], str]:
 
 
 def assert_contract(doc: dict, raw: str) -> None:
-    """The rules of schema dateline/1 that hold for any document."""
+    """The rules of schema dateline/1 that hold for any document (dateline.contract)."""
     assert doc["schema"] == "dateline/1"
-    text = doc["text"]
-    for ts, rs, n in doc["segments"]:
-        assert text[ts:ts + n] == raw[rs:rs + n]
-    covered = sum(n for _, _, n in doc["segments"])
-    assert covered == len(text)
-    for removed in doc["removed"]:
-        assert raw[removed["raw_start"]:removed["raw_end"]] == removed["text"]
-    spans = [*doc["entities"], *doc["mentions"], *doc["quotes"], *doc["timexes"]]
-    spans += [q[k] for q in doc["quotes"] for k in ("cue", "speaker") if q.get(k)]
-    for event in doc["events"]:
-        spans += [event["trigger"], event["source"]] + ([event["target"]] if event["target"]
-                                                        else [])
-    for span in spans:
-        assert 0 <= span["start"] <= span["end"] <= len(text), span
-        assert text[span["start"]:span["end"]] == span["text"], span
-    for start, end in doc["sentences"]:
-        assert 0 <= start < end <= len(text)
+    assert problems(Document.from_json(doc, raw)) == []
 
 
 def test_extract_seeds_satisfies_the_contract(seeds_dir):
