@@ -1,0 +1,56 @@
+"""The quality gate: every development figure the README quotes, measured with the
+reference scorer, may not fall below the pinned baseline (bench/quality_baseline.json)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+
+pytestmark = pytest.mark.slow
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def load_scores():
+    spec = importlib.util.spec_from_file_location("scores", BENCH / "scores.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+scores = load_scores()
+BASELINE = json.loads(scores.BASELINE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    shared_path("polnear", "dev")
+    if not scores.SCORER.exists():
+        pytest.skip(f"reference scorer not found: {scores.SCORER}")
+    return tmp_path_factory.mktemp("scores")
+
+
+@pytest.mark.parametrize("task", scores.TASKS)
+def test_no_figure_drops_below_the_baseline(task, work):
+    measured: dict[str, float] = {}
+    for corpus, summary in scores.measure(task, work):
+        measured.update(scores.gated(task, corpus, summary))
+    pinned = {k: v for k, v in BASELINE.items() if k.startswith(f"{task} / ")}
+    assert pinned, f"no baseline for {task}: run make quality-baseline"
+    assert set(pinned) <= set(measured), sorted(set(pinned) - set(measured))
+    assert scores.drops(measured, pinned) == []
+
+
+def test_a_drop_is_caught():
+    """The comparison itself: lower is worse, except where lower is better."""
+    pinned = {"quotes / d / direct_f1": 0.88, "actors / d / ids_per_actor": 1.1}
+    assert scores.drops({"quotes / d / direct_f1": 0.88, "actors / d / ids_per_actor": 1.1},
+                        pinned) == []
+    assert scores.drops({"quotes / d / direct_f1": 0.85, "actors / d / ids_per_actor": 1.0},
+                        pinned) == ["quotes / d / direct_f1: 0.88 -> 0.85"]
+    assert scores.drops({"quotes / d / direct_f1": 0.9, "actors / d / ids_per_actor": 1.3},
+                        pinned) == ["actors / d / ids_per_actor: 1.1 -> 1.3"]
