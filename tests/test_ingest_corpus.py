@@ -35,6 +35,21 @@ pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent / "dateline"
 
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+BAD = ("zz-broken.bin", "zz-empty.txt")
+
+
+@pytest.fixture(scope="module")
+def extras(tmp_path_factory) -> Path:
+    """What a real crawl mixes in: a web page, a feed, a binary file and an empty one."""
+    folder = tmp_path_factory.mktemp("extras")
+    shutil.copy(EXAMPLES / "06_moscow_visit.html", folder)
+    shutil.copy(EXAMPLES / "07_wirefeed.jsonl", folder)
+    (folder / BAD[0]).write_bytes(bytes(range(256)) * 40)
+    (folder / BAD[1]).write_bytes(b"")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, Path]:
     """The dev articles and a two-column file of their publication dates."""
@@ -90,27 +105,33 @@ def assert_references_hold(db: str) -> None:
             assert named <= stored, (column, sorted(named - stored)[:5])
 
 
+def assert_only_the_bad_files_failed(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 1, result.stderr[-2000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert len(errors) == 2 and all(any(b in e for e in errors) for b in BAD), errors
+
+
 @pytest.fixture(scope="module")
-def clean_run(corpus, tmp_path_factory) -> str:
-    """The dev corpus ingested once, start to end, into a new SQLite file."""
+def clean_run(corpus, extras, tmp_path_factory) -> str:
+    """The dev corpus and the extras ingested once, start to end, into a new SQLite file."""
     db = str(tmp_path_factory.mktemp("clean") / "dev.db")
-    result = ingest(db, corpus)
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = ingest(db, corpus, str(corpus[0]), str(extras))
+    assert_only_the_bad_files_failed(result)
     return db
 
 
 def test_the_whole_dev_corpus_is_stored_with_every_reference_valid(clean_run):
-    assert len(snapshot(clean_run)["documents"]) == 84
+    assert len(snapshot(clean_run)["documents"]) > 84
     assert_references_hold(clean_run)
     assert sqlite3.connect(clean_run).execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_a_rerun_changes_nothing(clean_run, corpus, tmp_path):
+def test_a_rerun_changes_nothing(clean_run, corpus, extras, tmp_path):
     db = str(tmp_path / "again.db")
     shutil.copy(clean_run, db)
     before = snapshot(db)
-    result = ingest(db, corpus)
-    assert result.returncode == 0, result.stderr
+    result = ingest(db, corpus, str(corpus[0]), str(extras))
+    assert_only_the_bad_files_failed(result)
     assert snapshot(db) == before
 
 
@@ -125,18 +146,18 @@ def wait_for_documents(db: Path, proc: subprocess.Popen, at_least: int) -> int:
     return stored
 
 
-def test_killed_twice_and_resumed_equals_the_clean_run(clean_run, corpus, tmp_path):
+def test_killed_twice_and_resumed_equals_the_clean_run(clean_run, corpus, extras, tmp_path):
     db = tmp_path / "killed.db"
     for at_least in (15, 50):
-        proc = ingest(str(db), corpus, env=dict(os.environ))
+        proc = ingest(str(db), corpus, str(corpus[0]), str(extras), env=dict(os.environ))
         wait_for_documents(db, proc, at_least)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     partial = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
     assert 50 <= partial < 84, "the kills came too late to test resuming"
-    result = ingest(str(db), corpus)
-    assert result.returncode == 0, result.stderr
+    result = ingest(str(db), corpus, str(corpus[0]), str(extras))
+    assert_only_the_bad_files_failed(result)
     assert snapshot(str(db)) == snapshot(clean_run)
 
 
@@ -183,9 +204,9 @@ def test_two_ingests_at_once_both_finish(corpus, tmp_path):
 
 
 @pytest.mark.postgres
-def test_postgresql_stores_what_sqlite_stores(clean_run, corpus, postgres_url):
-    result = ingest(postgres_url, corpus)
-    assert result.returncode == 0, result.stderr[-2000:]
+def test_postgresql_stores_what_sqlite_stores(clean_run, corpus, extras, postgres_url):
+    result = ingest(postgres_url, corpus, str(corpus[0]), str(extras))
+    assert_only_the_bad_files_failed(result)
     assert snapshot(postgres_url) == snapshot(clean_run)
     assert_references_hold(postgres_url)
 

@@ -345,12 +345,12 @@ def main() -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dateline.errors import DatelineError
+    from dateline.store.store import first_line
 
     try:
         app()
     except SQLAlchemyError as exc:
-        first = (str(exc.orig) if getattr(exc, "orig", None) else str(exc)).splitlines()[0]
-        report_error(f"database: {first}")
+        report_error(f"database: {first_line(exc)}")
         sys.exit(EXIT_USAGE)
     except DatelineError as exc:
         report_error(str(exc))

@@ -9,15 +9,18 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from dateline.actors.kb import ActorKB
 from dateline.contract import validate
+from dateline.errors import StoreError
 from dateline.io.readers import InputDocument
 from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.schema import ActorRow, DocumentRow, EventRow, QuoteRow, TimexRow
+from dateline.store.store import first_line
 
 
 class Ingest:
@@ -64,6 +67,8 @@ class Ingest:
                         self.pipeline.commit(result)
                         validate(result)
                         stored = write(result, self.changed_records(result))
+                except OperationalError as exc:  # the store, not the document: stop here
+                    raise StoreError(f"database {self.store.db}: {first_line(exc)}") from exc
                 except Exception as exc:  # noqa: BLE001 - this document's failure only
                     result = ProcessError.of(result.source, exc, result.id)
                 else:

@@ -67,6 +67,12 @@ def make_engine(db: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def first_line(exc: Exception) -> str:
+    """The database's own message, first line only (the driver adds SQL and a URL)."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return (text.strip().splitlines() or [type(exc).__name__])[0]
+
+
 def _transient(exc: Exception) -> bool:
     """Errors another writer causes: a row it inserted first, a lock, a deadlock."""
     if isinstance(exc, IntegrityError):
