@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.countries import country_name, igos, lookup
 from dateline.actors.entities import POSSESSIVE
+from dateline.actors.reference import reference
 from dateline.actors.titles import Title, TitleMatcher
 from dateline.resources import load_yaml
 
@@ -51,6 +52,12 @@ def slug(name: str) -> str:
     """Actor id of a person or organisation: "Antony Blinken" -> "antony-blinken"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def ref_slug(name: str) -> str:
+    """The id of a name: the slug of the reference base's name for it ("FBI" and "Federal
+    Bureau of Investigation" -> "federal-bureau-of-investigation"), else of the name."""
+    return slug(reference().canonical(name) or name)
 
 
 @dataclass
@@ -167,7 +174,7 @@ class Resolution:
         """Rule 1: full names make actors; short forms join them (or the KB's actor)."""
         self.person_names.append(ent)
         if len(ent) > 1:
-            actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
+            actor_id = self.kb_id(ent.text, "person") or ref_slug(ent.text)
             self.mention(ent.start, ent.end, self.actor(actor_id, ent.text, "person"), "name")
 
     def kb_id(self, name: str, type_: str) -> str | None:
@@ -194,7 +201,7 @@ class Resolution:
         known = orgs.known.get(ent.text.casefold())
         if known:
             name, entry = known
-            actor = self.actor(self.kb_id(name, "organisation") or slug(name), name,
+            actor = self.actor(self.kb_id(name, "organisation") or ref_slug(name), name,
                                "organisation", country=entry.get("country"),
                                sector=entry.get("sector"))
             self.mention(ent.start, ent.end, actor, "name")
@@ -206,7 +213,7 @@ class Resolution:
             self.bodies.setdefault(name.rsplit(" of ", 1)[0], self.actor(
                 self.kb_id(name, "organisation") or slug(name), name, "organisation",
                 country=code, sector=orgs.sector(name)))
-        actor_id = self.kb_id(name, "organisation") or slug(name)
+        actor_id = self.kb_id(name, "organisation") or ref_slug(name)
         actor = self.actor(actor_id, name, "organisation", country=code, sector=orgs.sector(name))
         self.mention(ent.start, ent.end, actor, "name")
 
