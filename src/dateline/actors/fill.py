@@ -85,5 +85,9 @@ def fill(doc: Document) -> None:
     if home is None:
         return
     for actor in doc.actors:
-        if not actor.get("country") and (actor.get("sector") in DOMESTIC or actor["roles"]):
+        if actor.get("country") or actor.get("sector") in {"IGO", "NGO"}:
+            continue
+        # a domestic title or body, and whoever a document about that country names
+        # without saying otherwise, is of that country
+        if actor["type"] in {"person", "organisation"}:
             actor["country"] = home

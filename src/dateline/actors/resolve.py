@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,8 @@ COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 # Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
                   "parliament", "police", "cabinet", "department", "forces", "office"}
+NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
+MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
                  "demonym": "demonym", "igo": "name"}
 
@@ -52,6 +55,19 @@ def slug(name: str) -> str:
     """Actor id of a person or organisation: "Antony Blinken" -> "antony-blinken"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def well_formed(name: str) -> bool:
+    """A name, not a handle, address, clock time or bracketed fragment."""
+    return not NOT_A_NAME.search(name) and name[:1].isalnum() and name[-1:].isalnum() | (
+        name[-1:] == ".")
+
+
+def without_initials(name: str) -> str:
+    """ "Donald J. Trump" -> "Donald Trump": a middle initial does not make another person."""
+    words = name.split()
+    kept = [words[0], *(w for w in words[1:-1] if not MIDDLE_INITIAL.match(w)), words[-1]]
+    return " ".join(kept) if len(words) > 2 else name
 
 
 def ref_slug(name: str) -> str:
@@ -172,9 +188,13 @@ class Resolution:
     # ------------------------------------------------------------------ rules
     def person(self, ent: Span) -> None:
         """Rule 1: full names make actors; short forms join them (or the KB's actor)."""
+        if not well_formed(ent.text):
+            return
         self.person_names.append(ent)
         if len(ent) > 1:
-            actor_id = self.kb_id(ent.text, "person") or ref_slug(ent.text)
+            plain = without_initials(ent.text)
+            actor_id = self.kb_id(ent.text, "person") or self.kb_id(plain, "person") \
+                or ref_slug(plain)
             self.mention(ent.start, ent.end, self.actor(actor_id, ent.text, "person"), "name")
 
     def kb_id(self, name: str, type_: str) -> str | None:
@@ -189,7 +209,7 @@ class Resolution:
             self.mention(ent.start, ent.end, self.country_actor(place.code),
                          KIND_OF_PLACE[place.kind])
             return
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or not well_formed(ent.text):
             return
         if self.known_person_not_org(ent, orgs):
             self.person(ent)  # the small model tags a known surname as an ORG out of context
@@ -288,11 +308,20 @@ class Resolution:
     def short_names_one(self, ent: Span) -> None:
         full = [e for e in self.person_names if len(e) > 1 and self.name_actor(e) is not None]
         same = [e for e in full if ent.text in (e[0].text, e[-1].text)]
+        gender = HONORIFICS.get(self.sdoc[ent.start - 1].lower_) if ent.start else None
+        if gender:  # "Mrs. Clinton" is not Bill Clinton
+            same = [e for e in same if self.name_actor(e).gender in (None, gender)] or same
         if same:
-            best = min(same, key=lambda e: abs(e.start - ent.start))
+            # salience: the person this document names in full most often, then first
+            named = Counter(self.name_actor(e).id for e in same)
+            best = min(same, key=lambda e: (-named[self.name_actor(e).id], e.start))
             actor = self.name_actor(best)
+            if gender and actor.gender is None:
+                actor.gender = gender
         else:
-            actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
+            actor_id = (self.kb_id(ent.text, "person")
+                        or (self.kb.salient(ent.text) if self.kb is not None else None)
+                        or slug(ent.text))
             actor = self.actor(actor_id, ent.text, "person")
             self.take_titles(ent.start, actor, ent.end)
         self.mention(ent.start, ent.end, actor, "name")
