@@ -40,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from dateline.actors.reference import reference
 from dateline.actors.references import merge_records, rewrite_ids
 from dateline.actors.resolve import slug
 from dateline.model import Document
@@ -296,6 +297,10 @@ class ActorKB:
             for key in ("country", "sector"):
                 if actor.get(key) and not record.get(key):
                     record[key] = actor[key]
+            entry = reference().find(record["name"]) if not record.get("country") else None
+            if entry is not None:  # the shipped reference: the same on every run
+                record["country"], sector, _ = entry.at(date)
+                record["sector"] = record.get("sector") or sector
             if len(actor["name"]) > len(record["name"]) and actor["type"] == record["type"]:
                 record["name"] = actor["name"]
             _seen(record, date, doc.id)
