@@ -65,3 +65,10 @@ CAMEO2PLOVER ?= ../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt
 .PHONY: train-events
 train-events: setup
 	$(BIN)/python -m dateline.events.train $(PETRARCH) $(CAMEO2PLOVER) src/dateline/data/events/cameo_verbs.tsv
+
+# The actors' reference base, derived from the PETRARCH2 actor and agent dictionaries
+# (see dateline.actors.train); rebuilds the shipped file byte for byte.
+PETRARCH_DIR ?= ../shared/data/petrarch2
+.PHONY: train-actors
+train-actors: setup
+	$(BIN)/python -m dateline.actors.train $(PETRARCH_DIR) src/dateline/data/actors/reference.tsv

@@ -201,6 +201,7 @@ class ExportFormat(StrEnum):
 class ExportTable(StrEnum):
     documents = "documents"
     events = "events"
+    actors = "actors"
 
 
 @app.command()
@@ -211,7 +212,8 @@ def export(
     ),
     table: ExportTable = typer.Option(
         ExportTable.documents, "--table",
-        help="documents (the JSON contract) or events (one row per event, GDELT-style).",
+        help="documents (the JSON contract), events (one row per event, GDELT-style) or "
+        "actors (one row per actor of the knowledge base).",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Output file (required for parquet; default stdout)."

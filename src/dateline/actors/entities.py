@@ -28,7 +28,7 @@ from dateline.resources import load_yaml
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                "WORK_OF_ART", "LAW", "LANGUAGE"}
 LABEL_OF_KIND = {"name": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "ORG"}
-SEPARATORS = {"-", "–", "—", ",", ":", ";", "/", "|", "(", "[", '"', "“", "”"}
+SEPARATORS = {"-", "–", "—", ",", ":", ";", "/", "|", "(", "[", "]", '"', "“", "”"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LOCATIVE = {"in", "near"}
 TEMPORAL = {"DATE", "TIME"}
@@ -76,6 +76,7 @@ class EntityFixer:
         ents = self._gazetteer(doc, ents)
         ents = self._events(doc, ents)
         ents = self._people(doc, ents)
+        ents = self._headlines(doc, ents)
         ents = self._majority(doc, ents)
         spans = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in ents])
         doc.set_ents(spans, default="outside")
@@ -283,6 +284,27 @@ class EntityFixer:
                 ent.start -= 1
         return ents
 
+    def _headlines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Headline capitals are not names: in a title-case or all-caps line, a "person"
+        holding a surname the body names in full ("Trump Warns", "Derelict Obama") is that
+        surname, and one holding none ("OBAMA FOCUSED" aside) is dropped when all caps."""
+        heads = {i for line in _lines(doc) if _headline(line) for i in range(line.start, line.end)}
+        full = {doc[e.start:e.end].text for e in ents if e.label == "PERSON"
+                and e.end - e.start > 1 and e.start not in heads}
+        surnames = {name.split()[-1] for name in full}
+        out = []
+        for ent in ents:
+            span = doc[ent.start:ent.end]
+            if ent.label in {"PERSON", "ORG"} and ent.start in heads and len(span) > 1 \
+                    and span.text not in full:
+                hit = [t for t in span if t.text in surnames]
+                if hit:
+                    ent = Ent(hit[0].i, hit[0].i + 1, "PERSON")
+                elif span.text.isupper():
+                    continue
+            out.append(ent)
+        return out
+
     def _places_named(self, doc: Doc, ents: list[Ent]) -> set[str]:
         """Names seen right after "in"/"near" and never after a title: places, not people."""
         titled = {span.end for span, _ in self.titles(doc)}
@@ -365,6 +387,14 @@ def _trailing_junk(span: Span, tok: Any) -> bool:
     if tok.is_punct and tok.text != ".":
         return True
     return not any(c.isalpha() for c in tok.text)
+
+
+def _headline(line: Span) -> bool:
+    """A line of four words or more, most of them capitalised and none ending a sentence."""
+    words = [t for t in line if t.is_alpha]
+    if len(words) < 4 or (line[-1].text in {".", "?", "!"} and not line.text.isupper()):
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _lines(doc: Doc) -> list[Span]:

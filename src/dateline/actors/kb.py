@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from dateline.actors.reference import reference
 from dateline.actors.references import merge_records, rewrite_ids
 from dateline.actors.resolve import slug
 from dateline.errors import ConfigError
@@ -227,6 +228,18 @@ class ActorKB:
         ids = {self.canonical(i) for i in self.by_alias.get((name.casefold(), type_), ())}
         return next(iter(ids)) if len(ids) == 1 else None
 
+    def salient(self, surname: str) -> str | None:
+        """The person a bare surname means across the corpus when one person known by it
+        has been seen in at least twice as many documents as any other, else None."""
+        ids = {self.canonical(i) for i in self.by_alias.get((surname.casefold(), "person"), ())}
+        counts = sorted(((len(self.actors[i].get("docs", [])), i) for i in ids
+                         if i in self.actors and self.actors[i]["name"] != surname
+                         and self.actors[i]["name"].split()[-1] == surname),
+                        reverse=True)
+        if counts and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+            return counts[0][1]
+        return None
+
     def holder(self, role: str, country: str) -> dict[str, Any] | None:
         """The person of that country seen most recently with that role (None on a tie)."""
         seen = []
@@ -282,6 +295,10 @@ class ActorKB:
             for key in ("country", "sector"):
                 if actor.get(key) and not record.get(key):
                     record[key] = actor[key]
+            entry = reference().find(record["name"]) if not record.get("country") else None
+            if entry is not None:  # the shipped reference: the same on every run
+                record["country"], sector, _ = entry.at(date)
+                record["sector"] = record.get("sector") or sector
             if len(actor["name"]) > len(record["name"]) and actor["type"] == record["type"]:
                 record["name"] = actor["name"]
             _seen(record, date, doc.id)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.countries import country_name, igos, lookup
 from dateline.actors.entities import POSSESSIVE
+from dateline.actors.reference import reference
 from dateline.actors.titles import Title, TitleMatcher
 from dateline.resources import load_yaml
 
@@ -44,6 +45,8 @@ COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 # Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
                   "parliament", "police", "cabinet", "department", "forces", "office"}
+NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
+MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
                  "demonym": "demonym", "igo": "name"}
 
@@ -52,6 +55,25 @@ def slug(name: str) -> str:
     """Actor id of a person or organisation: "Antony Blinken" -> "antony-blinken"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def well_formed(name: str) -> bool:
+    """A name, not a handle, address, clock time or bracketed fragment."""
+    return not NOT_A_NAME.search(name) and name[:1].isalnum() and name[-1:].isalnum() | (
+        name[-1:] == ".")
+
+
+def without_initials(name: str) -> str:
+    """ "Donald J. Trump" -> "Donald Trump": a middle initial does not make another person."""
+    words = name.split()
+    kept = [words[0], *(w for w in words[1:-1] if not MIDDLE_INITIAL.match(w)), words[-1]]
+    return " ".join(kept) if len(words) > 2 else name
+
+
+def ref_slug(name: str) -> str:
+    """The id of a name: the slug of the reference base's name for it ("FBI" and "Federal
+    Bureau of Investigation" -> "federal-bureau-of-investigation"), else of the name."""
+    return slug(reference().canonical(name) or name)
 
 
 @dataclass
@@ -131,6 +153,7 @@ class Resolution:
         self.title_at_end: dict[int, tuple[Span, Title]] = {}
         self.person_names: list[Span] = []
         self.bodies: dict[str, Found] = {}  # "Foreign Ministry" -> its country's actor
+        self.ranked_by_word: dict[str, list[Found]] = {}  # short name -> candidates (salience)
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -167,9 +190,13 @@ class Resolution:
     # ------------------------------------------------------------------ rules
     def person(self, ent: Span) -> None:
         """Rule 1: full names make actors; short forms join them (or the KB's actor)."""
+        if not well_formed(ent.text):
+            return
         self.person_names.append(ent)
         if len(ent) > 1:
-            actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
+            plain = without_initials(ent.text)
+            actor_id = self.kb_id(ent.text, "person") or self.kb_id(plain, "person") \
+                or ref_slug(plain)
             self.mention(ent.start, ent.end, self.actor(actor_id, ent.text, "person"), "name")
 
     def kb_id(self, name: str, type_: str) -> str | None:
@@ -184,7 +211,7 @@ class Resolution:
             self.mention(ent.start, ent.end, self.country_actor(place.code),
                          KIND_OF_PLACE[place.kind])
             return
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or not well_formed(ent.text):
             return
         if self.known_person_not_org(ent, orgs):
             self.person(ent)  # the small model tags a known surname as an ORG out of context
@@ -196,7 +223,7 @@ class Resolution:
         known = orgs.known.get(ent.text.casefold())
         if known:
             name, entry = known
-            actor = self.actor(self.kb_id(name, "organisation") or slug(name), name,
+            actor = self.actor(self.kb_id(name, "organisation") or ref_slug(name), name,
                                "organisation", country=entry.get("country"),
                                sector=entry.get("sector"))
             self.mention(ent.start, ent.end, actor, "name")
@@ -208,7 +235,7 @@ class Resolution:
             self.bodies.setdefault(name.rsplit(" of ", 1)[0], self.actor(
                 self.kb_id(name, "organisation") or slug(name), name, "organisation",
                 country=code, sector=orgs.sector(name)))
-        actor_id = self.kb_id(name, "organisation") or slug(name)
+        actor_id = self.kb_id(name, "organisation") or ref_slug(name)
         actor = self.actor(actor_id, name, "organisation", country=code, sector=orgs.sector(name))
         self.mention(ent.start, ent.end, actor, "name")
 
@@ -288,21 +315,39 @@ class Resolution:
                     self.mention(start, span.end, target, "title")
 
     def short_names_one(self, ent: Span, full: dict[str, list[tuple[int, int, Span]]]) -> None:
-        """A one-word name joins the nearest full name it begins or ends (the earlier
-        listed on a tie); ``full`` holds (start, order, name) by those words, by start."""
-        same = full.get(ent.text, [])
-        at = bisect_left(same, (ent.start,))
-        left = next((c for c in reversed(same[:at]) if self.name_actor(c[2])), None)
-        right = next((c for c in same[at:] if self.name_actor(c[2])), None)
-        near = [c for c in (left, right) if c is not None]
-        if near:
-            best = min(near, key=lambda c: (abs(c[0] - ent.start), c[1]))[2]
-            actor = self.name_actor(best)
+        """A one-word name joins the person this document names in full most often with
+        that first or last word (the earliest introduced on a tie); "Mrs. Clinton" is not
+        Bill Clinton. ``full`` holds (start, order, name) by those words."""
+        gender = HONORIFICS.get(self.sdoc[ent.start - 1].lower_) if ent.start else None
+        ranked = self.salience(ent.text, full)
+        if gender:
+            ranked = [a for a in ranked if a.gender in (None, gender)] or ranked
+        if ranked:
+            actor = ranked[0]
+            if gender and actor.gender is None:
+                actor.gender = gender
         else:
-            actor_id = self.kb_id(ent.text, "person") or slug(ent.text)
+            actor_id = (self.kb_id(ent.text, "person")
+                        or (self.kb.salient(ent.text) if self.kb is not None else None)
+                        or slug(ent.text))
             actor = self.actor(actor_id, ent.text, "person")
             self.take_titles(ent.start, actor, ent.end)
         self.mention(ent.start, ent.end, actor, "name")
+
+    def salience(self, word: str, full: dict[str, list[tuple[int, int, Span]]]) -> list[Found]:
+        """The people named in full with ``word`` as first or last word, most often named
+        first, then earliest; counted once per word, so each short name costs little."""
+        if word not in self.ranked_by_word:
+            counts: Counter[str] = Counter()
+            first: dict[str, tuple[int, Found]] = {}
+            for start, _order, name in full.get(word, []):
+                actor = self.name_actor(name)
+                if actor is not None:
+                    counts[actor.id] += 1
+                    first.setdefault(actor.id, (start, actor))
+            self.ranked_by_word[word] = [
+                first[i][1] for i in sorted(first, key=lambda i: (-counts[i], first[i][0]))]
+        return self.ranked_by_word[word]
 
     def name_actor(self, ent: Span) -> Found | None:
         """The actor of a full name, unless a neighbour's title mention swallowed it."""

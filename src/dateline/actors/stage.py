@@ -21,6 +21,7 @@ import copy
 from pathlib import Path
 
 from dateline.actors.entities import EntityFixer
+from dateline.actors.fill import fill
 from dateline.actors.kb import ActorKB
 from dateline.actors.references import drop_dangling
 from dateline.actors.resolve import Resolver
@@ -67,6 +68,7 @@ class ActorStage:
         doc.evidence = copy.deepcopy(doc.actors)
         for actor in doc.actors:
             self.kb.enrich(actor)
+        fill(doc)
         self.kb.overrides.apply(doc)  # corrections win over what the KB filled in
 
     def commit(self, doc: Document) -> None:

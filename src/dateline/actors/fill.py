@@ -1,0 +1,93 @@
+"""What neither the text nor the knowledge base said: the reference base, then the
+document's home country for domestic titles and bodies.
+
+Event coders read an unqualified "the president", "Sen. Smith" or "the Justice Department"
+as the country of the outlet or the dateline; failing both, as the country the document is
+mostly about (the country of most of its mentions with a known country).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from dateline.actors.countries import lookup
+from dateline.actors.reference import reference
+from dateline.model import Document
+from dateline.resources import load_yaml
+
+# sectors that make an actor part of a state: its country is the home country
+DOMESTIC = {"GOV", "LEG", "JUD", "MIL", "PTY", "OPP"}
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Cities and states -> ISO3 (the clean stage's dateline places)."""
+    return {name.casefold(): code for code, names in load_yaml("clean", "places.yaml").items()
+            for name in names}
+
+
+def place_country(name: str | None) -> str | None:
+    """ISO3 of a country, capital, city or state name."""
+    if not name:
+        return None
+    place = lookup(name)
+    if place is not None and place.kind != "igo":
+        return place.code
+    return _places().get(name.casefold())
+
+
+def home_country(doc: Document) -> str | None:
+    """The outlet's country, else the dateline's, else the country most mentioned."""
+    if doc.outlet:
+        entry = reference().find(doc.outlet)
+        if entry is not None and entry.at(doc.published)[0] not in (None, "IGO"):
+            return entry.at(doc.published)[0]
+    if doc.place:
+        code = doc.place.get("country") or place_country(doc.place.get("name"))
+        if code:
+            return code
+    countries = {a["id"]: a.get("country") for a in doc.actors}
+    votes = Counter(countries[m["actor"]] for m in doc.mentions
+                    if countries.get(m["actor"]) and len(countries[m["actor"]]) == 3
+                    and countries[m["actor"]] != "IGO")
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def from_reference(actor: dict[str, Any], date: str | None) -> None:
+    """Country, sector and roles of a named person or organisation the text left open."""
+    if actor["type"] not in {"person", "organisation"}:
+        return
+    ref = reference()
+    entry = next((e for n in [actor["name"], *actor.get("aliases", [])]
+                  if (e := ref.find(n)) is not None), None)
+    if entry is None:
+        return
+    country, sector, roles = entry.at(date)
+    if not actor.get("country") and country:
+        actor["country"] = country
+    if not actor.get("sector") and sector and actor.get("country") == country:
+        actor["sector"] = sector
+    for role in roles:
+        if role not in actor["roles"]:
+            actor["roles"].append(role)
+
+
+def fill(doc: Document) -> None:
+    """Give every actor of the document what the reference and the home country tell."""
+    for actor in doc.actors:
+        from_reference(actor, doc.published)
+    home = home_country(doc)
+    if home is None:
+        return
+    for actor in doc.actors:
+        if actor.get("country") or actor.get("sector") in {"IGO", "NGO"}:
+            continue
+        # a domestic title or body, and whoever a document about that country names
+        # without saying otherwise, is of that country
+        if actor["type"] in {"person", "organisation"}:
+            actor["country"] = home
