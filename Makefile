@@ -60,3 +60,10 @@ CAMEO2PLOVER ?= ../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt
 .PHONY: train-events
 train-events: setup
 	$(BIN)/python -m dateline.events.train $(PETRARCH) $(CAMEO2PLOVER) src/dateline/data/events/cameo_verbs.tsv
+
+# The clean stage's learned line model, fitted on furniture-dev and PolNeAR train articles
+# wrapped in generated furniture (see dateline.clean.train); rebuilds the shipped file byte for byte.
+FURNITURE ?= ../shared/data/furniture-dev
+.PHONY: train-clean
+train-clean: setup
+	$(BIN)/python -m dateline.clean.train $(FURNITURE) $(POLNEAR) src/dateline/data/clean/line_model.json
