@@ -72,3 +72,10 @@ PETRARCH_DIR ?= ../shared/data/petrarch2
 .PHONY: train-actors
 train-actors: setup
 	$(BIN)/python -m dateline.actors.train $(PETRARCH_DIR) src/dateline/data/actors/reference.tsv
+
+# The clean stage's learned line model, fitted on furniture-dev and PolNeAR train articles
+# wrapped in generated furniture (see dateline.clean.train); rebuilds the shipped file byte for byte.
+FURNITURE ?= ../shared/data/furniture-dev
+.PHONY: train-clean
+train-clean: setup
+	$(BIN)/python -m dateline.clean.train $(FURNITURE) $(POLNEAR) src/dateline/data/clean/line_model.json

@@ -171,3 +171,20 @@ def test_a_stamp_line_dates_the_article_as_precisely_as_it_says(line, expected):
 ])
 def test_dates_in_urls_and_file_names_must_be_real(path, expected):
     assert path_date(path) == expected
+
+
+def test_a_dateline_after_unrecognised_captions_and_credits_is_found():
+    page = (
+        "Vietnam opens new port\n"
+        "Workers unload containers at the new port on the Red River\n"
+        "Le Van\n"
+        "Trucks queue at the gate of the port\n"
+        "Le Van\n"
+        "A crane lifts a container onto a barge\n"
+        "Le Van\n"
+        "HANOI, Vietnam (AP) — Vietnam opened its largest river port on Monday, officials said,"
+        " hoping to cut the cost of shipping goods from the north of the country.\n"
+    )
+    doc = clean(page)
+    assert doc.place == {"name": "Hanoi", "country": "VNM"}
+    assert doc.outlet == "Associated Press"

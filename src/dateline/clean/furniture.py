@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import dataclass, field
 
+from dateline.clean.features import features
 from dateline.clean.lines import QUOTATION, SITE_SEPARATOR, Line
+from dateline.clean.model import LineModel, line_model
 from dateline.clean.vocabulary import Vocabulary
 
 STRONG = frozenset({"caption", "credit", "footer", "template"})  # each alone marks a web page
@@ -27,15 +30,60 @@ CAPTION_WORDS = 5
 NEWS_FOOTER_LINES = 3  # in a plain news text a footer can only be one of the last lines
 STANDFIRST_WORDS = 5
 CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
+DOUBT = 0.03  # a line the learned model gives less than this weighs against the body region
+MIN_WEIGHT_CHARS = 40  # even a short line weighs as much as this many characters
 
 
 def classify(
-    lines: list[Line], vocab: Vocabulary, templates: Collection[str] = (), titled: bool = False
+    lines: list[Line], vocab: Vocabulary, templates: Collection[str] = (), titled: bool = False,
+    model: LineModel | None = None,
 ) -> tuple[dict[int, str], int | None]:
     """Removed line index -> kind, and the index of the headline line (None if no line is left).
 
     ``titled``: the container gave a title (HTML, JSON lines), so the reader put it first.
     """
+    page = prepare(lines, vocab, templates, titled)
+    kinds, title = page.kinds, page.title
+    if not page.web or title is None:
+        return kinds, title
+    keep = (model or line_model()).keep(page.rows)
+    weights = {
+        line.index: learned_weight(line, kinds.get(line.index), keep[line.index], vocab)
+        + (WEIGHT_ANCHOR if line.index in page.anchors else 0)
+        for line in lines[title + 1 :]
+    }
+    first, last = heaviest_run(lines[title + 1 :], weights)
+    if all(weight <= 0 for weight in weights.values()):  # the model doubts every line: no cut
+        first, last = page.body
+    first, last = widen(lines, kinds, first, last, title)
+    for line in lines[title + 1 :]:
+        if line.index in kinds:
+            continue
+        if line.index < first:
+            kinds[line.index] = "header"
+        elif line.index > last:
+            kinds[line.index] = "footer"
+    mark_duplicates(lines, kinds)
+    return kinds, title
+
+
+@dataclass
+class Page:
+    """A page before the learned model: the rules' verdicts, the headline and the line features."""
+
+    kinds: dict[int, str]
+    title: int | None
+    web: bool
+    anchors: set[int] = field(default_factory=set)
+    body: tuple[int, int] = (0, -1)  # the shape rules' body region
+    rows: list[list[float]] = field(default_factory=list)
+
+
+def prepare(
+    lines: list[Line], vocab: Vocabulary, templates: Collection[str], titled: bool
+) -> Page:
+    """Vocabulary, captions, templates and the headline; for a web page, the features too
+    (the same ones ``make train-clean`` learns from)."""
     kinds: dict[int, str] = {}
     for line in lines:
         kind = vocab.kind(line.key, line.text, line.words)
@@ -52,22 +100,25 @@ def classify(
             i: kind for i, kind in kinds.items()
             if kind in STRONG and (kind != "footer" or i >= tail)
         }
-        return kinds, next((line.index for line in lines if line.index not in kinds), None)
+        return Page(kinds, next((line.index for line in lines if line.index not in kinds), None),
+                    False)
     mark_captions(lines, kinds)
     title = headline(lines, kinds, titled)
     if title is None:
-        return kinds, None
-    first, last = body_region(lines[title + 1 :], kinds, vocab, headline_anchors(lines, title))
-    first, last = widen(lines, kinds, first, last, title)
-    for line in lines[title + 1 :]:
-        if line.index in kinds:
-            continue
-        if line.index < first:
-            kinds[line.index] = "header"
-        elif line.index > last:
-            kinds[line.index] = "footer"
-    mark_duplicates(lines, kinds)
-    return kinds, title
+        return Page(kinds, None, True)
+    anchors = headline_anchors(lines, title)
+    prior = {line.index: line_weight(line, kinds.get(line.index), vocab)
+             + (WEIGHT_ANCHOR if line.index in anchors else 0) for line in lines[title + 1 :]}
+    body = heaviest_run(lines[title + 1 :], prior)
+    return Page(kinds, title, True, anchors, body, features(lines, vocab, body))
+
+
+def learned_weight(line: Line, kind: str | None, keep: float, vocab: Vocabulary) -> float:
+    """For the body region: a line the model doubts pushes it away by its length (a list of
+    related headlines, a prompt); any other line weighs as the shape rules say."""
+    if keep >= DOUBT or kind in ("caption", "credit"):
+        return line_weight(line, kind, vocab)
+    return -(DOUBT - keep) / DOUBT * min(max(len(line.text), MIN_WEIGHT_CHARS), MAX_PROSE_WEIGHT)
 
 
 def article_prose(line: Line, vocab: Vocabulary) -> bool:
@@ -151,16 +202,12 @@ def credit_like(line: Line) -> bool:
     return line.words <= CREDIT_WORDS and not line.ends_sentence
 
 
-def body_region(
-    lines: list[Line], kinds: dict[int, str], vocab: Vocabulary, anchors: set[int]
-) -> tuple[int, int]:
+def heaviest_run(lines: list[Line], weights: dict[int, float]) -> tuple[int, int]:
     """First and last line index of the heaviest run of lines (maximum-sum subarray)."""
     best, best_span = float("-inf"), (0, -1)
-    total, start = 0, None
+    total, start = 0.0, None
     for line in lines:
-        weight = line_weight(line, kinds.get(line.index), vocab)
-        if line.index in anchors:
-            weight += WEIGHT_ANCHOR
+        weight = weights[line.index]
         if start is None or total <= 0:
             total, start = weight, line.index
         else:

@@ -19,7 +19,7 @@ CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 NAME_PLACE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 REGION = r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}))?"
 DAY = rf"(?:,?\s*{MONTH} \d{{1,2}})?"  # "LONDON, March 3 (Reuters) -"
-LOOKAHEAD = 4  # the dateline opens one of the first lines after the headline
+LOOKAHEAD = 8  # the dateline opens one of the first kept lines, after captions and credits
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dateline.clean.furniture import classify
 from dateline.clean.lines import Line, split_lines
 from dateline.clean.metadata import copyright_of, published, split_title
+from dateline.clean.model import LineModel
 from dateline.clean.place import agency_outlet, find_dateline, place_of
 from dateline.clean.segments import assemble
 from dateline.clean.templates import batch_templates
@@ -20,8 +21,10 @@ class CleanStage:
     batched = True  # runs over a whole batch at once
     uses_batch_context = True  # a site's templates are the lines its pages in a batch share
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, model: LineModel | None = None
+                 ) -> None:
         self.vocab = vocabulary()
+        self.model = model  # None: the packaged line model (another one for cross-checks)
 
     def __call__(self, docs: list[Document], context: list[Document] | None = None) -> None:
         """Clean ``docs``; site templates come from ``context`` (the batch as read, which
@@ -36,7 +39,8 @@ class CleanStage:
             self.clean(doc, doc_lines, doc_templates)
 
     def clean(self, doc: Document, lines: list[Line], templates: set[str]) -> None:
-        kinds, title = classify(lines, self.vocab, templates, bool(doc.meta.get("title")))
+        kinds, title = classify(lines, self.vocab, templates, bool(doc.meta.get("title")),
+                               self.model)
         doc.text, doc.segments, doc.removed = assemble(doc.raw, lines, kinds)
         outlet = doc.meta.get("outlet")
         headline, site = lines[title].text if title is not None else "", None

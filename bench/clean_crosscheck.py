@@ -1,0 +1,108 @@
+"""Does the clean stage's learned line model generalise? Held-out figures, printed.
+
+1. furniture-dev, sites left out: the pages are split into FOLDS; for each fold the model is
+   fitted without its pages and the fold is cleaned with it; snippet figures (article snippets
+   kept, furniture snippets removed) over all folds, against the shipped model and no model.
+2. Shingle F1 (word 4-grams of ``text`` against the article, as the scorer's ``clean``
+   command) on PolNeAR dev articles, never trained on, wrapped in generated furniture,
+   against the rule "keep every line of 8+ words".
+Usage: python bench/clean_crosscheck.py [../shared/data]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from dateline.clean import CleanStage
+from dateline.clean.lines import split_lines
+from dateline.clean.model import from_json, line_model
+from dateline.clean.train import dev_pages, examples, fit, synthetic_pages
+from dateline.io.readers import InputDocument
+from dateline.model import document_id
+from dateline.pipeline import to_document
+
+FOLDS = 5
+CHECK_SEED = 84  # not the training seed: other sites, menus and furniture draws
+
+
+def clean_all(texts: dict[str, str], model) -> dict[str, str]:
+    """Each text through the clean stage as one batch, with ``model`` as the line model."""
+    docs = [to_document(InputDocument(document_id(text.encode()), name, text, "text", {}))
+            for name, text in texts.items()]
+    CleanStage(model=model)(docs)
+    return {doc.source: doc.text for doc in docs}
+
+
+def snippet_figures(snippets: dict, cleaned: dict[str, str]) -> tuple[float, float]:
+    kept = lost = dropped = leaked = 0
+    for name, text in cleaned.items():
+        for snippet in snippets[name]["with"]:
+            kept, lost = (kept + 1, lost) if snippet in text else (kept, lost + 1)
+        for snippet in snippets[name]["without"]:
+            leaked, dropped = (leaked + 1, dropped) if snippet in text else (leaked, dropped + 1)
+    return kept / (kept + lost), dropped / (dropped + leaked)
+
+
+def shingles(text: str) -> Counter:
+    tokens = re.findall(r"\w+", text.lower())
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(0, len(tokens) - 3)))
+
+
+def shingle_prf(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """Mean precision and recall over documents, F1 of the means (as dlscore.py clean)."""
+    ps, rs = [], []
+    for predicted, gold in pairs:
+        a, b = shingles(predicted), shingles(gold)
+        both = sum((a & b).values())
+        ps.append(both / sum(a.values()) if a else 0.0)
+        rs.append(both / sum(b.values()) if b else 0.0)
+    p, r = sum(ps) / len(ps), sum(rs) / len(rs)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+class NoModel:
+    """Keeps every line: the body region of the shape rules alone."""
+
+    def keep(self, rows: list[list[float]]) -> list[float]:
+        return [1.0] * len(rows)
+
+
+def main(data: Path) -> None:
+    folder, polnear = data / "furniture-dev", data / "polnear"
+    snippets = json.loads((folder / "snippets.json").read_text(encoding="utf-8"))
+    names = sorted(name for name in snippets if (folder / "text" / name).exists())
+    texts = {name: (folder / "text" / name).read_text(encoding="utf-8") for name in names}
+    synthetic = examples(synthetic_pages(polnear / "train" / "text"))[:2]
+    held_out: dict[str, str] = {}
+    for fold in range(FOLDS):
+        out = set(names[fold::FOLDS])
+        rows, labels, _ = examples(dev_pages(folder, exclude=out))
+        model = from_json(fit([(rows, labels), synthetic]))
+        held_out |= clean_all({name: texts[name] for name in out}, model)
+    print(f"furniture-dev snippets, {FOLDS} folds of sites left out of training:")
+    for label, cleaned in (("shape rules only", clean_all(texts, NoModel())),
+                           ("shipped model (in-sample)", clean_all(texts, line_model())),
+                           ("model without the page's site", held_out)):
+        kept, removed = snippet_figures(snippets, cleaned)
+        print(f"  {label:32s} kept {kept:.3f}  removed {removed:.3f}")
+    pages = synthetic_pages(polnear / "dev" / "text", seed=CHECK_SEED)
+    gold = {str(n): "\n".join(line.text for line in split_lines(page.raw)
+                              if page.labels.get(line.index) == 1)
+            for n, page in enumerate(pages)}
+    raw = {str(n): page.raw for n, page in enumerate(pages)}
+    print(f"PolNeAR dev articles ({len(pages)}) in generated furniture, shingle P / R / F1:")
+    long_lines = {k: "\n".join(ln for ln in text.split("\n") if len(ln.split()) >= 8)
+                  for k, text in raw.items()}
+    for label, cleaned in (("keep every line of 8+ words", long_lines),
+                           ("shape rules only", clean_all(raw, NoModel())),
+                           ("shipped model", clean_all(raw, line_model()))):
+        p, r, f = shingle_prf([(cleaned[k], gold[k]) for k in gold])
+        print(f"  {label:32s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"))

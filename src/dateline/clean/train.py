@@ -1,0 +1,250 @@
+"""Fit the learned line model (data/clean/line_model.json) from pages whose lines are labelled.
+
+Two sources, weighing the same in all: the furniture-dev pages (a line holding a `with`
+snippet is article, one holding a `without` snippet furniture) and clean PolNeAR train
+articles wrapped by code in menus, share bars, prompts, teasers, captions and footers drawn
+from data/clean/synthetic.yaml. Logistic regression by Newton's method from zero weights, so
+the same data give the same file byte for byte: ``make train-clean``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from dateline.clean.features import FEATURES
+from dateline.clean.furniture import prepare
+from dateline.clean.lines import split_lines
+from dateline.clean.templates import batch_templates
+from dateline.clean.vocabulary import vocabulary
+from dateline.model import Document
+from dateline.resources import load_yaml
+
+SEED = 16
+PAGES_PER_SITE = 4  # synthetic pages of one site share a menu and a footer, as a crawl's do
+L2 = 1.0
+NEWTON_STEPS = 30
+DIGITS = 6
+SHARES = (0.75, 0.25)  # furniture-dev's real pages, then the synthetic ones
+
+
+@dataclass
+class Labelled:
+    """A page's raw text, its site, and line index -> 1 (article) or 0 (furniture)."""
+
+    raw: str
+    site: str
+    labels: dict[int, int]
+
+
+def dev_pages(folder: Path, exclude: Collection[str] = ()) -> list[Labelled]:
+    """furniture-dev pages with the lines that hold a snippet labelled."""
+    snippets = json.loads((folder / "snippets.json").read_text(encoding="utf-8"))
+    out = []
+    for name in sorted(snippets):
+        path = folder / "text" / name
+        if name in exclude or not path.exists():
+            continue
+        raw = path.read_text(encoding="utf-8")
+        lines = split_lines(raw)
+        labels: dict[int, int] = {}
+        for label, key in ((1, "with"), (0, "without")):
+            for snippet in snippets[name][key]:
+                start = raw.find(snippet)
+                if start < 0:
+                    continue
+                for line in lines:
+                    if line.start < start + len(snippet) and start < line.end:
+                        labels[line.index] = -1 if labels.get(line.index, label) != label else label
+        out.append(Labelled(raw, name, {i: y for i, y in labels.items() if y >= 0}))
+    return out
+
+
+class Wrapper:
+    """Builds a furniture page around a clean article (one generator per site)."""
+
+    def __init__(self, pool: dict, rng: random.Random, heads: list[str], sentences: list[str]):
+        self.pool, self.rng, self.heads, self.sentences = pool, rng, heads, sentences
+        self.site = rng.choice(pool["sites"])
+        self.menu = rng.sample(pool["sections"], rng.randint(4, 14))
+        self.menu_inline = rng.random() < 0.4
+        self.footer = rng.sample(pool["footer"], rng.randint(3, 8))
+        self.separator = "\n\n" if rng.random() < 0.5 else "\n"
+
+    def fill(self, template: str) -> str:
+        pool, rng = self.pool, self.rng
+        return template.format(
+            site=self.site, n=rng.randint(1, 480), n2=rng.randint(10, 59),
+            year=rng.randint(2012, 2024), agency=rng.choice(pool["agencies"]),
+            name=self.name(), name2=self.name(),
+            date=f"{rng.choice(['Nov.', 'November', 'Oct.', 'March'])} {rng.randint(1, 28)}, 2016",
+        )
+
+    def name(self) -> str:
+        first, last = self.pool["first_names"], self.pool["last_names"]
+        return f"{self.rng.choice(first)} {self.rng.choice(last)}"
+
+    def some(self, key: str, low: int, high: int) -> list[str]:
+        return [self.fill(t) for t in self.rng.sample(self.pool[key], self.rng.randint(low, high))]
+
+    def listing(self, items: list[str], inline: bool) -> list[str]:
+        return [self.rng.choice([" ", " | ", " · "]).join(items)] if inline else items
+
+    def page(self, article: list[str]) -> tuple[str, list[int]]:
+        """The page text and one label per non-blank line."""
+        rng, out = self.rng, []
+
+        def junk(texts: list[str]) -> None:
+            out.extend((text, 0) for text in texts)
+
+        if rng.random() < 0.5:
+            junk([f"{article[0]} | {self.site}"])
+        if rng.random() < 0.7:
+            junk([self.site])
+        if rng.random() < 0.8:
+            junk(self.listing(self.menu, self.menu_inline))
+        if rng.random() < 0.5:
+            junk(self.some("utility", 1, 4))
+        out.append((article[0], 1 if not out else 0))
+        if rng.random() < 0.6:
+            junk(self.some("bylines", 1, 1))
+        if rng.random() < 0.6:
+            junk(self.some("stamps", 1, 1))
+        if rng.random() < 0.4:
+            junk(self.listing(self.some("share", 2, 6), rng.random() < 0.3))
+        if rng.random() < 0.3:
+            junk([rng.choice(self.sentences), *self.some("credits", 1, 1)])
+        inserts = {rng.randrange(1, max(len(article), 2)) for _ in range(rng.randint(0, 2))}
+        for n, paragraph in enumerate(article[1:], 1):
+            if n in inserts:
+                junk(rng.choice([
+                    [f"{rng.choice(self.pool['teaser_leads'])} {rng.choice(self.heads)}"],
+                    [rng.choice(["Advertisement", "ADVERTISEMENT", "Story continues below"])],
+                    [rng.choice(self.sentences), *self.some("credits", 1, 1)],
+                ]))
+            out.append((paragraph, 1))
+        self.after(junk)
+        text = self.separator.join(text for text, _ in out)
+        return text, [label for _, label in out]
+
+    def after(self, junk) -> None:
+        rng = self.rng
+        if rng.random() < 0.3:
+            topics = ", ".join(rng.sample(self.pool["sections"], 3))
+            junk([f"{rng.choice(self.pool['tags'])} {topics}"])
+        if rng.random() < 0.4:
+            junk(self.listing(self.some("share", 2, 6), rng.random() < 0.3))
+        if rng.random() < 0.5:
+            junk(self.some("counters", 1, 1))
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            heads = rng.sample(self.heads, rng.randint(3, 8))
+            if rng.random() < 0.3:
+                heads = [f"{n}. {head}" if rng.random() < 0.5 else head
+                         for n, head in enumerate(heads, 1)]
+            junk([self.fill(rng.choice(self.pool["related_heads"])), *heads])
+        if rng.random() < 0.7:
+            junk(self.some("prompts", 1, 3))
+        if rng.random() < 0.8:
+            junk(self.listing(self.footer, rng.random() < 0.4))
+        if rng.random() < 0.7:
+            junk(self.some("notices", 1, 1))
+
+
+def synthetic_pages(folder: Path, seed: int = SEED) -> list[Labelled]:
+    """Every article of ``folder`` (PolNeAR text) wrapped in furniture, sites of a few pages."""
+    articles = []
+    for path in sorted(folder.glob("*.txt")):
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+        if len(paragraphs) >= 2:
+            articles.append(paragraphs)
+    heads = [article[0] for article in articles]
+    sentences = [article[1].split(". ")[0] + "." for article in articles]
+    rng = random.Random(seed)
+    pool = load_yaml("clean", "synthetic.yaml")
+    out, wrapper = [], None
+    for n, article in enumerate(articles):
+        if n % PAGES_PER_SITE == 0:
+            wrapper = Wrapper(pool, rng, heads, sentences)
+            site = f"site{n}"
+        text, labels = wrapper.page(article)
+        out.append(Labelled(text, site, dict(enumerate(labels))))
+    return out
+
+
+def examples(pages: list[Labelled]) -> tuple[list[list[float]], list[int], list[str]]:
+    """Feature rows and labels of the lines the model decides: after the headline, on a
+    web page, not already furniture by the vocabulary; and each row's site."""
+    docs = [Document(id=str(n), source=page.site, raw=page.raw, meta={"outlet": page.site})
+            for n, page in enumerate(pages)]
+    lines = [split_lines(page.raw) for page in pages]
+    templates = batch_templates(docs, lines)
+    vocab = vocabulary()
+    rows, labels, sites = [], [], []
+    for page, page_lines, page_templates in zip(pages, lines, templates, strict=True):
+        found = prepare(page_lines, vocab, page_templates, False)
+        if not found.web or found.title is None:
+            continue
+        for i, label in sorted(page.labels.items()):
+            if i > found.title and i not in found.kinds:
+                rows.append(found.rows[i])
+                labels.append(label)
+                sites.append(page.site)
+    return rows, labels, sites
+
+
+def fit(sources: list[tuple[list[list[float]], list[int]]]) -> dict:
+    """Logistic regression with an L2 penalty; each class weighs the same within a source and
+    each source its share of SHARES."""
+    x = np.array([row for rows, _ in sources for row in rows], dtype=float)
+    y = np.array([label for _, labels in sources for label in labels], dtype=float)
+    weight = np.concatenate([
+        share * np.where(np.array(labels) == 1, 0.5 / max(sum(labels), 1),
+                         0.5 / max(len(labels) - sum(labels), 1))
+        for share, (_, labels) in zip(SHARES, sources, strict=True)
+    ]) * len(y)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    mean[0], scale[0] = 0.0, 1.0  # the bias column
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    w = np.zeros(z.shape[1])
+    penalty = L2 * np.eye(z.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(NEWTON_STEPS):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        gradient = z.T @ (weight * (p - y)) + penalty @ w
+        hessian = (z * (weight * p * (1 - p))[:, None]).T @ z + penalty
+        w -= np.linalg.solve(hessian, gradient)
+    return {
+        "features": list(FEATURES),
+        "mean": [round(float(v), DIGITS) for v in mean],
+        "scale": [round(float(v), DIGITS) for v in scale],
+        "weights": [round(float(v), DIGITS) for v in w],
+        "examples": {"furniture-dev lines": len(sources[0][1]),
+                     "synthetic lines": len(sources[1][1])},
+    }
+
+
+def train(furniture_dev: Path, polnear: Path, exclude: Collection[str] = ()) -> dict:
+    dev_rows, dev_labels, _ = examples(dev_pages(furniture_dev, exclude))
+    syn_rows, syn_labels, _ = examples(synthetic_pages(polnear / "text"))
+    return fit([(dev_rows, dev_labels), (syn_rows, syn_labels)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("furniture_dev", type=Path, help="folder with text/ and snippets.json")
+    parser.add_argument("polnear", type=Path, help="PolNeAR train folder (text/)")
+    parser.add_argument("out", type=Path, help="the model file to write")
+    args = parser.parse_args()
+    model = train(args.furniture_dev, args.polnear)
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
