@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dateline.io.decode import find_control
 from dateline.store.schema import (
@@ -185,15 +185,19 @@ def dated(row: Any) -> dict[str, Any]:
             "date_end": row.date_end or None, "date_precision": row.date_precision or None}
 
 
+SOURCE_ACTOR = aliased(ActorRow, name="source_actor_row")
+TARGET_ACTOR = aliased(ActorRow, name="target_actor_row")
+
+
 def _event_item(row: Any) -> dict[str, Any]:
     ev = row.EventRow
     return {
         "id": ev.id, "doc_id": ev.doc_id, "type": ev.type, "mode": ev.mode,
         "context": [c for c in (ev.context or "").split(",") if c],
-        "source": {"actor": ev.source_actor, "country": ev.source_country,
-                   "text": ev.source_text},
-        "target": ({"actor": ev.target_actor, "country": ev.target_country,
-                    "text": ev.target_text}
+        "source": {"actor": ev.source_actor, "name": row.source_name,
+                   "country": ev.source_country, "text": ev.source_text},
+        "target": ({"actor": ev.target_actor, "name": row.target_name,
+                    "country": ev.target_country, "text": ev.target_text}
                    if ev.target_actor or ev.target_country or ev.target_text else None),
         "trigger": {"start": ev.trigger_start, "text": ev.trigger},
         "sentence": [ev.sentence_start, ev.sentence_end],
@@ -435,8 +439,12 @@ class Queries:
         stmt = (select(EventRow, DocumentRow.title, EVENT_DATE.label("date"),
                        EVENT_START.label("date_start"), EVENT_END.label("date_end"),
                        EVENT_PRECISION.label("date_precision"),
-                       sentence.label("sentence_text"))
+                       sentence.label("sentence_text"),
+                       SOURCE_ACTOR.name.label("source_name"),
+                       TARGET_ACTOR.name.label("target_name"))
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
+                .outerjoin(SOURCE_ACTOR, SOURCE_ACTOR.id == EventRow.source_actor)
+                .outerjoin(TARGET_ACTOR, TARGET_ACTOR.id == EventRow.target_actor)
                 .where(*self._event_filter(**filters)))
         with self.store.session() as s:
             return paginate(s, stmt, [EVENT_START, EVENT_END, EventRow.id], cursor,
