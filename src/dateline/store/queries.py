@@ -126,8 +126,8 @@ def text_key(column: Any) -> Any:
 def count_facets(s: Session, stmt: Select, columns: dict[str, Any],
                  top: int = 25) -> dict[str, list[dict[str, Any]]]:
     """Per facet, the most frequent values among the rows ``stmt`` matches, with counts."""
-    labelled = stmt.add_columns(*(col.label(f"facet_{name}") for name, col in columns.items()))
-    sub = labelled.subquery()
+    sub = stmt.with_only_columns(*(col.label(f"facet_{name}")
+                                   for name, col in columns.items())).subquery()
     out = {}
     for name in columns:
         col = sub.c[f"facet_{name}"]
