@@ -156,7 +156,7 @@ def test_listing_commands_read_the_store(tmp_path):
         app, ["quotes", "--db", db, "--search", "nothing like this"], env=wide).stdout
     result = runner.invoke(app, ["events", "--db", db, "--source", "NOR", "--type", "consult"],
                            env=wide)
-    assert "CONSULT" in result.stdout and "pavel-kuzmin" in result.stdout
+    assert "CONSULT" in result.stdout and "Pavel Kuzmin (RUS)" in result.stdout
     assert "CONSULT" not in runner.invoke(app, ["events", "--db", db, "--target", "NOR"],
                                           env=wide).stdout
     result = runner.invoke(app, ["actors", "Ortiz", "--db", db], env=wide)

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import text
 
-from dateline.export import event_records, export_rows, write_text
+from dateline.export import export_rows, write_text
 from dateline.store import Store, migrate
 from dateline.store.queries import Queries
 from dateline.web.chart import timeline_svg
@@ -88,7 +88,7 @@ def test_timelines_place_coarse_dates_by_their_interval(tmp_path):
 def test_exported_interval_ends_are_dates(tmp_path):
     store = filled(tmp_path)
     out = io.StringIO()
-    write_text(out, "csv", "events", event_records(store))
+    write_text(out, store, "csv", "events")
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(rows) == 5
     for row in rows:
@@ -102,7 +102,7 @@ def test_exported_interval_ends_are_dates(tmp_path):
     export_rows(store, "parquet", "documents", docs)
     assert pq.read_table(docs).column("published_end").to_pylist()[0] == date(2022, 12, 31)
     lines = io.StringIO()
-    write_text(lines, "jsonl", "documents", store.documents())
+    write_text(lines, store, "jsonl", "documents")
     first = json.loads(lines.getvalue().splitlines()[0])
     assert first["published_precision"] == "year"
     assert first["events"][0]["date"] == "2022"

@@ -259,3 +259,32 @@ def test_seed_charts_are_chronological_and_draw_a_year_as_a_year(page, live_seed
     assert "2022-07" in bars and "2024-04" in bars  # the seeds given full dates
     assert "2022-01" not in bars  # the year-only "2022" is not drawn as January
     shot(page, "chart-" + path.strip("/").replace("/", "-"))
+
+
+def test_a_listed_event_opens_highlighted_in_its_document(page, live):
+    page.goto(live.url + "/events?type=ACCUSE")
+    page.locator("tr.event a.at").first.click()
+    page.wait_for_url("**/documents/*#e*")
+    anchor = page.url.rsplit("#", 1)[1]
+    row = page.locator(f"tr.event#{anchor}")
+    assert row.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    assert row.evaluate("el => { const r = el.getBoundingClientRect();"
+                        " return r.top >= 0 && r.top < window.innerHeight; }")
+    other = page.locator("tr.event:not(:target)")
+    if other.count():
+        assert other.first.evaluate("el => getComputedStyle(el).outlineStyle") == "none"
+    shot(page, "event-anchor")
+
+
+def test_facets_sorting_and_the_json_twin(page, live):
+    page.goto(live.url + "/events")
+    total = page.locator(".listing-head .total").inner_text()
+    page.locator("dl.facet-type a", has_text="CONSULT").click()
+    page.wait_for_url("**/events?type=CONSULT")
+    assert page.locator("tr.event").count() == 2 and total != page.locator(
+        ".listing-head .total").inner_text()
+    page.locator("th a.sort", has_text="type").click()
+    page.wait_for_url("**sort=type*")
+    page.locator("a.twin.json").click()
+    page.wait_for_url("**/api/v1/events?*type=CONSULT*")
+    assert '"total":2' in page.content().replace(" ", "")

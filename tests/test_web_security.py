@@ -210,13 +210,16 @@ def cursor(key: object) -> str:
 
 PARAMS = {
     "/api/v1/documents": ["q", "outlet", "actor", "from", "to", "cursor"],
-    "/api/v1/quotes": ["speaker", "q", "actor", "doc", "kind", "from", "to", "cursor"],
-    "/api/v1/events": ["source", "target", "actor", "type", "doc", "from", "to", "cursor"],
-    "/api/v1/actors": ["q", "country", "type", "cursor"],
-    "/": ["q", "outlet", "actor", "date_from", "date_to", "cursor"],
-    "/actors": ["q", "country", "cursor"],
-    "/quotes": ["speaker", "q", "cursor"],
-    "/events": ["actor", "type", "month", "cursor"],
+    "/api/v1/quotes": ["speaker", "q", "actor", "doc", "kind", "country", "outlet", "from",
+                       "to", "sort", "cursor"],
+    "/api/v1/events": ["source", "target", "actor", "type", "doc", "outlet", "sector", "from",
+                       "to", "month", "sort", "cursor"],
+    "/api/v1/actors": ["q", "country", "type", "sector", "sort", "cursor"],
+    "/": ["q", "outlet", "actor", "from", "to", "cursor"],
+    "/actors": ["q", "country", "type", "sector", "sort", "cursor"],
+    "/quotes": ["speaker", "q", "kind", "country", "outlet", "from", "to", "sort", "cursor"],
+    "/events": ["actor", "source", "target", "type", "month", "outlet", "sector", "from", "to",
+                "sort", "cursor"],
     "/pairs/chn/usa": ["type", "month", "cursor"],
 }
 BAD_TARGETS = [(path, {name: value}) for path, names in PARAMS.items() for name in names
@@ -233,13 +236,18 @@ BAD_VALUES = [
     ("/api/v1/documents", {"from": "2025-13-45"}),
     ("/api/v1/quotes", {"to": "yesterday"}),
     ("/api/v1/events", {"from": "2023-02-30"}),
-    ("/", {"date_from": "2025-13"}),
+    ("/", {"from": "2025-13"}),
+    ("/events", {"sort": "nonsense"}),
+    ("/api/v1/actors", {"sort": "-password"}),
+    ("/api/v1/quotes", {"format": "xml"}),
     ("/api/v1/documents", {"limit": "0"}),
 ]
 GOOD = [("/api/v1/documents", {"q": "tariffs", "from": "2023-03", "to": "2024-02-29"}),
         ("/api/v1/events", {"source": "chn", "from": "2023-03-01"}),
         ("/api/v1/quotes", {"speaker": "chen", "q": "tariffs"}),
-        ("/", {"q": "tariffs", "date_from": "2023"}), ("/", {"date_from": "", "date_to": ""}),
+        ("/", {"q": "tariffs", "from": "2023"}), ("/", {"from": "", "to": ""}),
+        ("/events", {"sort": "-type", "from": "2023"}), ("/quotes", {"sort": "speaker"}),
+        ("/api/v1/events", {"format": "csv", "sort": "type"}),
         ("/pairs/chn/usa", {"month": "2023-03"}),
         ("/api/v1/documents/doc-meeting", {})]
 

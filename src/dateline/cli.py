@@ -2,22 +2,46 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import IO, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
+from dateline import __version__
 from dateline.io.decode import one_line
-from dateline.io.published import PublishedDates
-from dateline.io.readers import InputDocument, ReadError, read_inputs
+from dateline.io.published import PublishedDates, checked_date
+from dateline.io.readers import (
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    InputDocument,
+    ReadError,
+    expand_paths,
+    read_html,
+    read_inputs,
+    read_text,
+    too_long,
+)
 from dateline.pipeline import ProcessError
 from dateline.settings import Settings
-from dateline.store import DEFAULT_DB, Store
+from dateline.store import DEFAULT_DB, Store, database_url
 
 app = typer.Typer(
     help="Turn raw news text into who said what, and who did what to whom, when and where.",
@@ -32,12 +56,20 @@ out = Console()
 SETTINGS: Settings = Settings()  # set once from the command line, before any command runs
 
 
+def show_version(value: bool) -> None:
+    if value:
+        print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def dateline(
     settings_file: Path | None = typer.Option(
         None, "--settings", exists=True, dir_okay=False, envvar="DATELINE_SETTINGS",
         help="TOML file of settings (spacy_model, max_bytes, max_chars, batch, ...); "
              "DATELINE_* environment variables win over it."),
+    version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True,
+                                 help="Print the version and exit."),
 ) -> None:
     """dateline: read → clean → parse → actors → time → quotes → events → store → serve."""
     global SETTINGS
@@ -52,6 +84,108 @@ def report_error(message: str) -> None:
     err.print(f"[red]error[/red] {escape(one_line(message))}", highlight=False, soft_wrap=True)
 
 
+STDIN = "-"
+
+
+def read_stdin(settings: Settings) -> InputDocument | ReadError:
+    """Standard input as one document: HTML when it starts with a tag, else plain text."""
+    limit = settings.max_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        return ReadError("<stdin>", f"too large (limit {limit:,} bytes, DATELINE_MAX_BYTES)")
+    try:
+        if data.lstrip()[:1] == b"<":
+            return read_html("<stdin>", data)
+        doc = read_text("<stdin>", data)
+    except ValueError as exc:
+        return ReadError("<stdin>", str(exc))
+    if len(doc.raw) > settings.max_chars:
+        return ReadError("<stdin>", too_long(len(doc.raw), settings.max_chars))
+    return doc
+
+
+def read_paths(paths: list[str], settings: Settings) -> Iterator[InputDocument | ReadError]:
+    """Every input in order; ``-`` is standard input."""
+    for path in paths:
+        yield from [read_stdin(settings)] if path == STDIN else read_inputs([path], settings)
+
+
+def count_inputs(paths: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know: one per text or HTML
+    file, one per line of a plain JSON-lines file; None when a WARC or gzipped JSON-lines
+    file is among them (counting those means reading them twice)."""
+    total = 0
+    for path in expand_paths(p for p in paths if p != STDIN):
+        name = path.lower()
+        if name.endswith(WARC_SUFFIXES) or name.endswith(tuple(
+                s for s in JSONL_SUFFIXES if s.endswith(".gz"))):
+            return None
+        if name.endswith(JSONL_SUFFIXES):
+            try:
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1  # reported as a failure when it is read
+        else:
+            total += 1
+    return total + paths.count(STDIN)
+
+
+class Rate(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f}/s" if task.speed else "–/s", style="progress.data.speed")
+
+
+STATUS_EVERY = 10.0  # seconds between status lines when stderr is not a terminal
+
+
+class Tracker:
+    """Progress over the inputs: done, total (when known), rate, ETA and failures so far.
+
+    A Rich bar on a terminal; otherwise one status line on stderr every STATUS_EVERY seconds,
+    so that a log of a long batch shows how far it got."""
+
+    def __init__(self, label: str, total: int | None) -> None:
+        self.label, self.total = label, total
+        self.done = self.failed = 0
+        self.started = self.last = time.monotonic()
+        self.bar = Progress(
+            TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), Rate(),
+            TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            console=err, transient=True, disable=not err.is_terminal)
+        self.task = self.bar.add_task(label, total=total, failed=0)
+
+    def __enter__(self) -> Tracker:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def advance(self, failed: bool = False) -> None:
+        self.done += 1
+        self.failed += failed
+        self.bar.update(self.task, advance=1, failed=self.failed)
+        now = time.monotonic()
+        if not err.is_terminal and now - self.last >= STATUS_EVERY:
+            self.last = now
+            err.print(self.status(now), highlight=False, soft_wrap=True)
+
+    def status(self, now: float) -> str:
+        rate = self.done / max(now - self.started, 1e-9)
+        line = f"{self.label}: {self.done:,}"
+        if self.total is not None:
+            left = max(self.total - self.done, 0)
+            eta = time.strftime("%H:%M:%S", time.gmtime(left / rate)) if rate else "?"
+            line += f"/{self.total:,} · {rate:.1f}/s · ETA {eta}"
+        else:
+            line += f" · {rate:.1f}/s"
+        return f"{line} · {self.failed} failed"
+
+
 class Inputs:
     """Reads inputs, reports bad ones on stderr, and attaches the --published date."""
 
@@ -62,9 +196,14 @@ class Inputs:
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
         self.failed = 0
+        self.tracker: Tracker | None = None
+
+    def track(self, label: str) -> Tracker:
+        self.tracker = Tracker(label, count_inputs(self.paths))
+        return self.tracker
 
     def __iter__(self) -> Iterator[InputDocument]:
-        for item in read_inputs(self.paths, SETTINGS):
+        for item in read_paths(self.paths, SETTINGS):
             if isinstance(item, ReadError):
                 self.report(item)
                 continue
@@ -73,23 +212,13 @@ class Inputs:
     def report(self, failure: ReadError | ProcessError) -> None:
         self.failed += 1
         report_error(str(failure))
+        if self.tracker:
+            self.tracker.advance(failed=True)
 
     def exit_if_failed(self) -> None:
         if self.failed:
             err.print(f"{self.failed} input(s) failed")
             raise typer.Exit(EXIT_SOME_FAILED)
-
-
-def progress(total_hint: str = "documents") -> Progress:
-    return Progress(
-        TextColumn(f"[bold]{total_hint}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
 
 
 PATHS = typer.Argument(..., help="Files, directories or globs: .txt, .html, .warc(.gz), .jsonl.")
@@ -112,6 +241,9 @@ SPARK = typer.Option(
 )
 
 
+OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (default stdout).")
+
+
 @app.command()
 def extract(
     paths: list[str] = PATHS,
@@ -119,18 +251,22 @@ def extract(
     published_tsv: Path | None = PUBLISHED_TSV,
     workers: int = WORKERS,
     spark: str | None = SPARK,
+    output: Path | None = OUTPUT,
 ) -> None:
     """Print one document JSON (schema dateline/1) per input document, in input order.
 
-    Nothing but JSON lines goes to stdout; progress and errors go to stderr.
-    Exit status 1 if any input could not be read or processed.
+    Nothing but JSON lines goes to stdout (or --output); progress and errors go to stderr.
+    `-` reads one document from standard input. Exit status 1 if any input could not be
+    read or processed.
 
-    Example: dateline extract --published 2022-07-09 article.txt > article.jsonl
+    Example: curl -s https://example.org/story | dateline extract - -o story.jsonl
     """
     from dateline.pipeline import Pipeline
 
     inputs = Inputs(paths, published, published_tsv)
     if spark:
+        if STDIN in paths:
+            raise typer.BadParameter("standard input (-) cannot be sent to Spark")
         from dateline.engines.spark import process_with_spark
 
         results = process_with_spark(paths, inputs.dates, master=spark, settings=SETTINGS)
@@ -140,17 +276,36 @@ def extract(
         results = process_in_pool(inputs, workers, SETTINGS)
     else:
         results = Pipeline(settings=SETTINGS).process_stream(inputs)
-    stdout = sys.stdout
-    with progress("extract") as bar:
-        task = bar.add_task("extract", total=None)
+    with writing(output) as stdout, inputs.track("extract") as tracker:
         for doc in results:
             if isinstance(doc, ProcessError | ReadError):
                 inputs.report(doc)
                 continue
             stdout.write(doc.dumps() + "\n")
-            bar.advance(task)
-    stdout.flush()
+            tracker.advance()
     inputs.exit_if_failed()
+
+
+class writing:  # noqa: N801 - used as a context manager, like open()
+    """Standard output, or ``path`` opened for writing (a usage error when it cannot be)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stream: IO[str] = sys.stdout
+
+    def __enter__(self) -> IO[str]:
+        if self.path is not None:
+            try:
+                self.stream = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as exc:
+                report_error(f"{self.path}: {exc.strerror or exc}")
+                raise typer.Exit(EXIT_USAGE) from None
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.flush()
+        if self.stream is not sys.stdout:
+            self.stream.close()
 
 
 DB = typer.Option(DEFAULT_DB, "--db", help="SQLite file or postgresql:// URL.")
@@ -158,6 +313,35 @@ OVERRIDES = typer.Option(
     None, "--overrides", exists=True, dir_okay=False,
     help="YAML file that merges, splits or corrects actors (or DATELINE_ACTOR_OVERRIDES).",
 )
+
+
+def existing(db: str) -> Store:
+    """The store ``db`` for a reading command: a SQLite file must exist (never created
+    empty) and a PostgreSQL database must answer; otherwise one line and exit 2."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = make_url(database_url(db))
+    shown = make_url(db).render_as_string(hide_password=True) if "://" in db else db
+    if url.get_backend_name() == "sqlite":
+        if not url.database or not os.path.isfile(url.database):
+            report_error(f"{shown}: no such store (create it with dateline ingest)")
+            raise typer.Exit(EXIT_USAGE)
+        return Store(db)
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        report_error(f"{shown}: cannot connect: {first}")
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        engine.dispose()
+    return Store(db)
 
 
 @app.command()
@@ -181,13 +365,14 @@ def ingest(
     from dateline.ingest import Ingest
 
     inputs = Inputs(paths, published, published_tsv)
-    with Store(db) as store, progress("ingest") as bar:
-        task = bar.add_task("ingest", total=None)
+    with Store(db) as store, inputs.track("ingest") as tracker:
         job = Ingest(store, replace=replace, overrides=overrides, settings=SETTINGS)
+        job.on_skip = tracker.advance  # inputs stored already count as done
         for result in job.run(inputs):
             if isinstance(result, ProcessError):
                 inputs.report(result)
-            bar.advance(task)
+            else:
+                tracker.advance()
         out.print(job.summary_table(failed=inputs.failed))
     inputs.exit_if_failed()
 
@@ -199,8 +384,12 @@ class ExportFormat(StrEnum):
 
 
 class ExportTable(StrEnum):
+    """The tables `dateline export` writes (export.TABLES says how each is built)."""
+
     documents = "documents"
+    quotes = "quotes"
     events = "events"
+    timexes = "timexes"
     actors = "actors"
 
 
@@ -212,23 +401,25 @@ def export(
     ),
     table: ExportTable = typer.Option(
         ExportTable.documents, "--table",
-        help="documents (the JSON contract), events (one row per event, GDELT-style) or "
-        "actors (one row per actor of the knowledge base).",
+        help="documents (the JSON contract), or one row per quote, event (GDELT-style), "
+        "date expression or actor of the knowledge base.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Output file (required for parquet; default stdout)."
     ),
 ) -> None:
-    """Write stored documents back out as the JSON contract, or the events table.
+    """Write stored documents back out as the JSON contract, or one of the flat tables.
 
-    Example: dateline export --format parquet -o docs.parquet
+    Parquet keeps nested fields (quotes, events, contexts...) as list and struct columns.
+
+    Example: dateline export --table events --format parquet -o events.parquet
     """
     from dateline.export import export_rows
 
     if fmt is ExportFormat.parquet and output is None:
         err.print("--format parquet needs --output FILE")
         raise typer.Exit(EXIT_USAGE)
-    with Store(db) as store:
+    with existing(db) as store:
         n = export_rows(store, fmt.value, table.value, output)
     err.print(f"exported {n} {table.value} rows")
 
@@ -243,24 +434,86 @@ def reresolve(db: str = DB, overrides: Path | None = OVERRIDES) -> None:
     """
     from dateline.ingest import reresolve as rerun
 
-    failed = 0
-    with Store(db) as store, progress("reresolve") as bar:
-        task = bar.add_task("reresolve", total=store.count())
+    with existing(db) as store:
+        with Tracker("reresolve", store.count()) as tracker:
 
-        def show(result: object) -> None:
-            nonlocal failed
-            if isinstance(result, ProcessError):
-                failed += 1
-                report_error(f"{result} (kept as it was)")
-            bar.advance(task)
+            def show(result: object) -> None:
+                failed = isinstance(result, ProcessError)
+                if failed:
+                    report_error(f"{result} (kept as it was)")
+                tracker.advance(failed=failed)
 
-        job = rerun(store, overrides, on_result=show, settings=SETTINGS)
-        out.print(job.summary_table(failed=failed))
-    if failed:
+            job = rerun(store, overrides, on_result=show, settings=SETTINGS)
+        out.print(job.summary_table(failed=tracker.failed))
+    if tracker.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
 LIMIT = typer.Option(50, "--limit", "-n", min=1, help="At most this many rows.")
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+FORMAT = typer.Option(
+    None, "--format", "-f",
+    help="table (the default on a terminal), tsv (the default when piped), csv, or json "
+    "(one API item per line).")
+
+
+def checked(choices: Callable[[], Any], what: str) -> Callable[[str | None], str | None]:
+    """A typer callback: the value (case-insensitive) must be one of ``choices()``."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        known = sorted(choices())
+        found = next((c for c in known if c.lower() == value.lower()), None)
+        if found is None:
+            raise typer.BadParameter(f"not a {what}; one of {', '.join(known)}")
+        return found
+
+    return check
+
+
+def plover_types() -> Any:
+    from dateline.events.ontology import ontology
+
+    return ontology().categories
+
+
+def quote_kinds() -> Any:
+    from dateline.contract import QUOTE_KINDS
+
+    return QUOTE_KINDS
+
+
+def a_date(value: str | None) -> str | None:
+    """--from/--to: YYYY, YYYY-MM or YYYY-MM-DD, each taken as its whole interval."""
+    try:
+        return checked_date(value, "date") if value else None
+    except ValueError:
+        raise typer.BadParameter("not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+DATE_FROM = typer.Option(None, "--from", callback=a_date,
+                         help="Earliest date (YYYY[-MM[-DD]]); overlapping intervals match.")
+DATE_TO = typer.Option(None, "--to", callback=a_date,
+                       help="Latest date (YYYY[-MM[-DD]]); --to 2023-03 takes all of March.")
+
+
+def show(db: str, listing: str, fmt: ListFormat | None, limit: int, **filters: Any) -> None:
+    """Print a listing: a table on a terminal, tab-separated text when piped."""
+    from dateline.listing import LISTINGS, write_listing
+
+    chosen = fmt or (ListFormat.table if out.is_terminal else ListFormat.tsv)
+    with existing(db) as store:
+        rows = LISTINGS[listing](store, limit, **filters)
+        write_listing(rows, chosen.value, out, sys.stdout)
 
 
 @app.command()
@@ -269,17 +522,19 @@ def quotes(
     speaker: str | None = typer.Option(
         None, "--speaker", help="Actor id, actor name or speaker words (e.g. Blinken)."),
     search: str | None = typer.Option(None, "--search", help="Words inside the quote."),
-    kind: str | None = typer.Option(None, "--kind", help="direct, indirect, mixed, transcript."),
+    kind: str | None = typer.Option(None, "--kind", callback=checked(quote_kinds, "quote kind"),
+                                    help="direct, indirect, mixed, transcript."),
+    date_from: str | None = DATE_FROM,
+    date_to: str | None = DATE_TO,
     limit: int = LIMIT,
+    fmt: ListFormat | None = FORMAT,
 ) -> None:
     """List stored quotes, newest first: who said what, in which document.
 
-    Example: dateline quotes --speaker Blinken --search China
+    Example: dateline quotes --speaker Blinken --search China --format csv > quotes.csv
     """
-    from dateline.listing import quotes_table
-
-    with Store(db) as store:
-        out.print(quotes_table(store, limit, speaker=speaker, q=search, kind=kind))
+    show(db, "quotes", fmt, limit, speaker=speaker, q=search, kind=kind, date_from=date_from,
+         date_to=date_to)
 
 
 @app.command()
@@ -287,20 +542,19 @@ def events(
     db: str = DB,
     source: str | None = typer.Option(None, "--source", help="Actor id or country (USA)."),
     target: str | None = typer.Option(None, "--target", help="Actor id or country (CHN)."),
-    type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    date_from: str | None = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD)."),
-    date_to: str | None = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD)."),
+    type_: str | None = typer.Option(None, "--type", callback=checked(plover_types, "PLOVER type"),
+                                     help="PLOVER type, e.g. CONSULT."),
+    date_from: str | None = DATE_FROM,
+    date_to: str | None = DATE_TO,
     limit: int = LIMIT,
+    fmt: ListFormat | None = FORMAT,
 ) -> None:
     """List stored PLOVER events, newest first: who did what to whom, when and where.
 
-    Example: dateline events --source USA --target CHN --type ACCUSE
+    Example: dateline events --source USA --target CHN --type ACCUSE --format json
     """
-    from dateline.listing import events_table
-
-    with Store(db) as store:
-        out.print(events_table(store, limit, source=source, target=target, type=type_,
-                               date_from=date_from, date_to=date_to))
+    show(db, "events", fmt, limit, source=source, target=target, type=type_,
+         date_from=date_from, date_to=date_to)
 
 
 @app.command()
@@ -309,15 +563,13 @@ def actors(
     db: str = DB,
     country: str | None = typer.Option(None, "--country", help="ISO3 code, e.g. CHN."),
     limit: int = LIMIT,
+    fmt: ListFormat | None = FORMAT,
 ) -> None:
     """List actors in the knowledge base with country, sector, roles and dates seen.
 
-    Example: dateline actors Blinken
+    Example: dateline actors Blinken --format tsv | cut -f1,2
     """
-    from dateline.listing import actors_table
-
-    with Store(db) as store:
-        out.print(actors_table(store, limit, q=name, country=country))
+    show(db, "actors", fmt, limit, q=name, country=country)
 
 
 @app.command()
@@ -337,6 +589,7 @@ def serve(
 
     from dateline.web.app import create_app
 
+    existing(db).close()
     err.print(escape(f"serving {db} on http://{host}:{port}/ (API docs at /docs)"))
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 

@@ -45,12 +45,15 @@ class Ingest:
                                                                  overrides=overrides)
         self.pipeline = Pipeline(settings=settings, actors={"kb": self.kb})
         self.read = self.stored = self.skipped = 0
+        self.on_skip: Callable[[], object] | None = None  # told of each input skipped
 
     def stored_already(self, item: InputDocument) -> bool:
         """Whether an input is stored already (and so skipped), counting what is read."""
         self.read += 1
         if not self.replace and self.store.has(item.id):
             self.skipped += 1
+            if self.on_skip is not None:
+                self.on_skip()
             return True
         return False
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dateline.io.decode import find_control
 from dateline.store.schema import (
@@ -43,6 +43,7 @@ class BadCursor(ValueError):
 class Page:
     items: list[dict[str, Any]]
     next: str | None
+    total: int = 0  # rows matching the filters, over all pages
 
 
 def encode_cursor(key: list[Any]) -> str:
@@ -85,16 +86,59 @@ def after(keys: list[Any], values: list[str], descending: bool) -> ColumnElement
 
 
 def paginate(s: Session, stmt: Select, keys: list[Any], cursor: str | None, limit: int,
-             row_key: Any, to_item: Any, descending: bool = True) -> Page:
-    """Run ``stmt`` ordered by ``keys`` from ``cursor``; one extra row tells whether more follow."""
+             to_item: Any, descending: bool = True) -> Page:
+    """Run ``stmt`` ordered by ``keys`` from ``cursor``; one extra row tells whether more follow.
+    The total counts every matching row, whatever the cursor."""
+    total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     if cursor:
         stmt = stmt.where(after(keys, decode_cursor(cursor, len(keys)), descending))
     order = [k.desc() if descending else k.asc() for k in keys]
+    stmt = stmt.add_columns(*(key.label(f"sort_{i}") for i, key in enumerate(keys)))
     rows = s.execute(stmt.order_by(*order).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    nxt = encode_cursor(list(row_key(rows[-1]))) if more and rows else None
-    return Page([to_item(r) for r in rows], nxt)
+    nxt = encode_cursor([getattr(rows[-1], f"sort_{i}") for i in range(len(keys))]) \
+        if more and rows else None
+    return Page([to_item(r) for r in rows], nxt, total)
+
+
+class BadSort(ValueError):
+    """A sort key the list does not offer."""
+
+
+def sort_keys(sort: str | None, columns: dict[str, list[Any]], default: str) -> tuple[
+        list[Any], bool]:
+    """Keyset columns and direction for ``sort`` ("date", or "-date" for descending): the
+    named column(s), then the default ones as tie-breakers (every key is text, never null)."""
+    name = sort or default
+    descending = name.startswith("-")
+    key = name.removeprefix("-")
+    if key not in columns:
+        raise BadSort(f"sort must be one of {', '.join(sorted(columns))} (- for descending)")
+    extra = [k for k in columns[default.removeprefix("-")] if k not in columns[key]]
+    return [*columns[key], *extra], descending
+
+
+def text_key(column: Any) -> Any:
+    return func.coalesce(column, NONE)
+
+
+def count_facets(s: Session, stmt: Select, columns: dict[str, Any],
+                 top: int = 25) -> dict[str, list[dict[str, Any]]]:
+    """Per facet, the most frequent values among the rows ``stmt`` matches, with counts."""
+    sub = stmt.with_only_columns(*(col.label(f"facet_{name}")
+                                   for name, col in columns.items())).subquery()
+    out = {}
+    for name in columns:
+        col = sub.c[f"facet_{name}"]
+        rows = s.execute(select(col, func.count()).where(col.is_not(None), col != "")
+                         .group_by(col).order_by(func.count().desc(), col).limit(top)).all()
+        out[name] = [{"value": v, "count": n} for v, n in rows]
+    return out
+
+
+def year_of(date: Any) -> Any:
+    return func.substr(date, literal_column("1"), literal_column("4"))
 
 
 def snippet(text: str, query: str | None, width: int = 220) -> str:
@@ -122,6 +166,14 @@ QUOTE_PRECISION = func.coalesce(QuoteRow.date_precision, DocumentRow.published_p
 # Precisions fine enough to place in one month of a timeline (a week by its Monday).
 WITHIN_MONTH = ("day", "week", "month")
 UNDATED = "undated"
+# What each list can be sorted by (?sort=name, ?sort=-name for descending).
+ACTOR_SORTS = {"name": [ActorRow.name, ActorRow.id], "type": [ActorRow.type],
+               "country": [text_key(ActorRow.country)], "sector": [text_key(ActorRow.sector)],
+               "first_seen": [text_key(ActorRow.first_seen)],
+               "last_seen": [text_key(ActorRow.last_seen)]}
+QUOTE_SORTS = {"date": [QUOTE_START, QUOTE_END, QuoteRow.id], "kind": [QuoteRow.kind],
+               "speaker": [text_key(QuoteRow.speaker)]}
+EVENT_SORTS = {"date": [EVENT_START, EVENT_END, EventRow.id], "type": [EventRow.type]}
 
 
 def overlapping(start: Any, end: Any, date_from: str | None,
@@ -185,15 +237,19 @@ def dated(row: Any) -> dict[str, Any]:
             "date_end": row.date_end or None, "date_precision": row.date_precision or None}
 
 
+SOURCE_ACTOR = aliased(ActorRow, name="source_actor_row")
+TARGET_ACTOR = aliased(ActorRow, name="target_actor_row")
+
+
 def _event_item(row: Any) -> dict[str, Any]:
     ev = row.EventRow
     return {
         "id": ev.id, "doc_id": ev.doc_id, "type": ev.type, "mode": ev.mode,
         "context": [c for c in (ev.context or "").split(",") if c],
-        "source": {"actor": ev.source_actor, "country": ev.source_country,
-                   "text": ev.source_text},
-        "target": ({"actor": ev.target_actor, "country": ev.target_country,
-                    "text": ev.target_text}
+        "source": {"actor": ev.source_actor, "name": row.source_name,
+                   "country": ev.source_country, "text": ev.source_text},
+        "target": ({"actor": ev.target_actor, "name": row.target_name,
+                    "country": ev.target_country, "text": ev.target_text}
                    if ev.target_actor or ev.target_country or ev.target_text else None),
         "trigger": {"start": ev.trigger_start, "text": ev.trigger},
         "sentence": [ev.sentence_start, ev.sentence_end],
@@ -220,30 +276,10 @@ class Queries:
 
     # -- documents ---------------------------------------------------------------
 
-    def documents(self, q: str | None = None, outlet: str | None = None,
-                  actor: str | None = None, date_from: str | None = None,
-                  date_to: str | None = None, cursor: str | None = None,
-                  limit: int | None = None) -> Page:
+    def documents(self, cursor: str | None = None, limit: int | None = None,
+                  **filters: Any) -> Page:
         """Documents, newest first, matching a text search and filters."""
-        n_quotes = (select(func.count()).where(QuoteRow.doc_id == DocumentRow.id)
-                    .scalar_subquery())
-        n_events = (select(func.count()).where(EventRow.doc_id == DocumentRow.id)
-                    .scalar_subquery())
-        stmt = select(DocumentRow.id, DocumentRow.title, DocumentRow.outlet,
-                      DocumentRow.published, DocumentRow.source, DocumentRow.place_name,
-                      DocumentRow.place_country, DocumentRow.text,
-                      DocumentRow.published_start, DocumentRow.published_end,
-                      DocumentRow.published_precision, PUBLISHED_START.label("sort_start"),
-                      PUBLISHED_END.label("sort_end"),
-                      n_quotes.label("n_quotes"), n_events.label("n_events"))
-        if q:
-            stmt = stmt.where(or_(contains(DocumentRow.title, q), contains(DocumentRow.text, q)))
-        if outlet:
-            stmt = stmt.where(DocumentRow.outlet == outlet)
-        if actor:
-            stmt = stmt.where(DocumentRow.id.in_(
-                select(ActorDocumentRow.doc_id).where(ActorDocumentRow.actor_id == actor)))
-        stmt = stmt.where(*overlapping(PUBLISHED_START, PUBLISHED_END, date_from, date_to))
+        q = filters.get("q")
 
         def item(r: Any) -> dict[str, Any]:
             return {"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
@@ -255,8 +291,36 @@ class Queries:
                     "snippet": snippet(r.text, q), "quotes": r.n_quotes, "events": r.n_events}
 
         with self.store.session() as s:
-            return paginate(s, stmt, [PUBLISHED_START, PUBLISHED_END, DocumentRow.id], cursor,
-                            clamp(limit), lambda r: (r.sort_start, r.sort_end, r.id), item)
+            return paginate(s, self._documents(**filters),
+                            [PUBLISHED_START, PUBLISHED_END, DocumentRow.id], cursor,
+                            clamp(limit), item)
+
+    def document_facets(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        with self.store.session() as s:
+            return count_facets(s, self._documents(**filters), {
+                "outlet": DocumentRow.outlet, "year": year_of(PUBLISHED_START)})
+
+    def _documents(self, q: str | None = None, outlet: str | None = None,
+                   actor: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None) -> Select:
+        n_quotes = (select(func.count()).where(QuoteRow.doc_id == DocumentRow.id)
+                    .scalar_subquery())
+        n_events = (select(func.count()).where(EventRow.doc_id == DocumentRow.id)
+                    .scalar_subquery())
+        stmt = select(DocumentRow.id, DocumentRow.title, DocumentRow.outlet,
+                      DocumentRow.published, DocumentRow.source, DocumentRow.place_name,
+                      DocumentRow.place_country, DocumentRow.text,
+                      DocumentRow.published_start, DocumentRow.published_end,
+                      DocumentRow.published_precision,
+                      n_quotes.label("n_quotes"), n_events.label("n_events"))
+        if q:
+            stmt = stmt.where(or_(contains(DocumentRow.title, q), contains(DocumentRow.text, q)))
+        if outlet:
+            stmt = stmt.where(DocumentRow.outlet == outlet)
+        if actor:
+            stmt = stmt.where(DocumentRow.id.in_(
+                select(ActorDocumentRow.doc_id).where(ActorDocumentRow.actor_id == actor)))
+        return stmt.where(*overlapping(PUBLISHED_START, PUBLISHED_END, date_from, date_to))
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         return self.store.document(doc_id)
@@ -274,10 +338,28 @@ class Queries:
 
     # -- actors ------------------------------------------------------------------
 
-    def actors(self, q: str | None = None, country: str | None = None,
-               type: str | None = None, cursor: str | None = None,
-               limit: int | None = None) -> Page:
-        """Actors in name order, matched by name or alias, country and type."""
+    def actors(self, cursor: str | None = None, limit: int | None = None,
+               sort: str | None = None, **filters: Any) -> Page:
+        """Actors in name order (or ``sort``), matched by name or alias, country, type, sector."""
+        keys, descending = sort_keys(sort, ACTOR_SORTS, "name")
+
+        def item(r: Any) -> dict[str, Any]:
+            a = r.ActorRow
+            return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+                    "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
+                    "documents": r.documents}
+
+        with self.store.session() as s:
+            return paginate(s, self._actors(**filters), keys, cursor, clamp(limit), item,
+                            descending)
+
+    def actor_facets(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        with self.store.session() as s:
+            return count_facets(s, self._actors(**filters), {
+                "type": ActorRow.type, "country": ActorRow.country, "sector": ActorRow.sector})
+
+    def _actors(self, q: str | None = None, country: str | None = None,
+                type: str | None = None, sector: str | None = None) -> Select:
         docs = (select(func.count()).where(ActorDocumentRow.actor_id == ActorRow.id)
                 .scalar_subquery())
         stmt = select(ActorRow, docs.label("documents"))
@@ -288,16 +370,9 @@ class Queries:
             stmt = stmt.where(ActorRow.country == country.upper())
         if type:
             stmt = stmt.where(ActorRow.type == type)
-
-        def item(r: Any) -> dict[str, Any]:
-            a = r.ActorRow
-            return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
-                    "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
-                    "documents": r.documents}
-
-        with self.store.session() as s:
-            return paginate(s, stmt, [ActorRow.name, ActorRow.id], cursor, clamp(limit),
-                            lambda r: (r.ActorRow.name, r.ActorRow.id), item, descending=False)
+        if sector:
+            stmt = stmt.where(ActorRow.sector == sector)
+        return stmt
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
         """One actor with aliases, roles over time, document count and counterparts."""
@@ -359,12 +434,25 @@ class Queries:
 
     # -- quotes ------------------------------------------------------------------
 
-    def quotes(self, speaker: str | None = None, q: str | None = None,
-               actor: str | None = None, doc: str | None = None, kind: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               quote_id: str | None = None,
-               cursor: str | None = None, limit: int | None = None) -> Page:
-        """Quotes, newest first, by speaker (actor id, name or speaker words) and by text."""
+    def quotes(self, cursor: str | None = None, limit: int | None = None,
+               sort: str | None = None, **filters: Any) -> Page:
+        """Quotes, newest first (or ``sort``), by speaker (actor id, name or words) and text."""
+        keys, descending = sort_keys(sort, QUOTE_SORTS, "-date")
+        with self.store.session() as s:
+            return paginate(s, self._quotes(**filters), keys, cursor, clamp(limit), _quote_item,
+                            descending)
+
+    def quote_facets(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        with self.store.session() as s:
+            return count_facets(s, self._quotes(**filters), {
+                "kind": QuoteRow.kind, "year": year_of(QUOTE_START),
+                "country": ActorRow.country, "outlet": DocumentRow.outlet})
+
+    def _quotes(self, speaker: str | None = None, q: str | None = None,
+                actor: str | None = None, doc: str | None = None, kind: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                country: str | None = None, outlet: str | None = None,
+                quote_id: str | None = None) -> Select:
         stmt = (select(QuoteRow, DocumentRow.title, QUOTE_DATE.label("date"),
                        QUOTE_START.label("date_start"), QUOTE_END.label("date_end"),
                        QUOTE_PRECISION.label("date_precision"),
@@ -382,13 +470,13 @@ class Queries:
             stmt = stmt.where(QuoteRow.doc_id == doc)
         if kind:
             stmt = stmt.where(QuoteRow.kind == kind)
+        if country:
+            stmt = stmt.where(ActorRow.country == country.upper())
+        if outlet:
+            stmt = stmt.where(DocumentRow.outlet == outlet)
         if quote_id:
             stmt = stmt.where(QuoteRow.id == quote_id)
-        stmt = stmt.where(*overlapping(QUOTE_START, QUOTE_END, date_from, date_to))
-        with self.store.session() as s:
-            return paginate(s, stmt, [QUOTE_START, QUOTE_END, QuoteRow.id], cursor,
-                            clamp(limit),
-                            lambda r: (r.date_start, r.date_end, r.QuoteRow.id), _quote_item)
+        return stmt.where(*overlapping(QUOTE_START, QUOTE_END, date_from, date_to))
 
     def quote(self, quote_id: str) -> dict[str, Any] | None:
         return next(iter(self.quotes(quote_id=quote_id, limit=1).items), None)
@@ -399,7 +487,8 @@ class Queries:
                       actor: str | None = None, pair: tuple[str, str] | None = None,
                       type: str | None = None, month: str | None = None,
                       date_from: str | None = None, date_to: str | None = None,
-                      doc: str | None = None,
+                      doc: str | None = None, outlet: str | None = None,
+                      sector: str | None = None,
                       event_id: str | None = None) -> list[ColumnElement[bool]]:
         def side(actor_col: Any, country_col: Any, value: str) -> ColumnElement[bool]:
             return or_(actor_col == value, country_col == value.upper())
@@ -423,25 +512,43 @@ class Queries:
         where.extend(overlapping(EVENT_START, EVENT_END, date_from, date_to))
         if doc:
             where.append(EventRow.doc_id == doc)
+        if outlet:
+            where.append(DocumentRow.outlet == outlet)
+        if sector:
+            where.append(SOURCE_ACTOR.sector == sector)
         if event_id:
             where.append(EventRow.id == event_id)
         return where
 
     def events(self, cursor: str | None = None, limit: int | None = None,
-               **filters: Any) -> Page:
-        """Events, newest first, by source, target, either side, country pair, type and date."""
+               sort: str | None = None, **filters: Any) -> Page:
+        """Events, newest first (or ``sort``), by source, target, either side, country pair,
+        type and date."""
+        keys, descending = sort_keys(sort, EVENT_SORTS, "-date")
+        with self.store.session() as s:
+            return paginate(s, self._events(**filters), keys, cursor, clamp(limit), _event_item,
+                            descending)
+
+    def event_facets(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        with self.store.session() as s:
+            return count_facets(s, self._events(**filters), {
+                "type": EventRow.type, "year": year_of(EVENT_START),
+                "country": EventRow.source_country, "sector": SOURCE_ACTOR.sector,
+                "outlet": DocumentRow.outlet})
+
+    def _events(self, **filters: Any) -> Select:
         sentence = func.substr(DocumentRow.text, EventRow.sentence_start + 1,
                                EventRow.sentence_end - EventRow.sentence_start)
-        stmt = (select(EventRow, DocumentRow.title, EVENT_DATE.label("date"),
+        return (select(EventRow, DocumentRow.title, EVENT_DATE.label("date"),
                        EVENT_START.label("date_start"), EVENT_END.label("date_end"),
                        EVENT_PRECISION.label("date_precision"),
-                       sentence.label("sentence_text"))
+                       sentence.label("sentence_text"),
+                       SOURCE_ACTOR.name.label("source_name"),
+                       TARGET_ACTOR.name.label("target_name"))
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
+                .outerjoin(SOURCE_ACTOR, SOURCE_ACTOR.id == EventRow.source_actor)
+                .outerjoin(TARGET_ACTOR, TARGET_ACTOR.id == EventRow.target_actor)
                 .where(*self._event_filter(**filters)))
-        with self.store.session() as s:
-            return paginate(s, stmt, [EVENT_START, EVENT_END, EventRow.id], cursor,
-                            clamp(limit),
-                            lambda r: (r.date_start, r.date_end, r.EventRow.id), _event_item)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return next(iter(self.events(event_id=event_id, limit=1).items), None)

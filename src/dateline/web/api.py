@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import hmac
+import io
 import re
 from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, Security
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from dateline.io.decode import check_text, find_control
 from dateline.io.published import checked_date
@@ -54,9 +56,209 @@ def queries(request: Request) -> Queries:
 Q = Annotated[Queries, Depends(queries)]
 
 
+Sort = Annotated[str | None, Query(description="Column to sort by; a leading - sorts "
+                                             "descending (e.g. -date).")]
+Format = Annotated[Literal["json", "csv"], Query(
+    alias="format", description="json (the default) or csv: the same rows as a table.")]
+
+
+class Open(BaseModel):
+    """A contract object: the fields below, and any the contract adds later."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Span(Open):
+    start: int
+    end: int
+    text: str
+
+
+class Place(Open):
+    name: str
+    country: str | None = None
+
+
+class Actor(Open):
+    """An actor in a document (the contract) or in the knowledge base (lists)."""
+
+    id: str
+    name: str
+    type: str = Field(description="person | organisation | country | group")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3 code")
+    sector: str | None = None
+    roles: list[Any] = []
+    aliases: list[str] = []
+
+
+class Timex(Span):
+    type: str = Field(description="DATE | TIME | DURATION | SET")
+    value: str = Field(description="TIMEX3 value, e.g. 2023-03 or 2023-W10")
+    mod: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+
+
+class Quote(Span):
+    kind: str = Field(description="direct | indirect | mixed | transcript")
+    cue: Span | None = None
+    speaker: Span | None = None
+    actor: str | None = Field(None, description="Resolved speaker's actor id")
+    date: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+
+
+class EventSide(Open):
+    actor: str | None = None
+    country: str | None = None
+    text: str
+
+
+class Event(Open):
+    type: str = Field(description="PLOVER category, e.g. CONSULT")
+    mode: str | None = None
+    context: list[str] = []
+    source: EventSide
+    target: EventSide | None = None
+    trigger: Span
+    sentence: list[int]
+    date: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    intensity: float
+    cameo: str | None = None
+
+
+class Document(Open):
+    """The document JSON contract (schema dateline/1)."""
+
+    schema_: str = Field(alias="schema")
+    id: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    place: Place | None = None
+    text: str
+    segments: list[list[int]] = []
+    removed: list[dict[str, Any]] = []
+    sentences: list[list[int]] = []
+    entities: list[Span] = []
+    mentions: list[Span] = []
+    actors: list[Actor] = []
+    quotes: list[Quote] = []
+    timexes: list[Timex] = []
+    events: list[Event] = []
+    meta: dict[str, Any] = {}
+
+
+class DocumentItem(Open):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    source: str
+    snippet: str
+    quotes: int
+    events: int
+
+
+class QuoteItem(Open):
+    """A stored quote with its id (doc id + "-q" + index), date and resolved speaker name."""
+
+    id: str
+    doc_id: str
+    text: str
+    kind: str
+    speaker: str | None
+    actor: str | None
+    actor_name: str | None
+    date: str | None
+
+
+class ListSide(EventSide):
+    name: str | None = Field(None, description="The resolved actor's name")
+
+
+class EventItem(Open):
+    """A stored event with its id (doc id + "-e" + index), named sides and sentence."""
+
+    id: str
+    doc_id: str
+    type: str
+    mode: str | None
+    source: ListSide
+    target: ListSide | None
+    trigger: dict[str, Any]
+    date: str | None
+    intensity: float
+    sentence_text: str | None
+
+
+class ActorItem(Open):
+    id: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    first_seen: str | None
+    last_seen: str | None
+    documents: int
+
+
 class PageOut(BaseModel):
-    items: list[dict[str, Any]]
+    items: list[Any]
     next: str | None = Field(description="Cursor of the next page, or null on the last page.")
+    total: int = Field(description="Rows matching the filters, over all pages.")
+
+
+class DocumentPage(PageOut):
+    items: list[DocumentItem]
+
+
+class QuotePage(PageOut):
+    items: list[QuoteItem]
+
+
+class EventPage(PageOut):
+    items: list[EventItem]
+
+
+class ActorPage(PageOut):
+    items: list[ActorItem]
+
+
+def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A list item as one CSV row: nested objects as dotted columns, lists as a;b."""
+    row: dict[str, Any] = {}
+    for key, value in item.items():
+        if isinstance(value, dict):
+            row |= flat(value, f"{prefix}{key}.")
+        elif isinstance(value, list):
+            row[prefix + key] = ";".join(str(v) for v in value)
+        else:
+            row[prefix + key] = value
+    return row
+
+
+def csv_page(result: Page) -> Response:
+    """A page as CSV: the same rows as its JSON; the next page's cursor in a Link header."""
+    out = io.StringIO()
+    rows = [flat(item) for item in result.items]
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.DictWriter(out, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(rows)
+    headers = {"X-Total-Count": str(result.total)}
+    if result.next:
+        headers["Link"] = f'<?cursor={result.next}>; rel="next"'
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 def article_text(text: str) -> str:
@@ -83,8 +285,10 @@ class NewDocument(BaseModel):
     published: Date = None
 
 
-def page(result: Page) -> PageOut:
-    return PageOut(items=result.items, next=result.next)
+def page(result: Page, fmt: str = "json") -> Any:
+    if fmt == "csv":
+        return csv_page(result)
+    return {"items": result.items, "next": result.next, "total": result.total}
 
 
 def found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
@@ -93,16 +297,19 @@ def found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
     return value
 
 
-@router.get("/documents", response_model=PageOut)
+CSV = {"text/csv": {}}
+
+
+@router.get("/documents", response_model=DocumentPage, responses={200: {"content": CSV}})
 def list_documents(db: Q, q: str | None = None, outlet: str | None = None,
                    actor: str | None = None, date_from: DateFrom = None, date_to: DateTo = None,
-                   cursor: Cursor = None, limit: Limit = 20) -> PageOut:
+                   cursor: Cursor = None, limit: Limit = 20, fmt: Format = "json") -> Any:
     """Documents, newest first: search title and text (`q`), filter by date, outlet, actor."""
     return page(db.documents(q=q, outlet=outlet, actor=actor, date_from=date_from,
-                             date_to=date_to, cursor=cursor, limit=limit))
+                             date_to=date_to, cursor=cursor, limit=limit), fmt)
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id}", response_model=Document, response_model_by_alias=True)
 def get_document(db: Q, doc_id: str) -> dict[str, Any]:
     """One document with all its annotations: the document JSON contract (dateline/1)."""
     return found(db.document(doc_id), "document")
@@ -159,11 +366,13 @@ def post_document(request: Request, response: Response, body: NewDocument) -> di
     return {"id": doc_id, "created": created, "document": f"/api/v1/documents/{doc_id}"}
 
 
-@router.get("/actors", response_model=PageOut)
+@router.get("/actors", response_model=ActorPage, responses={200: {"content": CSV}})
 def list_actors(db: Q, q: str | None = None, country: str | None = None,
-                type: str | None = None, cursor: Cursor = None, limit: Limit = 20) -> PageOut:
-    """Actors in name order: by name or alias (`q`), country (ISO3) and type."""
-    return page(db.actors(q=q, country=country, type=type, cursor=cursor, limit=limit))
+                type: str | None = None, sector: str | None = None, sort: Sort = None,
+                cursor: Cursor = None, limit: Limit = 20, fmt: Format = "json") -> Any:
+    """Actors in name order (or `sort`): by name or alias (`q`), country (ISO3), type, sector."""
+    return page(db.actors(q=q, country=country, type=type, sector=sector, sort=sort,
+                          cursor=cursor, limit=limit), fmt)
 
 
 @router.get("/actors/{actor_id}")
@@ -172,32 +381,43 @@ def get_actor(db: Q, actor_id: str) -> dict[str, Any]:
     return found(db.actor(actor_id), "actor")
 
 
-@router.get("/quotes", response_model=PageOut)
+@router.get("/quotes", response_model=QuotePage, responses={200: {"content": CSV}})
 def list_quotes(db: Q, speaker: str | None = None, q: str | None = None,
                 actor: str | None = None, doc: str | None = None, kind: str | None = None,
-                date_from: DateFrom = None, date_to: DateTo = None, cursor: Cursor = None,
-                limit: Limit = 20) -> PageOut:
-    """Quotes, newest first: by speaker (actor id, name or words), text (`q`), kind, date."""
+                country: str | None = None, outlet: str | None = None,
+                date_from: DateFrom = None, date_to: DateTo = None, sort: Sort = None,
+                cursor: Cursor = None, limit: Limit = 20, fmt: Format = "json") -> Any:
+    """Quotes, newest first: by speaker (actor id, name or words), text (`q`), kind, date,
+    the speaker's country, outlet."""
     return page(db.quotes(speaker=speaker, q=q, actor=actor, doc=doc, kind=kind,
-                          date_from=date_from, date_to=date_to, cursor=cursor, limit=limit))
+                          country=country, outlet=outlet, date_from=date_from, date_to=date_to,
+                          sort=sort, cursor=cursor, limit=limit), fmt)
 
 
-@router.get("/quotes/{quote_id}")
+@router.get("/quotes/{quote_id}", response_model=QuoteItem)
 def get_quote(db: Q, quote_id: str) -> dict[str, Any]:
     return found(db.quote(quote_id), "quote")
 
 
-@router.get("/events", response_model=PageOut)
+Month = Annotated[str | None, Query(description="A timeline column: YYYY-MM, or a coarser "
+                                              "date value such as 2022, or 'undated'.")]
+
+
+@router.get("/events", response_model=EventPage, responses={200: {"content": CSV}})
 def list_events(db: Q, source: str | None = None, target: str | None = None,
                 actor: str | None = None, type: str | None = None, doc: str | None = None,
-                date_from: DateFrom = None, date_to: DateTo = None, cursor: Cursor = None,
-                limit: Limit = 20) -> PageOut:
-    """Events, newest first: by source, target or either (actor id or country), type, date."""
+                outlet: str | None = None, sector: str | None = None,
+                date_from: DateFrom = None, date_to: DateTo = None, month: Month = None,
+                sort: Sort = None, cursor: Cursor = None, limit: Limit = 20,
+                fmt: Format = "json") -> Any:
+    """Events, newest first: by source, target or either (actor id or country), type, date,
+    timeline column (`month`), outlet, source sector."""
     return page(db.events(source=source, target=target, actor=actor, type=type, doc=doc,
-                          date_from=date_from, date_to=date_to, cursor=cursor, limit=limit))
+                          outlet=outlet, sector=sector, date_from=date_from, date_to=date_to,
+                          month=month, sort=sort, cursor=cursor, limit=limit), fmt)
 
 
-@router.get("/events/{event_id}")
+@router.get("/events/{event_id}", response_model=EventItem)
 def get_event(db: Q, event_id: str) -> dict[str, Any]:
     return found(db.event(event_id), "event")
 

@@ -14,7 +14,7 @@ from swagger_ui_bundle import swagger_ui_path
 
 from dateline.settings import Settings
 from dateline.store import Store
-from dateline.store.queries import BadCursor, Queries
+from dateline.store.queries import BadCursor, BadSort, Queries
 from dateline.web import api, pages
 from dateline.web.guard import Guard
 from dateline.web.ingest import Ingestor
@@ -57,7 +57,8 @@ def create_app(db: str, token: str | None = None, max_bytes: int | None = None,
         return FileResponse(STATIC / "docs.html")
 
     @app.exception_handler(BadCursor)
-    def bad_cursor(_request: Request, exc: BadCursor) -> JSONResponse:
+    @app.exception_handler(BadSort)
+    def bad_cursor(_request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     @app.exception_handler(RequestValidationError)

@@ -127,3 +127,40 @@ def timeline_svg(months: list[dict[str, Any]], link: Callable[[str, str], str]) 
             f'{span["end"]}) {escape(span["kind"])}: {span["n"]}</title></rect></a>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+INTENSITY_RANGE = 10.0  # PLOVER intensities run from -10 (conflict) to +10 (cooperation)
+
+
+def intensity_svg(events: list[dict[str, Any]], first: str) -> Markup:
+    """Each dated event as a dot at its date's first day and its intensity; events whose
+    source is ``first`` (a country code) filled, the other direction hollow."""
+    dated = sorted((e for e in events if e.get("date_start")),
+                   key=lambda e: (e["date_start"], e["id"]))
+    if not dated:
+        return Markup('<p class="empty">No dated events.</p>')
+    days = sorted({e["date_start"] for e in dated})
+    step = (WIDTH - LEFT) / max(len(days), 1)
+    plot_h = HEIGHT - TOP - BOTTOM
+    mid = TOP + plot_h / 2
+    parts = [f'<svg class="timeline intensity" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+             f'aria-label="intensity over time" xmlns="http://www.w3.org/2000/svg">',
+             f'<line x1="{LEFT}" y1="{mid:.1f}" x2="{WIDTH}" y2="{mid:.1f}" stroke="#888"/>',
+             f'<text x="{LEFT - 4}" y="{TOP + 10}" text-anchor="end">+10</text>',
+             f'<text x="{LEFT - 4}" y="{TOP + plot_h}" text-anchor="end">-10</text>']
+    for e in dated:
+        x = LEFT + (days.index(e["date_start"]) + 0.5) * step
+        y = mid - plot_h / 2 * max(-1.0, min(1.0, e["intensity"] / INTENSITY_RANGE))
+        forward = (e["source"] or {}).get("country") == first
+        colour = TYPE_COLOURS.get(e["type"], OTHER_COLOUR)
+        fill = colour if forward else "#fff"
+        parts.append(
+            f'<circle class="dot {"ab" if forward else "ba"}" cx="{x:.1f}" cy="{y:.1f}" r="5" '
+            f'fill="{fill}" stroke="{colour}" stroke-width="2" '
+            f'data-id="{escape(e["id"])}"><title>{escape(e["date_start"])} '
+            f'{escape(e["type"])}: {e["intensity"]:+.1f}</title></circle>')
+    for i in range(0, len(days), max(1, round(len(days) / 8))):
+        parts.append(f'<text x="{LEFT + (i + 0.5) * step:.1f}" y="{HEIGHT - BOTTOM + 16}" '
+                     f'text-anchor="middle">{escape(days[i])}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

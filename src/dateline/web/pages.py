@@ -17,8 +17,8 @@ from jinja2 import Environment, FileSystemLoader
 
 from dateline.actors.countries import country_name
 from dateline.store.queries import MAX_LIMIT, Queries
-from dateline.web.api import Date
-from dateline.web.chart import TYPE_COLOURS, timeline_svg
+from dateline.web.api import DateFrom, DateTo
+from dateline.web.chart import TYPE_COLOURS, intensity_svg, timeline_svg
 from dateline.web.markup import document_marks, highlight, speaker_colours, speaker_key
 
 router = APIRouter(include_in_schema=False)
@@ -51,22 +51,63 @@ def present(months: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def query_url(path: str, **params: Any) -> str:
-    """``path`` with the non-empty ``params`` as a query string."""
-    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    """``path`` with the non-empty ``params`` as a query string (``date_from``/``date_to``
+    under the API's names, ``from`` and ``to``)."""
+    names = {"date_from": "from", "date_to": "to"}
+    kept = {names.get(k, k): v for k, v in params.items() if v not in (None, "")}
     return f"{path}?{urlencode(kept)}" if kept else path
+
+
+PAGE_SIZE = 50
+
+
+class Listing:
+    """What every list page shows around its rows: the total, links to the same rows as JSON
+    and CSV (the API, same parameter names), facet and sort links, the next page."""
+
+    def __init__(self, path: str, api: str, result: Any, params: dict[str, Any],
+                 facets: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        self.path, self.params, self.total = path, params, result.total
+        twin = dict(params, limit=PAGE_SIZE)
+        self.json = query_url(api, **twin)
+        self.csv = query_url(api, **twin, format="csv")
+        self.more = query_url(path, **dict(params, cursor=result.next)) if result.next else None
+        self.facets = {name: [dict(f, url=self.narrow(name, f["value"])) for f in values]
+                       for name, values in (facets or {}).items() if values}
+
+    def narrow(self, facet: str, value: str) -> str:
+        """This page with one more filter: a year is from..to that year."""
+        params = {k: v for k, v in self.params.items() if k not in ("cursor",)}
+        if facet == "year":
+            params |= {"date_from": value, "date_to": value}
+        else:
+            params[FACET_PARAMS.get(self.path, {}).get(facet, facet)] = value
+        return query_url(self.path, **params)
+
+    def sort(self, column: str) -> str:
+        """This page sorted by ``column``; again to reverse."""
+        current = self.params.get("sort")
+        return query_url(self.path, **dict(self.params, cursor=None,
+                                           sort=f"-{column}" if current == column else column))
+
+
+# The list filter a facet narrows by, where its name differs (an event's country is its
+# source's).
+FACET_PARAMS = {"/events": {"country": "source"}}
 
 
 @router.get("/", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, outlet: str | None = None,
-           actor: str | None = None, date_from: Date = None, date_to: Date = None,
+           actor: str | None = None, date_from: DateFrom = None, date_to: DateTo = None,
            cursor: str | None = None) -> HTMLResponse:
     queries = db(request)
     filters = {"q": q, "outlet": outlet, "actor": actor, "date_from": date_from,
                "date_to": date_to}
-    results = queries.documents(cursor=cursor, **filters)
-    more = query_url("/", **filters, cursor=results.next) if results.next else None
-    return render(request, "search.html", results=results.items, more=more, filters=filters,
-                  outlets=queries.outlets(), top_actors=queries.top_actors(12),
+    results = queries.documents(cursor=cursor, limit=PAGE_SIZE, **filters)
+    listing = Listing("/", "/api/v1/documents", results, dict(filters, cursor=cursor),
+                      queries.document_facets(**filters))
+    return render(request, "search.html", results=results.items, listing=listing,
+                  filters=filters, outlets=queries.outlets(), top_actors=queries.top_actors(12),
                   pairs=queries.pairs(12))
 
 
@@ -78,7 +119,7 @@ def document(request: Request, doc_id: str, raw: bool = False) -> HTMLResponse:
         raise HTTPException(404, "document not found")
     names = {a["id"]: a["name"] for a in doc.get("actors") or []}
     colours = speaker_colours(doc.get("quotes") or [])
-    quotes = [{"id": f"{doc_id}-q{n}", "text": q["text"], "kind": q["kind"],
+    quotes = [{"id": f"{doc_id}-q{n}", "doc_id": doc_id, "text": q["text"], "kind": q["kind"],
                "actor": q.get("actor"), "actor_name": names.get(q.get("actor") or ""),
                "speaker": (q.get("speaker") or {}).get("text"), "date": q.get("date"),
                "colour": colours[speaker_key(q)]}
@@ -91,11 +132,14 @@ def document(request: Request, doc_id: str, raw: bool = False) -> HTMLResponse:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: str | None = None, country: str | None = None,
+           type: str | None = None, sector: str | None = None, sort: str | None = None,
            cursor: str | None = None) -> HTMLResponse:
-    results = db(request).actors(q=q, country=country, cursor=cursor, limit=50)
-    more = query_url("/actors", q=q, country=country, cursor=results.next) if results.next \
-        else None
-    return render(request, "actors.html", results=results.items, more=more, q=q,
+    queries = db(request)
+    filters = {"q": q, "country": country, "type": type, "sector": sector}
+    results = queries.actors(sort=sort, cursor=cursor, limit=PAGE_SIZE, **filters)
+    listing = Listing("/actors", "/api/v1/actors", results,
+                      dict(filters, sort=sort, cursor=cursor), queries.actor_facets(**filters))
+    return render(request, "actors.html", results=results.items, listing=listing, q=q,
                   country=country)
 
 
@@ -116,36 +160,62 @@ def actor(request: Request, actor_id: str) -> HTMLResponse:
                   documents=queries.documents(actor=actor_id, limit=20).items)
 
 
+def known_country(code: str) -> bool:
+    """An ISO3 code (or IGO code) the country tables know: anything else is a 404."""
+    return len(code) == 3 and country_name(code.upper()) != code.upper()
+
+
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
 def pair(request: Request, a: str, b: str, type: str | None = None,
          month: str | None = None, cursor: str | None = None) -> HTMLResponse:
+    if not (known_country(a) and known_country(b)):
+        raise HTTPException(404, "unknown country code")
     queries = db(request)
     timeline = queries.pair_timeline(a, b)
     path = f"/pairs/{a}/{b}"
     chart = timeline_svg(timeline["months"],
                          lambda m, kind: query_url(path, type=kind, month=m))
-    events = queries.events(pair=(a, b), type=type, month=month, cursor=cursor, limit=50)
-    more = query_url(path, type=type, month=month, cursor=events.next) if events.next else None
+    filters = {"type": type, "month": month}
+    ab = queries.events(source=a, target=b, limit=PAGE_SIZE, **filters)
+    ba = queries.events(source=b, target=a, limit=PAGE_SIZE, **filters)
+    listings = [Listing(path, "/api/v1/events", result, dict(filters, source=x, target=y))
+                for result, (x, y) in ((ab, (a, b)), (ba, (b, a)))]
+    quotes = coloured(queries.quotes(country=a, q=country_name(b.upper()), limit=20).items +
+                      queries.quotes(country=b, q=country_name(a.upper()), limit=20).items)
     return render(request, "pair.html", a=a.upper(), b=b.upper(), chart=chart,
-                  colours=present(timeline["months"]), events=events.items, more=more,
+                  colours=present(timeline["months"]), directions=list(zip(
+                      (ab.items, ba.items), listings, ((a, b), (b, a)), strict=True)),
+                  intensity=intensity_svg(ab.items + ba.items, a.upper()), quotes=quotes,
                   type=type, month=month)
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, actor: str | None = None, type: str | None = None,
-           month: str | None = None, cursor: str | None = None) -> HTMLResponse:
-    results = db(request).events(actor=actor, type=type, month=month, cursor=cursor, limit=50)
-    more = query_url("/events", actor=actor, type=type, month=month, cursor=results.next) \
-        if results.next else None
-    return render(request, "events.html", events=results.items, more=more, actor=actor,
+def events(request: Request, actor: str | None = None, source: str | None = None,
+           target: str | None = None, type: str | None = None, month: str | None = None,
+           outlet: str | None = None, sector: str | None = None, date_from: DateFrom = None,
+           date_to: DateTo = None, sort: str | None = None,
+           cursor: str | None = None) -> HTMLResponse:
+    queries = db(request)
+    filters = {"actor": actor, "source": source, "target": target, "type": type,
+               "month": month, "outlet": outlet, "sector": sector, "date_from": date_from,
+               "date_to": date_to}
+    results = queries.events(sort=sort, cursor=cursor, limit=PAGE_SIZE, **filters)
+    listing = Listing("/events", "/api/v1/events", results,
+                      dict(filters, sort=sort, cursor=cursor), queries.event_facets(**filters))
+    return render(request, "events.html", events=results.items, listing=listing, actor=actor,
                   type=type, month=month, types=list(TYPE_COLOURS))
 
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request, speaker: str | None = None, q: str | None = None,
+           kind: str | None = None, country: str | None = None, outlet: str | None = None,
+           date_from: DateFrom = None, date_to: DateTo = None, sort: str | None = None,
            cursor: str | None = None) -> HTMLResponse:
-    results = db(request).quotes(speaker=speaker, q=q, cursor=cursor, limit=50)
-    more = query_url("/quotes", speaker=speaker, q=q, cursor=results.next) if results.next \
-        else None
-    return render(request, "quotes.html", quotes=coloured(results.items), more=more,
+    queries = db(request)
+    filters = {"speaker": speaker, "q": q, "kind": kind, "country": country, "outlet": outlet,
+               "date_from": date_from, "date_to": date_to}
+    results = queries.quotes(sort=sort, cursor=cursor, limit=PAGE_SIZE, **filters)
+    listing = Listing("/quotes", "/api/v1/quotes", results,
+                      dict(filters, sort=sort, cursor=cursor), queries.quote_facets(**filters))
+    return render(request, "quotes.html", quotes=coloured(results.items), listing=listing,
                   speaker=speaker, q=q)
