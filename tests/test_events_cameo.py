@@ -88,9 +88,12 @@ def test_dateline_city_is_never_a_side(run):
 
 
 def test_bounding_dates_are_not_the_event_date(run):
-    doc = run("Since October, France has criticized Italy.", published="2016-12-05")
+    lede = "The ministers gathered in Rome for a summit on trade. " * 4
+    doc = run(lede + "\nSince October, France has criticized Italy.", published="2016-12-05")
     [event] = doc.events
-    assert event["date"] == "2016-12"  # undated, in the perfect: publication month, not October
+    assert event["date"] == "2016-12"  # undated, below the lede: the publication month
+    news = run("Since October, France has criticized Italy.", published="2016-12-05")
+    assert news.events[0]["date"] == "2016-12-05"  # in the lede: the news of the day
     dated = run("On Tuesday, France criticized Italy.", published="2016-12-08")
     assert dated.events[0]["date"] == "2016-12-06"
 
@@ -101,7 +104,7 @@ def test_narrative_time_carries_through_the_paragraph(run):
            "On Tuesday, the ministers gathered in Rome. France criticized Spain."
     doc = run(text, published="2016-12-08")
     first, second = [e for e in doc.events if e["type"] == "ACCUSE"]
-    assert first["date"] == "2016-12-08"  # a new paragraph: Tuesday does not carry over
+    assert first["date"] == "2016-12"  # a new paragraph: Tuesday does not carry over
     assert second["date"] == "2016-12-06"
 
 

@@ -2,9 +2,10 @@
 
 A timex led by "since", "until", "by" ... bounds a state rather than dating the event, and
 durations never date one. An event with no date in its sentence or in the earlier sentences
-of its paragraph gets the publication date when told in the simple tenses (news reports what
-just happened), and only the publication MONTH when told in the perfect ("has criticized",
-"had warned"): an undated earlier event whose day the text does not give.
+of its paragraph gets the publication date in the lede (the headline and the first news
+paragraph: what the story reports has plainly just happened), and elsewhere the publication
+MONTH, an honest coarse value: an undated "warned" or "met" further down is as often the day
+before, earlier in the week or background as the day itself, and the text does not say which.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from __future__ import annotations
 from dateline.model import Document
 from dateline.timex.anchor import SpanDates, calendar_date
 
+# A news paragraph has at least this many words (headlines, captions, bylines are shorter);
+# the lede, what the story reports, is the first few of them.
+LEDE_WORDS, LEDE_PARAGRAPHS = 25, 3
 # Words before a timex that make it a bound, not the time of the event.
 BOUNDS = {"since", "until", "till", "by", "through", "before", "after", "from", "to"}
 
@@ -27,10 +31,29 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
     return found
 
 
+def lede_end(text: str, datelines: list[tuple[int, int]]) -> int:
+    """Where the lede ends: ``LEDE_PARAGRAPHS`` news paragraphs from the one with the wire
+    dateline, else from the first one long enough to be news; else the first paragraph."""
+    paragraphs, at = [], 0
+    for para in text.split("\n"):
+        if para.strip():
+            paragraphs.append((at, at + len(para), len(para.split())))
+        at += len(para) + 1
+    first = next((i for i, (start, end, _) in enumerate(paragraphs)
+                  if any(start <= d < end for d, _ in datelines)), None)
+    if first is None:
+        first = next((i for i, (_, _, words) in enumerate(paragraphs) if words >= LEDE_WORDS),
+                     None)
+    if first is None:
+        return paragraphs[0][1] if paragraphs else 0
+    news = [end for _, end, words in paragraphs[first:] if words >= LEDE_WORDS]
+    return news[:LEDE_PARAGRAPHS][-1] if news else paragraphs[first][1]
+
+
 def event_date(doc: Document, dates: SpanDates, start: int, end: int,
-               sentence: tuple[int, int], perfect: bool = False) -> str | None:
-    """The date of the event whose trigger spans ``start``-``end`` in ``sentence``;
-    ``perfect``: told in the perfect ("has criticized"), an undated past event."""
+               sentence: tuple[int, int], lede: int = 0) -> str | None:
+    """The date of the event whose trigger spans ``start``-``end`` in ``sentence``; the
+    lede ends at offset ``lede``."""
     own = dated(doc, dates, *sentence)
     if own:
         return min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2]
@@ -38,6 +61,6 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
     earlier = dated(doc, dates, paragraph, sentence[0])
     if earlier:
         return earlier[-1][2]
-    if doc.published and perfect:
-        return doc.published[:7]
-    return doc.published
+    if not doc.published:
+        return None
+    return doc.published if start < lede else doc.published[:7]

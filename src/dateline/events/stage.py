@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
 
-from dateline.events.dates import event_date
+from dateline.events.dates import event_date, lede_end
 from dateline.events.guards import bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
@@ -22,6 +22,7 @@ from dateline.events.roles import (
     sources,
     targets,
 )
+from dateline.events.statements import statement_events
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
 from dateline.settings import Settings
@@ -78,7 +79,7 @@ def party(side: EventActor | None) -> str | None:
 def merge(events: list[Event]) -> list[Event]:
     """One event, one record: the same type between the same two parties on compatible
     dates (headline and body, "warns" and "warned") is kept once, first mention first,
-    with every trigger in ``mentions``."""
+    with every trigger in ``mentions`` and the most precise of their dates."""
     kept: list[Event] = []
     for event in events:
         same = next((k for k in kept if k["type"] == event["type"]
@@ -89,6 +90,8 @@ def merge(events: list[Event]) -> list[Event]:
             kept.append(event)
         else:
             same["mentions"].extend(event["mentions"])
+            if len(event["date"] or "") > len(same["date"] or ""):  # the finest date told
+                same.update(date=event["date"], **date_fields(event["date"]))
     return kept
 
 
@@ -121,6 +124,7 @@ class EventStage:
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         self.datelines = [m.span() for m in DATELINE.finditer(doc.text)]
+        self.lede = lede_end(doc.text, self.datelines)
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
@@ -138,7 +142,26 @@ class EventStage:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+        events += self.statements(doc, resolver, events)
         return merge(events)
+
+    def statements(self, doc: Document, resolver: Resolver, coded: list[Event]) -> list[Event]:
+        """Events a statement's content makes (see statements.py), for statements whose cue
+        and content coded no event of their own."""
+        found: list[Event] = []
+        for quote in resolver.quotes:
+            cue = quote.get("cue") or {}
+            taken = [cue.get("start", -1), cue.get("end", -1), quote["start"], quote["end"]]
+            if any(taken[0] <= e["trigger"]["start"] < taken[1]
+                   or taken[2] <= e["trigger"]["start"] < taken[3] for e in coded):
+                continue
+            source = resolver.speaker(quote)
+            if source["actor"] is None and source["country"] is None:
+                continue
+            for category, target, pred in statement_events(resolver, quote, source):
+                found.append(self.build(doc, category, None, self.ontology.cameo(category, None),
+                                        [], source, target, pred, pred.sent))
+        return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
@@ -212,9 +235,8 @@ class EventStage:
         if category == "THREATEN" and "hypothetical" in context:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
-        perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in predicate(tok).children)
-        date = event_date(doc, resolver.dates, start, end,
-                          (sent.start_char, sent.end_char), perfect)
+        date = event_date(doc, resolver.dates, start, end, (sent.start_char, sent.end_char),
+                          self.lede)
         return {
             "type": category,
             "mode": mode,

@@ -1,0 +1,155 @@
+"""Verbal events from what a statement says: "Trump is inciting violence," Clinton said.
+
+Most events in news are statements whose cue is a plain "said": the event is in the content.
+A statement's main clause that evaluates a named actor other than the speaker is that
+speaker's ACCUSE (negative) or SUPPORT (positive) of the actor; one that says the actor must
+or should act is a REQUEST. The evaluation is read off the VADER sentiment lexicon (a
+well-kept, hand-validated valence list) on the content's main predicate and its complements,
+so no word list is kept here; the target is the predicate's subject, resolved to an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from dateline.events.guards import CONDITION, OBLIGATION, negated
+from dateline.events.lexicon import lemma
+from dateline.events.resolve import FIRST_PERSON, Resolver
+from dateline.model import EventActor
+from dateline.quotes.lexicon import load_cues
+
+# VADER's compound score of a clause runs from -1 to +1 and reads negation and degree ("isn't
+# working", "hardly fit"); beyond these it is an evaluation, not a shade. Praise needs more:
+# news reports plenty of mildly positive facts ("it will help").
+NEGATIVE, POSITIVE = -0.4, 0.6
+# Coordinated predicates are main clauses of their own ("He lied and he cheated").
+CLAUSE_LINKS = {"conj"}
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def evaluation(pred: Any, span: Any) -> float:
+    """VADER's compound score of the predicate's clause inside the statement, without its
+    coordinated clauses (each is judged on its own)."""
+    skip = {t.i for c in pred.children if c.dep_ in CLAUSE_LINKS for t in c.subtree}
+    words = [t.text for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
+    return analyzer().polarity_scores(" ".join(words))["compound"]
+
+
+def heads(span: Any) -> Iterator[Any]:
+    """The main predicates of a content span: tokens governed from outside it, and their
+    coordinated verbs ("He lied and he cheated")."""
+    for tok in span:
+        if tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+            yield tok
+            yield from (c for c in tok.children if c.dep_ in CLAUSE_LINKS and c.pos_ in
+                        ("VERB", "AUX"))
+
+
+def subject(pred: Any) -> Any | None:
+    for child in pred.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def conditional(pred: Any) -> bool:
+    """Whether the predicate is an if/unless clause or a question's content."""
+    return any(c.dep_ == "mark" and lemma(c) in CONDITION | {"whether"} for c in pred.children)
+
+
+def obliged(pred: Any) -> bool:
+    return any(c.dep_ == "aux" and lemma(c) in OBLIGATION for c in pred.children)
+
+
+def spoken(sdoc: Any, quote: dict[str, Any]) -> bool:
+    """Whether the quote is a statement: a speech cue ("said", "according to") or none (a
+    direct quote's continuation), not a belief or an intention ("decided", "found")."""
+    cue = quote.get("cue")
+    if not cue:
+        return True
+    cues = load_cues()
+    span = sdoc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+    return span is not None and (lemma(span.root) in cues.speech
+                                 or span.text.lower() in cues.prepositions)
+
+
+def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventActor
+                     ) -> Iterator[tuple[str, EventActor, Any]]:
+    """(category, target, predicate) for each main clause of a statement that accuses,
+    praises or demands something of a named actor other than the speaker."""
+    sdoc = resolver.sdoc
+    if not spoken(sdoc, quote):
+        return
+    span = sdoc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    if span is None or span.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return
+    coded = False
+    for head in heads(span):
+        for pred in clauses(head, span):
+            found = judged(resolver, pred, span, source)
+            if found is not None:
+                coded = True
+                yield found[0], found[1], pred
+                break
+    if coded:
+        return
+    # No clause is about a named actor: a statement as a whole that evaluates strongly is
+    # about the first actor it names ("..., unlike Trump, who insults veterans").
+    target = resolver.addressee(quote, source)
+    if target is None or (source["actor"] is None and target["country"] == source["country"]):
+        return
+    score = evaluation(span.root, span)
+    if score <= NEGATIVE:
+        yield "ACCUSE", target, span.root
+    elif score >= POSITIVE:
+        yield "SUPPORT", target, span.root
+
+
+def clauses(head: Any, span: Any) -> Iterator[Any]:
+    """A main predicate, then the clauses it states ("I think [Trump is dangerous]")."""
+    yield head
+    for child in head.children:
+        if child.dep_ == "ccomp" and span.start <= child.i < span.end:
+            yield child
+
+
+def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor
+           ) -> tuple[str, EventActor] | None:
+    """The category and target of one clause of a statement, if it evaluates an actor."""
+    if pred.pos_ not in ("VERB", "AUX") or conditional(pred):
+        return None
+    subj = subject(pred)
+    if subj is None:
+        return None
+    target = resolver.first([subj], avoid=source)
+    if target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None):
+        # the speaker's own act on somebody: "we cannot trust Hillary"
+        target = resolver.first(objects(pred), avoid=source)
+    if target is None or target["start"] < span.start_char or (
+            source["actor"] is None and target["actor"] is None
+            and target["country"] == source["country"]):
+        return None
+    if obliged(pred) and not negated(pred):
+        return "REQUEST", target
+    score = evaluation(pred, span)
+    if score <= NEGATIVE:
+        return "ACCUSE", target
+    if score >= POSITIVE:
+        return "SUPPORT", target
+    return None
+
+
+def objects(pred: Any) -> Iterator[Any]:
+    for child in pred.children:
+        if child.dep_ in ("dobj", "dative"):
+            yield child
+        elif child.dep_ == "prep":
+            yield from (g for g in child.children if g.dep_ == "pobj")

@@ -1,0 +1,62 @@
+"""Verbal events read from what a statement says (events/statements.py).
+
+Every sentence here is written for the tests, not taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+
+def coded(doc, category):
+    return [e for e in doc.events if e["type"] == category]
+
+
+def test_a_plain_said_whose_content_condemns_a_named_actor_is_an_accusation(run):
+    doc = run('"Senator Jane Miller is a dangerous liar," Governor Tom Baker said on Monday.',
+              published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Baker" in event["source"]["text"] and "Miller" in event["target"]["text"]
+    assert event["date"] == "2016-10-03"
+    ids = {a["id"] for a in doc.actors}
+    assert {event["source"]["actor"], event["target"]["actor"]} <= ids
+
+
+def test_a_neutral_statement_about_an_actor_is_no_event(run):
+    doc = run('"Senator Jane Miller is visiting Ohio on Tuesday," Governor Tom Baker said.',
+              published="2016-10-05")
+    assert not coded(doc, "ACCUSE") and not coded(doc, "SUPPORT")
+
+
+def test_praise_of_a_named_actor_is_support(run):
+    doc = run('Governor Tom Baker said Senator Jane Miller is a wonderful, honest leader.',
+              published="2016-10-05")
+    [event] = coded(doc, "SUPPORT")
+    assert "Miller" in event["target"]["text"]
+
+
+def test_a_negated_praise_is_an_accusation_not_support(run):
+    doc = run('Governor Tom Baker said Senator Jane Miller is not honest and not fit to lead.',
+              published="2016-10-05")
+    assert coded(doc, "ACCUSE") and not coded(doc, "SUPPORT")
+
+
+def test_a_statement_about_the_speaker_himself_codes_nothing(run):
+    doc = run('"I am a terrible dancer," Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    other = run('"Jane Miller is a terrible leader," Governor Tom Baker said.',
+                published="2016-10-05")
+    assert coded(other, "ACCUSE")
+
+
+def test_a_belief_or_a_question_is_no_statement_event(run):
+    doc = run("Governor Tom Baker wondered whether Senator Jane Miller is a liar?",
+              published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    said = run("Governor Tom Baker said Senator Jane Miller is a liar.", published="2016-10-05")
+    assert coded(said, "ACCUSE")
+
+
+def test_the_speakers_own_verdict_on_an_object_names_its_target(run):
+    doc = run('"We will never trust Senator Jane Miller," Governor Tom Baker said.',
+              published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Miller" in event["target"]["text"] and "Baker" in event["source"]["text"]
