@@ -8,7 +8,7 @@ few spans near the range. Answers keep the order the spans were given in.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -34,6 +34,13 @@ class SpanIndex(Generic[T]):
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
+
+    def __iter__(self) -> Iterator[T]:
+        """Every span, in the given order."""
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
     def _near(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """Spans whose start lies in [lo, hi]."""

@@ -19,6 +19,9 @@ from dateline.resources import load_yaml
 
 # sectors that make an actor part of a state: its country is the home country
 DOMESTIC = {"GOV", "LEG", "JUD", "MIL", "PTY", "OPP"}
+# a document is "mostly about" a country when that many of its mentions with a country name
+# it, at least twice as many as the next country's
+MOSTLY_ABOUT = 3
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +41,9 @@ def place_country(name: str | None) -> str | None:
     return _places().get(name.casefold())
 
 
-def home_country(doc: Document) -> str | None:
-    """The outlet's country, else the dateline's, else the country most mentioned."""
+def home_country(doc: Document, mostly: int = 1) -> str | None:
+    """The outlet's country, else the dateline's, else the country most mentioned: by at
+    least ``mostly`` mentions and, past one, twice as many as the next country."""
     if doc.outlet:
         entry = reference().find(doc.outlet)
         if entry is not None and entry.at(doc.published)[0] not in (None, "IGO"):
@@ -53,9 +57,12 @@ def home_country(doc: Document) -> str | None:
                     if countries.get(m["actor"]) and len(countries[m["actor"]]) == 3
                     and countries[m["actor"]] != "IGO")
     ranked = votes.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
+    if not ranked or ranked[0][1] < mostly:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if mostly > 1 and ranked[0][1] < 2 * runner_up or ranked[0][1] == runner_up:
+        return None
+    return ranked[0][0]
 
 
 def from_reference(actor: dict[str, Any], date: str | None) -> None:
@@ -81,13 +88,17 @@ def fill(doc: Document) -> None:
     """Give every actor of the document what the reference and the home country tell."""
     for actor in doc.actors:
         from_reference(actor, doc.published)
-    home = home_country(doc)
+    home, about = home_country(doc), home_country(doc, MOSTLY_ABOUT)
     if home is None:
         return
     for actor in doc.actors:
         if actor.get("country") or actor.get("sector") in {"IGO", "NGO"}:
             continue
-        # a domestic title or body, and whoever a document about that country names
-        # without saying otherwise, is of that country
-        if actor["type"] in {"person", "organisation"}:
+        if place_country(actor["name"]):  # "Togo" read as a person is a place, not a local
+            continue
+        # a domestic title or body is of the home country; anyone else named without saying
+        # otherwise, only in a document mostly about one country
+        if actor.get("sector") in DOMESTIC:
             actor["country"] = home
+        elif actor["type"] in {"person", "organisation"} and about:
+            actor["country"] = about

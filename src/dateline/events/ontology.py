@@ -13,6 +13,11 @@ from dateline.resources import load_yaml
 class Ontology:
     categories: dict[str, dict[str, Any]]
     contexts: dict[str, list[str]]
+    colours: dict[str, str]
+
+    def colour(self, category: str) -> str:
+        """How pages and charts draw a category (``other`` for anything unknown)."""
+        return self.colours.get(category, self.colours["other"])
 
     def modes(self, category: str) -> dict[str, dict[str, Any]]:
         return self.categories[category].get("modes") or {}
@@ -36,4 +41,5 @@ class Ontology:
 @lru_cache(maxsize=1)
 def ontology() -> Ontology:
     data = load_yaml("events", "plover.yaml")
-    return Ontology(categories=data["categories"], contexts=data["contexts"])
+    return Ontology(categories=data["categories"], contexts=data["contexts"],
+                    colours=data["colours"])

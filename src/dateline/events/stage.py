@@ -159,8 +159,9 @@ class EventStage:
             if source["actor"] is None and source["country"] is None:
                 continue
             for category, target, pred in statement_events(resolver, quote, source):
-                found.append(self.build(doc, category, None, self.ontology.cameo(category, None),
-                                        [], source, target, pred, pred.sent))
+                cameo = self.ontology.cameo(category, None)
+                found.append(self.build(doc, resolver, category, None, cameo, [], source, target,
+                                        pred, pred.sent))
         return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,

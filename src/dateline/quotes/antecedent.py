@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.language import ENGLISH
 from dateline.quotes.lexicon import Cues
-from dateline.quotes.syntax import SUBJECTS
-
-THIRD_PERSON = frozenset({"he", "she"})
 
 
 def _compatible(tok: Token, cues: Cues) -> bool:
@@ -30,12 +28,12 @@ def _main_clause(subj: Token, pron: Token, inside: set[int]) -> bool:
 def local_antecedent(pron: Token, cues: Cues, inside: set[int]) -> Token | None:
     """The closest earlier main-clause subject in the pronoun's sentence and paragraph
     that can be it."""
-    if pron.lower_ not in THIRD_PERSON:
+    if pron.lower_ not in ENGLISH.third_person:
         return None
     for tok in reversed(pron.sent[: pron.i - pron.sent.start]):
         if "\n" in tok.text_with_ws:
             return None
-        if (tok.i not in inside and tok.dep_ in SUBJECTS and tok.pos_ != "PRON"
+        if (tok.i not in inside and tok.dep_ in ENGLISH.subjects and tok.pos_ != "PRON"
                 and _main_clause(tok, pron, inside) and _compatible(tok, cues)):
             return tok
     return None

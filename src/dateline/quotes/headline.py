@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from dateline.language import ENGLISH
 from dateline.model import Document
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.marks import paragraphs
-from dateline.quotes.syntax import NAMED
 
 HEADLINE = re.compile(r"^\s*([A-Z][^:\n]{1,60}?)\s*(:)\s+(\S.*?)\s*$")
 MAX_SOURCE_WORDS = 5
@@ -31,7 +31,7 @@ def find_headline(doc: Document) -> list[Candidate]:
     words = doc.spacy.char_span(*src, alignment_mode="expand")
     if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
         return []  # "Voss told reporters: ..." is a sentence, not a headline
-    named = [e for e in doc.entities if e["label"] in NAMED]
+    named = [e for e in doc.entities if e["label"] in ENGLISH.named_labels]
     if not any(e["start"] < src[1] and src[0] < e["end"] for e in [*named, *doc.mentions]):
         return []
     kind = "mixed" if any(c in m.group(3) for c in QUOTE_MARKS) else "indirect"

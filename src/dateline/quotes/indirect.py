@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dateline.language import ENGLISH
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.lexicon import Cues
-from dateline.quotes.syntax import NAMED, cue_tokens, frame, is_cue, prep_link, subject
+from dateline.quotes.syntax import cue_tokens, frame, is_cue, prep_link, subject
 
 PUNCT = ",;:—–-―\"“”'‘’()"
 MIN_TOKENS = 2
@@ -71,7 +72,7 @@ def _speaker_like(tok: Token | None) -> bool:
     """A named person, organisation or country, or a personal pronoun."""
     if tok is None:
         return False
-    return tok.ent_type_ in NAMED or tok.lower_ in PERSONAL
+    return tok.ent_type_ in ENGLISH.named_labels or tok.lower_ in PERSONAL
 
 
 def find_indirect(sdoc: Doc, text: str, cues: Cues, inside_quote: set[int]) -> list[Candidate]:

@@ -10,14 +10,10 @@ import re
 from typing import Any
 
 from dateline.actors.resolve import slug as actor_slug
+from dateline.language import ENGLISH
 from dateline.model import Document
-from dateline.quotes.antecedent import THIRD_PERSON
-from dateline.quotes.syntax import NAMED
 from dateline.spans import SpanIndex
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
-GROUP_PRONOUNS = frozenset({"they", "we", "it"})
-SELF_PRONOUNS = frozenset({"i", "we"})
 _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|pres|prof)\.?\s+", re.I)
 
 
@@ -89,8 +85,8 @@ class SpeakerResolver:
         word = self.doc.text[span[0] : span[1]].strip().lower()
         if within is not None and not self.has_mention(span):
             kind, outer = within
-            if (kind == "transcript" and word in SELF_PRONOUNS) or (
-                kind != "transcript" and word in THIRD_PERSON
+            if (kind == "transcript" and word in ENGLISH.self_pronouns) or (
+                kind != "transcript" and word in ENGLISH.third_person
             ):
                 return outer
         actor, person = self._lookup(span)
@@ -124,15 +120,15 @@ class SpeakerResolver:
                 full = self._surname(ent["text"], ent["start"]) or _TITLE.sub("", ent["text"])
                 return self._known(full), True
         for ent in ents:
-            if ent["label"] in NAMED:
+            if ent["label"] in ENGLISH.named_labels:
                 return self._known(ent["text"]), False
         word = self.doc.text[span[0] : span[1]].strip().lower()
-        if word in PERSON_PRONOUNS:
+        if word in ENGLISH.person_pronouns:
             if self.last_person is None:
                 earlier = [e for e in self.persons if e["end"] <= span[0]]
                 if earlier:
                     return self._lookup((earlier[-1]["start"], earlier[-1]["end"]))
             return self.last_person, True
-        if word in GROUP_PRONOUNS:
+        if word in ENGLISH.group_pronouns:
             return self.last_any, False
         return None, False

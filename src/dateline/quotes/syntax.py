@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.language import ENGLISH
 from dateline.quotes.lexicon import Cues, load_cues
 
-SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a participle or coordinated verb inherits its head's subject:
 # "X rejected it, saying ...", "X blamed Y and said ...", "X went on to say ...".
 INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl", "prep")
-NAMED = ("PERSON", "ORG", "GPE", "NORP")
 NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 SHARES = ("PERCENT",)  # "63 percent said ...": a share of those polled is a subject
 RELATIVES = frozenset({"who", "that", "which"})
@@ -70,12 +69,12 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
         return objs[0] if objs else None
     cur = tok
     for _ in range(4):
-        subj = [c for c in cur.children if c.dep_ in SUBJECTS and c.i not in avoid
+        subj = [c for c in cur.children if c.dep_ in ENGLISH.subjects and c.i not in avoid
                 and (c.ent_type_ not in NOT_SPEAKERS or c.ent_type_ in SHARES)
                 and any(ch.isalnum() for ch in c.text)]
         if subj and subj[0].lower_ in RELATIVES and cur.dep_ == "relcl":
             head = cur.head  # "Jordan, who said ..." -> Jordan
-            if head.dep_ == "appos" and head.head.ent_type_ in NAMED:
+            if head.dep_ == "appos" and head.head.ent_type_ in ENGLISH.named_labels:
                 return head.head  # "Jordan, now the party's leader, who said ..." -> Jordan
             return head
         if subj:
@@ -98,7 +97,7 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
 def _person_in(subj: Token) -> Token:
     """A person set beside a subject that is not one ("the election, Jo Doe, an aide,
     called ..." misparsed): the person."""
-    if subj.ent_type_ in NAMED or subj.pos_ == "PRON":
+    if subj.ent_type_ in ENGLISH.named_labels or subj.pos_ == "PRON":
         return subj
     return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
                 subj)
@@ -106,7 +105,8 @@ def _person_in(subj: Token) -> Token:
 
 def _named(tok: Token) -> bool:
     """A proper name or named entity that can speak."""
-    return tok.ent_type_ in NAMED or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_SPEAKERS)
+    return tok.ent_type_ in ENGLISH.named_labels or (
+        tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_SPEAKERS)
 
 
 def _controller(verb: Token) -> Token | None:

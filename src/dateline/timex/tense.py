@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+from dateline.language import ENGLISH
+
 PAST_SIGNALS = {"since"}
 PRESENT_TAGS = {"VBP", "VBZ"}  # "since October" always looks back
 
@@ -54,7 +55,7 @@ def verb_tense(verb: Any, future_cues: frozenset[str]) -> str:
     """PAST, PRESENT, FUTURE or NONE from one verb, its auxiliaries and what governs it."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes} | ({verb.lower_} if verb.tag_ == "MD" else set())
-    if words & FUTURE_AUX and verb.tag_ in ("VB", "MD"):
+    if words & ENGLISH.future_auxiliaries and verb.tag_ in ("VB", "MD"):
         return "FUTURE"
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in future_cues and any(
         c.lower_ == "to" for c in verb.children

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
@@ -16,6 +16,7 @@ from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.queries import BadCursor, BadSort, Queries
 from dateline.web import api, pages
+from dateline.web.chart import TYPE_COLOURS
 from dateline.web.guard import Guard
 from dateline.web.ingest import Ingestor
 
@@ -55,6 +56,14 @@ def create_app(db: str, token: str | None = None, max_bytes: int | None = None,
     def docs() -> FileResponse:
         """Swagger UI from the swagger-ui-bundle package: served here, no CDN."""
         return FileResponse(STATIC / "docs.html")
+
+    @app.get("/plover.css", include_in_schema=False)
+    def plover_css() -> Response:
+        """The PLOVER category colours as CSS classes, from the ontology's data file."""
+        rules = "".join(f".t-{kind} {{ border-color: {colour}; }}\n"
+                        for kind, colour in TYPE_COLOURS.items())
+        return Response(rules, media_type="text/css",
+                        headers={"Cache-Control": "public, max-age=3600"})
 
     @app.exception_handler(BadCursor)
     @app.exception_handler(BadSort)

@@ -12,13 +12,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-TYPE_COLOURS = {
-    "AGREE": "#2e7d32", "CONSULT": "#1565c0", "SUPPORT": "#66bb6a", "CONCEDE": "#9ccc65",
-    "COOPERATE": "#26a69a", "AID": "#00838f", "RETREAT": "#8d6e63", "REQUEST": "#5c6bc0",
-    "ACCUSE": "#ef6c00", "REJECT": "#f9a825", "THREATEN": "#d84315", "PROTEST": "#ad1457",
-    "SANCTION": "#6a1b9a", "MOBILIZE": "#795548", "COERCE": "#c62828", "ASSAULT": "#4e0000",
-}
-OTHER_COLOUR = "#9e9e9e"
+from dateline.events.ontology import ontology
+
+# PLOVER category -> colour, in the ontology's order (data/events/plover.yaml)
+TYPE_COLOURS = {category: ontology().colour(category) for category in ontology().categories}
+OTHER_COLOUR = ontology().colour("other")
 HEIGHT, TOP, BOTTOM, LEFT, WIDTH = 220, 10, 40, 36, 760  # HEIGHT: the bars and the axis
 
 
