@@ -67,6 +67,8 @@ def test_short_name_and_pronoun_join_the_full_name() -> None:
 def test_ambiguous_pronoun_is_left_alone() -> None:
     doc = resolve("Peter Lund and Oskar Berg argued. Lund told Berg that he was wrong.")
     assert actor_of(doc, "he") is None
+    doc = resolve("Peter Lund argued all day. Lund told the board that he was wrong.")
+    assert actor_of(doc, "he") == "peter-lund"
 
 
 def test_description_resolves_to_the_role_holder() -> None:
@@ -144,12 +146,16 @@ def test_empty_and_nameless_documents() -> None:
     for text in ["", "\n\n", "it rained all day and nobody came."]:
         doc = resolve(text)
         assert doc.mentions == [] and doc.actors == []
+    named = resolve("Nadia Petrov spoke in Oslo.")
+    assert {a["id"] for a in named.actors} >= {"nadia-petrov"}
 
 
 def test_indefinite_or_of_titles_do_not_refer() -> None:
     doc = resolve("President Maria Soler opened the fair. Her aide was named as president "
                   "of the trade board, and a president must listen.")
     assert [m for m in doc.mentions if m["text"] == "president"] == []
+    doc = resolve("President Maria Soler opened the fair. The president thanked the guests.")
+    assert actor_of(doc, "president") == "maria-soler"
 
 
 def test_known_gender_rules_out_a_pronoun() -> None:

@@ -130,6 +130,8 @@ def test_quote_only_verbs_never_make_reported_speech(run) -> None:
 def test_no_quote_without_a_statement(run) -> None:
     doc = run("The bridge opened on Monday. Traffic was light and the weather was cold.")
     assert doc.quotes == []
+    doc = run("The bridge opened on Monday. Traffic was light, the mayor said.")
+    assert [q["text"] for q in doc.quotes] == ["Traffic was light"]
 
 
 def test_mentions_from_the_actors_stage_win(run) -> None:

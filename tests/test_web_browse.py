@@ -100,4 +100,6 @@ def test_openapi_documents_typed_models(client):
 @pytest.mark.parametrize("path", ["/pairs/chn/usa", "/events?sort=type", "/quotes?kind=direct",
                                   "/actors?sort=-name"])
 def test_new_pages_stay_escaped(client, path):
-    assert HOSTILE not in client.get(path).text
+    html = client.get(path).text
+    assert HOSTILE not in html
+    assert "<html" in html and "</html>" in html  # a whole page, not an empty answer
