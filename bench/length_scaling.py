@@ -48,7 +48,7 @@ def run_bare(path: str) -> dict:
     text = Path(path).read_text(encoding="utf-8")
     list(model.pipe(nlp.paragraphs(text[:UNIT])))  # warm up
     start = time.perf_counter()
-    for _doc in model.pipe(nlp.paragraphs(text), batch_size=nlp.BATCH_SIZE * 8):
+    for _doc in model.pipe(nlp.paragraphs(text), batch_size=nlp.ParseStage().batch_size):
         pass
     return {"seconds": time.perf_counter() - start}
 
@@ -56,21 +56,12 @@ def run_bare(path: str) -> dict:
 def run_extract(path: str) -> dict:
     """What `dateline extract` does with one file: read, every stage, JSON; stages timed."""
     from dateline.io.readers import InputDocument, read_inputs
-    from dateline.pipeline import Pipeline
+    from timing import timed_pipeline
 
-    pipeline = Pipeline()
-    stage_seconds = dict.fromkeys(pipeline.names, 0.0)
-
-    def timed(name, stage):
-        def call(docs):
-            t = time.perf_counter()
-            stage(docs)
-            stage_seconds[name] += time.perf_counter() - t
-        return call
-
+    pipeline, stage_seconds = timed_pipeline()
     (item,) = read_inputs([path])
     pipeline.process([InputDocument("warm", "warm", item.raw[:UNIT], "text")])
-    pipeline.stages = [timed(n, s) for n, s in zip(pipeline.names, pipeline.stages, strict=True)]
+    stage_seconds.update(dict.fromkeys(stage_seconds, 0.0))
     start = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         for doc in pipeline.process_stream(read_inputs([path])):

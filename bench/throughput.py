@@ -29,13 +29,14 @@ def files_of(corpus: Path) -> list[str]:
 
 def run_bare(files: list[str], repeat: int) -> dict:
     from dateline import nlp
+    from dateline.settings import Settings
 
     model = nlp.load()
     texts = [Path(f).read_text(encoding="utf-8") for f in files]
     list(model.pipe(texts[:2]))  # warm up
     start = time.perf_counter()
     for _ in range(repeat):
-        for _doc in model.pipe(texts, batch_size=nlp.BATCH_SIZE):
+        for _doc in model.pipe(texts, batch_size=Settings().batch):
             pass
     return {"seconds": time.perf_counter() - start}
 
@@ -43,19 +44,9 @@ def run_bare(files: list[str], repeat: int) -> dict:
 def run_extract(files: list[str], repeat: int) -> dict:
     """What `dateline extract` does: read, every stage, JSON out; stages timed one by one."""
     from dateline.io.readers import read_inputs
-    from dateline.pipeline import Pipeline
+    from timing import timed_pipeline
 
-    pipeline = Pipeline()
-    stage_seconds = dict.fromkeys(pipeline.names, 0.0)
-
-    def timed(name, stage):
-        def call(docs):
-            t = time.perf_counter()
-            stage(docs)
-            stage_seconds[name] += time.perf_counter() - t
-        return call
-
-    pipeline.stages = [timed(n, s) for n, s in zip(pipeline.names, pipeline.stages, strict=True)]
+    pipeline, stage_seconds = timed_pipeline()
     warm = list(read_inputs(files[:2]))
     pipeline.process(warm)
     stage_seconds.update(dict.fromkeys(stage_seconds, 0.0))

@@ -41,8 +41,14 @@ class Pipeline:
         self.names = [spec.name for spec in specs]
         self.stages = [spec.build(settings=self.settings, **options.get(spec.name, {}))
                        for spec in specs]
-        self.batched = [s for s in self.stages if getattr(s, "batched", False)]
-        self.per_document = [s for s in self.stages if not getattr(s, "batched", False)]
+
+    @property
+    def batched(self) -> list[Stage]:
+        return [s for s in self.stages if getattr(s, "batched", False)]
+
+    @property
+    def per_document(self) -> list[Stage]:
+        return [s for s in self.stages if not getattr(s, "batched", False)]
 
     def __call__(self, text: str, *, published: str | None = None, title: str | None = None,
                  url: str | None = None, source: str | None = None) -> Document:
