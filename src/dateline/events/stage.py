@@ -159,7 +159,8 @@ class EventStage:
             if source["actor"] is None and source["country"] is None:
                 continue
             for category, target, pred in statement_events(resolver, quote, source):
-                found.append(self.build(doc, category, None, self.ontology.cameo(category, None),
+                found.append(self.build(doc, resolver, category, None,
+                                        self.ontology.cameo(category, None),
                                         [], source, target, pred, pred.sent))
         return found
 
