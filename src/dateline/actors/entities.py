@@ -286,12 +286,13 @@ class EntityFixer:
 
     def _headlines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Headline capitals are not names: in a title-case or all-caps line, a "person"
-        holding a surname the body names in full ("Trump Warns", "Derelict Obama") is that
-        surname, and one holding none ("OBAMA FOCUSED" aside) is dropped when all caps."""
+        holding a surname the body names ("Trump Warns", "Derelict Obama") is that surname,
+        and one holding none ("OBAMA FOCUSED" aside) is dropped when all caps."""
         heads = {i for line in _lines(doc) if _headline(line) for i in range(line.start, line.end)}
-        full = {doc[e.start:e.end].text for e in ents if e.label == "PERSON"
-                and e.end - e.start > 1 and e.start not in heads}
-        surnames = {name.split()[-1] for name in full}
+        body = [doc[e.start:e.end].text for e in ents if e.label == "PERSON"
+                and e.start not in heads]
+        full = {name for name in body if " " in name}
+        surnames = {name.split()[-1] for name in body}
         out = []
         for ent in ents:
             span = doc[ent.start:ent.end]
@@ -390,9 +391,15 @@ def _trailing_junk(span: Span, tok: Any) -> bool:
 
 
 def _headline(line: Span) -> bool:
-    """A line of four words or more, most of them capitalised and none ending a sentence."""
+    """A line of four words or more in title case (every word but the small ones capitalised),
+    or most of them capitalised and none ending a sentence."""
     words = [t for t in line if t.is_alpha]
-    if len(words) < 4 or (line[-1].text in {".", "?", "!"} and not line.text.isupper()):
+    if len(words) < 4:
+        return False
+    content = [t for t in words if not t.is_stop]
+    if len(content) >= 3 and all(t.text[:1].isupper() for t in content):
+        return True  # title case, whatever ends it ("Clinton Plan for Taxes Is Complex.")
+    if line[-1].text in {".", "?", "!"} and not line.text.isupper():
         return False
     return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
