@@ -77,6 +77,7 @@ class EntityFixer:
         ents = self._events(doc, ents)
         ents = self._people(doc, ents)
         ents = self._headlines(doc, ents)
+        ents = self._surnamed(doc, ents)
         ents = self._majority(doc, ents)
         spans = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in ents])
         doc.set_ents(spans, default="outside")
@@ -305,6 +306,17 @@ class EntityFixer:
                     continue
             out.append(ent)
         return out
+
+    def _surnamed(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """An "organisation" of capitalised words ending in a surname the document uses
+        alone for a person ("Keith Lamont Scott" beside "Scott said") is that person."""
+        bare = {doc[e.start].text for e in ents if e.label == "PERSON" and e.end - e.start == 1}
+        for ent in ents:
+            span = doc[ent.start:ent.end]
+            if (ent.label == "ORG" and len(span) > 1 and span[-1].text in bare
+                    and all(t.text[:1].isupper() and not t.is_stop for t in span)):
+                ent.label = "PERSON"
+        return ents
 
     def _places_named(self, doc: Doc, ents: list[Ent]) -> set[str]:
         """Names seen right after "in"/"near" and never after a title: places, not people."""

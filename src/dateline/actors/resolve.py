@@ -164,6 +164,7 @@ class Resolution:
         self.owners: dict[str, str] = {}  # "hillary-clinton-campaign" -> "hillary-clinton"
         self.bare: dict[str, list[Span]] = {}  # one-word person names by text
         self.gender_by_word: dict[str, str | None] = {}
+        self.genders: dict[str, str | None] = {}  # person named in full -> gender the text shows
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -357,11 +358,10 @@ class Resolution:
         """A one-word name joins the person this document names in full most often with
         that first or last word (the earliest introduced on a tie); "Mrs. Clinton" is not
         Bill Clinton. ``full`` holds (start, order, name) by those words."""
-        gender = (HONORIFICS.get(self.sdoc[ent.start - 1].lower_) if ent.start else None) \
-            or self.word_gender(ent.text)
+        gender = self.honorific(ent) or self.word_gender(ent.text)
         ranked = self.salience(ent.text, full)
-        if gender:
-            ranked = [a for a in ranked if a.gender in (None, gender)] or ranked
+        if gender:  # none of that gender named in full: the KB's, not the wrong one
+            ranked = [a for a in ranked if self.genders.get(a.id, a.gender) in (None, gender)]
         if ranked:
             actor = ranked[0]
             if gender and actor.gender is None:
@@ -375,8 +375,8 @@ class Resolution:
         self.mention(ent.start, ent.end, actor, "name")
 
     def salience(self, word: str, full: dict[str, list[tuple[int, int, Span]]]) -> list[Found]:
-        """The people named in full with ``word`` as first or last word, most often named
-        first, then earliest; counted once per word, so each short name costs little."""
+        """The people named in full with ``word`` as first or last word: the one the corpus
+        knows by it, then the most often named, then the earliest; ranked once per word."""
         if word not in self.ranked_by_word:
             counts: Counter[str] = Counter()
             first: dict[str, tuple[int, Found]] = {}
@@ -388,12 +388,14 @@ class Resolution:
                     first.setdefault(actor.id, (start, actor))
                     names.setdefault(actor.id, []).append(name)
             for actor_id, (_start, actor) in first.items():
-                actor.gender = actor.gender or self.gender_of(names[actor_id])
-            # "Ivanka" alone in the text: the writer tells her from "Trump" by her first name
+                self.genders[actor_id] = actor.gender or self.gender_of(names[actor_id])
+            # whom the corpus means by the bare word comes first; "Ivanka" alone in the text
+            # tells her from "Trump" by her first name, so she comes last
+            usual = self.kb.salient(word) if self.kb is not None and len(first) > 1 else None
             by_first = {i for i, (_s, a) in first.items()
-                        if len(first) > 1 and a.name.split()[0] in self.bare}
+                        if len(first) > 1 and a.name.split()[0] in self.bare and i != usual}
             self.ranked_by_word[word] = [first[i][1] for i in sorted(
-                first, key=lambda i: (i in by_first, -counts[i], first[i][0]))]
+                first, key=lambda i: (i != usual, i in by_first, -counts[i], first[i][0]))]
         return self.ranked_by_word[word]
 
     def word_gender(self, word: str) -> str | None:
@@ -404,24 +406,28 @@ class Resolution:
         return self.gender_by_word[word]
 
     def gender_of(self, spans: list[Span]) -> str | None:
-        """The gender most of the spans' following pronouns show, if they agree by a margin."""
-        votes = Counter(g for g in (self.pronoun_after(s) for s in spans) if g)
+        """The gender most of the spans' honorifics and following subject pronouns show, if
+        they agree by a margin."""
+        votes = Counter(g for s in spans for g in (self.honorific(s), self.pronoun_after(s)) if g)
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             return ranked[0][0]
         return None
 
     def pronoun_after(self, span: Span) -> str | None:
-        """The gender of the first he/she/his/her after a name, up to the end of the next
+        """The gender of the first subject he/she after a name, up to the end of the next
         sentence, unless another person is named first."""
         sent = span.sent
         stop = self.sdoc[sent.end].sent.end if sent.end < len(self.sdoc) else sent.end
         for tok in self.sdoc[span.end:stop]:
             if tok.ent_type_ == "PERSON":
                 return None
-            if tok.lower_ in PRONOUNS and tok.tag_ in {"PRP", "PRP$"}:
+            if tok.lower_ in PRONOUNS and tok.dep_ in SUBJECTS:
                 return PRONOUNS[tok.lower_]
         return None
+
+    def honorific(self, span: Span) -> str | None:
+        return HONORIFICS.get(self.sdoc[span.start - 1].lower_) if span.start else None
 
     def name_actor(self, ent: Span) -> Found | None:
         """The actor of a full name, unless a neighbour's title mention swallowed it."""
