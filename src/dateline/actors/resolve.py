@@ -111,7 +111,7 @@ class Organisations:
                 self.known[form.casefold()] = (name, entry)
         words = sorted(data["body_words"].items(), key=lambda kv: -len(kv[0]))
         self.body = [(re.compile(rf"\b{re.escape(w)}\b", re.I), sector) for w, sector in words]
-        self.person_bodies: dict[str, str] = data["person_bodies"]
+        self.person_bodies: dict[str, list[str]] = data["person_bodies"]
         self.parties: dict[str, tuple[str, str]] = {}  # name, alias or members -> party
         for country, parties in load_yaml("actors", "parties.yaml").items():
             for name, entry in parties.items():
@@ -345,11 +345,11 @@ class Resolution:
             if (m["kind"] != "name" or person.type != "person" or end >= len(self.sdoc)
                     or self.sdoc[end].lower_ not in orgs.person_bodies):
                 continue
-            word = self.sdoc[end].lower_
-            name = f"{person.name} {word}"
+            word, sector = orgs.person_bodies[self.sdoc[end].lower_]
+            known = self.kb.get(person.id) if self.kb is not None else None
+            name = f"{(known or {}).get('name') or person.name} {word}"
             org = self.actor(self.kb_id(name, "organisation") or slug(name), name,
-                             "organisation", country=person.country,
-                             sector=orgs.person_bodies[word])
+                             "organisation", country=person.country, sector=sector)
             self.owners[org.id] = person.id
             del self.mentions[key]
             self.mention(start, end + 1, org, "name")
