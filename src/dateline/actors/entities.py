@@ -77,6 +77,7 @@ class EntityFixer:
         ents = self._events(doc, ents)
         ents = self._people(doc, ents)
         ents = self._headlines(doc, ents)
+        ents = self._surnamed(doc, ents)
         ents = self._majority(doc, ents)
         spans = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in ents])
         doc.set_ents(spans, default="outside")
@@ -286,12 +287,13 @@ class EntityFixer:
 
     def _headlines(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Headline capitals are not names: in a title-case or all-caps line, a "person"
-        holding a surname the body names in full ("Trump Warns", "Derelict Obama") is that
-        surname, and one holding none ("OBAMA FOCUSED" aside) is dropped when all caps."""
+        holding a surname the body names ("Trump Warns", "Derelict Obama") is that surname,
+        and one holding none ("OBAMA FOCUSED" aside) is dropped when all caps."""
         heads = {i for line in _lines(doc) if _headline(line) for i in range(line.start, line.end)}
-        full = {doc[e.start:e.end].text for e in ents if e.label == "PERSON"
-                and e.end - e.start > 1 and e.start not in heads}
-        surnames = {name.split()[-1] for name in full}
+        body = [doc[e.start:e.end].text for e in ents if e.label == "PERSON"
+                and e.start not in heads]
+        full = {name for name in body if " " in name}
+        surnames = {name.split()[-1] for name in body}
         out = []
         for ent in ents:
             span = doc[ent.start:ent.end]
@@ -304,6 +306,17 @@ class EntityFixer:
                     continue
             out.append(ent)
         return out
+
+    def _surnamed(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """An "organisation" of capitalised words ending in a surname the document uses
+        alone for a person ("Keith Lamont Scott" beside "Scott said") is that person."""
+        bare = {doc[e.start].text for e in ents if e.label == "PERSON" and e.end - e.start == 1}
+        for ent in ents:
+            span = doc[ent.start:ent.end]
+            if (ent.label == "ORG" and len(span) > 1 and span[-1].text in bare
+                    and all(t.text[:1].isupper() and not t.is_stop for t in span)):
+                ent.label = "PERSON"
+        return ents
 
     def _places_named(self, doc: Doc, ents: list[Ent]) -> set[str]:
         """Names seen right after "in"/"near" and never after a title: places, not people."""
@@ -390,9 +403,15 @@ def _trailing_junk(span: Span, tok: Any) -> bool:
 
 
 def _headline(line: Span) -> bool:
-    """A line of four words or more, most of them capitalised and none ending a sentence."""
+    """A line of four words or more in title case (every word but the small ones capitalised),
+    or most of them capitalised and none ending a sentence."""
     words = [t for t in line if t.is_alpha]
-    if len(words) < 4 or (line[-1].text in {".", "?", "!"} and not line.text.isupper()):
+    if len(words) < 4:
+        return False
+    content = [t for t in words if not t.is_stop]
+    if len(content) >= 3 and all(t.text[:1].isupper() for t in content):
+        return True  # title case, whatever ends it ("Clinton Plan for Taxes Is Complex.")
+    if line[-1].text in {".", "?", "!"} and not line.text.isupper():
         return False
     return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 

@@ -84,10 +84,16 @@ def from_reference(actor: dict[str, Any], date: str | None) -> None:
             actor["roles"].append(role)
 
 
-def fill(doc: Document) -> None:
-    """Give every actor of the document what the reference and the home country tell."""
+def fill(doc: Document, owners: dict[str, str] | None = None) -> None:
+    """Give every actor of the document what the reference and the home country tell;
+    an organisation of a person's (``owners``: "the Clinton campaign") takes their country."""
     for actor in doc.actors:
         from_reference(actor, doc.published)
+    by_id = {a["id"]: a for a in doc.actors}
+    for org_id, person_id in (owners or {}).items():
+        org, person = by_id.get(org_id), by_id.get(person_id)
+        if org is not None and person is not None and not org.get("country"):
+            org["country"] = person.get("country")
     home, about = home_country(doc), home_country(doc, MOSTLY_ABOUT)
     if home is None:
         return

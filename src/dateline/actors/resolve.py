@@ -111,6 +111,12 @@ class Organisations:
                 self.known[form.casefold()] = (name, entry)
         words = sorted(data["body_words"].items(), key=lambda kv: -len(kv[0]))
         self.body = [(re.compile(rf"\b{re.escape(w)}\b", re.I), sector) for w, sector in words]
+        self.person_bodies: dict[str, list[str]] = data["person_bodies"]
+        self.parties: dict[str, tuple[str, str]] = {}  # name, alias or members -> party
+        for country, parties in load_yaml("actors", "parties.yaml").items():
+            for name, entry in parties.items():
+                for form in [name, *entry.get("aliases", []), *entry.get("members", [])]:
+                    self.parties[form.casefold()] = (name, country)
 
     def sector(self, name: str) -> str | None:
         for pattern, sector in self.body:
@@ -137,6 +143,7 @@ class Resolver:
             if ent.label_ in COUNTRY_LABELS:
                 res.place_or_org(ent, self.orgs)
         res.titled_names()
+        res.person_bodies(self.orgs)
         res.descriptions(title_spans)
         res.pronouns()
         return res
@@ -154,6 +161,10 @@ class Resolution:
         self.person_names: list[Span] = []
         self.bodies: dict[str, Found] = {}  # "Foreign Ministry" -> its country's actor
         self.ranked_by_word: dict[str, list[Found]] = {}  # short name -> candidates (salience)
+        self.owners: dict[str, str] = {}  # "hillary-clinton-campaign" -> "hillary-clinton"
+        self.bare: dict[str, list[Span]] = {}  # one-word person names by text
+        self.gender_by_word: dict[str, str | None] = {}
+        self.genders: dict[str, str | None] = {}  # person named in full -> gender the text shows
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -203,7 +214,14 @@ class Resolution:
         return self.kb.find(name, type_) if self.kb is not None else None
 
     def place_or_org(self, ent: Span, orgs: Organisations) -> None:
-        """Rules 3 and 4: countries, metonyms, demonyms, IGOs and organisations."""
+        """Rules 3 and 4: countries, metonyms, demonyms, IGOs, parties and organisations."""
+        party = orgs.parties.get(ent.text.casefold())
+        if party is not None:  # "the GOP", "Republicans": the party, not a people
+            name, code = party
+            actor = self.actor(self.kb_id(name, "organisation") or ref_slug(name), name,
+                               "organisation", country=code, sector="PTY")
+            self.mention(ent.start, ent.end, actor, "name")
+            return
         place = lookup(ent.text)
         if place is not None:
             if ent.label_ == "NORP" and self.inside_title_phrase(ent):
@@ -302,6 +320,9 @@ class Resolution:
         for names in full.values():
             names.sort(key=lambda c: c[:2])
         for ent in self.person_names:
+            if len(ent) == 1:
+                self.bare.setdefault(ent.text, []).append(ent)
+        for ent in self.person_names:
             if len(ent) > 1:
                 continue
             self.short_names_one(ent, full)
@@ -314,14 +335,33 @@ class Resolution:
                     start = self.modifier_start(span.start, target)
                     self.mention(start, span.end, target, "title")
 
+    def person_bodies(self, orgs: Organisations) -> None:
+        """Rule 4b: "the Clinton campaign", "the Obama administration": an organisation of
+        its own, tied to the person (``owners``) whose country it takes."""
+        for key in list(self.mentions):
+            start, end = key
+            m = self.mentions[key]
+            person = self.actors[m["actor"]]
+            if (m["kind"] != "name" or person.type != "person" or end >= len(self.sdoc)
+                    or self.sdoc[end].lower_ not in orgs.person_bodies):
+                continue
+            word, sector = orgs.person_bodies[self.sdoc[end].lower_]
+            known = self.kb.get(person.id) if self.kb is not None else None
+            name = f"{(known or {}).get('name') or person.name} {word}"
+            org = self.actor(self.kb_id(name, "organisation") or slug(name), name,
+                             "organisation", country=person.country, sector=sector)
+            self.owners[org.id] = person.id
+            del self.mentions[key]
+            self.mention(start, end + 1, org, "name")
+
     def short_names_one(self, ent: Span, full: dict[str, list[tuple[int, int, Span]]]) -> None:
         """A one-word name joins the person this document names in full most often with
         that first or last word (the earliest introduced on a tie); "Mrs. Clinton" is not
         Bill Clinton. ``full`` holds (start, order, name) by those words."""
-        gender = HONORIFICS.get(self.sdoc[ent.start - 1].lower_) if ent.start else None
+        gender = self.honorific(ent) or self.word_gender(ent.text)
         ranked = self.salience(ent.text, full)
-        if gender:
-            ranked = [a for a in ranked if a.gender in (None, gender)] or ranked
+        if gender:  # none of that gender named in full: the KB's, not the wrong one
+            ranked = [a for a in ranked if self.genders.get(a.id, a.gender) in (None, gender)]
         if ranked:
             actor = ranked[0]
             if gender and actor.gender is None:
@@ -335,19 +375,59 @@ class Resolution:
         self.mention(ent.start, ent.end, actor, "name")
 
     def salience(self, word: str, full: dict[str, list[tuple[int, int, Span]]]) -> list[Found]:
-        """The people named in full with ``word`` as first or last word, most often named
-        first, then earliest; counted once per word, so each short name costs little."""
+        """The people named in full with ``word`` as first or last word: the one the corpus
+        knows by it, then the most often named, then the earliest; ranked once per word."""
         if word not in self.ranked_by_word:
             counts: Counter[str] = Counter()
             first: dict[str, tuple[int, Found]] = {}
+            names: dict[str, list[Span]] = {}
             for start, _order, name in full.get(word, []):
                 actor = self.name_actor(name)
                 if actor is not None:
                     counts[actor.id] += 1
                     first.setdefault(actor.id, (start, actor))
-            self.ranked_by_word[word] = [
-                first[i][1] for i in sorted(first, key=lambda i: (-counts[i], first[i][0]))]
+                    names.setdefault(actor.id, []).append(name)
+            for actor_id, (_start, actor) in first.items():
+                self.genders[actor_id] = actor.gender or self.gender_of(names[actor_id])
+            # whom the corpus means by the bare word comes first; "Ivanka" alone in the text
+            # tells her from "Trump" by her first name, so she comes last
+            usual = self.kb.salient(word) if self.kb is not None and len(first) > 1 else None
+            by_first = {i for i, (_s, a) in first.items()
+                        if len(first) > 1 and a.name.split()[0] in self.bare and i != usual}
+            self.ranked_by_word[word] = [first[i][1] for i in sorted(
+                first, key=lambda i: (i != usual, i in by_first, -counts[i], first[i][0]))]
         return self.ranked_by_word[word]
+
+    def word_gender(self, word: str) -> str | None:
+        """The gender the pronouns after a bare name show, over all its occurrences: a bare
+        surname means one person throughout a news story."""
+        if word not in self.gender_by_word:
+            self.gender_by_word[word] = self.gender_of(self.bare.get(word, []))
+        return self.gender_by_word[word]
+
+    def gender_of(self, spans: list[Span]) -> str | None:
+        """The gender most of the spans' honorifics and following subject pronouns show, if
+        they agree by a margin."""
+        votes = Counter(g for s in spans for g in (self.honorific(s), self.pronoun_after(s)) if g)
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    def pronoun_after(self, span: Span) -> str | None:
+        """The gender of the first subject he/she after a name, up to the end of the next
+        sentence, unless another person is named first."""
+        sent = span.sent
+        stop = self.sdoc[sent.end].sent.end if sent.end < len(self.sdoc) else sent.end
+        for tok in self.sdoc[span.end:stop]:
+            if tok.ent_type_ == "PERSON":
+                return None
+            if tok.lower_ in PRONOUNS and tok.dep_ in SUBJECTS:
+                return PRONOUNS[tok.lower_]
+        return None
+
+    def honorific(self, span: Span) -> str | None:
+        return HONORIFICS.get(self.sdoc[span.start - 1].lower_) if span.start else None
 
     def name_actor(self, ent: Span) -> Found | None:
         """The actor of a full name, unless a neighbour's title mention swallowed it."""

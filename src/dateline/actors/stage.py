@@ -68,7 +68,7 @@ class ActorStage:
         doc.evidence = copy.deepcopy(doc.actors)
         for actor in doc.actors:
             self.kb.enrich(actor)
-        fill(doc)
+        fill(doc, {self.kb.canonical(o): self.kb.canonical(p) for o, p in res.owners.items()})
         self.kb.overrides.apply(doc)  # corrections win over what the KB filled in
 
     def commit(self, doc: Document) -> None:

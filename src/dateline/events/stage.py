@@ -149,7 +149,7 @@ class EventStage:
         """Events a statement's content makes (see statements.py), for statements whose cue
         and content coded no event of their own."""
         found: list[Event] = []
-        for quote in resolver.quotes:
+        for quote in resolver.quotes.items:
             cue = quote.get("cue") or {}
             taken = [cue.get("start", -1), cue.get("end", -1), quote["start"], quote["end"]]
             if any(taken[0] <= e["trigger"]["start"] < taken[1]
