@@ -149,7 +149,7 @@ class EventStage:
         """Events a statement's content makes (see statements.py), for statements whose cue
         and content coded no event of their own."""
         found: list[Event] = []
-        for quote in resolver.quotes:
+        for quote in resolver.quotes.items:
             cue = quote.get("cue") or {}
             taken = [cue.get("start", -1), cue.get("end", -1), quote["start"], quote["end"]]
             if any(taken[0] <= e["trigger"]["start"] < taken[1]
@@ -159,7 +159,7 @@ class EventStage:
             if source["actor"] is None and source["country"] is None:
                 continue
             for category, target, pred in statement_events(resolver, quote, source):
-                found.append(self.build(doc, category, None, self.ontology.cameo(category, None),
+                found.append(self.build(doc, resolver, category, None, self.ontology.cameo(category, None),
                                         [], source, target, pred, pred.sent))
         return found
 
