@@ -72,6 +72,13 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     return kept
 
 
+def passive(token: Any) -> bool:
+    """ "He has been criticized for ...": the subject is the recipient; with no "by" phrase
+    the accuser is unnamed, and whoever the quotes stage took for a speaker is not it."""
+    return any(c.dep_ == "nsubjpass" for c in token.children) and \
+        not any(c.dep_ == "agent" for c in token.children)
+
+
 def party(side: EventActor | None) -> str | None:
     return side and (side["actor"] or side["country"])
 
@@ -159,14 +166,15 @@ class EventStage:
             if source["actor"] is None and source["country"] is None:
                 continue
             for category, target, pred in statement_events(resolver, quote, source):
-                found.append(self.build(doc, resolver, category, None, self.ontology.cameo(category, None),
-                                        [], source, target, pred, pred.sent))
+                found.append(self.build(doc, resolver, category, None,
+                                        self.ontology.cameo(category, None), [], source, target,
+                                        pred, pred.sent))
         return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
         verdict = judge(tok, trig)
-        if verdict is None:
+        if verdict is None or resolver.opinion(tok):
             return None
         if verdict.obliged:
             head = clause(tok)[-1]
@@ -184,7 +192,7 @@ class EventStage:
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
         quote = resolver.cued(tok) if verdict.category in SPOKEN else None
-        if quote is not None:
+        if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
                 source = resolver.speaker(quote)
             if target is None:
