@@ -244,7 +244,7 @@ class EventStage:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
         date = event_date(doc, resolver.dates, start, end, (sent.start_char, sent.end_char),
-                          self.lede)
+                          self.lede, tok)
         return {
             "type": category,
             "mode": mode,
