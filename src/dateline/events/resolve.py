@@ -104,6 +104,9 @@ class Resolver:
                 actor = self.actors.get(quote.get("actor") or "")
                 country = (actor or {}).get("country") or self.speaker_country(quote)
                 return self.make(quote.get("actor"), country, head[0], head[1])
+        for child in token.children:  # "accused the North's leader, KIM JONG UN, of ..."
+            if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
+                return named
         return None
 
     def opinion(self, token: Any) -> bool:
