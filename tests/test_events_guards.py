@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import only_event
+
 
 def types(doc):
     return [e["type"] for e in doc.events]
@@ -135,3 +137,41 @@ def test_declining_to_comment_is_no_rejection(run):
 def test_attacking_someone_for_a_remark_is_an_accusation(run):
     doc = run("Poland attacked Germany for its remarks about the pipeline.")
     assert types(doc) == ["ACCUSE"]
+
+
+def test_a_third_partys_act_inside_a_direct_quote_is_the_speakers_opinion(run):
+    doc = run('"Russia invaded Georgia in 2008," Senator Jane Miller said on Monday.')
+    assert "ASSAULT" not in types(doc)
+    told = run("Russia invaded Georgia in August 2008.")
+    assert [(e["type"], e["source"]["country"], e["target"]["country"]) for e in told.events] \
+        == [("ASSAULT", "RUS", "GEO")]
+
+
+def test_the_speakers_own_act_inside_a_direct_quote_is_an_event(run):
+    doc = run('"We condemn North Korea\'s nuclear test," the Japanese government said.')
+    event = only_event(doc, "ACCUSE")
+    assert event["target"]["country"] == "PRK"
+
+
+def test_the_infinitive_of_a_noun_names_an_idea_not_an_act(run):
+    doc = run("Britain's decision to leave the European Union shocked investors.")
+    assert doc.events == []
+    acted = run("Germany expelled Russian diplomats on Monday.")
+    event = only_event(acted, "SANCTION")
+    assert (event["source"]["country"], event["target"]["country"]) == ("DEU", "RUS")
+
+
+def test_a_derived_verb_in_the_present_states_a_habit(run):
+    doc = run("Mexico buys steel from the United States.")
+    assert doc.events == []
+    done = run("Mexico bought steel from the United States on Monday.")
+    event = only_event(done, "COOPERATE")
+    assert (event["source"]["country"], event["target"]["country"]) == ("MEX", "USA")
+
+
+def test_a_passive_without_its_agent_names_no_accuser(run):
+    doc = run("E.U. nations have often been criticized for being slow to move during crises.")
+    assert "ACCUSE" not in types(doc)
+    named = run("Senator Jane Miller harshly criticized President Barack Obama for his policies.")
+    event = only_event(named, "ACCUSE")
+    assert "Miller" in event["source"]["text"] and "Obama" in event["target"]["text"]

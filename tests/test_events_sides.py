@@ -69,3 +69,11 @@ def test_group_is_placed_where_its_clause_happens(run):
     doc = run("Prisoners rioted at a jail in Dili on Monday, demanding independence from "
               "Indonesian rule.")  # two countries in the sentence; the riot's place decides
     assert only_event(doc, "PROTEST")["source"]["country"] == "TLS"
+
+
+def test_an_appositive_names_an_unnamed_recipient(run):
+    doc = run("South Korea accused the North's leader, Kim Jong Un, of recklessness on Friday.")
+    event = only_event(doc, "ACCUSE")
+    assert event["source"]["country"] == "KOR" and "Kim Jong Un" in event["target"]["text"]
+    bare = run("South Korea accused the leader of recklessness on Friday.")
+    assert only_event(bare, "ACCUSE")["target"] is None

@@ -10,6 +10,8 @@ before, earlier in the week or background as the day itself, and the text does n
 
 from __future__ import annotations
 
+from typing import Any
+
 from dateline.model import Document
 from dateline.timex.anchor import SpanDates, calendar_date
 
@@ -50,11 +52,34 @@ def lede_end(text: str, datelines: list[tuple[int, int]]) -> int:
     return news[:LEDE_PARAGRAPHS][-1] if news else paragraphs[first][1]
 
 
+def verb_of(token: Any) -> Any:
+    """The verb whose clause a word belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
+    """Whether a timex dates the trigger's clause or one reporting it ("said ON FRIDAY that
+    X accused Y"), not a clause of its own ("urged X to resume talks it abandoned IN 2009")."""
+    span = doc.spacy.char_span(timex[0], timex[1], alignment_mode="expand")
+    if span is None:
+        return True
+    verb, node = verb_of(span.root), verb_of(trigger)
+    while True:
+        if node.i == verb.i:
+            return True
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl"):
+            return False
+        node = node.head
+
+
 def event_date(doc: Document, dates: SpanDates, start: int, end: int,
-               sentence: tuple[int, int], lede: int = 0) -> str | None:
+               sentence: tuple[int, int], lede: int = 0, trigger: Any = None) -> str | None:
     """The date of the event whose trigger spans ``start``-``end`` in ``sentence``; the
     lede ends at offset ``lede``."""
-    own = dated(doc, dates, *sentence)
+    own = [t for t in dated(doc, dates, *sentence)
+           if trigger is None or in_clause(doc, t, trigger)]
     if own:
         return min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2]
     paragraph = doc.text.rfind("\n", 0, sentence[0]) + 1

@@ -85,6 +85,20 @@ def intended(chain: list[Any]) -> bool:
     return any(tok.dep_ == "xcomp" and lemma(tok.head) in INTENT for tok in chain)
 
 
+def habitual(token: Any) -> bool:
+    """Whether a verb is not in a past form: "Mexico BUYS $250 billion from the US", "Trump
+    and Clinton MEET Monday" state habits and schedules; a derived CAMEO verb, general as its
+    senses are, codes only an act reported as done ("accepted", "has criticized")."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
+
+
+def unasserted(chain: list[Any]) -> bool:
+    """Whether the clause is the infinitive of a noun ("the DECISION to leave", "his THREATS
+    to slap tariffs", "a PROPOSAL to create"): it names an idea, not an act that happened."""
+    return any(tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
+               any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) for tok in chain)
+
+
 @lru_cache(maxsize=1)
 def senses() -> dict[str, frozenset[str]]:
     data = load_yaml("events", "senses.yaml")
@@ -109,7 +123,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     onto = ontology()
     chain = clause(token)
     category = trig.category
-    if nonpolitical(token, category):
+    if nonpolitical(token, category) or unasserted(chain) or (trig.dyadic and habitual(token)):
         return None
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in CONDITION | {"whether"}

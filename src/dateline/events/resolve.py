@@ -49,6 +49,7 @@ class Resolver:
         self.quotes = SpanIndex([q for q in doc.quotes if q.get("actor") or q.get("speaker")])
         self.cues = SpanIndex([q for q in doc.quotes if q.get("actor") and q.get("cue")],
                               lambda q: (q["cue"]["start"], q["cue"]["end"]))
+        self.direct = SpanIndex([q for q in doc.quotes if q.get("kind") == "direct"])
         self.ents = SpanIndex(list(self.sdoc.ents), attr_bounds)
         self.dates = SpanDates(doc)
 
@@ -103,7 +104,18 @@ class Resolver:
                 actor = self.actors.get(quote.get("actor") or "")
                 country = (actor or {}).get("country") or self.speaker_country(quote)
                 return self.make(quote.get("actor"), country, head[0], head[1])
+        for child in token.children:  # "accused the North's leader, KIM JONG UN, of ..."
+            if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
+                return named
         return None
+
+    def opinion(self, token: Any) -> bool:
+        """Whether a trigger lies inside a direct quotation and is not the speaker's own act:
+        "they hit Matt," Trump said is his view of others, not an event; "we condemn" is his."""
+        if not self.direct.covering(token.idx):
+            return False
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        return not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
 
     def cued(self, token: Any) -> dict[str, Any] | None:
         """The attributed statement whose cue is ``token`` ("accused", "warned"), if its

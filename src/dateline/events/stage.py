@@ -72,6 +72,13 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     return kept
 
 
+def passive(token: Any) -> bool:
+    """ "He has been criticized for ...": the subject is the recipient; with no "by" phrase
+    the accuser is unnamed, and whoever the quotes stage took for a speaker is not it."""
+    return any(c.dep_ == "nsubjpass" for c in token.children) and \
+        not any(c.dep_ == "agent" for c in token.children)
+
+
 def party(side: EventActor | None) -> str | None:
     return side and (side["actor"] or side["country"])
 
@@ -167,7 +174,7 @@ class EventStage:
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
         verdict = judge(tok, trig)
-        if verdict is None:
+        if verdict is None or resolver.opinion(tok):
             return None
         if verdict.obliged:
             head = clause(tok)[-1]
@@ -185,7 +192,7 @@ class EventStage:
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
         quote = resolver.cued(tok) if verdict.category in SPOKEN else None
-        if quote is not None:
+        if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
                 source = resolver.speaker(quote)
             if target is None:
@@ -237,7 +244,7 @@ class EventStage:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
         date = event_date(doc, resolver.dates, start, end, (sent.start_char, sent.end_char),
-                          self.lede)
+                          self.lede, tok)
         return {
             "type": category,
             "mode": mode,

@@ -1,0 +1,20 @@
+"""Event dates from the trigger's own clause (events/dates.py); sentences written for the tests."""
+
+from __future__ import annotations
+
+from conftest import only_event
+
+
+def test_a_date_in_a_clause_of_its_own_does_not_date_the_event(run):
+    doc = run("Senator Jane Miller urged North Korea to resume the talks it abandoned in 2009.",
+              published="2016-10-05")
+    assert only_event(doc, "REQUEST")["date"] == "2016-10-05"  # the lede: news of the day
+    own = run("Senator Jane Miller urged North Korea on Monday to resume the talks it abandoned"
+              " in 2009.", published="2016-10-05")
+    assert only_event(own, "REQUEST")["date"] == "2016-10-03"
+
+
+def test_the_date_of_the_reporting_clause_dates_the_reported_act(run):
+    doc = run("Senator Jane Miller said on Monday that President Barack Obama had criticized"
+              " Russia.", published="2016-10-05")
+    assert only_event(doc, "ACCUSE")["date"] == "2016-10-03"
