@@ -145,3 +145,13 @@ def test_a_bad_overrides_file_is_one_clear_error(tmp_path, content, reason):
 def test_a_missing_overrides_file_is_one_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="actor overrides .*missing.yaml"):
         Overrides.load(tmp_path / "missing.yaml")
+
+
+def test_a_record_the_text_did_not_place_takes_the_documents_default() -> None:
+    kb = ActorKB()
+    doc = resolve("The United States and Washington pressed on. U.S. officials met in Ohio. "
+                  "Congress passed the bill.", kb=kb, published="2021-05-01")
+    assert next(a for a in doc.actors if a["id"] == "congress")["country"] == "USA"
+    assert kb.get("congress")["country"] == "USA"  # stored with the record, not only the doc
+    lone = resolve("Congress passed the bill on Monday.", kb=ActorKB())
+    assert next(a for a in lone.actors if a["id"] == "congress")["country"] is None

@@ -285,6 +285,9 @@ class ActorKB:
         names and roles, dated. Ids are taken canonical, so merged actors grow as one."""
         date = doc.published
         own = doc.evidence if doc.evidence is not None else doc.actors
+        # what the document's defaults gave (a domestic body's home country): used only for
+        # a record that neither the text nor the reference has placed
+        placed = {self.canonical(a["id"]): a.get("country") for a in doc.actors}
         learned = []
         for actor in own:
             actor_id = self.canonical(actor["id"])
@@ -299,6 +302,7 @@ class ActorKB:
             if entry is not None:  # the shipped reference: the same on every run
                 record["country"], sector, _ = entry.at(date)
                 record["sector"] = record.get("sector") or sector
+            record["country"] = record.get("country") or placed.get(actor_id)
             if len(actor["name"]) > len(record["name"]) and actor["type"] == record["type"]:
                 record["name"] = actor["name"]
             _seen(record, date, doc.id)
