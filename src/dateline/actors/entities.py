@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from dateline.actors.countries import gazetteer, lookup
 from dateline.actors.titles import TitleMatcher
+from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
 # labels that name things; numeric and temporal labels are left as spaCy gave them
@@ -29,7 +30,6 @@ NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                "WORK_OF_ART", "LAW", "LANGUAGE"}
 LABEL_OF_KIND = {"name": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "ORG"}
 SEPARATORS = {"-", "–", "—", ",", ":", ";", "/", "|", "(", "[", "]", '"', "“", "”"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
 LOCATIVE = {"in", "near"}
 TEMPORAL = {"DATE", "TIME"}
 # full month and weekday names (dateutil's): dates, never names ("July" tagged ORG)
@@ -94,11 +94,11 @@ class EntityFixer:
             cut = tok.is_space or "\n" in tok.whitespace_ or _separates(doc, tok)
             if tok.text == "(" and any(t.text == ")" for t in doc[i:ent.end]):
                 cut = False
-            if tok.text in POSSESSIVE and i + 1 < ent.end:
+            if tok.text in ENGLISH.possessive_endings and i + 1 < ent.end:
                 cut = True
             if cut:
                 if i > start:
-                    keep = not (tok.is_space or tok.text in SEPARATORS | POSSESSIVE)
+                    keep = not (tok.is_space or tok.text in SEPARATORS | ENGLISH.possessive_endings)
                     pieces.append(Ent(start, i + keep, ent.label))
                 start = i + 1
         if start < ent.end:
@@ -327,7 +327,7 @@ class EntityFixer:
                 continue
             text = doc[ent.start:ent.end].text
             nxt = doc[ent.end].text if ent.end < len(doc) else ""
-            if ent.start in titled or nxt in POSSESSIVE:
+            if ent.start in titled or nxt in ENGLISH.possessive_endings:
                 people.add(text)
             elif ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE:
                 after_in.add(text)
@@ -393,7 +393,7 @@ def _separates(doc: Doc, tok: Any) -> bool:
 def _trailing_junk(span: Span, tok: Any) -> bool:
     if tok.like_num and tok.i > span.start and tok.nbor(-1).lower_ == "of":  # "Group of 20"
         return False
-    if tok.text in POSSESSIVE or tok.is_space:
+    if tok.text in ENGLISH.possessive_endings or tok.is_space:
         return True
     if tok.text == ")" and "(" in span.text:
         return False

@@ -30,17 +30,13 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from dateline.actors.countries import country_name, igos, lookup
-from dateline.actors.entities import POSSESSIVE
 from dateline.actors.reference import reference
 from dateline.actors.titles import Title, TitleMatcher
+from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-            "she": "f", "her": "f", "hers": "f", "herself": "f"}
 HONORIFICS = {"mr.": "m", "mister": "m", "mrs.": "f", "ms.": "f", "miss": "f", "madam": "f"}
-SUBJECTS = {"nsubj", "nsubjpass"}
 NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", "new", "vice"}
-COUNTRY_LABELS = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 # the last word of a country's generic body: "Chinese Foreign Ministry" = "China's Foreign
 # Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
@@ -140,7 +136,7 @@ class Resolver:
             if ent.label_ == "PERSON":
                 res.person(ent)
         for ent in ents:
-            if ent.label_ in COUNTRY_LABELS:
+            if ent.label_ in ENGLISH.actor_labels:
                 res.place_or_org(ent, self.orgs)
         res.titled_names()
         res.person_bodies(self.orgs)
@@ -298,7 +294,7 @@ class Resolution:
 
     def possessor(self, start: int) -> Found | None:
         """The actor of "X's" just before a token, if any."""
-        if start >= 2 and self.sdoc[start - 1].text in POSSESSIVE:
+        if start >= 2 and self.sdoc[start - 1].text in ENGLISH.possessive_endings:
             return self.actor_at(start - 2, start - 1) or self.actor_at(-1, start - 1)
         return None
 
@@ -422,8 +418,8 @@ class Resolution:
         for tok in self.sdoc[span.end:stop]:
             if tok.ent_type_ == "PERSON":
                 return None
-            if tok.lower_ in PRONOUNS and tok.dep_ in SUBJECTS:
-                return PRONOUNS[tok.lower_]
+            if tok.lower_ in ENGLISH.pronoun_gender and tok.dep_ in ENGLISH.subjects:
+                return ENGLISH.pronoun_gender[tok.lower_]
         return None
 
     def honorific(self, span: Span) -> str | None:
@@ -459,7 +455,7 @@ class Resolution:
             actor.gender = actor.gender or HONORIFICS.get(span.text.lower())
             j = span.start
         if j == start:  # no title: only a possessive owner ("NPR's Steve Inskeep")
-            if j >= 2 and self.sdoc[j - 1].text in POSSESSIVE:
+            if j >= 2 and self.sdoc[j - 1].text in ENGLISH.possessive_endings:
                 owner = self.actor_at(-1, j - 1)
                 if owner is not None and owner.type != "person":
                     self.affiliate(actor, owner)
@@ -470,7 +466,7 @@ class Resolution:
     def modifier_start(self, j: int, actor: Found) -> int:
         """Take in "U.S.", "Chinese", "China's" or "NPR's" before a title; set the country."""
         sdoc = self.sdoc
-        if j >= 2 and sdoc[j - 1].text in POSSESSIVE:
+        if j >= 2 and sdoc[j - 1].text in ENGLISH.possessive_endings:
             owner = self.actor_at(-1, j - 1)
             if owner is not None and owner.type != "person":
                 self.affiliate(actor, owner)
@@ -518,7 +514,7 @@ class Resolution:
 
     def country_before(self, j: int) -> tuple[int, str] | None:
         sdoc = self.sdoc
-        if j >= 2 and sdoc[j - 1].text in POSSESSIVE:
+        if j >= 2 and sdoc[j - 1].text in ENGLISH.possessive_endings:
             j -= 1
         for n in (3, 2, 1):
             if j - n >= 0 and _modifier_start_ok(sdoc[j - n]):
@@ -558,7 +554,7 @@ class Resolution:
             return None
         owner = None
         prev = self.sdoc[at - 2] if at >= 2 else None
-        if prev is not None and prev.lower_ in PRONOUNS:
+        if prev is not None and prev.lower_ in ENGLISH.pronoun_gender:
             owner = self.pronoun_target(prev)
         cands = [a for a in self.people() if a.country == country and a is not owner]
         if owner is not None and owner.sector:
@@ -574,15 +570,15 @@ class Resolution:
     def pronouns(self) -> None:
         """Rule 6: he/his/she/her -> the only person just before them."""
         for tok in self.sdoc:
-            if tok.lower_ in PRONOUNS and tok.tag_ in {"PRP", "PRP$"}:
+            if tok.lower_ in ENGLISH.pronoun_gender and tok.tag_ in {"PRP", "PRP$"}:
                 actor = self.pronoun_target(tok)
                 if actor is not None:
-                    actor.gender = actor.gender or PRONOUNS[tok.lower_]
+                    actor.gender = actor.gender or ENGLISH.pronoun_gender[tok.lower_]
                     self.mention(tok.i, tok.i + 1, actor, "pronoun")
 
     def pronoun_target(self, tok: Any) -> Found | None:
         sent = tok.sent
-        gender = PRONOUNS[tok.lower_]
+        gender = ENGLISH.pronoun_gender[tok.lower_]
 
         def persons(lo: int, hi: int) -> list[tuple[int, Found]]:
             """Mentions within [lo, hi] of people this pronoun's gender allows."""
@@ -603,11 +599,11 @@ class Resolution:
         distinct = {a.id: a for _, a in persons(prev.start, prev.end)}
         if len(distinct) == 1:
             return next(iter(distinct.values()))
-        if tok.dep_ not in SUBJECTS:
+        if tok.dep_ not in ENGLISH.subjects:
             return None
         # a subject pronoun opening a sentence continues the previous sentence's subject
         subjects = {a.id: a for s, a in persons(prev.start, prev.end)
-                    if any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"
+                    if any(t.dep_ in ENGLISH.subjects and t.head.dep_ == "ROOT"
                            for t in self.sdoc[s:s + 4])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
 

@@ -13,12 +13,11 @@ from typing import Any
 
 from dateline.events.lexicon import Trigger, lemma
 from dateline.events.ontology import ontology
+from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
-FUTURE = {"will", "would", "shall", "'ll", "’ll", "wo"}
 POSSIBLE = {"may", "might", "could", "can"}
 OBLIGATION = {"must", "should", "ought"}
-CONDITION = {"if", "unless"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refused to criticize",
 # "failed to condemn", "refrained from").
@@ -61,11 +60,12 @@ def negated(token: Any) -> bool:
 
 
 def modal(chain: list[Any]) -> str | None:
+    future = ENGLISH.future_auxiliaries
     for tok in chain:
         for child in tok.children:
-            if child.dep_ == "aux" and lemma(child) in FUTURE | POSSIBLE | OBLIGATION:
+            if child.dep_ == "aux" and lemma(child) in future | POSSIBLE | OBLIGATION:
                 return lemma(child)
-        if tok.pos_ == "AUX" and lemma(tok) in FUTURE | POSSIBLE:
+        if tok.pos_ == "AUX" and lemma(tok) in future | POSSIBLE:
             return lemma(tok)
     return None
 
@@ -75,7 +75,7 @@ def condition(chain: list[Any]) -> Any | None:
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and lemma(m) in CONDITION for m in child.children
+                m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers for m in child.children
             ):
                 return child
     return None
@@ -110,7 +110,7 @@ def nonpolitical(token: Any, category: str) -> bool:
     material trigger ("released a campaign ad"): the verb's other sense, no event."""
     words = senses()
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and lemma(child) in words["markets"]:
+        if child.dep_ in ENGLISH.subjects and lemma(child) in words["markets"]:
             return True
         if child.dep_ == "dobj" and lemma(child) in words["products"] and \
                 category not in VERBAL | {"ACCUSE"}:
@@ -126,7 +126,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     if nonpolitical(token, category) or unasserted(chain) or (trig.dyadic and habitual(token)):
         return None
     context: list[str] = []
-    if any(m.dep_ == "mark" and lemma(m) in CONDITION | {"whether"}
+    if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
            for tok in chain for m in tok.children):
         return None  # the trigger is the condition itself: "if X is allowed to grow"
     if any(negated(tok) for tok in chain):
@@ -140,7 +140,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         # speaker's own is a threat; a rule that merely permits under a condition is not.
         if not onto.cooperative(category):
             return Verdict("THREATEN", ("hypothetical",))
-        if aux not in FUTURE:
+        if aux not in ENGLISH.future_auxiliaries:
             return None
         unless = any(lemma(m) == "unless" for m in cond.children)
         threat = unless or negated(cond)  # "we will withdraw unless / if you don't"
@@ -149,7 +149,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         return None
     if aux in OBLIGATION:
         return Verdict("REQUEST", ("obligation",), obliged=True)
-    if aux in FUTURE or intended(chain):
+    if aux in ENGLISH.future_auxiliaries or intended(chain):
         context.append("future")
         if category not in VERBAL:
             category = "AGREE" if onto.cooperative(category) else "THREATEN"
@@ -160,7 +160,7 @@ def bare_threat(token: Any) -> Any | None:
     """ "If X doesn't act, we will": a bare future modal ruling an if/unless clause.
 
     Returns the condition clause's head, or None."""
-    if token.pos_ != "AUX" or lemma(token) not in FUTURE:
+    if token.pos_ != "AUX" or lemma(token) not in ENGLISH.future_auxiliaries:
         return None
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "attr") for c in token.children):
         return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.ontology import ontology
+from dateline.language import ENGLISH
 from dateline.resources import load_text, load_yaml
 
 POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
@@ -65,7 +66,6 @@ def neighbours(token: Any) -> set[str]:
 # particles, complements); clauses of their own (ccomp, advcl, conj) are not the verb's object.
 OBJECT_DEPS = {"dobj", "prep", "prt", "dative", "attr", "acomp", "oprd", "agent", "xcomp",
                "npadvmod", "advmod", "pobj"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSAL = {"xcomp", "ccomp"}
 
 
@@ -150,7 +150,7 @@ class CameoVerbs:
                 continue
             if pat.subject:
                 subjects = subjects if subjects is not None else words_under(
-                    token, SUBJECT_DEPS, after=False)
+                    token, ENGLISH.subjects, after=False)
                 if not all(slot & subjects for slot in pat.subject):
                     continue
             return pat.trigger

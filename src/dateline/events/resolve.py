@@ -13,6 +13,7 @@ from typing import Any
 
 from dateline.actors.countries import country_code
 from dateline.events.sides import side_code
+from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
 from dateline.spans import SpanIndex, attr_bounds
 from dateline.timex import SpanDates
@@ -21,7 +22,6 @@ from dateline.timex import SpanDates
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
 NP_PREPS = {"of", "in", "from"}
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
-COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 
 
 def phrase(token: Any) -> tuple[int, int]:
@@ -45,7 +45,7 @@ class Resolver:
         # indexed, so that resolving each token costs no scan of the whole document
         self.mentions = SpanIndex(sorted(doc.mentions, key=lambda m: m["start"]))
         self.entities = SpanIndex([e for e in doc.entities
-                                   if e.get("label") in COUNTRY_LABELS | {"PERSON"}])
+                                   if e.get("label") in ENGLISH.actor_labels | {"PERSON"}])
         self.quotes = SpanIndex([q for q in doc.quotes if q.get("actor") or q.get("speaker")])
         self.cues = SpanIndex([q for q in doc.quotes if q.get("actor") and q.get("cue")],
                               lambda q: (q["cue"]["start"], q["cue"]["end"]))

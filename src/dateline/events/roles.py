@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.events.guards import CONDITION
+from dateline.language import ENGLISH
 
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "among", "over", "about", "regarding", "toward", "towards", "in")
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
-PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-POSSESSIVES = {"his", "her", "its", "their", "our"}
 PREDICATE = ("VERB", "AUX", "ADJ")
 
 
@@ -44,7 +42,7 @@ def sources(token: Any) -> Iterator[Any]:
             if child.dep_ == "poss":
                 yield child
         yield from (c for c in token.children if c.dep_ in ("compound", "amod"))
-        if token.dep_ in ("nsubj", "nsubjpass"):
+        if token.dep_ in ENGLISH.subjects:
             return
         token = predicate(token)
         if not any(c.dep_ == "agent" for c in token.children):
@@ -67,8 +65,9 @@ def sources(token: Any) -> Iterator[Any]:
                 else:
                     yield child
                     yield from subject_of_object(child)
-                    if child.lower_ in PRONOUNS or any(
-                        c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in child.children
+                    if child.lower_ in ENGLISH.referring_pronouns or any(
+                        c.dep_ == "poss" and c.lower_ in ENGLISH.possessive_pronouns
+                        for c in child.children
                     ):  # "Nigeria said IT / ITS TROOPS ...": the reporter is the actor
                         yield from reporter(token)
                 found = True
@@ -109,7 +108,7 @@ def partners(token: Any) -> Iterator[Any]:
     """ "X and Y met": the other conjuncts of the subject, for reciprocal events."""
     head = predicate(token)
     for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ENGLISH.subjects:
             yield from (c for c in child.children if c.dep_ == "conj")
 
 
@@ -148,24 +147,24 @@ def targets(token: Any) -> Iterator[Any]:
                 yield from pobjs(prep)
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
-            yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            yield from (c for c in child.children if c.dep_ in ENGLISH.subjects)
             yield from targets(child)
         elif child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children):
             # "its DEMAND that Russia release ...": the content clause of a noun
-            yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            yield from (c for c in child.children if c.dep_ in ENGLISH.subjects)
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "nsubjpass"):
         verb = predicate(token)
         if verb.i != token.i:
             yield from (c for c in verb.children if c.dep_ == "dative")
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 # "reiterated its DEMAND that Israel ease ...": the demand's content clause
-                yield from (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+                yield from (c for c in clause.children if c.dep_ in ENGLISH.subjects)
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     if token not in child.subtree:
                         yield from pobjs(child)
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ENGLISH.subjects:
             yield from (c for c in child.children if c.dep_ == "conj")
     for child in token.children:  # "donated and delivered goods TO X": shared recipient
         if child.dep_ == "conj" and child.pos_ == "VERB":
@@ -201,9 +200,9 @@ def purpose(token: Any) -> bool:
 def conditioned(token: Any) -> Iterator[Any]:
     """ "to strike UNLESS Israel rescinds": whoever the condition asks to act."""
     for child in token.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ENGLISH.condition_markers
                                          for m in child.children):
-            yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            yield from (c for c in child.children if c.dep_ in ENGLISH.subjects)
 
 
 def opposed(token: Any) -> Iterator[Any]:

@@ -23,6 +23,7 @@ from dateline.events.roles import (
     targets,
 )
 from dateline.events.statements import statement_events
+from dateline.language import ENGLISH
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
 from dateline.settings import Settings
@@ -179,7 +180,7 @@ class EventStage:
         if verdict.obliged:
             head = clause(tok)[-1]
             source = resolver.first(reporter(head))
-            subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+            subjects = (c for c in head.children if c.dep_ in ENGLISH.subjects)
             target = resolver.first(subjects, avoid=source) if source else None
         else:
             source = resolver.first(self.outside(sources(tok)))
@@ -231,7 +232,7 @@ class EventStage:
         source = resolver.first(c for c in tok.children if c.dep_ == "nsubj")
         if cond is None or source is None:
             return None
-        target = resolver.first((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")),
+        target = resolver.first((c for c in cond.children if c.dep_ in ENGLISH.subjects),
                                 avoid=source)
         return self.build(doc, resolver, "THREATEN", None, self.ontology.cameo("THREATEN", None),
                           ["hypothetical"], source, target, tok, sent)
@@ -300,7 +301,7 @@ class EventStage:
         its clause happens, else in the one country its sentence names; None if unplaced."""
         for cand in candidates:
             if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
-                clause = cand.head if cand.dep_ in ("nsubj", "nsubjpass") else cand
+                clause = cand.head if cand.dep_ in ENGLISH.subjects else cand
                 country = resolver.placed(clause, PLACE_PREPS) \
                     or resolver.sentence_country(sent.start_char, sent.end_char, set())
                 if country is None:

@@ -16,9 +16,10 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import CONDITION, OBLIGATION, negated
+from dateline.events.guards import OBLIGATION, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
+from dateline.language import ENGLISH
 from dateline.model import EventActor
 from dateline.quotes.lexicon import load_cues
 
@@ -55,14 +56,15 @@ def heads(span: Any) -> Iterator[Any]:
 
 def subject(pred: Any) -> Any | None:
     for child in pred.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ENGLISH.subjects:
             return child
     return None
 
 
 def conditional(pred: Any) -> bool:
     """Whether the predicate is an if/unless clause or a question's content."""
-    return any(c.dep_ == "mark" and lemma(c) in CONDITION | {"whether"} for c in pred.children)
+    markers = ENGLISH.condition_markers | {"whether"}
+    return any(c.dep_ == "mark" and lemma(c) in markers for c in pred.children)
 
 
 def obliged(pred: Any) -> bool:
