@@ -85,3 +85,23 @@ def test_database_url_forms():
 def test_postgres_store(postgres_url):
     with Store(postgres_url) as store:
         check_store(store)
+
+
+def test_actors_list_the_most_named_first_and_hide_merged_ids(tmp_path):
+    from dateline.store.queries import Queries
+
+    store = Store(str(tmp_path / "rank.db"))
+    records = [{"id": i, "name": n, "type": "person", "first_seen": None, "last_seen": None,
+                "docs": []} for i, n in (("ann-lee", "Ann Lee"), ("zed-moss", "Zed Moss"))]
+    records.append({"id": "lee", "name": "Lee", "type": "person", "merged_into": "ann-lee"})
+    for n, cited in enumerate((["zed-moss"], ["zed-moss"], ["ann-lee", "lee"])):
+        doc = sample_document(f"{n:016x}")
+        doc.actors = [{"id": a, "name": a, "type": "person", "country": None, "sector": None,
+                       "roles": []} for a in cited]
+        doc.entities, doc.mentions, doc.quotes, doc.events = [], [], [], []
+        store.save(doc, actors=records)
+    queries = Queries(store)
+    assert [a["id"] for a in queries.actors().items] == ["zed-moss", "ann-lee"]
+    assert [a["documents"] for a in queries.actors().items] == [2, 1]
+    assert [a["id"] for a in queries.actors(sort="name").items] == ["ann-lee", "zed-moss"]
+    store.close()

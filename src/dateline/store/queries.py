@@ -166,8 +166,12 @@ QUOTE_PRECISION = func.coalesce(QuoteRow.date_precision, DocumentRow.published_p
 # Precisions fine enough to place in one month of a timeline (a week by its Monday).
 WITHIN_MONTH = ("day", "week", "month")
 UNDATED = "undated"
+# How many documents name an actor: what an analyst ranks actors by first.
+ACTOR_DOCUMENTS = (select(func.count()).where(ActorDocumentRow.actor_id == ActorRow.id)
+                   .scalar_subquery())
 # What each list can be sorted by (?sort=name, ?sort=-name for descending).
-ACTOR_SORTS = {"name": [ActorRow.name, ActorRow.id], "type": [ActorRow.type],
+ACTOR_SORTS = {"documents": [ACTOR_DOCUMENTS, ActorRow.id],
+               "name": [ActorRow.name, ActorRow.id], "type": [ActorRow.type],
                "country": [text_key(ActorRow.country)], "sector": [text_key(ActorRow.sector)],
                "first_seen": [text_key(ActorRow.first_seen)],
                "last_seen": [text_key(ActorRow.last_seen)]}
@@ -340,8 +344,9 @@ class Queries:
 
     def actors(self, cursor: str | None = None, limit: int | None = None,
                sort: str | None = None, **filters: Any) -> Page:
-        """Actors in name order (or ``sort``), matched by name or alias, country, type, sector."""
-        keys, descending = sort_keys(sort, ACTOR_SORTS, "name")
+        """Actors named in most documents first (or ``sort``), matched by name or alias,
+        country, type, sector; actors merged into another are not listed apart."""
+        keys, descending = sort_keys(sort, ACTOR_SORTS, "-documents")
 
         def item(r: Any) -> dict[str, Any]:
             a = r.ActorRow
@@ -360,9 +365,8 @@ class Queries:
 
     def _actors(self, q: str | None = None, country: str | None = None,
                 type: str | None = None, sector: str | None = None) -> Select:
-        docs = (select(func.count()).where(ActorDocumentRow.actor_id == ActorRow.id)
-                .scalar_subquery())
-        stmt = select(ActorRow, docs.label("documents"))
+        stmt = (select(ActorRow, ACTOR_DOCUMENTS.label("documents"))
+                .where(ActorRow.merged_into.is_(None)))
         if q:
             stmt = stmt.where(or_(contains(ActorRow.name, q), ActorRow.id.in_(
                 select(ActorAliasRow.actor_id).where(contains(ActorAliasRow.alias, q)))))
