@@ -65,8 +65,8 @@ def temporal_head(verb: Any) -> Any:
     """The clause a temporal clause dates: "The morning Obama unveiled the plan last year, he
     SUMMONED his adviser", "WHEN they met on Monday, X ACCUSED Y"; else the verb itself."""
     while verb.dep_ == "advcl" and any(
-            (c.dep_ in ("mark", "advmod") and c.lower_ in WHEN) or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")
-            for c in verb.children):
+            (c.dep_ in ("mark", "advmod") and c.lower_ in WHEN)
+            or (c.dep_ == "npadvmod" and c.pos_ == "NOUN") for c in verb.children):
         verb = verb.head
     return verb
 

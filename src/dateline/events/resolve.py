@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from dateline.actors.countries import country_code
+from dateline.actors.countries import country_code, lookup
 from dateline.events.sides import side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
@@ -171,13 +171,18 @@ class Resolver:
         return None
 
     def bare_place(self, tok: Any) -> bool:
-        """Whether a word may name a country on its own: not a part of a person's name ("CHAD
-        Bown") or of a longer place name ("New JERSEY Gov. Chris Christie"), whose whole was
-        already looked up; a body's name keeps its country word ("the CHINESE Foreign Ministry")."""
+        """Whether a word may name a country on its own: not a country's name inside a person's
+        ("CHAD Bown"; a demonym still places: "BOSNIAN Serbs") or a word of a longer place name
+        ("New JERSEY Gov. Chris Christie"), whose whole was already looked up; a body's name
+        keeps its country word ("the CHINESE Foreign Ministry")."""
         if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
             return False
-        return not any(e.label_ == "PERSON" or (e.label_ in PLACES and e.end - e.start > 1)
-                       for e in self.ents.covering(tok.idx))
+        place = lookup(tok.text)
+        person = place is not None and place.kind != "demonym" and any(
+            (self.actors.get(m["actor"] or "") or {}).get("type") == "person"
+            for m in self.mentions.covering(tok.idx))
+        return not person and not any(e.label_ in PLACES and e.end - e.start > 1
+                                      for e in self.ents.covering(tok.idx))
 
     def office_holder(self, found: EventActor) -> bool:
         """Whether a resolved actor is a person holding an office ("President X")."""
