@@ -18,3 +18,13 @@ def test_the_date_of_the_reporting_clause_dates_the_reported_act(run):
     doc = run("Senator Jane Miller said on Monday that President Barack Obama had criticized"
               " Russia.", published="2016-10-05")
     assert only_event(doc, "ACCUSE")["date"] == "2016-10-03"
+
+
+def test_a_temporal_clause_dates_the_clause_it_modifies(run):
+    lede = "The ministers gathered in Rome for a summit on trade and the economy of Europe. " * 3
+    when = run(lede + "\n\nWhen the ministers met in Rome on Monday, Senator Jane Miller accused"
+               " Russia of lying.", published="2016-10-05")
+    assert only_event(when, "ACCUSE")["date"] == "2016-10-03"
+    after = run(lede + "\n\nAfter the ministers met in Rome on Monday, Senator Jane Miller"
+                " accused Russia of lying.", published="2016-10-05")
+    assert only_event(after, "ACCUSE")["date"] == "2016-10"  # a bound, not the event's day

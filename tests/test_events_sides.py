@@ -77,3 +77,10 @@ def test_an_appositive_names_an_unnamed_recipient(run):
     assert event["source"]["country"] == "KOR" and "Kim Jong Un" in event["target"]["text"]
     bare = run("South Korea accused the leader of recklessness on Friday.")
     assert only_event(bare, "ACCUSE")["target"] is None
+
+
+def test_a_word_of_a_longer_name_is_no_country(run):
+    person = run("Chad Bown accused Poland of lying.")
+    assert only_event(person, "ACCUSE")["source"]["country"] is None  # a first name, not Chad
+    bare = run("Jordan's King Abdullah accused Poland of lying.")
+    assert only_event(bare, "ACCUSE")["source"]["country"] == "JOR"

@@ -20,6 +20,8 @@ from dateline.timex.anchor import SpanDates, calendar_date
 LEDE_WORDS, LEDE_PARAGRAPHS = 25, 3
 # Words before a timex that make it a bound, not the time of the event.
 BOUNDS = {"since", "until", "till", "by", "through", "before", "after", "from", "to"}
+# Subordinators of a clause that tells when its head happened ("WHEN Obama spoke on Monday").
+WHEN = {"when", "as", "while", "once"}
 
 
 def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -59,13 +61,23 @@ def verb_of(token: Any) -> Any:
     return token
 
 
+def temporal_head(verb: Any) -> Any:
+    """The clause a temporal clause dates: "The morning Obama unveiled the plan last year, he
+    SUMMONED his adviser", "WHEN they met on Monday, X ACCUSED Y"; else the verb itself."""
+    while verb.dep_ == "advcl" and any(
+            (c.dep_ in ("mark", "advmod") and c.lower_ in WHEN)
+            or (c.dep_ == "npadvmod" and c.pos_ == "NOUN") for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     """Whether a timex dates the trigger's clause or one reporting it ("said ON FRIDAY that
     X accused Y"), not a clause of its own ("urged X to resume talks it abandoned IN 2009")."""
     span = doc.spacy.char_span(timex[0], timex[1], alignment_mode="expand")
     if span is None:
         return True
-    verb, node = verb_of(span.root), verb_of(trigger)
+    verb, node = temporal_head(verb_of(span.root)), verb_of(trigger)
     while True:
         if node.i == verb.i:
             return True

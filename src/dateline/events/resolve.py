@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from dateline.actors.countries import country_code
+from dateline.actors.countries import country_code, lookup
 from dateline.events.sides import side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
@@ -22,6 +22,7 @@ from dateline.timex import SpanDates
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
 NP_PREPS = {"of", "in", "from"}
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
+PLACES = {"GPE", "LOC", "FAC"}
 
 
 def phrase(token: Any) -> tuple[int, int]:
@@ -93,7 +94,7 @@ class Resolver:
             if actor or country:
                 return self.make(actor_id, country, entity["start"], entity["end"])
         for tok in self.sdoc[left:right]:
-            code = self.code(tok.text) if tok.pos_ in ("PROPN", "ADJ", "NOUN") else None
+            code = self.code(tok.text) if self.bare_place(tok) else None
             if code:
                 return self.make(None, code, tok.idx, tok.idx + len(tok))
         for entity in self.entities.covering(head[0]):
@@ -165,9 +166,23 @@ class Resolver:
                 if code := self.code(entity["text"]):
                     return code
         for tok in self.sdoc[left:right]:
-            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (code := self.code(tok.text)):
+            if self.bare_place(tok) and (code := self.code(tok.text)):
                 return code
         return None
+
+    def bare_place(self, tok: Any) -> bool:
+        """Whether a word may name a country on its own: not a country's name inside a person's
+        ("CHAD Bown"; a demonym still places: "BOSNIAN Serbs") or a word of a longer place name
+        ("New JERSEY Gov. Chris Christie"), whose whole was already looked up; a body's name
+        keeps its country word ("the CHINESE Foreign Ministry")."""
+        if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            return False
+        place = lookup(tok.text)
+        person = place is not None and place.kind != "demonym" and any(
+            (self.actors.get(m["actor"] or "") or {}).get("type") == "person"
+            for m in self.mentions.covering(tok.idx))
+        return not person and not any(e.label_ in PLACES and e.end - e.start > 1
+                                      for e in self.ents.covering(tok.idx))
 
     def office_holder(self, found: EventActor) -> bool:
         """Whether a resolved actor is a person holding an office ("President X")."""

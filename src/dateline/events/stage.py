@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from typing import Any
 
@@ -23,6 +24,7 @@ from dateline.events.roles import (
     targets,
 )
 from dateline.events.statements import statement_events
+from dateline.events.verbal import verbal_sense
 from dateline.language import ENGLISH
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
@@ -47,6 +49,12 @@ def object_slot(token: Any) -> bool:
     while token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("pobj", "dobj", "dative")
+
+
+def venue(token: Any) -> bool:
+    """Whether a word names where a meeting is held ("meet ... AT Hofstra University", "talks
+    IN Paris"): the place of a consultation is not its other party; a visit's is its host."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
 def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
@@ -177,6 +185,8 @@ class EventStage:
         verdict = judge(tok, trig)
         if verdict is None or resolver.opinion(tok):
             return None
+        if (sense := verbal_sense(tok, verdict.category)) != verdict.category:
+            verdict = replace(verdict, category=sense)
         if verdict.obliged:
             head = clause(tok)[-1]
             source = resolver.first(reporter(head))
@@ -188,7 +198,8 @@ class EventStage:
             source = source or self.group(resolver, self.outside(sources(tok)), sent)
             found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
-                found = chain(counterparts(tok), partners(tok), found)
+                found = (t for t in chain(counterparts(tok), partners(tok), found)
+                         if trig.mode == "visit" or not venue(t))
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient

@@ -1,0 +1,54 @@
+"""Verbal senses decided on the parse: what a trigger's complement says it is.
+
+A verb of force or a call whose complement evaluates its object ("blasted Clinton AS A
+DISGRACE", "calls Clinton 'A DISGRACE'") is said, not done: ACCUSE when the evaluation is
+negative (SUPPORT when a call praises), read off VADER like statement content. A warning
+that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQUEST.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.lexicon import lemma
+from dateline.events.ontology import ontology
+from dateline.events.statements import analyzer
+
+# The calling sense: "called X a disgrace" names X, it meets nobody.
+NAMING = {"call", "brand", "label", "dub"}
+
+
+def complement(token: Any) -> Any | None:
+    """The predicative complement of the trigger's object: "called X [a disgrace]",
+    "blasted X [as a disgrace]"; None without an object or such a complement."""
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return None
+    for child in token.children:
+        if child.dep_ == "oprd":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def valence(token: Any) -> float:
+    return analyzer().polarity_scores(" ".join(t.text for t in token.subtree))["compound"]
+
+
+def verbal_sense(token: Any, category: str) -> str:
+    """The category a trigger codes once its complement is read (see the module's doc)."""
+    if category == "THREATEN" and any(c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children):
+        return "REQUEST"
+    said = complement(token)
+    if said is None:
+        return category
+    score = valence(said)
+    if ontology().categories[category]["quad"] == "material_conflict":
+        return "ACCUSE"  # a verb of force with a predicative complement is an evaluation
+    if lemma(token) in NAMING and score < 0:
+        return "ACCUSE"
+    if lemma(token) in NAMING and score > 0:
+        return "SUPPORT"
+    return category
