@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dateline.actors.countries import gazetteer, lookup
+from dateline.actors.names import person_suffixes
 from dateline.actors.titles import TitleMatcher
 from dateline.language import ENGLISH
 from dateline.resources import load_yaml
@@ -279,6 +280,7 @@ class EntityFixer:
                     and INITIAL.match(doc[ent.start].text) and doc[ent.end].is_title
                     and ent.end not in occupied):
                 ent.end += 1
+        ents = _with_suffixes(doc, ents)
         for ent in ents:  # "P. Simmons": take in a preceding initial
             if (ent.label == "PERSON" and ent.start > 0 and INITIAL.match(doc[ent.start - 1].text)
                     and doc[ent.start - 1].i not in occupied):
@@ -369,6 +371,29 @@ def _name_word(tok: Any) -> bool:
     """A capitalised word on the same line that can be part of a name."""
     return (tok.text[:1].isupper() and not tok.is_punct and not tok.is_stop
             and "\n" not in tok.whitespace_ and tok.ent_type_ not in TEMPORAL | {"GPE"})
+
+
+def _with_suffixes(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Donald Trump Jr.", "Joseph R. Biden, Jr.": the suffix is part of the name, not a
+    person of its own."""
+    suffixes = person_suffixes()
+    out: list[Ent] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        end = ent.end
+        if (ent.label == "PERSON" and ent.end - ent.start == 1 and prev is not None
+                and prev.label == "PERSON" and doc[ent.start].text in suffixes
+                and (prev.end == ent.start
+                     or (prev.end + 1 == ent.start and doc[prev.end].text == ","))):
+            prev.end = ent.end
+            continue
+        if ent.label == "PERSON" and end < len(doc) and doc[end].text in suffixes:
+            ent.end = end + 1
+        elif (ent.label == "PERSON" and end + 1 < len(doc) and doc[end].text == ","
+              and doc[end + 1].text in suffixes):
+            ent.end = end + 2
+        out.append(ent)
+    return out
 
 
 def _demonym_off(doc: Doc, ent: Ent) -> list[Ent]:

@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from dateline.actors.names import core
 from dateline.actors.reference import reference
 from dateline.actors.references import merge_records, rewrite_ids
 from dateline.actors.resolve import slug
@@ -202,6 +203,7 @@ class ActorKB:
             role = entry["role"] if isinstance(entry, dict) else entry
             self._add_index(self.by_role, role, record["id"])
         names = [record["name"], *(a["alias"] for a in record.get("aliases", []))]
+        names += [core(name, record["type"]) for name in names]  # "NBC" for "NBC News"
         if record["type"] == "person":  # a later "Blinken" or "Wang" alone
             words = record["name"].split()
             names += [words[0], words[-1]] if len(words) > 1 else []
