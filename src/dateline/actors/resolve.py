@@ -43,6 +43,7 @@ NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", 
 # Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
                   "parliament", "police", "cabinet", "department", "forces", "office"}
+DATELINE = "dateline_tokens"  # Doc.user_data: the tokens of a dateline's place, not actors
 NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
@@ -140,8 +141,9 @@ class Resolver:
         for ent in ents:
             if ent.label_ == "PERSON":
                 res.person(ent)
-        for ent in ents:
-            if ent.label_ in ENGLISH.actor_labels:
+        dateline = sdoc.user_data.get(DATELINE, set())
+        for ent in ents:  # "HANOI, Vietnam (AP) —" says where, not who
+            if ent.label_ in ENGLISH.actor_labels and ent.start not in dateline:
                 res.place_or_org(ent, self.orgs)
         res.titled_names()
         res.person_bodies(self.orgs)
@@ -243,6 +245,12 @@ class Resolution:
                          KIND_OF_PLACE[place.kind])
             return
         if ent.label_ != "ORG" or not well_formed(ent.text):
+            return
+        if ent.text.lower() in GENERIC_BODIES:  # "the Department" after "Justice Department"
+            bodies = {a.id: a for a in self.actors.values() if a.type == "organisation"
+                      and ent.text.lower() in a.name.lower().split()[1:]}
+            if len(bodies) == 1:
+                self.mention(ent.start, ent.end, next(iter(bodies.values())), "description")
             return
         if self.known_person_not_org(ent, orgs):
             self.person(ent)  # the small model tags a known surname as an ORG out of context
@@ -669,5 +677,6 @@ class Mentions(dict):
 
 
 def _modifier_start_ok(tok: Any) -> bool:
-    """A country modifier starts with a capital and not with "The" ("The Chilean minister")."""
-    return tok.text[:1].isupper() and tok.lower_ != "the"
+    """A country modifier starts with a capital and not with "The" ("The Chilean minister"),
+    and not inside a longer name ("Jersey" of "New Jersey")."""
+    return tok.text[:1].isupper() and tok.lower_ != "the" and tok.ent_iob_ != "I"
