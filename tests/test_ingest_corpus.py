@@ -23,6 +23,7 @@ from dateline.store import Store
 from dateline.store.schema import (
     ActorAliasRow,
     ActorDocumentRow,
+    ActorEvidenceRow,
     ActorRoleRow,
     ActorRow,
     DocumentRow,
@@ -83,6 +84,8 @@ def snapshot(db: str) -> dict[str, list]:
                     ActorAliasRow.last_seen),
         "roles": (ActorRoleRow.actor_id, ActorRoleRow.role, ActorRoleRow.first_seen,
                   ActorRoleRow.last_seen, ActorRoleRow.doc_id),
+        "evidence": (ActorEvidenceRow.actor_id, ActorEvidenceRow.field, ActorEvidenceRow.value,
+                     ActorEvidenceRow.docs),
         "links": (ActorDocumentRow.actor_id, ActorDocumentRow.doc_id,
                   ActorDocumentRow.published, ActorDocumentRow.mentions),
     }

@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dateline.actors.countries import gazetteer, lookup
+from dateline.actors.names import person_suffixes
+from dateline.actors.resolve import DATELINE, GENERIC_BODIES
 from dateline.actors.titles import TitleMatcher
 from dateline.language import ENGLISH
 from dateline.resources import load_yaml
@@ -61,6 +63,9 @@ class EntityFixer:
         words = load_yaml("actors", "ner.yaml")
         self.groups = {g.casefold() for g in words["groups"]}
         self.places.add("GROUP", [nlp.make_doc(f"{g} x")[:-1].as_doc() for g in words["groups"]])
+        known = load_yaml("actors", "organisations.yaml")["known"]
+        self.organisations = {form.casefold() for name, entry in known.items()
+                              for form in [name, *entry.get("aliases", [])]}
         self.event_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.event_heads.add("EVENT", [nlp.make_doc(h) for h in words["event_heads"]])
 
@@ -75,6 +80,7 @@ class EntityFixer:
         ents = self._score_lines(doc, ents)
         ents = self._gazetteer(doc, ents)
         ents = self._events(doc, ents)
+        ents = self._organisations(doc, ents)
         ents = self._people(doc, ents)
         ents = self._headlines(doc, ents)
         ents = self._surnamed(doc, ents)
@@ -141,6 +147,9 @@ class EntityFixer:
                 start = covered[start]
             if start >= ent.end:
                 continue
+            body = ent.label == "ORG" and doc[ent.end - 1].lower_ in GENERIC_BODIES
+            if start > ent.start and body:
+                start = ent.start  # "Justice Department": a body's name, not a title
             if start > ent.start:
                 ent = Ent(start, ent.end, "PERSON" if ent.end - start >= 2 else ent.label)
             out.append(ent)
@@ -170,6 +179,9 @@ class EntityFixer:
             if (nxt.text in {"—", "–"} or DATE_LIKE.match(nxt.text)
                     or (nxt.text == "," and (lookup(after.text) or DATE_LIKE.match(after.text)))):
                 found.append(Ent(line_start, end, "GPE"))
+                region = next((e.end for e in ents if e.start == end + 1), end + 2) \
+                    if nxt.text == "," else end
+                doc.user_data.setdefault(DATELINE, set()).update(range(line_start, region))
         names = {doc[e.start:e.end].text.casefold() for e in found}
         if place:
             names.add(place.casefold())
@@ -254,6 +266,14 @@ class EntityFixer:
                 found.append(Ent(start, e, "EVENT"))
         return _replace(ents, found)
 
+    def _organisations(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """A known organisation tagged as a person ("Twitter said") is an organisation."""
+        for ent in ents:
+            if ent.label == "PERSON" and doc[ent.start:ent.end].text.casefold() \
+                    in self.organisations:
+                ent.label = "ORG"
+        return ents
+
     def _people(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """One name, one person per document: "Blinken" after "Antony Blinken" is a person."""
         places = self._places_named(doc, ents)
@@ -279,6 +299,7 @@ class EntityFixer:
                     and INITIAL.match(doc[ent.start].text) and doc[ent.end].is_title
                     and ent.end not in occupied):
                 ent.end += 1
+        ents = _with_suffixes(doc, ents)
         for ent in ents:  # "P. Simmons": take in a preceding initial
             if (ent.label == "PERSON" and ent.start > 0 and INITIAL.match(doc[ent.start - 1].text)
                     and doc[ent.start - 1].i not in occupied):
@@ -369,6 +390,29 @@ def _name_word(tok: Any) -> bool:
     """A capitalised word on the same line that can be part of a name."""
     return (tok.text[:1].isupper() and not tok.is_punct and not tok.is_stop
             and "\n" not in tok.whitespace_ and tok.ent_type_ not in TEMPORAL | {"GPE"})
+
+
+def _with_suffixes(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Donald Trump Jr.", "Joseph R. Biden, Jr.": the suffix is part of the name, not a
+    person of its own."""
+    suffixes = person_suffixes()
+    out: list[Ent] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        end = ent.end
+        if (ent.label == "PERSON" and ent.end - ent.start == 1 and prev is not None
+                and prev.label == "PERSON" and doc[ent.start].text in suffixes
+                and (prev.end == ent.start
+                     or (prev.end + 1 == ent.start and doc[prev.end].text == ","))):
+            prev.end = ent.end
+            continue
+        if ent.label == "PERSON" and end < len(doc) and doc[end].text in suffixes:
+            ent.end = end + 1
+        elif (ent.label == "PERSON" and end + 1 < len(doc) and doc[end].text == ","
+              and doc[end + 1].text in suffixes):
+            ent.end = end + 2
+        out.append(ent)
+    return out
 
 
 def _demonym_off(doc: Doc, ent: Ent) -> list[Ent]:

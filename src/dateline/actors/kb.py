@@ -11,9 +11,11 @@ stage before it fills a document's actors from the KB), once the document is fin
 
 A record is ``{"id", "name", "type", "country", "sector", "first_seen", "last_seen",
 "docs": [doc ids], "roles": [{"role", "first_seen", "last_seen", "docs"}],
-"aliases": [{"alias", "first_seen", "last_seen", "docs"}]}``, plus ``"merged_into": id``
-when a surname-only actor ("biden") was later found to be a full-named one ("joe-biden");
-dates are the documents' ``published`` dates (ISO, or None when unknown).
+"aliases": [{"alias", "first_seen", "last_seen", "docs"}],
+"evidence": {"country": {"USA": 3, "GBR": 1}, "sector": {...}}}`` (how many documents said
+each value; the record holds the best-supported one, ``support`` says how sure), plus
+``"merged_into": id`` when a surname-only actor ("biden") was later found to be a full-named
+one ("joe-biden"); dates are the documents' ``published`` dates (ISO, or None when unknown).
 
 User overrides (YAML; the ``actor_overrides`` setting, ``DATELINE_ACTOR_OVERRIDES``) are
 applied at resolution time, after the document's own evidence:
@@ -38,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from dateline.actors.names import core
 from dateline.actors.reference import reference
 from dateline.actors.references import merge_records, rewrite_ids
 from dateline.actors.resolve import slug
@@ -45,6 +48,15 @@ from dateline.errors import ConfigError
 from dateline.model import Document
 
 FIELDS = ("name", "type", "country", "sector")
+EVIDENCE = ("country", "sector")  # fields the documents vote on
+
+
+def support(record: dict[str, Any], field: str) -> float | None:
+    """How sure the record's value of a field is: the share of the documents that said
+    anything about it which said that value (None when none did)."""
+    counts = (record.get("evidence") or {}).get(field) or {}
+    total = sum(counts.values())
+    return counts.get(record.get(field) or "", 0) / total if total else None
 
 
 def _seen(entry: dict[str, Any], date: str | None, doc_id: str) -> None:
@@ -143,7 +155,8 @@ class ActorKB:
                      overrides: str | Path | None = None) -> ActorKB:
         kb = cls(overrides)
         for record in records:
-            record = {"country": None, "sector": None, "roles": [], "aliases": [], **record}
+            record = {"country": None, "sector": None, "roles": [], "aliases": [],
+                      "evidence": {}, **record}
             kb.actors[record["id"]] = record
             kb._index(record)
         return kb
@@ -202,6 +215,7 @@ class ActorKB:
             role = entry["role"] if isinstance(entry, dict) else entry
             self._add_index(self.by_role, role, record["id"])
         names = [record["name"], *(a["alias"] for a in record.get("aliases", []))]
+        names += [core(name, record["type"]) for name in names]  # "NBC" for "NBC News"
         if record["type"] == "person":  # a later "Blinken" or "Wang" alone
             words = record["name"].split()
             names += [words[0], words[-1]] if len(words) > 1 else []
@@ -288,16 +302,16 @@ class ActorKB:
         # what the document's defaults gave (a domestic body's home country): used only for
         # a record that neither the text nor the reference has placed
         placed = {self.canonical(a["id"]): a.get("country") for a in doc.actors}
-        learned = []
+        learned, counted = [], set()
         for actor in own:
             actor_id = self.canonical(actor["id"])
             self._touch(actor_id)
             record = self.actors.setdefault(actor_id, {
                 "id": actor_id, "name": actor["name"], "type": actor["type"],
-                "country": None, "sector": None, "roles": [], "aliases": []})
-            for key in ("country", "sector"):
-                if actor.get(key) and not record.get(key):
-                    record[key] = actor[key]
+                "country": None, "sector": None, "roles": [], "aliases": [], "evidence": {}})
+            if actor_id not in counted:  # one vote per document
+                counted.add(actor_id)
+                self._count(record, actor)
             entry = reference().find(record["name"]) if not record.get("country") else None
             if entry is not None:  # the shipped reference: the same on every run
                 record["country"], sector, _ = entry.at(date)
@@ -326,6 +340,20 @@ class ActorKB:
         for record in learned:
             self._index(record)
             self._absorb_short_name(record)
+
+    @staticmethod
+    def _count(record: dict[str, Any], actor: dict[str, Any]) -> None:
+        """One more document's word on the actor's country and sector; the record takes the
+        value most documents support (the earlier one on a tie)."""
+        evidence = record.setdefault("evidence", {})
+        for field in EVIDENCE:
+            if not actor.get(field):
+                continue
+            counts = evidence.setdefault(field, {})
+            counts[actor[field]] = counts.get(actor[field], 0) + 1
+            best = max(counts.values())
+            if counts.get(record.get(field) or "", 0) < best:
+                record[field] = next(v for v, n in counts.items() if n == best)
 
     def _absorb_short_name(self, record: dict[str, Any]) -> None:
         """An earlier surname-only person ("Biden") joins the full name seen now ("Joe Biden")

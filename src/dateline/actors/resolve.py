@@ -30,6 +30,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from dateline.actors.countries import country_name, igos, lookup
+from dateline.actors.names import LEADING_THE, core
+from dateline.actors.reference import key as name_key
 from dateline.actors.reference import reference
 from dateline.actors.titles import Title, TitleMatcher
 from dateline.language import ENGLISH
@@ -41,6 +43,7 @@ NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", 
 # Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
                   "parliament", "police", "cabinet", "department", "forces", "office"}
+DATELINE = "dateline_tokens"  # Doc.user_data: the tokens of a dateline's place, not actors
 NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
@@ -66,10 +69,13 @@ def without_initials(name: str) -> str:
     return " ".join(kept) if len(words) > 2 else name
 
 
-def ref_slug(name: str) -> str:
-    """The id of a name: the slug of the reference base's name for it ("FBI" and "Federal
-    Bureau of Investigation" -> "federal-bureau-of-investigation"), else of the name."""
-    return slug(reference().canonical(name) or name)
+def ref_slug(name: str, *variants: str) -> str:
+    """The id of a name: the slug of the reference base's name for it or for one of its
+    variants ("FBI" and "Federal Bureau of Investigation" -> "federal-bureau-of-
+    investigation"; "Joseph Biden" -> "joe-biden"), else of the name; never "the-"."""
+    ref = reference()
+    known = next(filter(None, (ref.canonical(n) for n in (name, *variants))), None)
+    return slug(LEADING_THE.sub("", known or name))
 
 
 @dataclass
@@ -135,8 +141,9 @@ class Resolver:
         for ent in ents:
             if ent.label_ == "PERSON":
                 res.person(ent)
-        for ent in ents:
-            if ent.label_ in ENGLISH.actor_labels:
+        dateline = sdoc.user_data.get(DATELINE, set())
+        for ent in ents:  # "HANOI, Vietnam (AP) —" says where, not who
+            if ent.label_ in ENGLISH.actor_labels and ent.start not in dateline:
                 res.place_or_org(ent, self.orgs)
         res.titled_names()
         res.person_bodies(self.orgs)
@@ -156,6 +163,7 @@ class Resolution:
         self.title_at_end: dict[int, tuple[Span, Title]] = {}
         self.person_names: list[Span] = []
         self.bodies: dict[str, Found] = {}  # "Foreign Ministry" -> its country's actor
+        self.by_core: dict[tuple[str, str], Found] = {}  # ("nbc", "organisation") -> actor
         self.ranked_by_word: dict[str, list[Found]] = {}  # short name -> candidates (salience)
         self.owners: dict[str, str] = {}  # "hillary-clinton-campaign" -> "hillary-clinton"
         self.bare: dict[str, list[Span]] = {}  # one-word person names by text
@@ -180,6 +188,20 @@ class Resolution:
             self.actors[actor_id] = Found(actor_id, name, type_, **info)
         return self.actors[actor_id]
 
+    def named(self, name: str, type_: str, plain: str | None = None, **info: Any) -> Found:
+        """The actor a person's or organisation's name means: the one this document already
+        has under the same core ("NBC" after "NBC News"), else the one the knowledge base
+        knows by the name or its core, else the reference base's, else a new one."""
+        short = core(name, type_)
+        found = self.by_core.get((name_key(short), type_))
+        if found is None:
+            plain = plain or name
+            actor_id = (self.kb_id(name, type_) or self.kb_id(plain, type_)
+                        or self.kb_id(short, type_) or ref_slug(plain, short))
+            found = self.actor(actor_id, name, type_, **info)
+            self.by_core[(name_key(short), type_)] = found
+        return found
+
     def actor_at(self, start: int, end: int) -> Found | None:
         """The actor of the mention covering exactly or ending at the given tokens."""
         m = self.mentions.get((start, end))
@@ -201,10 +223,8 @@ class Resolution:
             return
         self.person_names.append(ent)
         if len(ent) > 1:
-            plain = without_initials(ent.text)
-            actor_id = self.kb_id(ent.text, "person") or self.kb_id(plain, "person") \
-                or ref_slug(plain)
-            self.mention(ent.start, ent.end, self.actor(actor_id, ent.text, "person"), "name")
+            actor = self.named(ent.text, "person", without_initials(ent.text))
+            self.mention(ent.start, ent.end, actor, "name")
 
     def kb_id(self, name: str, type_: str) -> str | None:
         return self.kb.find(name, type_) if self.kb is not None else None
@@ -214,8 +234,7 @@ class Resolution:
         party = orgs.parties.get(ent.text.casefold())
         if party is not None:  # "the GOP", "Republicans": the party, not a people
             name, code = party
-            actor = self.actor(self.kb_id(name, "organisation") or ref_slug(name), name,
-                               "organisation", country=code, sector="PTY")
+            actor = self.named(name, "organisation", country=code, sector="PTY")
             self.mention(ent.start, ent.end, actor, "name")
             return
         place = lookup(ent.text)
@@ -227,6 +246,12 @@ class Resolution:
             return
         if ent.label_ != "ORG" or not well_formed(ent.text):
             return
+        if ent.text.lower() in GENERIC_BODIES:  # "the Department" after "Justice Department"
+            bodies = {a.id: a for a in self.actors.values() if a.type == "organisation"
+                      and ent.text.lower() in a.name.lower().split()[1:]}
+            if len(bodies) == 1:
+                self.mention(ent.start, ent.end, next(iter(bodies.values())), "description")
+            return
         if self.known_person_not_org(ent, orgs):
             self.person(ent)  # the small model tags a known surname as an ORG out of context
             return
@@ -237,8 +262,7 @@ class Resolution:
         known = orgs.known.get(ent.text.casefold())
         if known:
             name, entry = known
-            actor = self.actor(self.kb_id(name, "organisation") or ref_slug(name), name,
-                               "organisation", country=entry.get("country"),
+            actor = self.named(name, "organisation", country=entry.get("country"),
                                sector=entry.get("sector"))
             self.mention(ent.start, ent.end, actor, "name")
             return
@@ -246,11 +270,9 @@ class Resolution:
         if code is None and ent.text in self.bodies:  # "Foreign Ministry" after "China's ..."
             name = self.bodies[ent.text].name
         elif code is not None and name != ent.text:
-            self.bodies.setdefault(name.rsplit(" of ", 1)[0], self.actor(
-                self.kb_id(name, "organisation") or slug(name), name, "organisation",
-                country=code, sector=orgs.sector(name)))
-        actor_id = self.kb_id(name, "organisation") or ref_slug(name)
-        actor = self.actor(actor_id, name, "organisation", country=code, sector=orgs.sector(name))
+            self.bodies.setdefault(name.rsplit(" of ", 1)[0], self.named(
+                name, "organisation", country=code, sector=orgs.sector(name)))
+        actor = self.named(name, "organisation", country=code, sector=orgs.sector(name))
         self.mention(ent.start, ent.end, actor, "name")
 
     def known_person_not_org(self, ent: Span, orgs: Organisations) -> bool:
@@ -344,8 +366,9 @@ class Resolution:
             word, sector = orgs.person_bodies[self.sdoc[end].lower_]
             known = self.kb.get(person.id) if self.kb is not None else None
             name = f"{(known or {}).get('name') or person.name} {word}"
-            org = self.actor(self.kb_id(name, "organisation") or slug(name), name,
-                             "organisation", country=person.country, sector=sector)
+            # the id follows the person's id: "Donald J. Trump campaign" is Donald Trump's
+            org = self.actor(self.kb_id(name, "organisation") or f"{person.id}-{slug(word)}",
+                             name, "organisation", country=person.country, sector=sector)
             self.owners[org.id] = person.id
             del self.mentions[key]
             self.mention(start, end + 1, org, "name")
@@ -654,5 +677,6 @@ class Mentions(dict):
 
 
 def _modifier_start_ok(tok: Any) -> bool:
-    """A country modifier starts with a capital and not with "The" ("The Chilean minister")."""
-    return tok.text[:1].isupper() and tok.lower_ != "the"
+    """A country modifier starts with a capital and not with "The" ("The Chilean minister"),
+    and not inside a longer name ("Jersey" of "New Jersey")."""
+    return tok.text[:1].isupper() and tok.lower_ != "the" and tok.ent_iob_ != "I"

@@ -148,6 +148,18 @@ class ActorRoleRow(Base):
     doc_id: Mapped[str | None] = mapped_column(String(32))
 
 
+class ActorEvidenceRow(Base):
+    """How many documents said an actor has a value of a field ("country" "USA": 3): the
+    actor's value is the best-supported one, and its share says how sure that is."""
+
+    __tablename__ = "actor_evidence"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", **CASCADE), primary_key=True)
+    field: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(16), primary_key=True)
+    docs: Mapped[int] = mapped_column(Integer)
+
+
 class ActorDocumentRow(Base):
     """Which documents mention which actors (the actor's provenance)."""
 

@@ -21,6 +21,7 @@ from dateline.store.rows import annotation_rows, document_row
 from dateline.store.schema import (
     ActorAliasRow,
     ActorDocumentRow,
+    ActorEvidenceRow,
     ActorRoleRow,
     ActorRow,
     DocumentRow,
@@ -142,7 +143,8 @@ class Store:
         """One transaction in which the actor tables are emptied and documents rewritten:
         the store changes only if the whole rebuild commits."""
         with self.session.begin() as s:
-            for table in (ActorDocumentRow, ActorRoleRow, ActorAliasRow, ActorRow):
+            for table in (ActorDocumentRow, ActorEvidenceRow, ActorRoleRow, ActorAliasRow,
+                          ActorRow):
                 s.execute(delete(table))
             yield Rebuild(s)
 
@@ -197,6 +199,9 @@ class Store:
                 roles.setdefault(r.actor_id, []).append(
                     {"role": r.role, "first_seen": r.first_seen, "last_seen": r.last_seen,
                      "docs": [r.doc_id] if r.doc_id else []})
+            evidence: dict[str, dict[str, dict[str, int]]] = {}
+            for e in s.scalars(select(ActorEvidenceRow)):
+                evidence.setdefault(e.actor_id, {}).setdefault(e.field, {})[e.value] = e.docs
             docs: dict[str, list[str]] = {}
             for d in s.scalars(select(ActorDocumentRow).order_by(ActorDocumentRow.doc_id)):
                 docs.setdefault(d.actor_id, []).append(d.doc_id)
@@ -204,7 +209,8 @@ class Store:
                 {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
                  "sector": a.sector, "first_seen": a.first_seen, "last_seen": a.last_seen,
                  "merged_into": a.merged_into, "docs": docs.get(a.id, []),
-                 "aliases": aliases.get(a.id, []), "roles": roles.get(a.id, [])}
+                 "aliases": aliases.get(a.id, []), "roles": roles.get(a.id, []),
+                 "evidence": evidence.get(a.id, {})}
                 for a in s.scalars(select(ActorRow).order_by(ActorRow.id))
             ]
 
@@ -256,6 +262,14 @@ def save_actor(s: Session, record: dict[str, Any]) -> None:
             s.add(a)
         a.first_seen = _earlier(a.first_seen, alias.get("first_seen"))
         a.last_seen = _later(a.last_seen, alias.get("last_seen"))
+    for field, counts in (record.get("evidence") or {}).items():
+        for value, docs in counts.items():  # the KB's counts are totals: set, not added
+            e = s.get(ActorEvidenceRow, (record["id"], field, value))
+            if e is None:
+                s.add(ActorEvidenceRow(actor_id=record["id"], field=field, value=value,
+                                       docs=docs))
+            else:
+                e.docs = docs
     for role in record.get("roles") or []:
         if isinstance(role, str):  # a role the user's overrides set, with no dates
             role = {"role": role, "first_seen": None, "last_seen": None, "docs": []}
