@@ -191,19 +191,24 @@ def test_reresolve_keeps_every_actor_and_reference(clean_run, tmp_path):
     assert_references_hold(db)
 
 
-def test_two_ingests_at_once_both_finish(corpus, tmp_path):
-    folder, _ = corpus
-    part = tmp_path / "part"
+def assert_two_ingests_at_once_finish(db: str, corpus: tuple[Path, Path], part: Path,
+                                      articles: slice) -> None:
+    """Two processes ingest the same articles into one store at the same time."""
     part.mkdir()
-    for path in sorted(folder.glob("*.txt"))[:16]:
+    chosen = sorted(corpus[0].glob("*.txt"))[articles]
+    for path in chosen:
         shutil.copy(path, part / path.name)
-    db = str(tmp_path / "shared.db")
     procs = [ingest(db, corpus, str(part), env=dict(os.environ)) for _ in range(2)]
     for proc in procs:
         _, stderr = proc.communicate(timeout=900)
         assert proc.returncode == 0, stderr.decode()[-2000:]
-    assert len(snapshot(db)["documents"]) == 16
+    assert len(snapshot(db)["documents"]) == len(chosen)
     assert_references_hold(db)
+
+
+def test_two_ingests_at_once_both_finish(corpus, tmp_path):
+    assert_two_ingests_at_once_finish(str(tmp_path / "shared.db"), corpus, tmp_path / "part",
+                                      slice(0, 16))
 
 
 @pytest.mark.postgres
@@ -216,15 +221,5 @@ def test_postgresql_stores_what_sqlite_stores(clean_run, corpus, extras, postgre
 
 @pytest.mark.postgres
 def test_two_ingests_at_once_on_postgresql(corpus, postgres_url, tmp_path):
-    folder, _ = corpus
-    part = tmp_path / "part"
-    part.mkdir()
-    for path in sorted(folder.glob("*.txt"))[16:28]:
-        shutil.copy(path, part / path.name)
-    procs = [ingest(postgres_url, corpus, str(part), env=dict(os.environ)) for _ in range(2)]
-    for proc in procs:
-        _, stderr = proc.communicate(timeout=900)
-        assert proc.returncode == 0, stderr.decode()[-2000:]
-    assert len(snapshot(postgres_url)["documents"]) == 12
-    assert_references_hold(postgres_url)
+    assert_two_ingests_at_once_finish(postgres_url, corpus, tmp_path / "part", slice(16, 28))
 
