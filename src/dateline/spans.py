@@ -39,9 +39,6 @@ class SpanIndex(Generic[T]):
         """Every span, in the given order."""
         return iter(self.items)
 
-    def __len__(self) -> int:
-        return len(self.items)
-
     def _near(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """Spans whose start lies in [lo, hi]."""
         return self.spans[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]

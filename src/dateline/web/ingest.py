@@ -11,9 +11,8 @@ from __future__ import annotations
 import threading
 
 from dateline.ingest import Ingest
-from dateline.io.readers import InputDocument
-from dateline.model import Document, document_id
-from dateline.pipeline import ProcessError
+from dateline.model import Document
+from dateline.pipeline import ProcessError, text_input
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -30,9 +29,7 @@ class Ingestor:
     def ingest(self, text: str, title: str | None = None, url: str | None = None,
                published: str | None = None) -> tuple[str, bool]:
         """(document id, whether it was stored now); ProcessError if a stage failed."""
-        meta = {k: v for k, v in (("title", title), ("url", url), ("published", published)) if v}
-        item = InputDocument(document_id(text.encode("utf-8")), url or "api", text, "text", meta,
-                             published=published)
+        item = text_input(text, published=published, title=title, url=url, source=url or "api")
         with self._lock:
             if self.store.has(item.id):
                 return item.id, False
