@@ -59,6 +59,17 @@ def negated(token: Any) -> bool:
                for c in token.children)
 
 
+def mandative(pred: Any) -> bool:
+    """ "insisted that Pyongyang STOP", "insisted that the minister STEP down": a reported
+    clause whose verb is a bare base form (also where a singular noun subject would want
+    "-s"), with no auxiliary, tells its subject what to do."""
+    subj = next((c for c in pred.children if c.dep_ in ENGLISH.subjects), None)
+    if pred.dep_ != "ccomp" or subj is None or any(c.dep_ in ("aux", "auxpass")
+                                                   for c in pred.children):
+        return False
+    return pred.tag_ == "VB" or (pred.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"))
+
+
 def modal(chain: list[Any]) -> str | None:
     future = ENGLISH.future_auxiliaries
     for tok in chain:
@@ -147,7 +158,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         return Verdict("THREATEN" if threat else "AGREE", ("hypothetical",))
     if aux in POSSIBLE:
         return None
-    if aux in OBLIGATION:
+    if aux in OBLIGATION or mandative(chain[-1]):
         return Verdict("REQUEST", ("obligation",), obliged=True)
     if aux in ENGLISH.future_auxiliaries or intended(chain):
         context.append("future")

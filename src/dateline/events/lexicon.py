@@ -13,6 +13,7 @@ from typing import Any
 
 from dateline.events.ontology import ontology
 from dateline.language import ENGLISH
+from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_text, load_yaml
 
 POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
@@ -192,13 +193,33 @@ class Lexicon:
         for entries in self.index.values():
             entries.sort(key=lambda t: (not t.with_, -t.rank))
         self.cameo = CameoVerbs()
+        self.demand = Trigger(category="REQUEST", lemma="", pos="verb", mode=None,
+                              cameo=onto.cameo("REQUEST", None), with_=frozenset(),
+                              without=frozenset(), negated=None, rank=1)
 
     def match(self, token: Any) -> Trigger | None:
-        """The most specific hand entry that fits ``token``, else the derived CAMEO one."""
+        """The most specific hand entry that fits ``token``, else the derived CAMEO one, else
+        a directive ("encouraged X to act")."""
         found = self.hand(token)
         if found is VETO:
             return None
-        return found or self.cameo.match(token)
+        return found or self.cameo.match(token) or self.directive(token)
+
+    def directive(self, token: Any) -> Trigger | None:
+        """ "told / encouraged / persuaded X TO bolster ...": a verb of saying (a speech cue,
+        or a verb whose bare CAMEO sense is a verbal act) with an object and an infinitive for that
+        object to carry out is a demand on it, whatever the verb's bare sense (CAMEO codes
+        "encourage" as praise, "tell" as no event)."""
+        if token.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        if not any(c.dep_ == "xcomp" and c.i > token.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+            return None
+        onto = ontology()
+        verbal = lemma(token) in load_cues().speech or any(
+            p.trigger and not p.size and "verbal" in onto.categories[p.trigger.category]["quad"]
+            for p in self.cameo.index.get(lemma(token), ()))
+        return self.demand if verbal else None
 
     def hand(self, token: Any) -> Trigger | None:
         """The most specific entry whose lemma, part of speech and companions fit ``token``;

@@ -36,6 +36,18 @@ def phrase(token: Any) -> tuple[int, int]:
     return left, right + 1
 
 
+def named_once(actors: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Single-word names (an alias, a person's surname) that name exactly one actor."""
+    owners: dict[str, set[str]] = {}
+    for actor in actors:
+        words = [a for a in actor.get("aliases") or [] if " " not in a]
+        if actor.get("type") == "person" and " " in actor["name"]:
+            words.append(actor["name"].split()[-1])
+        for word in words:
+            owners.setdefault(word, set()).add(actor["id"])
+    return {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
+
+
 class Resolver:
     """Actor resolution for one document, indexed once."""
 
@@ -53,6 +65,7 @@ class Resolver:
         self.direct = SpanIndex([q for q in doc.quotes if q.get("kind") == "direct"])
         self.ents = SpanIndex(list(self.sdoc.ents), attr_bounds)
         self.dates = SpanDates(doc)
+        self.names = named_once(doc.actors)
 
     def first(self, tokens: Iterable[Any], avoid: EventActor | None = None) -> EventActor | None:
         """The first candidate token that resolves to an actor other than ``avoid``."""
@@ -108,7 +121,18 @@ class Resolver:
         for child in token.children:  # "accused the North's leader, KIM JONG UN, of ..."
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
-        return None
+        return self.unrecognised(token)
+
+    def unrecognised(self, token: Any) -> EventActor | None:
+        """A proper noun the entity recogniser missed ("Trump accused Holt" read as a title)
+        that is, word for word, a name the document's actors go by, and only one's."""
+        if token.pos_ != "PROPN" or self.mentions.covering(token.idx):
+            return None
+        actor_id = self.names.get(token.text)
+        if actor_id is None:
+            return None
+        return self.make(actor_id, self.actors[actor_id].get("country"), token.idx,
+                         token.idx + len(token))
 
     def opinion(self, token: Any) -> bool:
         """Whether a trigger lies inside a direct quotation and is not the speaker's own act:

@@ -78,7 +78,10 @@ def sources(token: Any) -> Iterator[Any]:
             return
         if token.dep_ not in INHERIT:
             return
-        token = token.head
+        # "Obama said after MEETING with Putin": a gerund in an adjunct acts with the subject
+        # of the clause the adjunct modifies
+        adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
+        token = token.head.head if adjunct else token.head
 
 
 def reporter(token: Any) -> Iterator[Any]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import OBLIGATION, negated
+from dateline.events.guards import OBLIGATION, mandative, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
 from dateline.language import ENGLISH
@@ -93,10 +93,14 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
     span = sdoc.char_span(quote["start"], quote["end"], alignment_mode="expand")
     if span is None or span.text.rstrip().rstrip("\"”’'").endswith("?"):
         return
+    # Content may start after the actor it is about: Russia insisted that Pyongyang "stop
+    # its escapades" (the quoted words are the span); the cue bounds it then.
+    cue = quote.get("cue")
+    floor = cue["end"] if cue and cue["end"] <= span.start_char else span.start_char
     coded = False
     for head in heads(span):
         for pred in clauses(head, span):
-            found = judged(resolver, pred, span, source)
+            found = judged(resolver, pred, span, source, floor)
             if found is not None:
                 coded = True
                 yield found[0], found[1], pred
@@ -123,7 +127,7 @@ def clauses(head: Any, span: Any) -> Iterator[Any]:
             yield child
 
 
-def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor
+def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int
            ) -> tuple[str, EventActor] | None:
     """The category and target of one clause of a statement, if it evaluates an actor."""
     if pred.pos_ not in ("VERB", "AUX") or conditional(pred):
@@ -135,11 +139,11 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor
     if target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None):
         # the speaker's own act on somebody: "we cannot trust Hillary"
         target = resolver.first(objects(pred), avoid=source)
-    if target is None or target["start"] < span.start_char or (
+    if target is None or target["start"] < floor or (
             source["actor"] is None and target["actor"] is None
             and target["country"] == source["country"]):
         return None
-    if obliged(pred) and not negated(pred):
+    if (obliged(pred) or mandative(pred)) and not negated(pred):
         return "REQUEST", target
     score = evaluation(pred, span)
     if score <= NEGATIVE:
