@@ -86,3 +86,14 @@ def test_a_verb_of_force_or_mere_telling_is_no_request(run):
     about = run("Governor Tom Baker told Senator Jane Miller about the bill.",
                 published="2016-10-05")
     assert not coded(about, "REQUEST")
+
+
+def test_a_noun_of_force_with_its_possessor_is_the_act(run):
+    # CAMEO lists verbs only: "invasion", "annexation", "hacking" are hand entries (triggers.yaml)
+    doc = run("Russia's invasion of Georgia renewed fears across the region.",
+              published="2016-10-05")
+    event = only_event(doc, "ASSAULT")
+    assert event["trigger"]["text"] == "invasion"
+    unowned = run("The invasion of Georgia renewed fears across the region.",
+                  published="2016-10-05")
+    assert not coded(unowned, "ASSAULT")  # a named idea, nobody's reported act
