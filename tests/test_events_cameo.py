@@ -74,7 +74,8 @@ def test_failure_denies_its_complement(run):
 def test_statement_cue_takes_the_speakers_actor_and_the_content_target(run):
     doc = run('Angela Merkel, the German chancellor, spoke on Monday. "Russia must leave '
               'Crimea," she warned.')
-    [event] = [e for e in doc.events if e["type"] == "THREATEN"]
+    # a warning whose content says another must act is a demand (see test_events_verbal)
+    [event] = [e for e in doc.events if e["type"] == "REQUEST"]
     assert event["source"]["actor"] is not None
     assert event["source"]["country"] == "DEU"
     assert event["target"]["country"] == "RUS"

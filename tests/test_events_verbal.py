@@ -36,3 +36,12 @@ def test_a_meeting_place_is_not_the_other_party(run):
     assert not [e for e in alone.events if e["type"] == "CONSULT"]
     visit = run("President Barack Obama arrived in China on Monday for a state visit.")
     assert only_event(visit, "CONSULT")["target"]["country"] == "CHN"
+
+
+def test_a_warning_that_only_foretells_is_no_threat(run):
+    doc = run("Governor Tom Baker warned that the new tax could depress growth in Ohio.",
+              published="2016-10-05")
+    assert not [e for e in doc.events if e["type"] == "THREATEN"]
+    own = run("Governor Tom Baker warned that he would sue Senator Jane Miller.",
+              published="2016-10-05")
+    assert [e for e in own.events if e["type"] == "THREATEN"]

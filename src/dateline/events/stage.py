@@ -185,7 +185,9 @@ class EventStage:
         verdict = judge(tok, trig)
         if verdict is None or resolver.opinion(tok):
             return None
-        if (sense := verbal_sense(tok, verdict.category)) != verdict.category:
+        if (sense := verbal_sense(tok, verdict.category)) is None:
+            return None
+        if sense != verdict.category:
             verdict = replace(verdict, category=sense)
         if verdict.obliged:
             head = clause(tok)[-1]

@@ -3,7 +3,8 @@
 A verb of force or a call whose complement evaluates its object ("blasted Clinton AS A
 DISGRACE", "calls Clinton 'A DISGRACE'") is said, not done: ACCUSE when the evaluation is
 negative (SUPPORT when a call praises), read off VADER like statement content. A warning
-that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQUEST.
+that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQUEST; one
+that only foretells ("warned that growth could suffer") is no threat.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from dateline.events.lexicon import lemma
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
+from dateline.language import ENGLISH
 
 # The calling sense: "called X a disgrace" names X, it meets nobody.
 NAMING = {"call", "brand", "label", "dub"}
@@ -35,8 +37,25 @@ def valence(token: Any) -> float:
     return analyzer().polarity_scores(" ".join(t.text for t in token.subtree))["compound"]
 
 
-def verbal_sense(token: Any, category: str) -> str:
-    """The category a trigger codes once its complement is read (see the module's doc)."""
+def forecast(token: Any) -> bool:
+    """ "warned that the vote COULD depress growth", "warn that the bloc could fall apart":
+    a warning whose reported clause is not its speaker's own announced act (a pronoun
+    subject with will/would: "warned that they WOULD retaliate") foretells, it threatens
+    nobody; what the clause says of a named actor is read as statement content instead."""
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ in ENGLISH.subjects), None)
+        own = subj is not None and subj.lower_ in ENGLISH.referring_pronouns
+        if not (own and any(c.dep_ == "aux" and c.lower_ in ENGLISH.future_auxiliaries
+                            for c in clause.children)):
+            return True
+    return False
+
+
+def verbal_sense(token: Any, category: str) -> str | None:
+    """The category a trigger codes once its complement is read (see the module's doc);
+    None when it codes nothing (a warning that only foretells)."""
+    if category == "THREATEN" and forecast(token):
+        return None
     if category == "THREATEN" and any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in token.children):
