@@ -60,3 +60,17 @@ def test_the_speakers_own_verdict_on_an_object_names_its_target(run):
               published="2016-10-05")
     [event] = coded(doc, "ACCUSE")
     assert "Miller" in event["target"]["text"] and "Baker" in event["source"]["text"]
+
+
+def test_a_mildly_negative_clause_about_its_subject_is_an_accusation(run):
+    doc = run("Governor Tom Baker also noted that Senator Jane Miller has mocked a veteran.",
+              published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Miller" in event["target"]["text"]
+
+
+def test_a_mildly_negative_statement_not_about_its_subject_names_no_target(run):
+    # the whole-statement reading needs a strong evaluation: Miller is named, not accused
+    doc = run('"The new rules are not helping families, and Senator Jane Miller knows it," '
+              'Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")

@@ -25,8 +25,12 @@ from dateline.quotes.lexicon import load_cues
 
 # VADER's compound score of a clause runs from -1 to +1 and reads negation and degree ("isn't
 # working", "hardly fit"); beyond these it is an evaluation, not a shade. Praise needs more:
-# news reports plenty of mildly positive facts ("it will help").
-NEGATIVE, POSITIVE = -0.4, 0.6
+# news reports plenty of mildly positive facts ("it will help"). A clause whose subject is
+# the actor evaluated needs less ("his comments are not helping", "Trump has mocked a
+# reporter"; VADER scores one mild word about -0.3) than a statement as a whole, which is
+# about its first-named actor only when it evaluates strongly.
+NEGATIVE, POSITIVE = -0.2, 0.6
+WHOLE_NEGATIVE = -0.4
 # Coordinated predicates are main clauses of their own ("He lied and he cheated").
 CLAUSE_LINKS = {"conj"}
 
@@ -113,7 +117,7 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
     if target is None or (source["actor"] is None and target["country"] == source["country"]):
         return
     score = evaluation(span.root, span)
-    if score <= NEGATIVE:
+    if score <= WHOLE_NEGATIVE:
         yield "ACCUSE", target, span.root
     elif score >= POSITIVE:
         yield "SUPPORT", target, span.root
