@@ -74,3 +74,21 @@ def test_a_mildly_negative_statement_not_about_its_subject_names_no_target(run):
     doc = run('"The new rules are not helping families, and Senator Jane Miller knows it," '
               'Governor Tom Baker said.', published="2016-10-05")
     assert not coded(doc, "ACCUSE")
+
+
+def test_a_speakers_own_country_is_their_side_not_the_target(run):
+    doc = run('"The United States is proud of its brave and wonderful soldiers," Secretary of '
+              'State Tom Baker of the U.S. said.', published="2016-10-05")
+    assert not [e for e in doc.events if (e["target"] or {}).get("actor") == "usa"]
+    other = run("Governor Tom Baker of Ohio said Russia is a dangerous, lying regime.",
+                published="2016-10-05")
+    assert coded(other, "ACCUSE")[0]["target"]["country"] == "RUS"
+
+
+def test_a_thing_that_should_happen_is_no_demand_on_its_owner(run):
+    doc = run("Governor Tom Baker said Senator Jane Miller's speech should boost turnout.",
+              published="2016-10-05")
+    assert not coded(doc, "REQUEST")
+    agent = run("Governor Tom Baker said Senator Jane Miller should boost turnout.",
+                published="2016-10-05")
+    assert coded(agent, "REQUEST")

@@ -45,3 +45,12 @@ def test_a_warning_that_only_foretells_is_no_threat(run):
     own = run("Governor Tom Baker warned that he would sue Senator Jane Miller.",
               published="2016-10-05")
     assert [e for e in own.events if e["type"] == "THREATEN"]
+
+
+def test_agreeing_with_a_view_is_no_agreement(run):
+    doc = run("Governor Tom Baker agreed that Senator Jane Miller won the debate.",
+              published="2016-10-05")
+    assert not [e for e in doc.events if e["type"] == "AGREE"]
+    consent = run("Governor Tom Baker agreed with Senator Jane Miller on a new budget deal.",
+                  published="2016-10-05")
+    assert [e for e in consent.events if e["type"] == "AGREE"]

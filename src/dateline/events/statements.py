@@ -114,7 +114,8 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
     # No clause is about a named actor: a statement as a whole that evaluates strongly is
     # about the first actor it names ("..., unlike Trump, who insults veterans").
     target = resolver.addressee(quote, source)
-    if target is None or (source["actor"] is None and target["country"] == source["country"]):
+    if target is None or own_state(resolver, target, source) or (
+            source["actor"] is None and target["country"] == source["country"]):
         return
     score = evaluation(span.root, span)
     if score <= WHOLE_NEGATIVE:
@@ -140,6 +141,8 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
     if subj is None:
         return None
     target = resolver.first([subj], avoid=source)
+    if target is not None and own_state(resolver, target, source):
+        target = None  # Kerry: "the United States will work with ...": his side's own act
     if target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None):
         # the speaker's own act on somebody: "we cannot trust Hillary"
         target = resolver.first(objects(pred), avoid=source)
@@ -148,13 +151,23 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
             and target["country"] == source["country"]):
         return None
     if (obliged(pred) or mandative(pred)) and not negated(pred):
-        return "REQUEST", target
+        # a demand falls on an agent: "Pence's PERFORMANCE should boost ..." predicts
+        agent = target["start"] <= subj.idx < target["end"]
+        return ("REQUEST", target) if agent else None
     score = evaluation(pred, span)
     if score <= NEGATIVE:
         return "ACCUSE", target
     if score >= POSITIVE:
         return "SUPPORT", target
     return None
+
+
+def own_state(resolver: Resolver, target: EventActor, source: EventActor) -> bool:
+    """Whether a placed speaker's statement names their own country as an actor ("the
+    United States does not accept ...", said by its president or its envoy)."""
+    record = resolver.actors.get(target["actor"] or "")
+    return bool(record and record["type"] == "country" and source["actor"]
+                and target["country"] == source["country"])
 
 
 def objects(pred: Any) -> Iterator[Any]:

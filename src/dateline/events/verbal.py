@@ -4,7 +4,8 @@ A verb of force or a call whose complement evaluates its object ("blasted Clinto
 DISGRACE", "calls Clinton 'A DISGRACE'") is said, not done: ACCUSE when the evaluation is
 negative (SUPPORT when a call praises), read off VADER like statement content. A warning
 that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQUEST; one
-that only foretells ("warned that growth could suffer") is no threat.
+that only foretells ("warned that growth could suffer") is no threat, nor is agreeing with a
+view ("agreed that Pence won") an agreement.
 """
 
 from __future__ import annotations
@@ -51,10 +52,22 @@ def forecast(token: Any) -> bool:
     return False
 
 
+def concurs(token: Any) -> bool:
+    """ "all agreed (that) Pence won", "agreed with Matthews ABOUT the winner": agreeing
+    with a view, not to an act; only the consenting sense ("agreed to talks", "agreed on a
+    plan", "agreed to share") is PLOVER's AGREE."""
+    if lemma(token) != "agree":
+        return False
+    return any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "about")
+               for c in token.children)
+
+
 def verbal_sense(token: Any, category: str) -> str | None:
     """The category a trigger codes once its complement is read (see the module's doc);
     None when it codes nothing (a warning that only foretells)."""
     if category == "THREATEN" and forecast(token):
+        return None
+    if category == "AGREE" and concurs(token):
         return None
     if category == "THREATEN" and any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
