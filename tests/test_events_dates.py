@@ -8,7 +8,7 @@ from conftest import only_event
 def test_a_date_in_a_clause_of_its_own_does_not_date_the_event(run):
     doc = run("Senator Jane Miller urged North Korea to resume the talks it abandoned in 2009.",
               published="2016-10-05")
-    assert only_event(doc, "REQUEST")["date"] == "2016-10-05"  # the lede: news of the day
+    assert only_event(doc, "REQUEST")["date"] == "2016-10"  # undated: the publication month
     own = run("Senator Jane Miller urged North Korea on Monday to resume the talks it abandoned"
               " in 2009.", published="2016-10-05")
     assert only_event(own, "REQUEST")["date"] == "2016-10-03"
@@ -28,3 +28,13 @@ def test_a_temporal_clause_dates_the_clause_it_modifies(run):
     after = run(lede + "\n\nAfter the ministers met in Rome on Monday, Senator Jane Miller"
                 " accused Russia of lying.", published="2016-10-05")
     assert only_event(after, "ACCUSE")["date"] == "2016-10"  # a bound, not the event's day
+
+
+def test_an_undated_event_in_a_wire_lede_is_the_days_news_else_the_month(run):
+    wire = run("ROME, Italy (AP) -- Senator Jane Miller accused Russia of lying about the "
+               "talks, in a long speech to the assembled ministers of the European Union.",
+               published="2016-10-05")
+    assert only_event(wire, "ACCUSE")["date"] == "2016-10-05"
+    paper = run("Senator Jane Miller accused Russia of lying about the talks, in a long speech "
+                "to the assembled ministers of the European Union.", published="2016-10-05")
+    assert only_event(paper, "ACCUSE")["date"] == "2016-10"

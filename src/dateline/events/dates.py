@@ -2,10 +2,11 @@
 
 A timex led by "since", "until", "by" ... bounds a state rather than dating the event, and
 durations never date one. An event with no date in its sentence or in the earlier sentences
-of its paragraph gets the publication date in the lede (the headline and the first news
-paragraph: what the story reports has plainly just happened), and elsewhere the publication
-MONTH, an honest coarse value: an undated "warned" or "met" further down is as often the day
-before, earlier in the week or background as the day itself, and the text does not say which.
+of its paragraph gets the publication date in the lede of a wire story (the paragraphs from
+its dateline, "BEIJING, China --": a wire report is filed the day its news happens), and
+otherwise the publication MONTH, an honest coarse value: an undated "warned" or "met" in a
+story written for the next morning's paper, or further down, is as often the day before,
+earlier in the week or background as the day itself, and the text does not say which.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Any
 from dateline.model import Document
 from dateline.timex.anchor import SpanDates, calendar_date
 
-# A news paragraph has at least this many words (headlines, captions, bylines are shorter);
-# the lede, what the story reports, is the first few of them.
+# A news paragraph has at least this many words (captions, bylines are shorter); a wire
+# story's lede, what it reports, is the first few of them from its dateline.
 LEDE_WORDS, LEDE_PARAGRAPHS = 25, 3
 # Words before a timex that make it a bound, not the time of the event.
 BOUNDS = {"since", "until", "till", "by", "through", "before", "after", "from", "to"}
@@ -36,8 +37,8 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
 
 
 def lede_end(text: str, datelines: list[tuple[int, int]]) -> int:
-    """Where the lede ends: ``LEDE_PARAGRAPHS`` news paragraphs from the one with the wire
-    dateline, else from the first one long enough to be news; else the first paragraph."""
+    """Where a wire story's lede ends: ``LEDE_PARAGRAPHS`` news paragraphs from the one with
+    the wire dateline; 0 (no lede) without a dateline."""
     paragraphs, at = [], 0
     for para in text.split("\n"):
         if para.strip():
@@ -46,10 +47,7 @@ def lede_end(text: str, datelines: list[tuple[int, int]]) -> int:
     first = next((i for i, (start, end, _) in enumerate(paragraphs)
                   if any(start <= d < end for d, _ in datelines)), None)
     if first is None:
-        first = next((i for i, (_, _, words) in enumerate(paragraphs) if words >= LEDE_WORDS),
-                     None)
-    if first is None:
-        return paragraphs[0][1] if paragraphs else 0
+        return 0
     news = [end for _, end, words in paragraphs[first:] if words >= LEDE_WORDS]
     return news[:LEDE_PARAGRAPHS][-1] if news else paragraphs[first][1]
 
