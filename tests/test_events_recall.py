@@ -97,3 +97,13 @@ def test_a_noun_of_force_with_its_possessor_is_the_act(run):
     unowned = run("The invasion of Georgia renewed fears across the region.",
                   published="2016-10-05")
     assert not coded(unowned, "ASSAULT")  # a named idea, nobody's reported act
+
+
+def test_a_meeting_of_many_needs_no_other_party(run):
+    doc = run("NATO leaders met in Brussels on Friday to discuss the budget.",
+              published="2016-10-05")
+    event = only_event(doc, "CONSULT")
+    assert event["source"]["country"] == "IGO" and event["target"] is None
+    one = run("Governor Tom Baker met in Brussels on Friday to discuss the budget.",
+              published="2016-10-05")
+    assert not coded(one, "CONSULT")  # one party alone: who was met is not said

@@ -81,6 +81,19 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     return kept
 
 
+def collective(doc: Document, side: EventActor) -> bool:
+    """Whether a side is many parties at once ("European LEADERS gathered", "the G-20",
+    "France and Germany"): PLOVER codes all participants of a meeting as its actor, so
+    such a meeting needs no recipient."""
+    if side["country"] == "IGO" and (doc.actor(side["actor"]) or {}).get("type") != "person":
+        return True  # an alliance or a body of states, not its official
+    span = doc.spacy.char_span(side["start"], side["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+
+
 def passive(token: Any) -> bool:
     """ "He has been criticized for ...": the subject is the recipient; with no "by" phrase
     the accuser is unnamed, and whoever the quotes stage took for a speaker is not it."""
@@ -223,7 +236,8 @@ class EventStage:
             target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
-        if target is None and self.ontology.needs_recipient(category):
+        if target is None and self.ontology.needs_recipient(category) and not (
+                category in RECIPROCAL and collective(doc, source)):
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
