@@ -107,3 +107,15 @@ def test_a_meeting_of_many_needs_no_other_party(run):
     one = run("Governor Tom Baker met in Brussels on Friday to discuss the budget.",
               published="2016-10-05")
     assert not coded(one, "CONSULT")  # one party alone: who was met is not said
+
+
+def test_a_directive_is_on_an_actor_or_no_demand(run):
+    doc = run("Senator Jane Miller needs 67 delegates to clinch the nomination.",
+              published="2016-10-05")
+    assert not coded(doc, "REQUEST")  # delegates are told nothing
+    press = run("Governor Tom Baker told reporters to wait for the budget.",
+                published="2016-10-05")
+    assert not coded(press, "REQUEST")  # nobody the event record can name
+    told = run("Governor Tom Baker asked Senator Jane Miller to pass the budget.",
+               published="2016-10-05")
+    assert "Miller" in only_event(told, "REQUEST")["target"]["text"]

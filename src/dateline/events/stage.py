@@ -215,9 +215,13 @@ class EventStage:
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok), found)
                          if trig.mode == "visit" or not venue(t))
+            if trig is self.lexicon.demand:  # "told X to ...": X, or no demand on anyone
+                found = (c for c in tok.children if c.dep_ == "dobj")
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
+            if target is None and trig is self.lexicon.demand:
+                return None  # "needs 67 delegates to win", "left real estate to pursue ..."
         quote = resolver.cued(tok) if verdict.category in SPOKEN else None
         if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
