@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from dateline.clean.features import features
+from dateline.clean.features import DENSE_RUN, features
 from dateline.clean.lines import QUOTATION, SITE_SEPARATOR, Line
 from dateline.clean.model import LineModel, line_model
 from dateline.clean.vocabulary import Vocabulary
@@ -32,6 +32,8 @@ STANDFIRST_WORDS = 5
 CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
 DOUBT = 0.03  # a line the learned model gives less than this weighs against the body region
 MIN_WEIGHT_CHARS = 40  # even a short line weighs as much as this many characters
+BLOCK = 7  # lines in a row that are not prose: the article has ended (or a gallery sits in it)
+BELIEVED = 0.5  # mean probability of running text beyond such a block for it to stay
 
 
 def classify(
@@ -55,6 +57,8 @@ def classify(
     first, last = heaviest_run(lines[title + 1 :], weights)
     if all(weight <= 0 for weight in weights.values()):  # the model doubts every line: no cut
         first, last = page.body
+    else:
+        first, last = split_at_blocks(lines, kinds, first, last, weights, keep)
     first, last = widen(lines, kinds, first, last, title)
     for line in lines[title + 1 :]:
         if line.index in kinds:
@@ -110,7 +114,7 @@ def prepare(
     prior = {line.index: line_weight(line, kinds.get(line.index), vocab)
              + (WEIGHT_ANCHOR if line.index in anchors else 0) for line in lines[title + 1 :]}
     body = heaviest_run(lines[title + 1 :], prior)
-    return Page(kinds, title, True, anchors, body, features(lines, vocab, body))
+    return Page(kinds, title, True, anchors, body, features(lines, vocab, body, kinds))
 
 
 def learned_weight(line: Line, kind: str | None, keep: float, vocab: Vocabulary) -> float:
@@ -215,6 +219,49 @@ def heaviest_run(lines: list[Line], weights: dict[int, float]) -> tuple[int, int
         if total > best:
             best, best_span = total, (start, line.index)
     return best_span
+
+
+def split_at_blocks(
+    lines: list[Line], kinds: dict[int, str], first: int, last: int,
+    weights: dict[int, float], keep: list[float],
+) -> tuple[int, int]:
+    """The body region cut at blocks of BLOCK or more lines that are furniture or neither prose
+    nor believed by the model (a share bar, a menu, a list of headlines): below the heaviest
+    piece, a piece beyond a block stays only while it holds running text the model believes
+    (an article continuing after a photo gallery); comments, author notes and teasers below a
+    share bar go. Above it nothing is cut: the headline anchors that side."""
+    pieces: list[list[int]] = [[]]
+    run: list[int] = []
+    for line in lines[first : last + 1]:
+        if line.index in kinds or not (line.is_prose or keep[line.index] >= BELIEVED):
+            run.append(line.index)
+        else:
+            if len(run) >= BLOCK and pieces[-1]:
+                pieces.append([])
+            run = []
+        pieces[-1].append(line.index)
+    if len(pieces) == 1:
+        return first, last
+    core = max(range(len(pieces)), key=lambda n: sum(weights[i] for i in pieces[n]))
+    high = core
+    while high < len(pieces) - 1 and running_text(lines, pieces[high + 1], keep):
+        high += 1
+    if high == len(pieces) - 1:
+        return first, last
+    return first, max(i for i in pieces[high] if lines[i].is_prose and i not in kinds)
+
+
+def running_text(lines: list[Line], piece: list[int], keep: list[float]) -> bool:
+    """A run of DENSE_RUN prose lines in a row that the model keeps on average."""
+    run: list[int] = []
+    for i in piece:
+        if not lines[i].is_prose:
+            run = []
+            continue
+        run.append(i)
+        if len(run) >= DENSE_RUN and sum(keep[k] for k in run) / len(run) >= BELIEVED:
+            return True
+    return False
 
 
 def widen(

@@ -32,7 +32,7 @@ PAGES_PER_SITE = 4  # synthetic pages of one site share a menu and a footer, as 
 L2 = 1.0
 NEWTON_STEPS = 30
 DIGITS = 6
-SHARES = (0.75, 0.25)  # furniture-dev's real pages, then the synthetic ones
+SHARES = (0.5, 0.25, 0.25)  # furniture-dev's pages, articles in their furniture, synthetic
 
 
 @dataclass
@@ -295,8 +295,9 @@ def fit(sources: list[tuple[list[list[float]], list[int]]]) -> dict:
         "mean": [round(float(v), DIGITS) for v in mean],
         "scale": [round(float(v), DIGITS) for v in scale],
         "weights": [round(float(v), DIGITS) for v in w],
-        "examples": {"furniture-dev lines": len(sources[0][1]),
-                     "synthetic lines": len(sources[1][1])},
+        "examples": {name: len(labels) for name, (_, labels) in zip(
+            ("furniture-dev lines", "articles in furniture-dev furniture", "synthetic lines"),
+            sources, strict=True)},
     }
 
 
@@ -308,9 +309,11 @@ def sources(furniture_dev: Path, polnear: Path, exclude: Collection[str] = (),
     """The training rows and labels, source by source in the order of SHARES; ``exclude``:
     furniture-dev pages left out; ``synthetic``: the generated pages' rows, if already made."""
     dev_rows, dev_labels, _ = examples(dev_pages(furniture_dev, exclude))
+    wrapped = real_pages(real_furniture(furniture_dev, exclude), clean_articles(polnear / "text"))
+    real_rows, real_labels, _ = examples(wrapped)
     if synthetic is None:
         synthetic = examples(synthetic_pages(polnear / "text"))[:2]
-    return [(dev_rows, dev_labels), synthetic]
+    return [(dev_rows, dev_labels), (real_rows, real_labels), synthetic]
 
 
 def train(furniture_dev: Path, polnear: Path) -> dict:
