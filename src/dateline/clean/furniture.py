@@ -59,6 +59,7 @@ def classify(
         first, last = page.body
     else:
         first, last = split_at_blocks(lines, kinds, first, last, weights, keep)
+        first = reach_up(lines, kinds, title, first, keep)
     first, last = widen(lines, kinds, first, last, title)
     for line in lines[title + 1 :]:
         if line.index in kinds:
@@ -249,6 +250,22 @@ def split_at_blocks(
     if high == len(pieces) - 1:
         return first, last
     return first, max(i for i in pieces[high] if lines[i].is_prose and i not in kinds)
+
+
+def reach_up(
+    lines: list[Line], kinds: dict[int, str], title: int, first: int, keep: list[float]
+) -> int:
+    """The body region's first line, taken up to running text the model believes above it
+    (an article's lead cut off from the rest by a photo gallery or a bookmark prompt)."""
+    run: list[int] = []
+    for i in range(first - 1, title, -1):
+        if lines[i].is_prose and i not in kinds and keep[i] >= BELIEVED:
+            run.append(i)
+        elif len(run) >= DENSE_RUN:
+            return run[-1]
+        else:
+            run = []
+    return run[-1] if len(run) >= DENSE_RUN else first
 
 
 def running_text(lines: list[Line], piece: list[int], keep: list[float]) -> bool:
