@@ -226,15 +226,18 @@ def split_at_blocks(
     lines: list[Line], kinds: dict[int, str], first: int, last: int,
     weights: dict[int, float], keep: list[float],
 ) -> tuple[int, int]:
-    """The body region cut at blocks of BLOCK or more lines that are furniture or neither prose
-    nor believed by the model (a share bar, a menu, a list of headlines): below the heaviest
+    """The body region cut at blocks of BLOCK or more lines that are furniture (not captions
+    or credits) or neither prose nor believed by the model (a share bar, a menu, a list of headlines): below the heaviest
     piece, a piece beyond a block stays only while it holds running text the model believes
     (an article continuing after a photo gallery); comments, author notes and teasers below a
     share bar go. Above it nothing is cut: the headline anchors that side."""
     pieces: list[list[int]] = [[]]
     run: list[int] = []
     for line in lines[first : last + 1]:
-        if line.index in kinds or not (line.is_prose or keep[line.index] >= BELIEVED):
+        kind = kinds.get(line.index)
+        if kind in ("caption", "credit"):  # the article's own photos: part of no block
+            pass
+        elif kind or not (line.is_prose or keep[line.index] >= BELIEVED):
             run.append(line.index)
         else:
             if len(run) >= BLOCK and pieces[-1]:
