@@ -227,10 +227,11 @@ def split_at_blocks(
     weights: dict[int, float], keep: list[float],
 ) -> tuple[int, int]:
     """The body region cut at blocks of BLOCK or more lines that are furniture (not captions
-    or credits) or neither prose nor believed by the model (a share bar, a menu, a list of headlines): below the heaviest
-    piece, a piece beyond a block stays only while it holds running text the model believes
-    (an article continuing after a photo gallery); comments, author notes and teasers below a
-    share bar go. Above it nothing is cut: the headline anchors that side."""
+    or credits) or neither prose nor believed by the model (a share bar, a menu, a list of
+    headlines). Below the heaviest piece, a piece beyond a block stays only while it holds
+    running text the model believes (an article going on after a photo gallery); comments,
+    author notes and teasers below a share bar go. Above it nothing is cut: the headline
+    anchors that side."""
     pieces: list[list[int]] = [[]]
     run: list[int] = []
     for line in lines[first : last + 1]:
@@ -252,7 +253,9 @@ def split_at_blocks(
         high += 1
     if high == len(pieces) - 1:
         return first, last
-    return first, max(i for i in pieces[high] if lines[i].is_prose and i not in kinds)
+    kept = [i for i in pieces[high] if i not in kinds
+            and (lines[i].is_prose or keep[i] >= BELIEVED)]
+    return first, kept[-1] if kept else pieces[high][-1]
 
 
 def reach_up(

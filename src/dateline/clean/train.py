@@ -1,11 +1,12 @@
 """Fit the learned line model (data/clean/line_model.json) from pages whose lines are labelled.
 
-Two sources, weighing the same in all: the furniture-dev pages (a line holding a `with`
-snippet is article, one holding a `without` snippet furniture) and clean PolNeAR train
-articles wrapped by code in menus, share bars, prompts, teasers, captions and footers drawn
-from data/clean/synthetic.yaml. Logistic regression by Newton's method from zero weights, so
-the same data give the same file byte for byte: ``make train-clean``.
-"""
+Three sources, weighing SHARES in all: the furniture-dev pages (a line holding a `with`
+snippet is article, one holding a `without` snippet furniture); clean PolNeAR train articles
+inside the sure furniture of those real pages (their menus, share bars, teasers, comments and
+footers, whole lines, labelled by where the snippets sit); and PolNeAR train articles wrapped
+by code in menus, share bars, prompts, teasers, captions and footers drawn from
+data/clean/synthetic.yaml. Logistic regression by Newton's method from zero weights, so
+the same data give the same file byte for byte: ``make train-clean``."""
 
 from __future__ import annotations
 
