@@ -32,7 +32,7 @@ STANDFIRST_WORDS = 5
 CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
 DOUBT = 0.03  # a line the learned model gives less than this weighs against the body region
 MIN_WEIGHT_CHARS = 40  # even a short line weighs as much as this many characters
-BLOCK = 7  # lines in a row that are not prose: the article has ended (or a gallery sits in it)
+BLOCK = 5  # lines in a row, one known furniture: the article has ended (or a gallery sits in it)
 BELIEVED = 0.5  # mean probability of running text beyond such a block for it to stay
 
 
@@ -227,11 +227,12 @@ def split_at_blocks(
     weights: dict[int, float], keep: list[float],
 ) -> tuple[int, int]:
     """The body region cut at blocks of BLOCK or more lines that are furniture (not captions
-    or credits) or neither prose nor believed by the model (a share bar, a menu, a list of
-    headlines). Below the heaviest piece, a piece beyond a block stays only while it holds
-    running text the model believes (an article going on after a photo gallery); comments,
-    author notes and teasers below a share bar go. Above it nothing is cut: the headline
-    anchors that side."""
+    or credits) or neither prose nor believed by the model, one at least known furniture (a
+    share bar, a menu, a list of headlines under its label; not an article's fact box).
+    Below the heaviest piece, a piece beyond a block stays only while it holds running text
+    the model believes (an article going on after a photo gallery); comments, author notes
+    and teasers below a share bar go. Above it nothing is cut: the headline anchors that
+    side."""
     pieces: list[list[int]] = [[]]
     run: list[int] = []
     for line in lines[first : last + 1]:
@@ -241,7 +242,7 @@ def split_at_blocks(
         elif kind or not (line.is_prose or keep[line.index] >= BELIEVED):
             run.append(line.index)
         else:
-            if len(run) >= BLOCK and pieces[-1]:
+            if len(run) >= BLOCK and any(i in kinds for i in run) and pieces[-1]:
                 pieces.append([])
             run = []
         pieces[-1].append(line.index)
