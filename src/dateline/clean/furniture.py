@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from dateline.clean.features import DENSE_RUN, features
+from dateline.clean.features import DENSE_RUN, PLAIN_KINDS, features
 from dateline.clean.lines import QUOTATION, SITE_SEPARATOR, Line
 from dateline.clean.model import LineModel, line_model
 from dateline.clean.vocabulary import Vocabulary
@@ -237,7 +237,7 @@ def split_at_blocks(
     run: list[int] = []
     for line in lines[first : last + 1]:
         kind = kinds.get(line.index)
-        if kind in ("caption", "credit"):  # the article's own photos: part of no block
+        if kind in PLAIN_KINDS:  # the article's own photos: part of no block
             pass
         elif kind or not (line.is_prose or keep[line.index] >= BELIEVED):
             run.append(line.index)
