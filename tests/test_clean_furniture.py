@@ -263,3 +263,69 @@ def test_a_real_banner_or_rights_line_still_goes(banner):
     doc = clean(COOKIE_ARTICLE + "\n" + banner + "\n")
     assert banner not in doc.text and "footer" in removed_kinds(doc).values()
     assert "Websites must let visitors refuse cookies" in doc.text
+
+
+ARTICLE_TOP = """Valley Courier
+Home
+News
+Sport
+
+Library opens new reading room for the town's students
+
+VALLEY CITY — The town library opened a reading room for students on Monday, with long \
+tables, quiet booths and shelves of donated textbooks, the librarian said.
+
+The room fills an old storage hall that had been closed since the flood two winters ago.
+
+"Students told us they had nowhere quiet to work after school," said Ines Morrow, who \
+runs the library.
+"""
+
+SHARE_AND_COMMENTS = """
+Share this:
+Facebook
+Twitter
+Email
+Print
+WhatsApp
+Reddit
+Leave a Reply
+Tom Baker
+What a great idea, my kids will use it every day after school and on most weekends too.
+Lena Ruiz
+I hope they keep it open late during exam weeks, because the cafe closes far too early.
+Sam Ode
+The old hall was a mess for years and it is good to finally see it used for something.
+"""
+
+GALLERY = """
+Library in pictures
+Show all 6
+Morning
+Volunteers
+Shelves
+Booths
+Reading
+Evening
+
+The library plans to open the room on Sundays from next month, once more volunteers have \
+signed up to staff it.
+
+Morrow said the town council had promised money for new lamps and a second printer.
+
+A small exhibition about the flood will hang in the hall's entrance until the summer.
+"""
+
+
+def test_comments_below_a_share_bar_go():
+    doc = clean(ARTICLE_TOP + SHARE_AND_COMMENTS)
+    assert "nowhere quiet to work" in doc.text
+    for comment in ("my kids will use it", "exam weeks", "Lena Ruiz"):
+        assert comment not in doc.text
+
+
+def test_an_article_going_on_after_a_gallery_block_stays():
+    doc = clean(ARTICLE_TOP + GALLERY)
+    for paragraph in ("nowhere quiet to work", "open the room on Sundays", "second printer",
+                      "exhibition about the flood"):
+        assert paragraph in doc.text

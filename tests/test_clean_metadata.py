@@ -188,3 +188,26 @@ def test_a_dateline_after_unrecognised_captions_and_credits_is_found():
     doc = clean(page)
     assert doc.place == {"name": "Hanoi", "country": "VNM"}
     assert doc.outlet == "Associated Press"
+
+
+def test_a_dateline_after_a_web_page_s_photo_captions_and_credits_is_found():
+    page = (
+        "Floods close schools across the north | River Post\n\n"
+        "Home\nWorld\nBusiness\nSign In\n\n"
+        "Floods close schools across the north\n\n"
+        "By Mai Tran\n\n"
+        "Residents wade through a flooded street in the old quarter on Sunday.\n"
+        "(AP Photo/Pham Linh)\n\n"
+        "A boy carries his bicycle past a stranded bus near the river bank.\n"
+        "(AP Photo/Pham Linh)\n\n"
+        "HANOI, Vietnam (AP) — Heavy rain closed hundreds of schools across northern Vietnam on"
+        " Monday, and officials said the river would keep rising until the weekend.\n\n"
+        "Teachers moved books and computers to upper floors as the water reached the first"
+        " classrooms, a district official told reporters in the afternoon.\n\n"
+        "Share this article\nFacebook\nTwitter\nEmail\n\n"
+        "Copyright 2024 River Post. All rights reserved.\n"
+    )
+    doc = clean(page)
+    assert "(AP Photo/Pham Linh)" not in doc.text and "HANOI, Vietnam (AP)" in doc.text
+    assert doc.place == {"name": "Hanoi", "country": "VNM"}
+    assert doc.outlet == "River Post"

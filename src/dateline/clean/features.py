@@ -28,6 +28,7 @@ READER = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
 SHORT_WORDS = 6  # a line of this many words or fewer without a full stop is list-like
 WINDOW = 2  # neighbours on each side that describe a line's surroundings
 WIDE_WINDOW = 6
+DENSE_RUN = 3  # prose lines in a row: an article's running text (comments sit between names)
 
 FEATURES = (
     "bias", "log_words", "short", "medium", "long", "very_long", "full_stop", "colon_end",
@@ -36,7 +37,9 @@ FEATURES = (
     "barrier", "repeated", "blank_before",
     "position", "near_start", "near_end", "prose_near", "prose_wide", "prev_prose", "next_prose",
     "short_run", "stop_near", "in_body", "body_distance", "page_prose_share",
+    "open_run", "furniture_between", "prose_run",
 )
+PLAIN_KINDS = frozenset({"caption", "credit"})  # furniture an article's own body holds
 
 
 def shape(line: Line) -> dict[str, float]:
@@ -74,23 +77,35 @@ def prose(line: Line) -> bool:
     return line.words > SHORT_WORDS or (line.words >= 4 and line.ends_sentence)
 
 
-def features(lines: list[Line], vocab: Vocabulary, body: tuple[int, int]) -> list[list[float]]:
-    """One vector (in the order of FEATURES) per line; ``body``: the first and last line of
-    the prose region the shape rules find without the model."""
-    n = len(lines)
-    counts = Counter(line.key for line in lines)
-    is_prose = [prose(line) for line in lines]
-    shapes = [shape(line) for line in lines]
-    listlike = [line.words <= SHORT_WORDS and not line.ends_sentence for line in lines]
-    runs = [0] * n
-    i = 0
+def run_lengths(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of true flags it is in (0 if false)."""
+    n, runs, i = len(flags), [0] * len(flags), 0
     while i < n:
         j = i
-        while j < n and listlike[j]:
+        while j < n and flags[j]:
             j += 1
         for k in range(i, j):
             runs[k] = j - i
         i = j + 1 if j == i else j
+    return runs
+
+
+def features(lines: list[Line], vocab: Vocabulary, body: tuple[int, int],
+             kinds: dict[int, str] | None = None) -> list[list[float]]:
+    """One vector (in the order of FEATURES) per line; ``body``: the first and last line of
+    the prose region the shape rules find without the model; ``kinds``: the lines the
+    vocabulary and caption rules already call furniture."""
+    n = len(lines)
+    counts = Counter(line.key for line in lines)
+    is_prose = [prose(line) for line in lines]
+    shapes = [shape(line) for line in lines]
+    runs = run_lengths([line.words <= SHORT_WORDS and not line.ends_sentence for line in lines])
+    open_runs = run_lengths([not line.ends_sentence for line in lines])
+    prose_runs = run_lengths(is_prose)
+    dense = [run >= DENSE_RUN for run in prose_runs]  # running text, not a comment
+    marked = [0] * (n + 1)  # marked[i]: furniture lines (not captions) before line i
+    for i in range(n):
+        marked[i + 1] = marked[i] + ((kinds or {}).get(i, None) not in (None, *PLAIN_KINDS))
     page_prose = sum(is_prose) / max(n, 1)
     out = []
     for line in lines:
@@ -99,6 +114,12 @@ def features(lines: list[Line], vocab: Vocabulary, body: tuple[int, int]) -> lis
         wide = [k for k in range(max(0, i - WIDE_WINDOW), min(n, i + WIDE_WINDOW + 1)) if k != i]
         first, last = body
         distance = first - i if i < first else i - last if i > last else 0
+        if i < first:  # furniture between the line and the next dense prose toward the body
+            anchor = next((k for k in range(i + 1, n) if dense[k]), first)
+            between = marked[anchor] - marked[i + 1]
+        else:
+            anchor = next((k for k in range(i - 1, -1, -1) if dense[k]), first)
+            between = marked[i] - marked[anchor + 1]
         values = {
             "bias": 1.0,
             **shapes[i],
@@ -117,6 +138,9 @@ def features(lines: list[Line], vocab: Vocabulary, body: tuple[int, int]) -> lis
             "in_body": float(distance == 0),
             "body_distance": min(math.log1p(distance) / 3, 1.0),
             "page_prose_share": page_prose,
+            "open_run": min(open_runs[i], 10) / 10,
+            "furniture_between": min(max(between, 0), 10) / 10,
+            "prose_run": min(prose_runs[i], 2 * DENSE_RUN) / (2 * DENSE_RUN),
         }
         out.append([values[name] for name in FEATURES])
     return out

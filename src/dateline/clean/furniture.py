@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from dateline.clean.features import features
+from dateline.clean.features import DENSE_RUN, PLAIN_KINDS, features
 from dateline.clean.lines import QUOTATION, SITE_SEPARATOR, Line
 from dateline.clean.model import LineModel, line_model
 from dateline.clean.vocabulary import Vocabulary
@@ -32,6 +32,8 @@ STANDFIRST_WORDS = 5
 CAPTION_SWITCH = 3  # "hide caption", "toggle caption": the widget, not a caption's text
 DOUBT = 0.03  # a line the learned model gives less than this weighs against the body region
 MIN_WEIGHT_CHARS = 40  # even a short line weighs as much as this many characters
+BLOCK = 5  # lines in a row, one known furniture: the article has ended (or a gallery sits in it)
+BELIEVED = 0.5  # mean probability of running text beyond such a block for it to stay
 
 
 def classify(
@@ -55,6 +57,9 @@ def classify(
     first, last = heaviest_run(lines[title + 1 :], weights)
     if all(weight <= 0 for weight in weights.values()):  # the model doubts every line: no cut
         first, last = page.body
+    else:
+        first, last = split_at_blocks(lines, kinds, first, last, weights, keep)
+        first = reach_up(lines, kinds, title, first, keep)
     first, last = widen(lines, kinds, first, last, title)
     for line in lines[title + 1 :]:
         if line.index in kinds:
@@ -110,7 +115,7 @@ def prepare(
     prior = {line.index: line_weight(line, kinds.get(line.index), vocab)
              + (WEIGHT_ANCHOR if line.index in anchors else 0) for line in lines[title + 1 :]}
     body = heaviest_run(lines[title + 1 :], prior)
-    return Page(kinds, title, True, anchors, body, features(lines, vocab, body))
+    return Page(kinds, title, True, anchors, body, features(lines, vocab, body, kinds))
 
 
 def learned_weight(line: Line, kind: str | None, keep: float, vocab: Vocabulary) -> float:
@@ -215,6 +220,72 @@ def heaviest_run(lines: list[Line], weights: dict[int, float]) -> tuple[int, int
         if total > best:
             best, best_span = total, (start, line.index)
     return best_span
+
+
+def split_at_blocks(
+    lines: list[Line], kinds: dict[int, str], first: int, last: int,
+    weights: dict[int, float], keep: list[float],
+) -> tuple[int, int]:
+    """The body region cut at blocks of BLOCK or more lines that are furniture (not captions
+    or credits) or neither prose nor believed by the model, one at least known furniture (a
+    share bar, a menu, a list of headlines under its label; not an article's fact box).
+    Below the heaviest piece, a piece beyond a block stays only while it holds running text
+    the model believes (an article going on after a photo gallery); comments, author notes
+    and teasers below a share bar go. Above it nothing is cut: the headline anchors that
+    side."""
+    pieces: list[list[int]] = [[]]
+    run: list[int] = []
+    for line in lines[first : last + 1]:
+        kind = kinds.get(line.index)
+        if kind in PLAIN_KINDS:  # the article's own photos: part of no block
+            pass
+        elif kind or not (line.is_prose or keep[line.index] >= BELIEVED):
+            run.append(line.index)
+        else:
+            if len(run) >= BLOCK and any(i in kinds for i in run) and pieces[-1]:
+                pieces.append([])
+            run = []
+        pieces[-1].append(line.index)
+    if len(pieces) == 1:
+        return first, last
+    core = max(range(len(pieces)), key=lambda n: sum(weights[i] for i in pieces[n]))
+    high = core
+    while high < len(pieces) - 1 and running_text(lines, pieces[high + 1], keep):
+        high += 1
+    if high == len(pieces) - 1:
+        return first, last
+    kept = [i for i in pieces[high] if i not in kinds
+            and (lines[i].is_prose or keep[i] >= BELIEVED)]
+    return first, kept[-1] if kept else pieces[high][-1]
+
+
+def reach_up(
+    lines: list[Line], kinds: dict[int, str], title: int, first: int, keep: list[float]
+) -> int:
+    """The body region's first line, taken up to running text the model believes above it
+    (an article's lead cut off from the rest by a photo gallery or a bookmark prompt)."""
+    run: list[int] = []
+    for i in range(first - 1, title, -1):
+        if lines[i].is_prose and i not in kinds and keep[i] >= BELIEVED:
+            run.append(i)
+        elif len(run) >= DENSE_RUN:
+            return run[-1]
+        else:
+            run = []
+    return run[-1] if len(run) >= DENSE_RUN else first
+
+
+def running_text(lines: list[Line], piece: list[int], keep: list[float]) -> bool:
+    """A run of DENSE_RUN prose lines in a row that the model keeps on average."""
+    run: list[int] = []
+    for i in piece:
+        if not lines[i].is_prose:
+            run = []
+            continue
+        run.append(i)
+        if len(run) >= DENSE_RUN and sum(keep[k] for k in run) / len(run) >= BELIEVED:
+            return True
+    return False
 
 
 def widen(

@@ -1,11 +1,12 @@
 """Fit the learned line model (data/clean/line_model.json) from pages whose lines are labelled.
 
-Two sources, weighing the same in all: the furniture-dev pages (a line holding a `with`
-snippet is article, one holding a `without` snippet furniture) and clean PolNeAR train
-articles wrapped by code in menus, share bars, prompts, teasers, captions and footers drawn
-from data/clean/synthetic.yaml. Logistic regression by Newton's method from zero weights, so
-the same data give the same file byte for byte: ``make train-clean``.
-"""
+Three sources, weighing SHARES in all: the furniture-dev pages (a line holding a `with`
+snippet is article, one holding a `without` snippet furniture); clean PolNeAR train articles
+inside the sure furniture of those real pages (their menus, share bars, teasers, comments and
+footers, whole lines, labelled by where the snippets sit); and PolNeAR train articles wrapped
+by code in menus, share bars, prompts, teasers, captions and footers drawn from
+data/clean/synthetic.yaml. Logistic regression by Newton's method from zero weights, so
+the same data give the same file byte for byte: ``make train-clean``."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import numpy as np
 from dateline.clean.features import FEATURES
 from dateline.clean.furniture import prepare
 from dateline.clean.lines import split_lines
+from dateline.clean.metadata import SITE_SUFFIX
 from dateline.clean.templates import batch_templates
 from dateline.clean.vocabulary import vocabulary
 from dateline.model import Document
@@ -31,7 +33,7 @@ PAGES_PER_SITE = 4  # synthetic pages of one site share a menu and a footer, as 
 L2 = 1.0
 NEWTON_STEPS = 30
 DIGITS = 6
-SHARES = (0.75, 0.25)  # furniture-dev's real pages, then the synthetic ones
+SHARES = (0.5, 0.25, 0.25)  # furniture-dev's pages, articles in their furniture, synthetic
 
 
 @dataclass
@@ -156,13 +158,82 @@ class Wrapper:
             junk(self.some("notices", 1, 1))
 
 
-def synthetic_pages(folder: Path, seed: int = SEED) -> list[Labelled]:
-    """Every article of ``folder`` (PolNeAR text) wrapped in furniture, sites of a few pages."""
-    articles = []
+def clean_articles(folder: Path) -> list[list[str]]:
+    """The paragraphs (headline first) of every article of ``folder`` (PolNeAR text)."""
+    out = []
     for path in sorted(folder.glob("*.txt")):
         paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
         if len(paragraphs) >= 2:
-            articles.append(paragraphs)
+            out.append(paragraphs)
+    return out
+
+
+@dataclass
+class Furniture:
+    """The lines of one real page that are surely not its article, as (text, gap) pairs: from
+    the top down to the last `without` snippet above the first `with` one, the lines holding a
+    `without` snippet among the article's, and from the first `without` snippet below the last
+    `with` one to the end. Lines in between are left out: nobody said what they are."""
+
+    site: str
+    suffix: str  # the page title's site suffix (" - ABC13 Houston"), or ""
+    header: list[tuple[str, int]]
+    inside: list[tuple[str, int]]
+    footer: list[tuple[str, int]]
+
+
+def real_furniture(folder: Path, exclude: Collection[str] = ()) -> list[Furniture]:
+    """The sure furniture of each furniture-dev page not in ``exclude`` that has some."""
+    out = []
+    for page in dev_pages(folder, exclude):
+        lines = split_lines(page.raw)
+        article = [i for i, label in page.labels.items() if label == 1]
+        if not article or not lines:
+            continue
+        first, last = min(article), max(article)
+        above = [i for i, label in page.labels.items() if label == 0 and i < first]
+        below = [i for i, label in page.labels.items() if label == 0 and i > last]
+        inside = [i for i, label in sorted(page.labels.items()) if label == 0 and first < i < last]
+        title = SITE_SUFFIX.search(lines[0].text)
+        header = lines[1 : max(above) + 1] if above else []
+        footer = lines[min(below) :] if below else []
+        if header or footer or inside:
+            out.append(Furniture(
+                page.site, title.group(0) if title else "",
+                [(line.text, line.gap) for line in header],
+                [(lines[i].text, 2) for i in inside], [(line.text, line.gap) for line in footer]))
+    return out
+
+
+def wrap_real(furniture: Furniture, article: list[str]) -> Labelled:
+    """``article`` (headline first) inside a real page's furniture: the page title made of the
+    article's headline, the page's header, the article with the page's inside furniture spread
+    through it, and the page's footer."""
+    out: list[tuple[str, int, int]] = [(article[0] + furniture.suffix, 1, 0)]
+    out += [(text, gap, 0) for text, gap in furniture.header]
+    out.append((article[0], 2, 1))
+    body = article[1:]
+    spots = {round((k + 1) * len(body) / (len(furniture.inside) + 1)): item
+             for k, item in enumerate(furniture.inside)}
+    for n, paragraph in enumerate(body):
+        if n in spots and n > 0:
+            out.append((spots[n][0], 2, 0))
+        out.append((paragraph, 2, 1))
+    out += [(text, gap, 0) for text, gap in furniture.footer]
+    raw = "".join("\n" * min(gap, 2) + text for text, gap, _ in out).lstrip("\n")
+    return Labelled(raw, furniture.site, {n: label for n, (_, _, label) in enumerate(out)})
+
+
+def real_pages(furniture: list[Furniture], articles: list[list[str]], per_site: int = 1,
+               offset: int = 0) -> list[Labelled]:
+    """Each page's furniture around ``per_site`` articles taken in turn (a site's pages)."""
+    return [wrap_real(found, articles[(offset + n * per_site + k) % len(articles)])
+            for n, found in enumerate(furniture) for k in range(per_site)]
+
+
+def synthetic_pages(folder: Path, seed: int = SEED) -> list[Labelled]:
+    """Every article of ``folder`` (PolNeAR text) wrapped in furniture, sites of a few pages."""
+    articles = clean_articles(folder)
     heads = [article[0] for article in articles]
     sentences = [article[1].split(". ")[0] + "." for article in articles]
     rng = random.Random(seed)
@@ -225,15 +296,29 @@ def fit(sources: list[tuple[list[list[float]], list[int]]]) -> dict:
         "mean": [round(float(v), DIGITS) for v in mean],
         "scale": [round(float(v), DIGITS) for v in scale],
         "weights": [round(float(v), DIGITS) for v in w],
-        "examples": {"furniture-dev lines": len(sources[0][1]),
-                     "synthetic lines": len(sources[1][1])},
+        "examples": {name: len(labels) for name, (_, labels) in zip(
+            ("furniture-dev lines", "articles in furniture-dev furniture", "synthetic lines"),
+            sources, strict=True)},
     }
 
 
-def train(furniture_dev: Path, polnear: Path, exclude: Collection[str] = ()) -> dict:
+Source = tuple[list[list[float]], list[int]]
+
+
+def sources(furniture_dev: Path, polnear: Path, exclude: Collection[str] = (),
+            synthetic: Source | None = None) -> list[Source]:
+    """The training rows and labels, source by source in the order of SHARES; ``exclude``:
+    furniture-dev pages left out; ``synthetic``: the generated pages' rows, if already made."""
     dev_rows, dev_labels, _ = examples(dev_pages(furniture_dev, exclude))
-    syn_rows, syn_labels, _ = examples(synthetic_pages(polnear / "text"))
-    return fit([(dev_rows, dev_labels), (syn_rows, syn_labels)])
+    wrapped = real_pages(real_furniture(furniture_dev, exclude), clean_articles(polnear / "text"))
+    real_rows, real_labels, _ = examples(wrapped)
+    if synthetic is None:
+        synthetic = examples(synthetic_pages(polnear / "text"))[:2]
+    return [(dev_rows, dev_labels), (real_rows, real_labels), synthetic]
+
+
+def train(furniture_dev: Path, polnear: Path) -> dict:
+    return fit(sources(furniture_dev, polnear))
 
 
 def main() -> None:
