@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Document
-from dateline.store import migrate
+from dateline.store import migrate, stories
 from dateline.store.rows import annotation_rows, document_row
 from dateline.store.schema import (
     ActorAliasRow,
@@ -140,12 +140,13 @@ class Store:
 
     @contextmanager
     def rebuild(self) -> Iterator[Rebuild]:
-        """One transaction in which the actor tables are emptied and documents rewritten:
-        the store changes only if the whole rebuild commits."""
+        """One transaction in which the actor tables and the grouping are emptied and
+        documents rewritten: the store changes only if the whole rebuild commits."""
         with self.session.begin() as s:
             for table in (ActorDocumentRow, ActorEvidenceRow, ActorRoleRow, ActorAliasRow,
                           ActorRow):
                 s.execute(delete(table))
+            stories.forget_all(s)
             yield Rebuild(s)
 
 
@@ -221,8 +222,10 @@ def write_document(s: Session, doc: Document, replace: bool,
     if s.get(DocumentRow, doc.id) is not None:
         if not replace:
             return False
+        grouped = stories.before_replace(s, doc.id)
         s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
         s.flush()
+        stories.recount(s, *grouped)
     s.add(document_row(doc))
     s.flush()
     s.add_all(annotation_rows(doc))
@@ -231,6 +234,8 @@ def write_document(s: Session, doc: Document, replace: bool,
         save_actor(s, record)
     s.flush()
     s.add_all(actor_links(doc))
+    s.flush()
+    stories.group(s, doc)  # near-duplicates, story events, story: after all its rows
     return True
 
 
