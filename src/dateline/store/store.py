@@ -156,16 +156,31 @@ class Store:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
-    def document(self, doc_id: str) -> dict[str, Any] | None:
-        """The stored contract object of one document."""
+    def document(self, doc_id: str, grouped: bool = False) -> dict[str, Any] | None:
+        """The stored contract object of one document (``grouped``: with its grouping)."""
         with self.session() as s:
             row = s.get(DocumentRow, doc_id)
-            return json.loads(row.data) if row else None
+            data = json.loads(row.data) if row else None
+            if data is not None and grouped:
+                stories.add_grouping(s, [data])
+            return data
 
-    def documents(self, batch: int = 200) -> Iterator[dict[str, Any]]:
-        """Every stored contract object, in a stable order (by id)."""
+    def documents(self, batch: int = 200, grouped: bool = False) -> Iterator[dict[str, Any]]:
+        """Every stored contract object, in a stable order (by id); ``grouped`` adds each
+        document's duplicate_of and story and its events' story events with their counts."""
+        found: list[dict[str, Any]] = []
         for (data,) in self._by_id(batch, DocumentRow.data):
-            yield json.loads(data)
+            found.append(json.loads(data))
+            if len(found) == batch:
+                yield from self._grouped(found, grouped)
+                found = []
+        yield from self._grouped(found, grouped)
+
+    def _grouped(self, docs: list[dict[str, Any]], grouped: bool) -> list[dict[str, Any]]:
+        if grouped and docs:
+            with self.session() as s:
+                stories.add_grouping(s, docs)
+        return docs
 
     def documents_with_raw(self, batch: int = 200) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every stored document's raw input and contract object, by id."""

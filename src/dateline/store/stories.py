@@ -215,3 +215,26 @@ def forget_all(s: Session) -> None:
         s.execute(delete(table))
     s.execute(update(DocumentRow).values(duplicate_of=None, story=None))
     s.execute(update(EventRow).values(story_event=None))
+
+
+GROUPING_EVENT_FIELDS = ("story_event", "num_mentions", "num_articles", "num_sources")
+
+
+def add_grouping(s: Session, docs: list[dict[str, Any]]) -> None:
+    """Add to stored contract objects what grouping decided: duplicate_of and story on each
+    document, story_event and its counts on each event (null where not grouped)."""
+    ids = [d["id"] for d in docs]
+    marks = {i: (dup, story) for i, dup, story in s.execute(
+        select(DocumentRow.id, DocumentRow.duplicate_of, DocumentRow.story)
+        .where(DocumentRow.id.in_(ids)))}
+    counted = {row.id: row for row in s.execute(
+        select(EventRow.id, EventRow.story_event, StoryEventRow.num_mentions,
+               StoryEventRow.num_articles, StoryEventRow.num_sources)
+        .outerjoin(StoryEventRow, StoryEventRow.id == EventRow.story_event)
+        .where(EventRow.doc_id.in_(ids)))}
+    for doc in docs:
+        doc["duplicate_of"], doc["story"] = marks.get(doc["id"], (None, None))
+        for n, event in enumerate(doc.get("events") or []):
+            row = counted.get(f"{doc['id']}-e{n}")
+            event.update({name: getattr(row, name) if row else None
+                          for name in GROUPING_EVENT_FIELDS})

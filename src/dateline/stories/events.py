@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.timex.interval import interval
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+# Reports of one event may date it a day or two apart (time zones, "yesterday" read from
+# a later publication date): intervals this close count as overlapping.
+DATE_SLACK_DAYS = 2
 MAX_MONTH_KEYS = 3  # an interval longer than this many months is keyed by its year
 # The sentence similarity a match needs: less when resolved actors already agree.
 SIMILAR_WITH_ACTORS = 0.1
@@ -61,10 +64,12 @@ def reports(doc_id: str, text: str, events: list[dict], published: str | None,
 
 
 def buckets(start: str | None, end: str | None) -> list[str]:
-    """The date buckets an interval falls in: its months, or its year(s) when long."""
+    """The date buckets an interval (widened by the slack) falls in: its months, or its
+    year(s) when long."""
     if not (start and end):
         return ["undated"]
-    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    first, last = date.fromisoformat(start) - slack, date.fromisoformat(end) + slack
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months > MAX_MONTH_KEYS:
         return [str(y) for y in range(first.year, min(last.year, first.year + 2) + 1)]
@@ -103,6 +108,13 @@ def _side(actor_a: str | None, country_a: str | None, actor_b: str | None,
     return "none" if not (actor_a or actor_b) else None
 
 
+def apart(start_a: str, end_a: str, start_b: str, end_b: str) -> bool:
+    """Whether two intervals are more than the slack apart."""
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return (date.fromisoformat(end_a) + slack < date.fromisoformat(start_b)
+            or date.fromisoformat(end_b) + slack < date.fromisoformat(start_a))
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
@@ -118,7 +130,7 @@ def match(a: EventReport, b: EventReport) -> float | None:
         return None
     if bool(a.start and a.end) != bool(b.start and b.end):
         return None
-    if a.start and a.end and b.start and b.end and (a.end < b.start or b.end < a.start):
+    if a.start and a.end and b.start and b.end and apart(a.start, a.end, b.start, b.end):
         return None
     score = similarity(a.words, b.words)
     needed = SIMILAR_WITH_ACTORS if "actor" in (source, target) else SIMILAR_WITH_COUNTRIES
