@@ -76,9 +76,19 @@ def test_countries_alone_need_a_closer_sentence_than_resolved_actors():
 def test_keys_of_matching_reports_meet_across_a_month_boundary():
     a = report("d1-e0", "d1", start="2022-10-31", end="2022-10-31")
     b = report("d2-e0", "d2", start="2022-11-01", end="2022-11-01")
-    assert set(events.keys(a)) & set(events.keys(b))
-    assert events.buckets("2022-01-01", "2022-12-31") == ["2021", "2022", "2023"]
-    assert events.buckets(None, None) == ["undated"]
+    assert set(events.lookup_keys(a)) & set(events.keys(b))
+    assert events.buckets("2022-01-01", "2022-12-31") == (["2021", "2022", "2023"], True)
+    assert events.buckets(None, None) == (["undated"], False)
+
+
+def test_a_report_dated_by_its_year_and_a_precise_one_meet_both_ways():
+    year = report("d1-e0", "d1", start="2022-01-01", end="2022-12-31")
+    day = report("d2-e0", "d2")
+    assert set(events.lookup_keys(year)) & set(events.keys(day))
+    assert set(events.lookup_keys(day)) & set(events.keys(year))
+    assert events.match(year, day) is not None
+    other_year = report("d3-e0", "d3", start="2023-05-02", end="2023-05-02")
+    assert not set(events.lookup_keys(other_year)) & set(events.keys(day))
 
 
 def test_each_report_joins_its_best_story_event_once():

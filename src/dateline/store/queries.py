@@ -659,7 +659,7 @@ class Queries:
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story: its documents by date (copies marked), its story events with their
-        counts, its quotes and its actors."""
+        counts, its quotes (not again from copies) and its actors."""
         with self.store.session() as s:
             st = s.get(StoryRow, story_id)
             if st is None:
@@ -680,7 +680,9 @@ class Queries:
         for event in self.events(story=story_id, sort="date", limit=MAX_LIMIT).items:
             key = event["story_event"] or event["id"]
             events.setdefault(key, {**event, "reports": []})["reports"].append(event["id"])
-        quotes = self.quotes(story=story_id, sort="date", limit=MAX_LIMIT).items
+        copies = {d["id"] for d in docs if d["duplicate_of"]}  # said once, in the original
+        quotes = [q for q in self.quotes(story=story_id, sort="date", limit=MAX_LIMIT).items
+                  if q["doc_id"] not in copies]
         return {"id": st.id, "title": st.title, "first_date": st.first_date,
                 "last_date": st.last_date, "documents": docs, "events": list(events.values()),
                 "quotes": quotes, "actors": actors}

@@ -81,15 +81,12 @@ def _story_events(s: Session, doc: Document) -> dict[str, str]:
     ids = [f"{doc.id}-e{n}" for n in range(len(doc.events))]
     new = events.reports(doc.id, doc.text, doc.events, doc.published, ids)
     wanted = {r.id: events.keys(r) for r in new}
-    all_keys = sorted({k for ks in wanted.values() for k in ks})
+    all_keys = sorted({k for r in new for k in events.lookup_keys(r)})
     candidates: dict[str, list[events.EventReport]] = {}
-    known: dict[str, set[str]] = defaultdict(set)
     if all_keys:
-        for key, se in s.execute(select(StoryEventKeyRow.key, StoryEventRow)
-                                 .join(StoryEventRow,
-                                       StoryEventRow.id == StoryEventKeyRow.story_event)
-                                 .where(StoryEventKeyRow.key.in_(all_keys))):
-            known[se.id].add(key)
+        for se in s.scalars(select(StoryEventRow).join(
+                StoryEventKeyRow, StoryEventRow.id == StoryEventKeyRow.story_event)
+                .where(StoryEventKeyRow.key.in_(all_keys)).distinct()):
             candidates.setdefault(se.id, [events.EventReport(
                 se.id, se.doc_id, se.type, se.source_actor, se.source_country,
                 se.target_actor, se.target_country, se.date_start, se.date_end,
@@ -105,9 +102,11 @@ def _story_events(s: Session, doc: Document) -> dict[str, str]:
                 date_end=report.end, words=" ".join(sorted(report.words)), doc_id=doc.id,
                 num_mentions=0, num_articles=0, num_sources=0))
             s.flush()
-        for key in sorted(set(wanted[report.id]) - known[story_event]):
-            s.add(StoryEventKeyRow(key=key, story_event=story_event))
-            known[story_event].add(key)
+        have = set(s.scalars(select(StoryEventKeyRow.key).where(
+            StoryEventKeyRow.story_event == story_event,
+            StoryEventKeyRow.key.in_(wanted[report.id]))))
+        s.add_all(StoryEventKeyRow(key=key, story_event=story_event)
+                  for key in sorted(set(wanted[report.id]) - have))
         s.execute(update(EventRow).where(EventRow.id == report.id)
                   .values(story_event=story_event))
     return joined

@@ -63,21 +63,27 @@ def reports(doc_id: str, text: str, events: list[dict], published: str | None,
     return out
 
 
-def buckets(start: str | None, end: str | None) -> list[str]:
-    """The date buckets an interval (widened by the slack) falls in: its months, or its
-    year(s) when long."""
+def buckets(start: str | None, end: str | None) -> tuple[list[str], bool]:
+    """The date buckets an interval (widened by the slack) falls in, and whether it is
+    vague: its months, or its years when it spans more than a few months."""
     if not (start and end):
-        return ["undated"]
+        return ["undated"], False
     slack = timedelta(days=DATE_SLACK_DAYS)
     first, last = date.fromisoformat(start) - slack, date.fromisoformat(end) + slack
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months > MAX_MONTH_KEYS:
-        return [str(y) for y in range(first.year, min(last.year, first.year + 2) + 1)]
+        return [str(y) for y in range(first.year, min(last.year, first.year + 2) + 1)], True
     out, y, m = [], first.year, first.month
     for _ in range(months):
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return out, False
+
+
+def years(start: str | None, end: str | None) -> list[str]:
+    if not (start and end):
+        return []
+    return [str(y) for y in range(int(start[:4]), min(int(end[:4]), int(start[:4]) + 2) + 1)]
 
 
 def sides(report: EventReport) -> list[tuple[str, str]]:
@@ -92,9 +98,27 @@ def sides(report: EventReport) -> list[tuple[str, str]]:
 
 
 def keys(report: EventReport) -> list[str]:
-    """Lookup keys: a matching report shares at least one with this one."""
-    return [f"{report.type}|{src}|{tgt}|{bucket}"
-            for src, tgt in sides(report) for bucket in buckets(report.start, report.end)]
+    """The keys a story event is stored under: its date buckets; its years too ("in:"),
+    where a vaguely dated report looks; and, when itself vague, "vague:" years, where a
+    precise report looks. A match always shares a key, and a precise report never looks
+    through a whole year of events."""
+    found, vague = buckets(report.start, report.end)
+    if vague:
+        found = found + [f"vague:{y}" for y in found]
+    found = found + [f"in:{y}" for y in years(report.start, report.end)]
+    return _keyed(report, found)
+
+
+def lookup_keys(report: EventReport) -> list[str]:
+    """The keys to look a report's candidates up by (see keys)."""
+    found, vague = buckets(report.start, report.end)
+    extra = [f"in:{y}" for y in found] if vague else \
+        [f"vague:{y}" for y in years(report.start, report.end)]
+    return _keyed(report, found + extra)
+
+
+def _keyed(report: EventReport, dates: list[str]) -> list[str]:
+    return [f"{report.type}|{src}|{tgt}|{when}" for src, tgt in sides(report) for when in dates]
 
 
 def _side(actor_a: str | None, country_a: str | None, actor_b: str | None,
