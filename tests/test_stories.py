@@ -116,3 +116,13 @@ def test_a_document_joins_a_close_story_and_starts_its_own_when_far():
     assert assign.best([tied_by_events]) == "s3"
     assert assign.gap_days("2024-04-26", "2024-04-26", "2022-11-14", "2022-11-14") == 529
     assert assign.gap_days("2022-11-01", "2022-11-30", "2022-11-14", "2022-11-14") == 0
+
+
+def test_actor_keys_reach_the_months_within_the_gap_only():
+    stored = assign.actor_keys(["antony-blinken"], "2022-11-30")
+    assert stored == ["antony-blinken|2022-11"]
+    near = assign.actor_lookup_keys(["antony-blinken"], "2022-12-05", "2022-12-05")
+    far = assign.actor_lookup_keys(["antony-blinken"], "2023-03-01", "2023-03-01")
+    assert set(stored) & set(near) and not set(stored) & set(far)
+    assert assign.actor_keys(["antony-blinken"], None) == []
+    assert assign.key_actor(stored[0]) == "antony-blinken"

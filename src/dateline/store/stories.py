@@ -134,9 +134,10 @@ def _story(s: Session, doc: Document, similar: list[dict[str, Any]], joined: dic
         s.flush()
     row.first_date = min(filter(None, (row.first_date, start)), default=None)
     row.last_date = max(filter(None, (row.last_date, end)), default=None)
+    keys = assign.actor_keys(named, start)
     have = set(s.scalars(select(StoryKeyRow.key).where(StoryKeyRow.story == story,
-                                                        StoryKeyRow.key.in_(named))))
-    s.add_all(StoryKeyRow(key=k, story=story) for k in named if k not in have)
+                                                        StoryKeyRow.key.in_(keys))))
+    s.add_all(StoryKeyRow(key=k, story=story) for k in keys if k not in have)
     return story
 
 
@@ -157,13 +158,14 @@ def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
     for c in similar:
         if c["story"]:
             words[c["story"]] = max(words.get(c["story"], 0.0), c["words"])
-    actors: dict[str, int] = {}
-    if named:
-        n = func.count().label("n")
-        actors = dict(s.execute(
-            select(StoryKeyRow.story, n).where(StoryKeyRow.key.in_(named))
-            .group_by(StoryKeyRow.story).order_by(n.desc(), StoryKeyRow.story)
-            .limit(MAX_CANDIDATES)).all())
+    shared: dict[str, set[str]] = defaultdict(set)
+    lookup = assign.actor_lookup_keys(named, start, end)
+    if lookup:
+        for story, key in s.execute(select(StoryKeyRow.story, StoryKeyRow.key)
+                                    .where(StoryKeyRow.key.in_(lookup))):
+            shared[story].add(assign.key_actor(key))
+    ranked = sorted(shared, key=lambda st: (-len(shared[st]), st))[:MAX_CANDIDATES]
+    actors = {story: len(shared[story]) for story in ranked}
     ids = set(shared_events) | set(words) | set(actors)
     if not ids:
         return []

@@ -8,7 +8,7 @@ store finds the candidates through indexed keys; the decision is this pure funct
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MAX_GAP_DAYS = 14  # a story quiet for longer is over, unless a shared event ties it
 # A candidate qualifies on any of: shared story events, a close text, enough actors.
@@ -60,3 +60,26 @@ def best(candidates: list[Candidate]) -> str | None:
     """The story a document joins, or None to start its own."""
     scored = [(s, c.story) for c in candidates if (s := score(c)) is not None]
     return max(scored, key=lambda t: (t[0], t[1]))[1] if scored else None
+
+
+def actor_keys(actors: list[str], start: str | None) -> list[str]:
+    """The keys a story is found by: each named actor in the month of a document's date
+    (none when undated), so a lookup reads one neighbourhood of time, not all of it."""
+    return [f"{actor}|{start[:7]}" for actor in actors] if start else []
+
+
+def actor_lookup_keys(actors: list[str], start: str | None, end: str | None) -> list[str]:
+    """The keys of stories whose documents are within the gap of a document's dates."""
+    if not (start and end):
+        return []
+    first = date.fromisoformat(start) - timedelta(days=MAX_GAP_DAYS)
+    last = date.fromisoformat(end) + timedelta(days=MAX_GAP_DAYS)
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        months.append(day.isoformat()[:7])
+        day = (day + timedelta(days=32)).replace(day=1)
+    return [f"{actor}|{month}" for actor in actors for month in months]
+
+
+def key_actor(key: str) -> str:
+    return key.rsplit("|", 1)[0]
