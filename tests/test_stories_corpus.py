@@ -4,17 +4,23 @@ real SQLite store; and the two seeds, different stories on one USA–CHN pair ti
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
+import json
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from conftest import make_input, shared_path
+from dateline.export import write_text
 from dateline.ingest import Ingest
 from dateline.model import Document
 from dateline.store import Store
 from dateline.store.queries import Queries
 from dateline.store.schema import DocumentRow, EventRow, StoryEventRow
+from dateline.web.app import create_app
 
 ARTICLES = 6  # each stored three times over
 UNRELATED = 6
@@ -122,3 +128,31 @@ def test_seed_articles_are_different_stories_on_one_pair_timeline(corpus):
     for story in stories.values():
         page = queries.story(story)
         assert page["documents"] and page["documents"][0]["id"] in seeds
+
+
+def test_the_api_and_exports_carry_the_grouping(corpus):
+    store, copies, _ = corpus
+    original, republished, _ = copies[0]
+    client = TestClient(create_app(store.db))
+    doc = client.get(f"/api/v1/documents/{republished}").json()
+    assert doc["duplicate_of"] == original and doc["story"]
+    assert client.get(f"/api/v1/documents/{original}").json()["duplicate_of"] is None
+    event = doc["events"][0]
+    assert event["story_event"] and event["num_sources"] >= 2
+    listed = client.get("/api/v1/documents", params={"story": doc["story"]}).json()
+    assert {original, republished} <= {d["id"] for d in listed["items"]}
+    actor = event["source"]["actor"]
+    counted = {count: sum(n for m in client.get(f"/api/v1/timelines/actors/{actor}",
+                                                params={"count": count}).json()["months"]
+                          for n in m["events"].values())
+               for count in ("events", "reports")}
+    assert counted["reports"] > counted["events"] > 0  # the copies report the same events
+    out = io.StringIO()
+    write_text(out, store, "csv", "events")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert all(r["story_event"] for r in rows)
+    assert any(r["num_sources"] == "3" and r["num_articles"] == "1" for r in rows)
+    out = io.StringIO()
+    write_text(out, store, "jsonl", "documents")
+    exported = {d["id"]: d for d in map(json.loads, out.getvalue().splitlines())}
+    assert exported[republished]["duplicate_of"] == original

@@ -41,7 +41,7 @@ def group(s: Session, doc: Document) -> None:
     similar = _similar_documents(s, doc.id, sig)
     s.add(SignatureRow(doc_id=doc.id, shingles=sig.shingles, signature=sig.to_bytes()))
     s.add_all(BandRow(key=k, doc_id=doc.id) for k in set(minhash.band_keys(sig)))
-    copies = [c for c in similar if c["duplicate"]]
+    copies = [c for c in similar if c["duplicate"] and c["root"] != doc.id]
     duplicate_of = min(copies, key=lambda c: (c["ingested_at"], c["root"]))["root"] \
         if copies else None
     joined = _story_events(s, doc)
@@ -94,7 +94,7 @@ def _story_events(s: Session, doc: Document) -> dict[str, str]:
     joined = events.assign(new, candidates)
     for report in new:
         story_event = joined.setdefault(report.id, report.id)
-        if story_event == report.id:
+        if story_event == report.id and s.get(StoryEventRow, report.id) is None:
             s.add(StoryEventRow(
                 id=report.id, type=report.type, source_actor=report.source_actor,
                 source_country=report.source_country, target_actor=report.target_actor,
@@ -127,8 +127,10 @@ def _story(s: Session, doc: Document, similar: list[dict[str, Any]], joined: dic
     if story is None:
         story = assign.best(_candidates(s, doc.id, similar, joined, named, start, end))
     row = s.get(StoryRow, story) if story else None
-    if row is None:
+    if row is None:  # its own story (kept from before when it is stored again)
         story = f"{doc.id}-s"
+        row = s.get(StoryRow, story)
+    if row is None:
         row = StoryRow(id=story, title=doc.title, first_date=start, last_date=end, documents=0)
         s.add(row)
         s.flush()

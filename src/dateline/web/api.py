@@ -132,6 +132,11 @@ class Event(Open):
     place: str | None = None
     intensity: float
     cameo: str | None = None
+    story_event: str | None = Field(None, description="One real event's id across reports "
+                                    "(the store's grouping)")
+    num_mentions: int | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
 
 
 class Document(Open):
@@ -156,6 +161,9 @@ class Document(Open):
     timexes: list[Timex] = []
     events: list[Event] = []
     meta: dict[str, Any] = {}
+    duplicate_of: str | None = Field(None, description="The earliest stored near-duplicate "
+                                     "(the store's grouping)")
+    story: str | None = Field(None, description="The story the document belongs to")
 
 
 class DocumentItem(Open):
