@@ -93,22 +93,25 @@ def _story_events(s: Session, doc: Document) -> dict[str, str]:
                 frozenset(se.words.split()))])
     joined = events.assign(new, candidates)
     for report in new:
-        story_event = joined.setdefault(report.id, report.id)
-        if story_event == report.id and s.get(StoryEventRow, report.id) is None:
-            s.add(StoryEventRow(
-                id=report.id, type=report.type, source_actor=report.source_actor,
-                source_country=report.source_country, target_actor=report.target_actor,
-                target_country=report.target_country, date_start=report.start,
-                date_end=report.end, words=" ".join(sorted(report.words)), doc_id=doc.id,
-                num_mentions=0, num_articles=0, num_sources=0))
-            s.flush()
-        have = set(s.scalars(select(StoryEventKeyRow.key).where(
-            StoryEventKeyRow.story_event == story_event,
-            StoryEventKeyRow.key.in_(wanted[report.id]))))
-        s.add_all(StoryEventKeyRow(key=key, story_event=story_event)
-                  for key in sorted(set(wanted[report.id]) - have))
-        s.execute(update(EventRow).where(EventRow.id == report.id)
-                  .values(story_event=story_event))
+        joined.setdefault(report.id, report.id)
+    founded = {r.id for r in new if joined[r.id] == r.id}
+    kept = set(s.scalars(select(StoryEventRow.id).where(StoryEventRow.id.in_(founded)))) \
+        if founded else set()  # its own story events, from when it was stored before
+    s.add_all(StoryEventRow(
+        id=r.id, type=r.type, source_actor=r.source_actor, source_country=r.source_country,
+        target_actor=r.target_actor, target_country=r.target_country, date_start=r.start,
+        date_end=r.end, words=" ".join(sorted(r.words)), doc_id=doc.id, num_mentions=0,
+        num_articles=0, num_sources=0) for r in new if r.id in founded - kept)
+    s.flush()
+    pairs = {(key, joined[r.id]) for r in new for key in wanted[r.id]}
+    have = {(key, se) for key, se in s.execute(
+        select(StoryEventKeyRow.key, StoryEventKeyRow.story_event).where(
+            StoryEventKeyRow.story_event.in_(set(joined.values())),
+            StoryEventKeyRow.key.in_({key for key, _ in pairs})))} if pairs else set()
+    s.add_all(StoryEventKeyRow(key=key, story_event=se) for key, se in sorted(pairs - have))
+    if joined:
+        s.execute(update(EventRow), [{"id": event_id, "story_event": se}
+                                     for event_id, se in sorted(joined.items())])
     return joined
 
 
