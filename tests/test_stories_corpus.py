@@ -158,3 +158,13 @@ def test_the_api_and_exports_carry_the_grouping(corpus):
     write_text(out, store, "jsonl", "documents")
     exported = {d["id"]: d for d in map(json.loads, out.getvalue().splitlines())}
     assert exported[republished]["duplicate_of"] == original
+
+
+def test_an_article_and_its_copies_are_one_story_and_unrelated_articles_are_not(corpus):
+    store, copies, seeds = corpus
+    with store.session() as s:
+        story = dict(s.execute(select(DocumentRow.id, DocumentRow.story)
+                               .where(DocumentRow.id.not_in(seeds))).all())
+    assert all(len({story[i] for i in ids}) == 1 for ids in copies)
+    # the articles are all 2016 campaign news naming the same candidates, on one day
+    assert len(set(story.values())) == ARTICLES + UNRELATED
