@@ -3,8 +3,8 @@ stored documents: it must stay flat (every lookup goes through an indexed key).
 
 A few hundred PolNeAR train articles go through the whole pipeline once (cached as
 JSON lines); the stored corpus is then derived from them without the pipeline: each
-generation of variants is published a month later (event dates shifted with it), with a
-quarter of its words reversed in place (offsets kept) so texts differ, and every tenth
+generation of variants is published a month later (event dates shifted with it), with
+half of its longer words reversed in place (offsets kept) so texts differ, and every tenth
 document a republication of the one before. Each document is written into a real SQLite
 store in its own transaction (its row and its events: what grouping reads); only the
 grouping step (dateline.store.stories.group) is timed, over the last documents written
@@ -65,10 +65,10 @@ def shifted(value: str | None, days: int) -> str | None:
 
 
 def variant(doc: dict[str, Any], generation: int, n: int) -> dict[str, Any]:
-    """Generation ``generation`` of an article: a month later per generation, a quarter
-    of its words reversed in place (a different text of the same length)."""
+    """Generation ``generation`` of an article: a month later per generation, half
+    of its longer words reversed in place (a different text of the same length)."""
     rng = random.Random(n)
-    text = WORD.sub(lambda m: m.group(0)[::-1] if rng.random() < 0.25 else m.group(0),
+    text = WORD.sub(lambda m: m.group(0)[::-1] if rng.random() < 0.5 else m.group(0),
                     doc["text"]) if generation else doc["text"]
     days = 30 * generation
     events = [dict(e, date=shifted(e.get("date"), days), date_start=None, date_end=None)
