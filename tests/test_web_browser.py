@@ -288,3 +288,27 @@ def test_facets_sorting_and_the_json_twin(page, live):
     page.locator("a.twin.json").click()
     page.wait_for_url("**/api/v1/events?*type=CONSULT*")
     assert '"total":2' in page.content().replace(" ", "")
+
+
+def test_a_story_page_lists_its_copies_events_and_twins(page, live_seeds):
+    """The seeds, each stored twice (the second copy dated): two stories of two documents."""
+    page.goto(live_seeds.url + "/stories")
+    rows = page.locator("table.stories-list tbody tr")
+    assert rows.count() == 2
+    rows.filter(has_text="Blinken").locator("a").click()
+    page.wait_for_url("**/stories/*")
+    documents = page.locator("ol.story-documents li")
+    assert documents.count() == 2
+    assert documents.nth(0).locator(".copy").count() == 0  # the first stored is the original
+    assert documents.nth(1).locator(".copy").count() == 1
+    assert page.locator("tr.event").count() > 0
+    assert page.locator("ul.story-actors a", has_text="Blinken").count() == 1
+    shot(page, "story")
+    twin = page.locator("a.twin.csv", has_text="events").get_attribute("href")
+    rows = page.request.get(live_seeds.url + twin).text().splitlines()
+    assert "story_event" in rows[0]
+    assert len(rows) - 1 >= page.locator("tr.event").count()  # every report of each event
+    page.goto(live_seeds.url + "/pairs/usa/chn")
+    page.locator("a.count-switch").click()
+    page.wait_for_url("**/pairs/usa/chn?count=reports")
+    assert page.locator("a.count-switch", has_text="count events").count() == 1

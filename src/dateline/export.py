@@ -17,6 +17,7 @@ from dateline.io.writers import (
 )
 from dateline.model import Document
 from dateline.store import Store
+from dateline.store.stories import GROUPING_EVENT_FIELDS
 from dateline.timex.interval import date_fields
 
 # Columns every per-annotation row starts with: where it comes from.
@@ -28,7 +29,10 @@ EVENT_COLUMNS = (
     "actor2_id", "actor2_name", "actor2_country", "actor2_sector",
     "type", "mode", "context", "cameo", "cameo_root", "quad_class", "intensity",
     "place", "place_country", "sentence", "trigger",
+    "story_event", "num_mentions", "num_articles", "num_sources",
 )
+# What grouping adds to a stored document (dateline.store.stories).
+DOCUMENT_GROUPING = ("duplicate_of", "story")
 QUOTE_COLUMNS = (
     "quote_id", "date", "date_start", "date_end", "date_precision", *PROVENANCE,
     "kind", "text", "start", "end", "speaker", "cue", "actor_id", "actor_name",
@@ -69,6 +73,7 @@ def event_records(doc: Document) -> Iterator[dict[str, Any]]:
     for n, (event, row) in enumerate(zip(doc.events, event_rows(doc), strict=True)):
         row |= where | {"event_id": f"{doc.id}-e{n}", "context": list(event["context"]),
                         "place_country": place_country(doc, event["place"])}
+        row |= {key: event.get(key) for key in GROUPING_EVENT_FIELDS}
         yield {key: row[key] for key in EVENT_COLUMNS}
 
 
@@ -117,7 +122,7 @@ def table_rows(store: Store, table: str, fmt: str) -> Iterator[dict[str, Any]]:
         yield from actor_records(store, flat=fmt == "csv")
         return
     records, _ = TABLES[table]
-    for data in store.documents():
+    for data in store.documents(grouped=True):
         yield from records(Document.from_json(data))
 
 
@@ -144,12 +149,18 @@ def actor_records(store: Store, flat: bool) -> Iterator[dict[str, Any]]:
                "last_seen": r["last_seen"]}
 
 
+def grouping(doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored document's duplicate_of and story, as table columns."""
+    return {key: doc.get(key) for key in DOCUMENT_GROUPING}
+
+
 def export_rows(store: Store, fmt: str, table: str, output: Path | None) -> int:
     if output is None:
         return write_text(sys.stdout, store, fmt, table)
     if fmt == "parquet":
         if table == "documents":
-            return write_parquet((document_row(d) for d in store.documents()), output)
+            return write_parquet((document_row(d) | grouping(d)
+                                  for d in store.documents(grouped=True)), output)
         return write_parquet(table_rows(store, table, fmt), output, columns(table))
     with open(output, "w", encoding="utf-8", newline="") as out:
         return write_text(out, store, fmt, table)
@@ -157,9 +168,9 @@ def export_rows(store: Store, fmt: str, table: str, output: Path | None) -> int:
 
 def write_text(out: IO[str], store: Store, fmt: str, table: str) -> int:
     if table == "documents":
-        docs: Iterable[dict[str, Any]] = store.documents()
+        docs: Iterable[dict[str, Any]] = store.documents(grouped=True)
         if fmt == "csv":
-            return write_csv((flatten_document(d) for d in docs), out)
+            return write_csv((flatten_document(d) | grouping(d) for d in docs), out)
         return write_jsonl(docs, out)
     if fmt == "csv":
         return write_csv(table_rows(store, table, fmt), out, columns(table))

@@ -19,7 +19,15 @@ from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
 from dateline.settings import Settings
 from dateline.store import Store
-from dateline.store.schema import ActorRow, DocumentRow, EventRow, QuoteRow, TimexRow
+from dateline.store.schema import (
+    ActorRow,
+    DocumentRow,
+    EventRow,
+    QuoteRow,
+    StoryEventRow,
+    StoryRow,
+    TimexRow,
+)
 from dateline.store.store import first_line
 
 
@@ -102,11 +110,16 @@ class Ingest:
                 return s.scalar(select(func.count()).select_from(row)) or 0
 
             table.add_row("documents", str(self.stored), str(total(DocumentRow)))
+            copies = s.scalar(select(func.count()).where(DocumentRow.duplicate_of.is_not(None)))
+            table.add_row("  near-duplicates of another", "", str(copies or 0))
             table.add_row("already stored (skipped)", str(self.skipped), "")
             table.add_row("failed", str(failed), "")
             table.add_row("quotes", "", str(total(QuoteRow)))
             table.add_row("timexes", "", str(total(TimexRow)))
             table.add_row("events", "", str(total(EventRow)))
+            table.add_row("  story events (one per real event)", "",
+                          str(total(StoryEventRow)))
+            table.add_row("stories", "", str(total(StoryRow)))
             table.add_row("actors", "", str(total(ActorRow)))
         return table
 

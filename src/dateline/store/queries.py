@@ -27,6 +27,8 @@ from dateline.store.schema import (
     DocumentRow,
     EventRow,
     QuoteRow,
+    StoryEventRow,
+    StoryRow,
 )
 from dateline.store.store import Store
 from dateline.timex.interval import interval
@@ -166,6 +168,9 @@ QUOTE_PRECISION = func.coalesce(QuoteRow.date_precision, DocumentRow.published_p
 # Precisions fine enough to place in one month of a timeline (a week by its Monday).
 WITHIN_MONTH = ("day", "week", "month")
 UNDATED = "undated"
+# What a timeline counts: story events (the default) or every report of them.
+STORY_EVENTS, REPORTS = "events", "reports"
+COUNTS = (STORY_EVENTS, REPORTS)
 # How many documents name an actor: what an analyst ranks actors by first.
 ACTOR_DOCUMENTS = (select(func.count()).where(ActorDocumentRow.actor_id == ActorRow.id)
                    .scalar_subquery())
@@ -259,6 +264,8 @@ def _event_item(row: Any) -> dict[str, Any]:
         "sentence": [ev.sentence_start, ev.sentence_end],
         "sentence_text": row.sentence_text, **dated(row), "place": ev.place,
         "intensity": ev.intensity, "cameo": ev.cameo, "doc_title": row.title,
+        "story_event": ev.story_event, "num_mentions": row.num_mentions,
+        "num_articles": row.num_articles, "num_sources": row.num_sources,
     }
 
 
@@ -292,7 +299,8 @@ class Queries:
                     "source": r.source,
                     "place": {"name": r.place_name, "country": r.place_country}
                     if r.place_name else None,
-                    "snippet": snippet(r.text, q), "quotes": r.n_quotes, "events": r.n_events}
+                    "snippet": snippet(r.text, q), "quotes": r.n_quotes, "events": r.n_events,
+                    "duplicate_of": r.duplicate_of, "story": r.story}
 
         with self.store.session() as s:
             return paginate(s, self._documents(**filters),
@@ -306,7 +314,7 @@ class Queries:
 
     def _documents(self, q: str | None = None, outlet: str | None = None,
                    actor: str | None = None, date_from: str | None = None,
-                   date_to: str | None = None) -> Select:
+                   date_to: str | None = None, story: str | None = None) -> Select:
         n_quotes = (select(func.count()).where(QuoteRow.doc_id == DocumentRow.id)
                     .scalar_subquery())
         n_events = (select(func.count()).where(EventRow.doc_id == DocumentRow.id)
@@ -315,19 +323,21 @@ class Queries:
                       DocumentRow.published, DocumentRow.source, DocumentRow.place_name,
                       DocumentRow.place_country, DocumentRow.text,
                       DocumentRow.published_start, DocumentRow.published_end,
-                      DocumentRow.published_precision,
-                      n_quotes.label("n_quotes"), n_events.label("n_events"))
+                      DocumentRow.published_precision, DocumentRow.duplicate_of,
+                      DocumentRow.story, n_quotes.label("n_quotes"), n_events.label("n_events"))
         if q:
             stmt = stmt.where(or_(contains(DocumentRow.title, q), contains(DocumentRow.text, q)))
         if outlet:
             stmt = stmt.where(DocumentRow.outlet == outlet)
+        if story:
+            stmt = stmt.where(DocumentRow.story == story)
         if actor:
             stmt = stmt.where(DocumentRow.id.in_(
                 select(ActorDocumentRow.doc_id).where(ActorDocumentRow.actor_id == actor)))
         return stmt.where(*overlapping(PUBLISHED_START, PUBLISHED_END, date_from, date_to))
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        return self.store.document(doc_id)
+        return self.store.document(doc_id, grouped=True)
 
     def raw(self, doc_id: str) -> str | None:
         with self.store.session() as s:
@@ -456,7 +466,7 @@ class Queries:
                 actor: str | None = None, doc: str | None = None, kind: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 country: str | None = None, outlet: str | None = None,
-                quote_id: str | None = None) -> Select:
+                story: str | None = None, quote_id: str | None = None) -> Select:
         stmt = (select(QuoteRow, DocumentRow.title, QUOTE_DATE.label("date"),
                        QUOTE_START.label("date_start"), QUOTE_END.label("date_end"),
                        QUOTE_PRECISION.label("date_precision"),
@@ -478,6 +488,8 @@ class Queries:
             stmt = stmt.where(ActorRow.country == country.upper())
         if outlet:
             stmt = stmt.where(DocumentRow.outlet == outlet)
+        if story:
+            stmt = stmt.where(DocumentRow.story == story)
         if quote_id:
             stmt = stmt.where(QuoteRow.id == quote_id)
         return stmt.where(*overlapping(QUOTE_START, QUOTE_END, date_from, date_to))
@@ -492,7 +504,7 @@ class Queries:
                       type: str | None = None, month: str | None = None,
                       date_from: str | None = None, date_to: str | None = None,
                       doc: str | None = None, outlet: str | None = None,
-                      sector: str | None = None,
+                      sector: str | None = None, story: str | None = None,
                       event_id: str | None = None) -> list[ColumnElement[bool]]:
         def side(actor_col: Any, country_col: Any, value: str) -> ColumnElement[bool]:
             return or_(actor_col == value, country_col == value.upper())
@@ -520,6 +532,8 @@ class Queries:
             where.append(DocumentRow.outlet == outlet)
         if sector:
             where.append(SOURCE_ACTOR.sector == sector)
+        if story:
+            where.append(DocumentRow.story == story)
         if event_id:
             where.append(EventRow.id == event_id)
         return where
@@ -548,8 +562,10 @@ class Queries:
                        EVENT_PRECISION.label("date_precision"),
                        sentence.label("sentence_text"),
                        SOURCE_ACTOR.name.label("source_name"),
-                       TARGET_ACTOR.name.label("target_name"))
+                       TARGET_ACTOR.name.label("target_name"), StoryEventRow.num_mentions,
+                       StoryEventRow.num_articles, StoryEventRow.num_sources)
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
+                .outerjoin(StoryEventRow, StoryEventRow.id == EventRow.story_event)
                 .outerjoin(SOURCE_ACTOR, SOURCE_ACTOR.id == EventRow.source_actor)
                 .outerjoin(TARGET_ACTOR, TARGET_ACTOR.id == EventRow.target_actor)
                 .where(*self._event_filter(**filters)))
@@ -559,18 +575,25 @@ class Queries:
 
     # -- timelines ---------------------------------------------------------------
 
-    def _event_buckets(self, **filters: Any) -> dict[str, dict[str, Any]]:
+    def _event_buckets(self, count: str = STORY_EVENTS, **filters: Any
+                       ) -> dict[str, dict[str, Any]]:
+        """Timeline columns of the events matching ``filters``, counting story events (one
+        real event however many documents report it) or reports (every event row)."""
+        if count not in COUNTS:
+            raise ValueError(f"count must be one of {', '.join(COUNTS)}")
         columns = (EVENT_DATE, EVENT_START, EVENT_END, EVENT_PRECISION, EventRow.type)
-        stmt = (select(*columns, func.count())
+        counted = (func.count(func.distinct(func.coalesce(EventRow.story_event, EventRow.id)))
+                   if count == STORY_EVENTS else func.count())
+        stmt = (select(*columns, counted)
                 .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
                 .where(*self._event_filter(**filters)).group_by(*columns))
         with self.store.session() as s:
             return buckets(s.execute(stmt).all())
 
-    def actor_timeline(self, actor_id: str) -> dict[str, Any]:
+    def actor_timeline(self, actor_id: str, count: str = STORY_EVENTS) -> dict[str, Any]:
         """Per month (or coarser date): the actor's events as source or target (by type),
         and its quotes, in chronological order of each column's interval."""
-        events = self._event_buckets(actor=actor_id)
+        events = self._event_buckets(count, actor=actor_id)
         columns = (QUOTE_DATE, QUOTE_START, QUOTE_END, QUOTE_PRECISION, literal_column("'q'"))
         with self.store.session() as s:
             quotes = buckets(s.execute(
@@ -578,16 +601,16 @@ class Queries:
                 .join(DocumentRow, DocumentRow.id == QuoteRow.doc_id)
                 .where(QuoteRow.actor_id == actor_id).group_by(*columns[:4])).all())
         merged = {**quotes, **events}
-        return {"actor": actor_id, "months": [
+        return {"actor": actor_id, "count": count, "months": [
             {**{k: v for k, v in entry.items() if k != "events"},
              "events": dict(sorted(events[key]["events"].items())) if key in events else {},
              "quotes": sum(quotes[key]["events"].values()) if key in quotes else 0}
             for key, entry in ((e["month"], e) for e in chronological(merged.values()))]}
 
-    def pair_timeline(self, a: str, b: str) -> dict[str, Any]:
+    def pair_timeline(self, a: str, b: str, count: str = STORY_EVENTS) -> dict[str, Any]:
         """Per month (or coarser date) and type: events between two countries, either way."""
-        events = self._event_buckets(pair=(a, b))
-        return {"pair": [a.upper(), b.upper()], "months": [
+        events = self._event_buckets(count, pair=(a, b))
+        return {"pair": [a.upper(), b.upper()], "count": count, "months": [
             {**entry, "events": dict(sorted(entry["events"].items()))}
             for entry in chronological(events.values())]}
 
@@ -615,3 +638,51 @@ class Queries:
         with self.store.session() as s:
             return [{"id": i, "name": name, "type": t, "documents": c}
                     for i, name, t, c in s.execute(stmt)]
+
+    # -- stories -----------------------------------------------------------------
+
+    def stories(self, cursor: str | None = None, limit: int | None = None,
+                q: str | None = None) -> Page:
+        """Stories, latest first, by words of their title."""
+        stmt = select(StoryRow)
+        if q:
+            stmt = stmt.where(contains(StoryRow.title, q))
+
+        def item(r: Any) -> dict[str, Any]:
+            st = r.StoryRow
+            return {"id": st.id, "title": st.title, "first_date": st.first_date,
+                    "last_date": st.last_date, "documents": st.documents}
+
+        with self.store.session() as s:
+            return paginate(s, stmt, [text_key(StoryRow.first_date), StoryRow.id], cursor,
+                            clamp(limit), item)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story: its documents by date (copies marked), its story events with their
+        counts, its quotes (not again from copies) and its actors."""
+        with self.store.session() as s:
+            st = s.get(StoryRow, story_id)
+            if st is None:
+                return None
+            docs = [{"id": d.id, "title": d.title, "outlet": d.outlet, "published": d.published,
+                     "duplicate_of": d.duplicate_of}
+                    for d in s.scalars(select(DocumentRow).where(DocumentRow.story == story_id)
+                                       .order_by(PUBLISHED_START, DocumentRow.id))]
+            actors = [{"id": i, "name": name, "type": kind, "documents": n}
+                      for i, name, kind, n in s.execute(
+                          select(ActorRow.id, ActorRow.name, ActorRow.type, func.count())
+                          .join(ActorDocumentRow, ActorDocumentRow.actor_id == ActorRow.id)
+                          .join(DocumentRow, DocumentRow.id == ActorDocumentRow.doc_id)
+                          .where(DocumentRow.story == story_id)
+                          .group_by(ActorRow.id, ActorRow.name, ActorRow.type)
+                          .order_by(func.count().desc(), ActorRow.id).limit(50))]
+        events: dict[str, dict[str, Any]] = {}
+        for event in self.events(story=story_id, sort="date", limit=MAX_LIMIT).items:
+            key = event["story_event"] or event["id"]
+            events.setdefault(key, {**event, "reports": []})["reports"].append(event["id"])
+        copies = {d["id"] for d in docs if d["duplicate_of"]}  # said once, in the original
+        quotes = [q for q in self.quotes(story=story_id, sort="date", limit=MAX_LIMIT).items
+                  if q["doc_id"] not in copies]
+        return {"id": st.id, "title": st.title, "first_date": st.first_date,
+                "last_date": st.last_date, "documents": docs, "events": list(events.values()),
+                "quotes": quotes, "actors": actors}

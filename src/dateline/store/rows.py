@@ -54,5 +54,6 @@ def annotation_rows(doc: Document) -> list[Any]:
             sentence_start=event["sentence"][0], sentence_end=event["sentence"][1],
             date=event.get("date"), **date_fields(event.get("date")), place=event.get("place"),
             intensity=event.get("intensity"), cameo=event.get("cameo"),
+            mentions=len(event.get("mentions") or []) or 1,
         ))
     return rows

@@ -7,7 +7,7 @@ links back to the words that gave it (provenance). Ids of quotes and events are
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -38,6 +38,9 @@ class DocumentRow(Base):
     raw: Mapped[str] = mapped_column(Text)
     data: Mapped[str] = mapped_column(Text)  # the whole contract object, as JSON
     ingested_at: Mapped[str] = mapped_column(String(32))
+    # Grouping (dateline.stories): the earliest stored copy of a near-duplicate, the story.
+    duplicate_of: Mapped[str | None] = mapped_column(String(32), index=True)
+    story: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class EntityRow(Base):
@@ -111,6 +114,8 @@ class EventRow(Base):
     place: Mapped[str | None] = mapped_column(String(200))
     intensity: Mapped[float | None] = mapped_column(Float)
     cameo: Mapped[str | None] = mapped_column(String(8))
+    mentions: Mapped[int | None] = mapped_column(Integer)  # triggers of it in the document
+    story_event: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class ActorRow(Base):
@@ -172,3 +177,76 @@ class ActorDocumentRow(Base):
 
 
 Index("ix_actor_documents_doc", ActorDocumentRow.doc_id)
+
+
+class SignatureRow(Base):
+    """A document's MinHash signature (dateline.stories.minhash), to confirm candidates."""
+
+    __tablename__ = "document_signatures"
+
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), primary_key=True)
+    shingles: Mapped[int] = mapped_column(Integer)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BandRow(Base):
+    """One LSH band key of a document: documents sharing a key are duplicate candidates,
+    found through the primary key's index whatever the size of the store."""
+
+    __tablename__ = "document_bands"
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", **CASCADE), primary_key=True)
+
+
+Index("ix_document_bands_doc", BandRow.doc_id)
+
+
+class StoryEventRow(Base):
+    """Reports of one real event in several documents, with the report that started it
+    (to match new reports against) and its counts."""
+
+    __tablename__ = "story_events"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    type: Mapped[str] = mapped_column(String(16))
+    source_actor: Mapped[str | None] = mapped_column(String(200))
+    source_country: Mapped[str | None] = mapped_column(String(16))
+    target_actor: Mapped[str | None] = mapped_column(String(200))
+    target_country: Mapped[str | None] = mapped_column(String(16))
+    date_start: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    words: Mapped[str] = mapped_column(Text)  # the first report's sentence words
+    doc_id: Mapped[str] = mapped_column(String(32))  # the first report's document
+    num_mentions: Mapped[int] = mapped_column(Integer, default=0)
+    num_articles: Mapped[int] = mapped_column(Integer, default=0)
+    num_sources: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoryEventKeyRow(Base):
+    """A lookup key (type, sides, date bucket) of a story event."""
+
+    __tablename__ = "story_event_keys"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    story_event: Mapped[str] = mapped_column(ForeignKey("story_events.id", **CASCADE),
+                                             primary_key=True)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)  # the first document's
+    first_date: Mapped[str | None] = mapped_column(String(10), index=True)
+    last_date: Mapped[str | None] = mapped_column(String(10))
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoryKeyRow(Base):
+    """A named actor of a story: how documents naming it find the story."""
+
+    __tablename__ = "story_keys"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    story: Mapped[str] = mapped_column(ForeignKey("stories.id", **CASCADE), primary_key=True)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Document
-from dateline.store import migrate
+from dateline.store import migrate, stories
 from dateline.store.rows import annotation_rows, document_row
 from dateline.store.schema import (
     ActorAliasRow,
@@ -140,12 +140,13 @@ class Store:
 
     @contextmanager
     def rebuild(self) -> Iterator[Rebuild]:
-        """One transaction in which the actor tables are emptied and documents rewritten:
-        the store changes only if the whole rebuild commits."""
+        """One transaction in which the actor tables and the grouping are emptied and
+        documents rewritten: the store changes only if the whole rebuild commits."""
         with self.session.begin() as s:
             for table in (ActorDocumentRow, ActorEvidenceRow, ActorRoleRow, ActorAliasRow,
                           ActorRow):
                 s.execute(delete(table))
+            stories.forget_all(s)
             yield Rebuild(s)
 
 
@@ -155,16 +156,31 @@ class Store:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
-    def document(self, doc_id: str) -> dict[str, Any] | None:
-        """The stored contract object of one document."""
+    def document(self, doc_id: str, grouped: bool = False) -> dict[str, Any] | None:
+        """The stored contract object of one document (``grouped``: with its grouping)."""
         with self.session() as s:
             row = s.get(DocumentRow, doc_id)
-            return json.loads(row.data) if row else None
+            data = json.loads(row.data) if row else None
+            if data is not None and grouped:
+                stories.add_grouping(s, [data])
+            return data
 
-    def documents(self, batch: int = 200) -> Iterator[dict[str, Any]]:
-        """Every stored contract object, in a stable order (by id)."""
+    def documents(self, batch: int = 200, grouped: bool = False) -> Iterator[dict[str, Any]]:
+        """Every stored contract object, in a stable order (by id); ``grouped`` adds each
+        document's duplicate_of and story and its events' story events with their counts."""
+        found: list[dict[str, Any]] = []
         for (data,) in self._by_id(batch, DocumentRow.data):
-            yield json.loads(data)
+            found.append(json.loads(data))
+            if len(found) == batch:
+                yield from self._grouped(found, grouped)
+                found = []
+        yield from self._grouped(found, grouped)
+
+    def _grouped(self, docs: list[dict[str, Any]], grouped: bool) -> list[dict[str, Any]]:
+        if grouped and docs:
+            with self.session() as s:
+                stories.add_grouping(s, docs)
+        return docs
 
     def documents_with_raw(self, batch: int = 200) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every stored document's raw input and contract object, by id."""
@@ -221,8 +237,10 @@ def write_document(s: Session, doc: Document, replace: bool,
     if s.get(DocumentRow, doc.id) is not None:
         if not replace:
             return False
+        grouped = stories.before_replace(s, doc.id)
         s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
         s.flush()
+        stories.recount(s, *grouped)
     s.add(document_row(doc))
     s.flush()
     s.add_all(annotation_rows(doc))
@@ -231,6 +249,8 @@ def write_document(s: Session, doc: Document, replace: bool,
         save_actor(s, record)
     s.flush()
     s.add_all(actor_links(doc))
+    s.flush()
+    stories.group(s, doc)  # near-duplicates, story events, story: after all its rows
     return True
 
 

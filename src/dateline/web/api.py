@@ -132,6 +132,11 @@ class Event(Open):
     place: str | None = None
     intensity: float
     cameo: str | None = None
+    story_event: str | None = Field(None, description="One real event's id across reports "
+                                    "(the store's grouping)")
+    num_mentions: int | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
 
 
 class Document(Open):
@@ -156,6 +161,9 @@ class Document(Open):
     timexes: list[Timex] = []
     events: list[Event] = []
     meta: dict[str, Any] = {}
+    duplicate_of: str | None = Field(None, description="The earliest stored near-duplicate "
+                                     "(the store's grouping)")
+    story: str | None = Field(None, description="The story the document belongs to")
 
 
 class DocumentItem(Open):
@@ -167,6 +175,8 @@ class DocumentItem(Open):
     snippet: str
     quotes: int
     events: int
+    duplicate_of: str | None = Field(None, description="The earliest stored near-duplicate")
+    story: str | None = Field(None, description="The story the document belongs to")
 
 
 class QuoteItem(Open):
@@ -199,6 +209,19 @@ class EventItem(Open):
     date: str | None
     intensity: float
     sentence_text: str | None
+    story_event: str | None = Field(None, description="One real event's id across reports")
+    num_mentions: int | None = None
+    num_articles: int | None = Field(None, description="Documents reporting the story "
+                                     "event, near-duplicates counted once")
+    num_sources: int | None = Field(None, description="Distinct outlets reporting it")
+
+
+class StoryItem(Open):
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    documents: int
 
 
 class ActorItem(Open):
@@ -232,6 +255,10 @@ class EventPage(PageOut):
 
 class ActorPage(PageOut):
     items: list[ActorItem]
+
+
+class StoryPage(PageOut):
+    items: list[StoryItem]
 
 
 def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -303,10 +330,12 @@ CSV = {"text/csv": {}}
 @router.get("/documents", response_model=DocumentPage, responses={200: {"content": CSV}})
 def list_documents(db: Q, q: str | None = None, outlet: str | None = None,
                    actor: str | None = None, date_from: DateFrom = None, date_to: DateTo = None,
-                   cursor: Cursor = None, limit: Limit = 20, fmt: Format = "json") -> Any:
-    """Documents, newest first: search title and text (`q`), filter by date, outlet, actor."""
+                   story: StoryId = None, cursor: Cursor = None, limit: Limit = 20,
+                   fmt: Format = "json") -> Any:
+    """Documents, newest first: search title and text (`q`), filter by date, outlet, actor,
+    story."""
     return page(db.documents(q=q, outlet=outlet, actor=actor, date_from=date_from,
-                             date_to=date_to, cursor=cursor, limit=limit), fmt)
+                             date_to=date_to, story=story, cursor=cursor, limit=limit), fmt)
 
 
 @router.get("/documents/{doc_id}", response_model=Document, response_model_by_alias=True)
@@ -385,13 +414,14 @@ def get_actor(db: Q, actor_id: str) -> dict[str, Any]:
 def list_quotes(db: Q, speaker: str | None = None, q: str | None = None,
                 actor: str | None = None, doc: str | None = None, kind: str | None = None,
                 country: str | None = None, outlet: str | None = None,
-                date_from: DateFrom = None, date_to: DateTo = None, sort: Sort = None,
-                cursor: Cursor = None, limit: Limit = 20, fmt: Format = "json") -> Any:
+                date_from: DateFrom = None, date_to: DateTo = None, story: StoryId = None,
+                sort: Sort = None, cursor: Cursor = None, limit: Limit = 20,
+                fmt: Format = "json") -> Any:
     """Quotes, newest first: by speaker (actor id, name or words), text (`q`), kind, date,
-    the speaker's country, outlet."""
+    the speaker's country, outlet, story."""
     return page(db.quotes(speaker=speaker, q=q, actor=actor, doc=doc, kind=kind,
                           country=country, outlet=outlet, date_from=date_from, date_to=date_to,
-                          sort=sort, cursor=cursor, limit=limit), fmt)
+                          story=story, sort=sort, cursor=cursor, limit=limit), fmt)
 
 
 @router.get("/quotes/{quote_id}", response_model=QuoteItem)
@@ -399,6 +429,10 @@ def get_quote(db: Q, quote_id: str) -> dict[str, Any]:
     return found(db.quote(quote_id), "quote")
 
 
+Count = Annotated[Literal["events", "reports"], Query(
+    description="events (the default): each real event once, however many documents "
+    "report it (story events); reports: every event of every document.")]
+StoryId = Annotated[str | None, Query(description="Only this story's rows.")]
 Month = Annotated[str | None, Query(description="A timeline column: YYYY-MM, or a coarser "
                                               "date value such as 2022, or 'undated'.")]
 
@@ -408,13 +442,14 @@ def list_events(db: Q, source: str | None = None, target: str | None = None,
                 actor: str | None = None, type: str | None = None, doc: str | None = None,
                 outlet: str | None = None, sector: str | None = None,
                 date_from: DateFrom = None, date_to: DateTo = None, month: Month = None,
-                sort: Sort = None, cursor: Cursor = None, limit: Limit = 20,
-                fmt: Format = "json") -> Any:
+                story: StoryId = None, sort: Sort = None, cursor: Cursor = None,
+                limit: Limit = 20, fmt: Format = "json") -> Any:
     """Events, newest first: by source, target or either (actor id or country), type, date,
-    timeline column (`month`), outlet, source sector."""
+    timeline column (`month`), outlet, source sector, story."""
     return page(db.events(source=source, target=target, actor=actor, type=type, doc=doc,
                           outlet=outlet, sector=sector, date_from=date_from, date_to=date_to,
-                          month=month, sort=sort, cursor=cursor, limit=limit), fmt)
+                          month=month, story=story, sort=sort, cursor=cursor, limit=limit),
+                fmt)
 
 
 @router.get("/events/{event_id}", response_model=EventItem)
@@ -423,16 +458,29 @@ def get_event(db: Q, event_id: str) -> dict[str, Any]:
 
 
 @router.get("/timelines/actors/{actor_id}")
-def actor_timeline(db: Q, actor_id: str) -> dict[str, Any]:
+def actor_timeline(db: Q, actor_id: str, count: Count = "events") -> dict[str, Any]:
     """Per month: the actor's events (as source or target) by type, and its quotes."""
     found(db.actor(actor_id), "actor")
-    return db.actor_timeline(actor_id)
+    return db.actor_timeline(actor_id, count)
 
 
 @router.get("/timelines/pairs/{a}/{b}")
-def pair_timeline(db: Q, a: str, b: str) -> dict[str, Any]:
+def pair_timeline(db: Q, a: str, b: str, count: Count = "events") -> dict[str, Any]:
     """Per month and type: events between two countries (ISO3), in either direction."""
-    return db.pair_timeline(a, b)
+    return db.pair_timeline(a, b, count)
+
+
+@router.get("/stories", response_model=StoryPage, responses={200: {"content": CSV}})
+def list_stories(db: Q, q: str | None = None, cursor: Cursor = None, limit: Limit = 20,
+                 fmt: Format = "json") -> Any:
+    """Stories (documents about one news story), latest first, by words of their title."""
+    return page(db.stories(q=q, cursor=cursor, limit=limit), fmt)
+
+
+@router.get("/stories/{story_id}")
+def get_story(db: Q, story_id: str) -> dict[str, Any]:
+    """One story: its documents by date, its story events with counts, quotes, actors."""
+    return found(db.story(story_id), "story")
 
 
 @router.get("/pairs")

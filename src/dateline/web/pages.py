@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from dateline.actors.countries import country_name
-from dateline.store.queries import MAX_LIMIT, Queries
+from dateline.store.queries import COUNTS, MAX_LIMIT, REPORTS, STORY_EVENTS, Queries
 from dateline.web.api import DateFrom, DateTo
 from dateline.web.chart import TYPE_COLOURS, intensity_svg, timeline_svg
 from dateline.web.markup import document_marks, highlight, speaker_colours, speaker_key
@@ -143,16 +143,26 @@ def actors(request: Request, q: str | None = None, country: str | None = None,
                   country=country)
 
 
+def counting(path: str, count: str, **params: Any) -> dict[str, Any]:
+    """What a timeline counts, and a link to this page counting the other way."""
+    if count not in COUNTS:
+        raise HTTPException(422, f"count must be one of {', '.join(COUNTS)}")
+    other = REPORTS if count == STORY_EVENTS else STORY_EVENTS
+    return {"count": count, "other": other, "url": query_url(
+        path, **params, count=None if other == STORY_EVENTS else other)}
+
+
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str) -> HTMLResponse:
+def actor(request: Request, actor_id: str, count: str = STORY_EVENTS) -> HTMLResponse:
     queries = db(request)
     info = queries.actor(actor_id)
     if info is None:
         raise HTTPException(404, "actor not found")
-    timeline = queries.actor_timeline(actor_id)
+    counts = counting(f"/actors/{actor_id}", count)
+    timeline = queries.actor_timeline(actor_id, count)
     chart = timeline_svg(timeline["months"], lambda month, kind: query_url(
         "/events", actor=actor_id, type=kind, month=month))
-    return render(request, "actor.html", actor=info, chart=chart,
+    return render(request, "actor.html", actor=info, chart=chart, counts=counts,
                   colours=present(timeline["months"]),
                   quotes=coloured(queries.quotes(actor=actor_id, limit=50).items),
                   as_source=queries.events(source=actor_id, limit=50).items,
@@ -167,12 +177,14 @@ def known_country(code: str) -> bool:
 
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
 def pair(request: Request, a: str, b: str, type: str | None = None,
-         month: str | None = None, cursor: str | None = None) -> HTMLResponse:
+         month: str | None = None, count: str = STORY_EVENTS,
+         cursor: str | None = None) -> HTMLResponse:
     if not (known_country(a) and known_country(b)):
         raise HTTPException(404, "unknown country code")
     queries = db(request)
-    timeline = queries.pair_timeline(a, b)
     path = f"/pairs/{a}/{b}"
+    counts = counting(path, count, type=type, month=month)
+    timeline = queries.pair_timeline(a, b, count)
     chart = timeline_svg(timeline["months"],
                          lambda m, kind: query_url(path, type=kind, month=m))
     filters = {"type": type, "month": month}
@@ -186,7 +198,7 @@ def pair(request: Request, a: str, b: str, type: str | None = None,
                   colours=present(timeline["months"]), directions=list(zip(
                       (ab.items, ba.items), listings, ((a, b), (b, a)), strict=True)),
                   intensity=intensity_svg(ab.items + ba.items, a.upper()), quotes=quotes,
-                  type=type, month=month)
+                  type=type, month=month, counts=counts)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -219,3 +231,22 @@ def quotes(request: Request, speaker: str | None = None, q: str | None = None,
                       dict(filters, sort=sort, cursor=cursor), queries.quote_facets(**filters))
     return render(request, "quotes.html", quotes=coloured(results.items), listing=listing,
                   speaker=speaker, q=q)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, q: str | None = None, cursor: str | None = None) -> HTMLResponse:
+    queries = db(request)
+    results = queries.stories(q=q, cursor=cursor, limit=PAGE_SIZE)
+    listing = Listing("/stories", "/api/v1/stories", results, {"q": q, "cursor": cursor})
+    return render(request, "stories.html", results=results.items, listing=listing, q=q)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    info = db(request).story(story_id)
+    if info is None:
+        raise HTTPException(404, "story not found")
+    twins = {name: query_url(f"/api/v1/{name}", story=story_id, limit=MAX_LIMIT,
+                             format="csv") for name in ("documents", "events", "quotes")}
+    return render(request, "story.html", story=info, twins=twins,
+                  quotes=coloured(info["quotes"]))

@@ -1,0 +1,85 @@
+"""Stories: documents about one news story, assigned online as documents arrive.
+
+A new document joins the best candidate story — one that shares its story events,
+its actors or its words and is close in time — or starts a story of its own. The
+store finds the candidates through indexed keys; the decision is this pure function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MAX_GAP_DAYS = 14  # a story quiet for longer is over, unless a shared event ties it
+# A candidate qualifies on any of: shared story events, a close text, enough actors.
+MIN_WORDS = 0.3
+MIN_ACTORS = 0.5
+MIN_SHARED_ACTORS = 2
+WEIGHTS = {"events": 1.0, "words": 2.0, "actors": 1.0}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a document shares with one existing story."""
+
+    story: str
+    events: int  # story events the document shares with the story
+    words: float  # the highest estimated Jaccard with one of the story's documents
+    actors: int  # named actors (not countries) the document shares with the story
+    actor_share: float  # shared actors over the document's named actors
+    gap_days: int | None  # days between the document's date and the story's dates
+
+
+def gap_days(start: str | None, end: str | None, first: str | None,
+             last: str | None) -> int | None:
+    """Days between two date intervals (0 when they overlap); None when either is undated."""
+    if not (start and end and first and last):
+        return None
+    if end < first:
+        return (date.fromisoformat(first) - date.fromisoformat(end)).days
+    if last < start:
+        return (date.fromisoformat(start) - date.fromisoformat(last)).days
+    return 0
+
+
+def score(c: Candidate) -> float | None:
+    """How strongly a document belongs to a candidate story; None when it does not."""
+    close = c.gap_days is not None and c.gap_days <= MAX_GAP_DAYS
+    if c.events >= 2 or (c.events and close):
+        pass
+    elif not close:
+        return None
+    elif c.words < MIN_WORDS and not (c.actors >= MIN_SHARED_ACTORS
+                                      and c.actor_share >= MIN_ACTORS):
+        return None
+    return (WEIGHTS["events"] * min(c.events, 3) + WEIGHTS["words"] * c.words
+            + WEIGHTS["actors"] * c.actor_share)
+
+
+def best(candidates: list[Candidate]) -> str | None:
+    """The story a document joins, or None to start its own."""
+    scored = [(s, c.story) for c in candidates if (s := score(c)) is not None]
+    return max(scored, key=lambda t: (t[0], t[1]))[1] if scored else None
+
+
+def actor_keys(actors: list[str], start: str | None) -> list[str]:
+    """The keys a story is found by: each named actor in the month of a document's date
+    (none when undated), so a lookup reads one neighbourhood of time, not all of it."""
+    return [f"{actor}|{start[:7]}" for actor in actors] if start else []
+
+
+def actor_lookup_keys(actors: list[str], start: str | None, end: str | None) -> list[str]:
+    """The keys of stories whose documents are within the gap of a document's dates."""
+    if not (start and end):
+        return []
+    first = date.fromisoformat(start) - timedelta(days=MAX_GAP_DAYS)
+    last = date.fromisoformat(end) + timedelta(days=MAX_GAP_DAYS)
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        months.append(day.isoformat()[:7])
+        day = (day + timedelta(days=32)).replace(day=1)
+    return [f"{actor}|{month}" for actor in actors for month in months]
+
+
+def key_actor(key: str) -> str:
+    return key.rsplit("|", 1)[0]

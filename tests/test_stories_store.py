@@ -1,0 +1,69 @@
+"""Grouping as the store keeps it: copies found through the band index, stored again,
+rebuilt, on SQLite and PostgreSQL (documents made here, no pipeline: fast)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from dateline.model import Document
+from dateline.store import Store
+from dateline.store.schema import BandRow, DocumentRow, StoryRow
+from test_stories import ARTICLE, OTHER
+
+
+def event(text: str, word: str, date: str) -> dict:
+    start = text.index(word)
+    return {"type": "CONSULT", "mode": None, "context": [],
+            "source": {"actor": None, "country": "USA", "text": "x", "start": 0, "end": 1},
+            "target": {"actor": None, "country": "CHN", "text": "x", "start": 0, "end": 1},
+            "trigger": {"start": start, "end": start + len(word), "text": word},
+            "sentence": [0, len(text)], "date": date, "place": None, "intensity": 1.0,
+            "cameo": None}
+
+
+def doc(id_: str, text: str, outlet: str, published: str = "2022-11-15") -> Document:
+    return Document(id=id_, source=f"{id_}.txt", raw=text, text=text, title=id_,
+                    outlet=outlet, published=published, published_from="option",
+                    events=[event(text, "said", published)])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        db = str(tmp_path / "group.db")
+    else:
+        db = request.getfixturevalue("postgres_url")
+    with Store(db) as opened:
+        yield opened
+
+
+def marks(store: Store) -> dict[str, tuple[str | None, str | None]]:
+    with store.session() as s:
+        return {i: (dup, story) for i, dup, story in s.execute(
+            select(DocumentRow.id, DocumentRow.duplicate_of, DocumentRow.story))}
+
+
+def test_copies_point_at_the_first_stored_and_survive_a_rewrite_and_a_rebuild(store):
+    wrapped = "Home | News | Business\n\n" + ARTICLE + "\n\nShare this"
+    trimmed = "\n\n".join(ARTICLE.split("\n\n")[:3])
+    for d in (doc("orig", ARTICLE, "Wire"), doc("wrap", wrapped, "Courier", "2022-11-16"),
+              doc("trim", trimmed, "Post", "2022-11-16"), doc("other", OTHER, "Wire")):
+        assert store.save(d)
+    first = marks(store)
+    assert first["wrap"][0] == first["trim"][0] == "orig" and first["orig"][0] is None
+    assert first["other"][0] is None and first["other"][1] != first["orig"][1]
+    assert first["wrap"][1] == first["trim"][1] == first["orig"][1]
+    counted = store.document("wrap", grouped=True)["events"][0]
+    assert (counted["num_articles"], counted["num_sources"]) == (1, 3)
+    assert store.save(doc("orig", ARTICLE, "Wire"), replace=True)  # stored again
+    assert marks(store) == first
+    with store.rebuild() as rebuild:
+        for d in (doc("orig", ARTICLE, "Wire"), doc("other", OTHER, "Wire"),
+                  doc("trim", trimmed, "Post", "2022-11-16"),
+                  doc("wrap", wrapped, "Courier", "2022-11-16")):
+            rebuild.save(d)
+    assert marks(store) == first
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(StoryRow)) == 2
+        assert s.scalar(select(func.count(func.distinct(BandRow.doc_id)))) == 4
