@@ -1,0 +1,128 @@
+"""`ingest --spark` (real Spark, local[2]) stores what the in-process ingest stores.
+
+One Spark session for the module; real PolNeAR dev articles, PostgreSQL for the Spark store
+(documents written from the partitions in parallel), SQLite for the in-process one.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from conftest import fresh_postgres, shared_path
+from dateline.engines.spark import spark_session
+from dateline.engines.spark_ingest import ingest_with_spark, write_documents
+from dateline.ingest import Ingest
+from dateline.io.published import PublishedDates
+from dateline.io.readers import ReadError, read_inputs
+from dateline.store import Store
+from dateline.store.schema import ActorDocumentRow
+
+ARTICLES = 15
+DATES = PublishedDates.from_options(None, None)
+
+
+@pytest.fixture(scope="module")
+def spark(spark_ready):
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """15 real articles and, among them, a binary file that must be named and skipped."""
+    articles = sorted(shared_path("polnear", "dev", "text").glob("*.txt"))[:ARTICLES]
+    binary = tmp_path_factory.mktemp("bad") / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    paths = [str(p) for p in articles]
+    return [*paths[:7], str(binary), *paths[7:]]
+
+
+def dump(db: str) -> tuple[dict, list, list]:
+    """A store's documents (contract objects), knowledge base and actor links, comparable."""
+    with Store(db) as store:
+        docs = {d["id"]: d for d in store.documents()}
+        actors = store.actor_records()
+        for record in actors:
+            record["aliases"].sort(key=lambda a: a["alias"])
+            record["roles"].sort(key=lambda r: r["role"])
+        with store.session() as s:
+            links = sorted((r.actor_id, r.doc_id, r.mentions)
+                           for r in s.scalars(select(ActorDocumentRow)))
+    return docs, actors, links
+
+
+@pytest.fixture(scope="module")
+def in_process(inputs, tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("inproc") / "a.db")
+    with Store(db) as store:
+        job = Ingest(store)
+        items = (DATES.apply(i) for i in read_inputs(inputs) if not isinstance(i, ReadError))
+        list(job.run(items))
+    return dump(db)
+
+
+@pytest.fixture(scope="module")
+def on_spark(inputs, spark):
+    """The Spark ingest into a fresh PostgreSQL database: (url, what it reported)."""
+    for url in fresh_postgres():
+        told = []
+        with Store(url) as store:
+            job = ingest_with_spark(inputs, store, DATES, spark=spark, on_result=told.append)
+        yield url, job, told
+
+
+def test_spark_ingest_equals_in_process(in_process, on_spark):
+    url, job, told = on_spark
+    docs, actors, links = dump(url)
+    expected_docs, expected_actors, expected_links = in_process
+    assert len(docs) == ARTICLES and job.stored == ARTICLES
+    assert docs.keys() == expected_docs.keys()
+    for doc_id, doc in docs.items():
+        want = expected_docs[doc_id]
+        for part in ("quotes", "events", "timexes", "actors"):
+            assert len(doc[part]) == len(want[part]), (doc["source"], part)
+        assert [(a["name"], a.get("country")) for a in doc["actors"]] == \
+            [(a["name"], a.get("country")) for a in want["actors"]], doc["source"]
+        assert doc == want, doc["source"]
+    assert actors == expected_actors
+    assert links == expected_links
+    # a real corpus, so the equality says something
+    assert sum(len(d["quotes"]) for d in docs.values()) > 20
+    assert sum(len(d["events"]) for d in docs.values()) > 5
+    assert any(r["country"] for r in actors) and any(r.get("merged_into") is None for r in actors)
+
+
+def test_failing_input_named_once_and_skipped(on_spark):
+    _url, _job, told = on_spark
+    failures = [str(r) for r in told if isinstance(r, ReadError)]
+    assert len(failures) == 1 and "scan.txt" in failures[0] and "binary" in failures[0]
+    assert sum(1 for r in told if type(r).__name__ == "Document") == ARTICLES
+
+
+def test_rerun_changes_nothing(inputs, spark, on_spark):
+    url, _job, _told = on_spark
+    before = dump(url)
+    with Store(url) as store:
+        job = ingest_with_spark(inputs, store, DATES, spark=spark)
+    assert (job.stored, job.skipped) == (0, ARTICLES)
+    assert dump(url) == before
+
+
+def test_killed_job_reruns_to_the_same_store(inputs, spark, on_spark, tmp_path):
+    """A job killed while writing documents leaves some stored without their knowledge
+    base and links; the rerun must redo them from the same knowledge base."""
+    url, _job, _told = on_spark
+    complete = dump(url)
+    db = str(tmp_path / "killed.db")
+    with Store(url) as done, Store(db):
+        some = list(done.documents_with_raw())[:5]
+    assert sum(write_documents(db, [(raw, json.dumps(data, ensure_ascii=False)) for raw, data in some])) == 5
+    assert dump(db)[1] == []  # the state the kill leaves: documents, no knowledge base
+    with Store(db) as store:
+        job = ingest_with_spark(inputs, store, DATES, spark=spark)
+    assert job.stored == ARTICLES - 5
+    assert dump(db) == complete
