@@ -7,6 +7,7 @@ One Spark session for the module; real PolNeAR dev articles, PostgreSQL for the 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -17,11 +18,14 @@ from dateline.engines.spark_ingest import ingest_with_spark, write_documents
 from dateline.ingest import Ingest
 from dateline.io.published import PublishedDates
 from dateline.io.readers import ReadError, read_inputs
+from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.schema import ActorDocumentRow
 
 ARTICLES = 15
 DATES = PublishedDates.from_options(None, None)
+# batches of 4: the 15 articles fall into 4 batches, so into several Spark partitions
+SETTINGS = replace(Settings.load(), batch=4)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +63,7 @@ def dump(db: str) -> tuple[dict, list, list]:
 def in_process(inputs, tmp_path_factory):
     db = str(tmp_path_factory.mktemp("inproc") / "a.db")
     with Store(db) as store:
-        job = Ingest(store)
+        job = Ingest(store, settings=SETTINGS)
         items = (DATES.apply(i) for i in read_inputs(inputs) if not isinstance(i, ReadError))
         list(job.run(items))
     return dump(db)
@@ -71,7 +75,8 @@ def on_spark(inputs, spark):
     for url in fresh_postgres():
         told = []
         with Store(url) as store:
-            job = ingest_with_spark(inputs, store, DATES, spark=spark, on_result=told.append)
+            job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark,
+                                    on_result=told.append)
         yield url, job, told
 
 
@@ -107,7 +112,7 @@ def test_rerun_changes_nothing(inputs, spark, on_spark):
     url, _job, _told = on_spark
     before = dump(url)
     with Store(url) as store:
-        job = ingest_with_spark(inputs, store, DATES, spark=spark)
+        job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
     assert (job.stored, job.skipped) == (0, ARTICLES)
     assert dump(url) == before
 
@@ -123,6 +128,6 @@ def test_killed_job_reruns_to_the_same_store(inputs, spark, on_spark, tmp_path):
     assert sum(write_documents(db, [(raw, json.dumps(data, ensure_ascii=False)) for raw, data in some])) == 5
     assert dump(db)[1] == []  # the state the kill leaves: documents, no knowledge base
     with Store(db) as store:
-        job = ingest_with_spark(inputs, store, DATES, spark=spark)
+        job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
     assert job.stored == ARTICLES - 5
     assert dump(db) == complete
