@@ -124,8 +124,8 @@ def test_killed_job_reruns_to_the_same_store(inputs, spark, on_spark, tmp_path):
     complete = dump(url)
     db = str(tmp_path / "killed.db")
     with Store(url) as done, Store(db):
-        some = list(done.documents_with_raw())[:5]
-    assert sum(write_documents(db, [(raw, json.dumps(data, ensure_ascii=False)) for raw, data in some])) == 5
+        some = [(raw, json.dumps(data)) for raw, data in list(done.documents_with_raw())[:5]]
+    assert sum(write_documents(db, some)) == 5
     assert dump(db)[1] == []  # the state the kill leaves: documents, no knowledge base
     with Store(db) as store:
         job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
