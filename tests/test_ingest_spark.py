@@ -70,13 +70,18 @@ def in_process(inputs, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def on_spark(inputs, spark):
-    """The Spark ingest into a fresh PostgreSQL database: (url, what it reported)."""
+def parquet_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("parquet") / "docs"
+
+
+@pytest.fixture(scope="module")
+def on_spark(inputs, spark, parquet_dir):
+    """The Spark ingest into a fresh PostgreSQL database: (url, job, what it reported)."""
     for url in fresh_postgres():
         told = []
         with Store(url) as store:
             job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark,
-                                    on_result=told.append)
+                                    parquet=parquet_dir, on_result=told.append)
         yield url, job, told
 
 
@@ -131,3 +136,19 @@ def test_killed_job_reruns_to_the_same_store(inputs, spark, on_spark, tmp_path):
         job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
     assert job.stored == ARTICLES - 5
     assert dump(db) == complete
+
+
+def test_parquet_dataset_by_month(on_spark, parquet_dir):
+    import pyarrow.dataset as ds
+
+    url, _job, _told = on_spark
+    docs = dump(url)[0]
+    rows = ds.dataset(parquet_dir, format="parquet", partitioning="hive").to_table().to_pylist()
+    assert sorted(r["id"] for r in rows) == sorted(docs)
+    for row in rows:
+        doc = docs[row["id"]]
+        assert row["month"] == (doc["published"][:7] if doc["published"] else "unknown")
+        assert (row["quotes"], row["events"]) == (len(doc["quotes"]), len(doc["events"]))
+        assert json.loads(row["data"]) == doc
+    assert {p.name for p in parquet_dir.iterdir() if p.is_dir()} == \
+        {f"month={r['month']}" for r in rows}

@@ -17,8 +17,8 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
    transaction. Until that commits, a stored document without its links is not done, so a
    killed job reruns from the same knowledge base to the same store.
 
-Story grouping and near-duplicates (issue #17) go in ``global_steps``, between the replay
-and the writes.
+Story grouping and near-duplicates (issue #17) go between the replay and the writes
+(marked in ``ingest_with_spark``).
 """
 
 from __future__ import annotations
@@ -117,22 +117,23 @@ def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
     yield written
 
 
-def read_documents(db: str, ids: Iterable[str]) -> Iterator[dict[str, Any]]:
-    """Executor: one row per stored document, for the Parquet dataset."""
+PARQUET_SCHEMA = ("id string, source string, title string, outlet string, published string, "
+                  "month string, quotes int, events int, timexes int, actors int, data string")
+
+
+def read_documents(db: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+    """Executor: one row per stored document (``PARQUET_SCHEMA``), for the Parquet dataset."""
     with Store(db, migrate_schema=False) as store:
         for doc_id in ids:
             data = store.document(doc_id)
             if data is None:
                 continue
             published = data.get("published")
-            yield {"id": doc_id, "source": data.get("source"), "title": data.get("title"),
-                   "outlet": data.get("outlet"), "published": published,
-                   "month": published[:7] if published else "unknown",
-                   "quotes": len(data.get("quotes") or []),
-                   "events": len(data.get("events") or []),
-                   "timexes": len(data.get("timexes") or []),
-                   "actors": len(data.get("actors") or []),
-                   "data": json.dumps(data, ensure_ascii=False)}
+            yield (doc_id, data.get("source"), data.get("title"), data.get("outlet"), published,
+                   published[:7] if published else "unknown",
+                   *(len(data.get(part) or []) for part in ("quotes", "events", "timexes",
+                                                            "actors")),
+                   json.dumps(data, ensure_ascii=False))
 
 
 def ordered(sc: Any, rdd: Any) -> Iterator[Any]:
@@ -184,12 +185,6 @@ class Kept:
         return True
 
 
-def global_steps(job: Ingest, kept: Kept) -> None:
-    """Corpus-wide steps over every kept document, once the knowledge base is complete.
-
-    Near-duplicates and story grouping (issue #17) are added here next."""
-
-
 def ingest_with_spark(
     paths: Iterable[str], store: Store, dates: PublishedDates, master: str = "local[*]",
     settings: Settings | None = None, overrides: str | Path | None = None,
@@ -229,7 +224,8 @@ def ingest_with_spark(
         if any(any(wanted) for _, _, wanted in tasks):
             replay(job, kept, items, ordered(sc, sc.parallelize(tasks, len(tasks)).mapPartitions(
                 lambda part: prepare_batches(part, settings))), tell)
-        global_steps(job, kept)
+        # Corpus-wide steps over kept.docs, with the knowledge base complete, go here:
+        # near-duplicates and story grouping (issue #17), before anything is written.
         write_store(sc, store, job, kept)
         if parquet:
             write_parquet(spark, store, [i.id for i in items], str(parquet))
@@ -308,12 +304,11 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:
     """The inputs' stored documents as a Parquet dataset partitioned by publication month
     (``month=YYYY-MM``; ``month=unknown`` when undated), rewritten whole on each run."""
-    from pyspark.sql import Row
-
     wanted = sorted(set(ids))
     if not wanted:
         return
     db, sc = store.db, spark.sparkContext
     rows = sc.parallelize(wanted, min(len(wanted), sc.defaultParallelism * 2)).mapPartitions(
-        lambda part: (Row(**r) for r in read_documents(db, part)))
-    spark.createDataFrame(rows).write.mode("overwrite").partitionBy("month").parquet(out)
+        lambda part: read_documents(db, part))
+    frame = spark.createDataFrame(rows, PARQUET_SCHEMA)
+    frame.write.mode("overwrite").partitionBy("month").parquet(out)
