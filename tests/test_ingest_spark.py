@@ -152,3 +152,22 @@ def test_parquet_dataset_by_month(on_spark, parquet_dir):
         assert json.loads(row["data"]) == doc
     assert {p.name for p in parquet_dir.iterdir() if p.is_dir()} == \
         {f"month={r['month']}" for r in rows}
+
+
+def test_cli_refuses_what_spark_cannot_do(tmp_path):
+    """Usage errors come before any Spark session starts; the positive twin is the CLI run
+    that ingests (the flags parse, the same options in-process work)."""
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    runner = CliRunner()
+    db = str(tmp_path / "s.db")
+    (tmp_path / "a.txt").write_text("Rome hosts summit\n\nROME (AP) — Leaders met on Sunday.\n")
+    for args, says in ((["--parquet", str(tmp_path / "pq")], "--parquet needs --spark"),
+                       (["--spark", "local[1]", "--replace"], "in-process only"),
+                       (["--spark", "local[1]", "-"], "standard input")):
+        result = runner.invoke(app, ["ingest", "--db", db, *args, str(tmp_path / "a.txt")])
+        assert result.exit_code == 2 and says in result.output, result.output
+    result = runner.invoke(app, ["ingest", "--db", db, "--replace", str(tmp_path / "a.txt")])
+    assert result.exit_code == 0, result.output
