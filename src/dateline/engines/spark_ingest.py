@@ -69,7 +69,7 @@ def kb_stages(pipeline: Pipeline) -> set[str]:
 
 def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
                ) -> Iterator[tuple[int, int, InputDocument | ReadError]]:
-    """Executor: every input of its files, as ((file index, n), input or read error)."""
+    """Executor: every input of its files, as (file index, n, input or read error)."""
     for path, index in indexed_paths:
         for n, item in enumerate(read_inputs([path], settings)):
             yield index, n, item
