@@ -39,6 +39,7 @@ bench: setup
 	$(BIN)/python bench/length_scaling.py
 	$(BIN)/python bench/api_load.py
 	$(BIN)/python bench/stories_scaling.py
+	$(BIN)/python bench/spark_ingest.py
 
 scores: setup
 	$(BIN)/python bench/scores.py

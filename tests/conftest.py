@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from pathlib import Path
 
@@ -71,7 +72,12 @@ def run(pipeline):
 
 @pytest.fixture
 def postgres_url():
-    """A fresh database on the local PostgreSQL server, dropped afterwards.
+    """A fresh database on the local PostgreSQL server, dropped afterwards."""
+    yield from fresh_postgres()
+
+
+def fresh_postgres():
+    """Yields the URL of a new database, dropped afterwards (for fixtures of any scope).
 
     Skips where there is no server, but fails in CI, where one must run.
     """
@@ -89,6 +95,22 @@ def postgres_url():
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+@pytest.fixture(scope="module")
+def spark_ready():
+    """Skips where Spark cannot run (no pyspark or no Java), but fails in CI."""
+    missing = []
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        missing.append("pyspark")
+    if shutil.which("java") is None:
+        missing.append("java")
+    if missing:
+        if IN_CI:
+            pytest.fail(f"the Spark engine needs {', '.join(missing)} in CI")
+        pytest.skip(f"Spark engine not testable here: no {', '.join(missing)}")
 
 
 def only_event(doc: Document, category: str) -> dict:

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
-from conftest import IN_CI
 from dateline.engines.spark import process_with_spark
 from dateline.io.published import PublishedDates
 from dateline.io.readers import ReadError, read_inputs
 from dateline.model import Document
 from dateline.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def spark_ready():
-    missing = []
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        missing.append("pyspark")
-    if shutil.which("java") is None:
-        missing.append("java")
-    if missing:
-        if IN_CI:
-            pytest.fail(f"the Spark engine needs {', '.join(missing)} in CI")
-        pytest.skip(f"Spark engine not testable here: no {', '.join(missing)}")
 
 
 def test_spark_matches_in_process_in_order(tmp_path, spark_ready):

@@ -354,17 +354,25 @@ def ingest(
         False, "--replace", help="Re-process documents already stored (default: skip them)."
     ),
     overrides: Path | None = OVERRIDES,
+    spark: str | None = SPARK,
+    parquet: Path | None = typer.Option(
+        None, "--parquet", file_okay=False,
+        help="With --spark: also write the documents as Parquet, partitioned by month."),
 ) -> None:
     """Process documents and store them with their annotations (one transaction each).
 
     Re-ingesting the same input changes nothing; an interrupted ingest resumes
-    where it stopped. Ends with a summary table.
+    where it stopped. Ends with a summary table. With --spark the same store comes out
+    (one knowledge base, built in input order on the driver); see the README.
 
     Example: dateline ingest --db dateline.db examples/
     """
     from dateline.ingest import Ingest
 
     inputs = Inputs(paths, published, published_tsv)
+    if spark or parquet:
+        spark_ingest(inputs, db, spark, replace, overrides, parquet)
+        return
     with Store(db) as store, inputs.track("ingest") as tracker:
         job = Ingest(store, replace=replace, overrides=overrides, settings=SETTINGS)
         job.on_skip = tracker.advance  # inputs stored already count as done
@@ -373,6 +381,29 @@ def ingest(
                 inputs.report(result)
             else:
                 tracker.advance()
+        out.print(job.summary_table(failed=inputs.failed))
+    inputs.exit_if_failed()
+
+
+def spark_ingest(inputs: Inputs, db: str, master: str | None, replace: bool,
+                 overrides: Path | None, parquet: Path | None) -> None:
+    """``dateline ingest --spark``: the same store, built on Spark."""
+    if not master:
+        raise typer.BadParameter("--parquet needs --spark", param_hint="--parquet")
+    if replace:
+        raise typer.BadParameter("--replace runs in-process only", param_hint="--spark")
+    if STDIN in inputs.paths:
+        raise typer.BadParameter("standard input (-) cannot be sent to Spark")
+    from dateline.engines.spark_ingest import ingest_with_spark
+
+    def show(result: object) -> None:
+        if isinstance(result, ProcessError | ReadError):
+            inputs.report(result)
+
+    with Store(db) as store:
+        job = ingest_with_spark(inputs.paths, store, inputs.dates, master=master,
+                                settings=SETTINGS, overrides=overrides, parquet=parquet,
+                                on_result=show)
         out.print(job.summary_table(failed=inputs.failed))
     inputs.exit_if_failed()
 

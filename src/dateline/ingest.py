@@ -73,32 +73,41 @@ class Ingest:
         for result in self.pipeline.process_stream(inputs, commit=False,
                                                    skip=self.stored_already):
             if isinstance(result, Document):
-                try:
-                    with self.kb.transaction():
-                        self.pipeline.commit(result)
-                        validate(result)
-                        stored = write(result, self.changed_records(result))
-                except OperationalError as exc:  # the store, not the document: stop here
-                    raise StoreError(f"database {self.store.db}: {first_line(exc)}") from exc
-                except Exception as exc:  # noqa: BLE001 - this document's failure only
-                    result = ProcessError.of(result.source, exc, result.id)
-                else:
-                    if stored:
-                        self.stored += 1
-                    else:
-                        self.skipped += 1
+                result = self.keep(result, write)
             yield result
+
+    def keep(self, doc: Document,
+             write: Callable[[Document, list[dict[str, Any]]], bool]) -> Document | ProcessError:
+        """One annotated document learned, checked and written in one transaction (the
+        Spark ingest calls it too, on the driver, in input order)."""
+        try:
+            with self.kb.transaction():
+                self.pipeline.commit(doc)
+                validate(doc)
+                stored = write(doc, self.changed_records(doc))
+        except OperationalError as exc:  # the store, not the document: stop here
+            raise StoreError(f"database {self.store.db}: {first_line(exc)}") from exc
+        except Exception as exc:  # noqa: BLE001 - this document's failure only
+            return ProcessError.of(doc.source, exc, doc.id)
+        if stored:
+            self.stored += 1
+        else:
+            self.skipped += 1
+        return doc
 
     def changed_records(self, doc: Document) -> list[dict[str, Any]]:
         """The knowledge-base records to store with a document: its actors, and every
         record its learning changed (an earlier surname-only actor merged into one)."""
         ids = self.kb.changed() | {actor["id"] for actor in doc.actors}
-        records = []
-        for actor_id in sorted(ids):
-            record = self.kb.actors.get(actor_id)
-            if record is not None:
-                records.append({**record, **self.kb.overrides.corrections.get(actor_id, {})})
-        return records
+        return [record for actor_id in sorted(ids)
+                if (record := self.record(actor_id)) is not None]
+
+    def record(self, actor_id: str) -> dict[str, Any] | None:
+        """The knowledge base's record of an actor as stored: the user's corrections on top."""
+        record = self.kb.actors.get(actor_id)
+        if record is None:
+            return None
+        return {**record, **self.kb.overrides.corrections.get(actor_id, {})}
 
     def summary_table(self, failed: int = 0) -> Table:
         table = Table(title=Text(f"dateline ingest → {self.store.db}"))

@@ -102,7 +102,7 @@ class Pipeline:
         it = iter(inputs)
         while batch := list(islice(it, batch_size or self.settings.batch)):
             wanted = [item for item in batch if skip is None or not skip(item)]
-            for item, doc in zip(wanted, self._prepare(wanted, batch), strict=True):
+            for item, doc in zip(wanted, self.prepare(wanted, batch), strict=True):
                 if isinstance(doc, ProcessError):
                     yield doc
                     continue
@@ -115,7 +115,7 @@ class Pipeline:
                     continue
                 yield doc
 
-    def _prepare(self, batch: list[InputDocument], context: list[InputDocument]
+    def prepare(self, batch: list[InputDocument], context: list[InputDocument]
                  ) -> list[Document | ProcessError]:
         """The batched stages over a batch, or over each document alone when one fails;
         ``context`` is the whole batch as read, for stages that compare documents."""

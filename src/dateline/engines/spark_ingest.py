@@ -1,0 +1,314 @@
+"""The ingest job on Spark, with one knowledge base: the same store as an in-process ingest.
+
+The actor stage resolves each document against what the documents before it taught the
+knowledge base, so in-process the result depends on input order (not on anything else).
+The Spark job keeps that order and splits the work by what needs the knowledge base:
+
+1. executors read the files (the driver only lists them);
+2. executors run, batch by batch (the batches the in-process ingest would form, so the
+   clean stage compares the same documents), every stage that does not need the knowledge
+   base: clean, parse, and per-document stages that use none of the actor stage's output
+   (timex); each document comes back as contract JSON plus its compact parse;
+3. the driver, in input order, runs the stages that do (actors, quotes, events) and the
+   ``Ingest.keep`` of the in-process job: learn, validate. This replay is the one global
+   knowledge base; it costs about a quarter of the parsing;
+4. executors write the documents in parallel (one transaction each, skipped when stored);
+   the driver then writes the knowledge base and the actor-document links in one
+   transaction. Until that commits, a stored document without its links is not done, so a
+   killed job reruns from the same knowledge base to the same store.
+
+Story grouping and near-duplicates (issue #17) go between the replay and the writes
+(marked in ``ingest_with_spark``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from dateline.engines.spark import spark_session
+from dateline.ingest import Ingest
+from dateline.io.published import PublishedDates
+from dateline.io.readers import InputDocument, ReadError, expand_paths, read_inputs
+from dateline.model import Document
+from dateline.pipeline import Pipeline, ProcessError
+from dateline.registry import resolve
+from dateline.settings import Settings
+from dateline.store import Store
+from dateline.store.rows import annotation_rows, document_row
+from dateline.store.schema import ActorDocumentRow, DocumentRow
+from dateline.store.store import actor_links, save_actor
+
+PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
+_PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
+
+
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The executor's pipeline, built once per worker process: loading spaCy takes seconds."""
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = Pipeline(settings=settings)
+    return _PIPELINES[settings]
+
+
+def kb_stages(pipeline: Pipeline) -> set[str]:
+    """The stages that need the knowledge base: the one that learns into it (it has a
+    ``commit``) and every later stage requiring something such a stage assigns."""
+    needing, assigned = set(), set()
+    for spec, stage in zip(resolve(pipeline.names), pipeline.stages, strict=True):
+        if hasattr(stage, "commit") or spec.requires & assigned:
+            needing.add(spec.name)
+            assigned |= spec.assigns
+    return needing
+
+
+def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
+               ) -> Iterator[tuple[int, int, InputDocument | ReadError]]:
+    """Executor: every input of its files, as (file index, n, input or read error)."""
+    for path, index in indexed_paths:
+        for n, item in enumerate(read_inputs([path], settings)):
+            yield index, n, item
+
+
+def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]],
+                    settings: Settings) -> Iterator[tuple[int, str, str, bytes]]:
+    """Executor: the stages that need no knowledge base over whole batches; for each
+    wanted input, (ordinal, "doc", contract JSON, parse bytes) or (ordinal, "error",
+    reason, b"")."""
+    pipeline = worker_pipeline(settings)
+    needing = kb_stages(pipeline)
+    early = [s for n, s in zip(pipeline.names, pipeline.stages, strict=True)
+             if n not in needing and s in pipeline.per_document]
+    for first, batch, wanted in tasks:
+        todo = [(first + k, item) for k, item in enumerate(batch) if wanted[k]]
+        prepared = pipeline.prepare([item for _, item in todo], batch)
+        for (ordinal, item), doc in zip(todo, prepared, strict=True):
+            if isinstance(doc, ProcessError):
+                yield ordinal, "error", doc.reason, b""
+                continue
+            try:
+                for stage in early:
+                    stage([doc])
+            except Exception as exc:  # noqa: BLE001 - one document's failure is its own
+                yield ordinal, "error", ProcessError.of(item.source, exc).reason, b""
+                continue
+            yield ordinal, "doc", doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE)
+
+
+def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
+    """Executor (or the driver, for SQLite): each document's rows in a transaction of its
+    own, without actor links; one already stored is left as it is. Yields how many it wrote."""
+    written = 0
+    with Store(db, migrate_schema=False) as store:
+        for raw, data in docs:
+            doc = Document.from_json(json.loads(data), raw=raw)
+            with store.session.begin() as s:
+                if s.get(DocumentRow, doc.id) is not None:
+                    continue
+                s.add(document_row(doc))
+                s.flush()
+                s.add_all(annotation_rows(doc))
+                written += 1
+    yield written
+
+
+PARQUET_SCHEMA = ("id string, source string, title string, outlet string, published string, "
+                  "month string, quotes int, events int, timexes int, actors int, data string")
+
+
+def read_documents(db: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+    """Executor: one row per stored document (``PARQUET_SCHEMA``), for the Parquet dataset."""
+    with Store(db, migrate_schema=False) as store:
+        for doc_id in ids:
+            data = store.document(doc_id)
+            if data is None:
+                continue
+            published = data.get("published")
+            yield (doc_id, data.get("source"), data.get("title"), data.get("outlet"), published,
+                   published[:7] if published else "unknown",
+                   *(len(data.get(part) or []) for part in ("quotes", "events", "timexes",
+                                                            "actors")),
+                   json.dumps(data, ensure_ascii=False))
+
+
+def ordered(sc: Any, rdd: Any) -> Iterator[Any]:
+    """An RDD's rows in partition order, streamed: as many partitions run at once as the
+    cluster has cores, while the driver consumes the earliest."""
+    with ThreadPoolExecutor(max(1, sc.defaultParallelism)) as pool:
+        futures = [pool.submit(sc.runJob, rdd, lambda rows: rows, [p])
+                   for p in range(rdd.getNumPartitions())]
+        try:
+            for future in futures:
+                yield from future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def done_ids(store: Store, ids: list[str]) -> set[str]:
+    """Inputs a rerun skips: stored with their actor links, or stored with no actors (a
+    document stored by a job killed before its knowledge base was written is not done)."""
+    done = set()
+    wanted = sorted(set(ids))
+    with store.session() as s:
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k:k + 500]
+            stored = set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(chunk))))
+            linked = set(s.scalars(select(ActorDocumentRow.doc_id)
+                                   .where(ActorDocumentRow.doc_id.in_(stored))))
+            done |= linked
+            for doc_id in stored - linked:
+                data = store.document(doc_id) or {}
+                if not data.get("actors"):
+                    done.add(doc_id)
+    return done
+
+
+@dataclass
+class Kept:
+    """What the driver's replay keeps for the writes."""
+
+    docs: dict[str, tuple[str, Document]] = field(default_factory=dict)  # id -> (raw, doc)
+    actor_ids: set[str] = field(default_factory=set)  # records changed by the run
+
+    def write(self, doc: Document, records: list[dict[str, Any]]) -> bool:
+        """``Ingest.keep``'s writer: remember (a duplicate input counts as stored)."""
+        if doc.id in self.docs:
+            return False
+        self.docs[doc.id] = (doc.raw, doc)
+        self.actor_ids |= {r["id"] for r in records}
+        return True
+
+
+def ingest_with_spark(
+    paths: Iterable[str], store: Store, dates: PublishedDates, master: str = "local[*]",
+    settings: Settings | None = None, overrides: str | Path | None = None,
+    parquet: str | Path | None = None, spark: Any = None,
+    on_result: Callable[[Document | ProcessError | ReadError], None] | None = None,
+) -> Ingest:
+    """Ingest the inputs with Spark; returns the job (its counts and summary table).
+
+    ``spark``: a running session to use (kept running), else one is started on ``master``
+    and stopped at the end. Each failure is told to ``on_result`` and the job goes on.
+    """
+    settings = settings or Settings.load()
+    tell = on_result or (lambda _result: None)
+    own_session = spark is None
+    spark = spark or spark_session(master)
+    try:
+        sc = spark.sparkContext
+        files = list(expand_paths(paths))
+        indexed = [(path, index) for index, path in enumerate(files)]
+        items: list[InputDocument] = []
+        if indexed:
+            reading = sc.parallelize(indexed, min(len(indexed), sc.defaultParallelism * 4))
+            for _index, _n, item in reading.mapPartitions(
+                    lambda part: read_files(part, settings)).collect():
+                if isinstance(item, ReadError):
+                    tell(item)
+                else:
+                    items.append(dates.apply(item))
+        job = Ingest(store, overrides=overrides, settings=settings)
+        done = done_ids(store, [item.id for item in items])
+        tasks = [(k, items[k:k + settings.batch],
+                  [item.id not in done for item in items[k:k + settings.batch]])
+                 for k in range(0, len(items), settings.batch)]
+        kept = Kept()
+        job.read = len(items)
+        job.skipped = sum(item.id in done for item in items)
+        if any(any(wanted) for _, _, wanted in tasks):
+            replay(job, kept, items, ordered(sc, sc.parallelize(tasks, len(tasks)).mapPartitions(
+                lambda part: prepare_batches(part, settings))), tell)
+        # Corpus-wide steps over kept.docs, with the knowledge base complete, go here:
+        # near-duplicates and story grouping (issue #17), before anything is written.
+        write_store(sc, store, job, kept)
+        if parquet:
+            write_parquet(spark, store, [i.id for i in items], str(parquet))
+        return job
+    finally:
+        if own_session:
+            spark.stop()
+
+
+def replay(job: Ingest, kept: Kept, items: list[InputDocument],
+           results: Iterator[tuple[int, str, str, bytes]],
+           tell: Callable[[Document | ProcessError | ReadError], None]) -> None:
+    """The driver's pass, in input order: the stages that need the knowledge base, then
+    the in-process job's ``keep`` (learn, validate), as the in-process ingest does."""
+    from spacy.tokens import Doc
+
+    pipeline = job.pipeline
+    needing = kb_stages(pipeline)
+    late = [s for n, s in zip(pipeline.names, pipeline.stages, strict=True)
+            if n in needing and s in pipeline.per_document]
+    vocab = None
+    kept_before: set[str] = set()  # ids kept by earlier batches: skipped, as in-process
+    batch_of = None
+    for ordinal, kind, payload, parse in results:
+        item = items[ordinal]
+        if ordinal // job.pipeline.settings.batch != batch_of:
+            batch_of = ordinal // job.pipeline.settings.batch
+            kept_before = set(kept.docs)
+        if item.id in kept_before:
+            job.skipped += 1
+            continue
+        if kind == "error":
+            tell(ProcessError(item.source, payload, item.id))
+            continue
+        doc = Document.from_json(json.loads(payload), raw=item.raw)
+        if vocab is None:
+            from dateline.nlp import load
+
+            vocab = load(pipeline.settings).vocab
+        doc.spacy = Doc(vocab).from_bytes(parse, exclude=PARSE_EXCLUDE)
+        result: Document | ProcessError
+        try:
+            for stage in late:
+                stage([doc])
+        except Exception as exc:  # noqa: BLE001 - one document's failure is its own
+            result = ProcessError.of(item.source, exc, item.id)
+        else:
+            result = job.keep(doc, kept.write)
+        doc.spacy = None
+        tell(result)
+
+
+def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
+    """Documents first (in parallel on PostgreSQL), then, in one transaction, the knowledge
+    base records the run changed and every kept document's actor links."""
+    rows = [(raw, doc.dumps()) for raw, doc in kept.docs.values()]
+    if store.engine.dialect.name == "sqlite":  # one writer: the driver
+        written = sum(write_documents(store.db, rows))
+    elif rows:
+        db = store.db
+        written = sum(sc.parallelize(rows, min(len(rows), sc.defaultParallelism * 2))
+                      .mapPartitions(lambda part: write_documents(db, part)).collect())
+    else:
+        written = 0
+    with store.session.begin() as s:
+        for actor_id in sorted(kept.actor_ids):
+            if (record := job.record(actor_id)) is not None:
+                save_actor(s, record)
+        s.flush()
+        for _raw, doc in kept.docs.values():
+            s.add_all(actor_links(doc))
+    job.skipped += job.stored - written
+    job.stored = written
+
+
+def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:
+    """The inputs' stored documents as a Parquet dataset partitioned by publication month
+    (``month=YYYY-MM``; ``month=unknown`` when undated), rewritten whole on each run."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return
+    db, sc = store.db, spark.sparkContext
+    rows = sc.parallelize(wanted, min(len(wanted), sc.defaultParallelism * 2)).mapPartitions(
+        lambda part: read_documents(db, part))
+    frame = spark.createDataFrame(rows, PARQUET_SCHEMA)
+    frame.write.mode("overwrite").partitionBy("month").parquet(out)

@@ -1,0 +1,173 @@
+"""`ingest --spark` (real Spark, local[2]) stores what the in-process ingest stores.
+
+One Spark session for the module; real PolNeAR dev articles, PostgreSQL for the Spark store
+(documents written from the partitions in parallel), SQLite for the in-process one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from conftest import fresh_postgres, shared_path
+from dateline.engines.spark import spark_session
+from dateline.engines.spark_ingest import ingest_with_spark, write_documents
+from dateline.ingest import Ingest
+from dateline.io.published import PublishedDates
+from dateline.io.readers import ReadError, read_inputs
+from dateline.settings import Settings
+from dateline.store import Store
+from dateline.store.schema import ActorDocumentRow
+
+ARTICLES = 15
+DATES = PublishedDates.from_options(None, None)
+# batches of 4: the 15 articles fall into 4 batches, so into several Spark partitions
+SETTINGS = replace(Settings.load(), batch=4)
+
+
+@pytest.fixture(scope="module")
+def spark(spark_ready):
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """15 real articles and, among them, a binary file that must be named and skipped."""
+    articles = sorted(shared_path("polnear", "dev", "text").glob("*.txt"))[:ARTICLES]
+    binary = tmp_path_factory.mktemp("bad") / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    paths = [str(p) for p in articles]
+    return [*paths[:7], str(binary), *paths[7:]]
+
+
+def dump(db: str) -> tuple[dict, list, list]:
+    """A store's documents (contract objects), knowledge base and actor links, comparable."""
+    with Store(db) as store:
+        docs = {d["id"]: d for d in store.documents()}
+        actors = store.actor_records()
+        for record in actors:
+            record["aliases"].sort(key=lambda a: a["alias"])
+            record["roles"].sort(key=lambda r: r["role"])
+        with store.session() as s:
+            links = sorted((r.actor_id, r.doc_id, r.mentions)
+                           for r in s.scalars(select(ActorDocumentRow)))
+    return docs, actors, links
+
+
+@pytest.fixture(scope="module")
+def in_process(inputs, tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("inproc") / "a.db")
+    with Store(db) as store:
+        job = Ingest(store, settings=SETTINGS)
+        items = (DATES.apply(i) for i in read_inputs(inputs) if not isinstance(i, ReadError))
+        list(job.run(items))
+    return dump(db)
+
+
+@pytest.fixture(scope="module")
+def parquet_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("parquet") / "docs"
+
+
+@pytest.fixture(scope="module")
+def on_spark(inputs, spark, parquet_dir):
+    """The Spark ingest into a fresh PostgreSQL database: (url, job, what it reported)."""
+    for url in fresh_postgres():
+        told = []
+        with Store(url) as store:
+            job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark,
+                                    parquet=parquet_dir, on_result=told.append)
+        yield url, job, told
+
+
+def test_spark_ingest_equals_in_process(in_process, on_spark):
+    url, job, told = on_spark
+    docs, actors, links = dump(url)
+    expected_docs, expected_actors, expected_links = in_process
+    assert len(docs) == ARTICLES and job.stored == ARTICLES
+    assert docs.keys() == expected_docs.keys()
+    for doc_id, doc in docs.items():
+        want = expected_docs[doc_id]
+        for part in ("quotes", "events", "timexes", "actors"):
+            assert len(doc[part]) == len(want[part]), (doc["source"], part)
+        assert [(a["name"], a.get("country")) for a in doc["actors"]] == \
+            [(a["name"], a.get("country")) for a in want["actors"]], doc["source"]
+        assert doc == want, doc["source"]
+    assert actors == expected_actors
+    assert links == expected_links
+    # a real corpus, so the equality says something
+    assert sum(len(d["quotes"]) for d in docs.values()) > 20
+    assert sum(len(d["events"]) for d in docs.values()) > 5
+    assert any(r["country"] for r in actors) and any(r.get("merged_into") is None for r in actors)
+
+
+def test_failing_input_named_once_and_skipped(on_spark):
+    _url, _job, told = on_spark
+    failures = [str(r) for r in told if isinstance(r, ReadError)]
+    assert len(failures) == 1 and "scan.txt" in failures[0] and "binary" in failures[0]
+    assert sum(1 for r in told if type(r).__name__ == "Document") == ARTICLES
+
+
+def test_rerun_changes_nothing(inputs, spark, on_spark):
+    url, _job, _told = on_spark
+    before = dump(url)
+    with Store(url) as store:
+        job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
+    assert (job.stored, job.skipped) == (0, ARTICLES)
+    assert dump(url) == before
+
+
+def test_killed_job_reruns_to_the_same_store(inputs, spark, on_spark, tmp_path):
+    """A job killed while writing documents leaves some stored without their knowledge
+    base and links; the rerun must redo them from the same knowledge base."""
+    url, _job, _told = on_spark
+    complete = dump(url)
+    db = str(tmp_path / "killed.db")
+    with Store(url) as done, Store(db):
+        some = [(raw, json.dumps(data)) for raw, data in list(done.documents_with_raw())[:5]]
+    assert sum(write_documents(db, some)) == 5
+    assert dump(db)[1] == []  # the state the kill leaves: documents, no knowledge base
+    with Store(db) as store:
+        job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
+    assert job.stored == ARTICLES - 5
+    assert dump(db) == complete
+
+
+def test_parquet_dataset_by_month(on_spark, parquet_dir):
+    import pyarrow.dataset as ds
+
+    url, _job, _told = on_spark
+    docs = dump(url)[0]
+    rows = ds.dataset(parquet_dir, format="parquet", partitioning="hive").to_table().to_pylist()
+    assert sorted(r["id"] for r in rows) == sorted(docs)
+    for row in rows:
+        doc = docs[row["id"]]
+        assert row["month"] == (doc["published"][:7] if doc["published"] else "unknown")
+        assert (row["quotes"], row["events"]) == (len(doc["quotes"]), len(doc["events"]))
+        assert json.loads(row["data"]) == doc
+    assert {p.name for p in parquet_dir.iterdir() if p.is_dir()} == \
+        {f"month={r['month']}" for r in rows}
+
+
+def test_cli_refuses_what_spark_cannot_do(tmp_path):
+    """Usage errors come before any Spark session starts; the positive twin is the CLI run
+    that ingests (the flags parse, the same options in-process work)."""
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    runner = CliRunner()
+    db = str(tmp_path / "s.db")
+    (tmp_path / "a.txt").write_text("Rome hosts summit\n\nROME (AP) — Leaders met on Sunday.\n")
+    for args, says in ((["--parquet", str(tmp_path / "pq")], "--parquet needs --spark"),
+                       (["--spark", "local[1]", "--replace"], "in-process only"),
+                       (["--spark", "local[1]", "-"], "standard input")):
+        result = runner.invoke(app, ["ingest", "--db", db, *args, str(tmp_path / "a.txt")])
+        assert result.exit_code == 2 and says in result.output, result.output
+    result = runner.invoke(app, ["ingest", "--db", db, "--replace", str(tmp_path / "a.txt")])
+    assert result.exit_code == 0, result.output
