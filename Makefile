@@ -76,7 +76,8 @@ train-actors: setup
 	$(BIN)/python -m dateline.actors.train $(PETRARCH_DIR) src/dateline/data/actors/reference.tsv
 
 # The clean stage's learned line model, fitted on furniture-dev and PolNeAR train articles
-# wrapped in generated furniture (see dateline.clean.train); rebuilds the shipped file byte for byte.
+# wrapped in generated furniture and in furniture-dev's real furniture (see dateline.clean.train);
+# rebuilds the shipped file byte for byte.
 FURNITURE ?= ../shared/data/furniture-dev
 .PHONY: train-clean
 train-clean: setup
