@@ -124,10 +124,11 @@ PARQUET_SCHEMA = ("id string, source string, title string, outlet string, publis
 
 
 def read_documents(db: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-    """Executor: one row per stored document (``PARQUET_SCHEMA``), for the Parquet dataset."""
+    """Executor: one row per stored document with its grouping (``PARQUET_SCHEMA``), for
+    the Parquet dataset."""
     with Store(db, migrate_schema=False) as store:
         for doc_id in ids:
-            data = store.document(doc_id)
+            data = store.document(doc_id, grouped=True)
             if data is None:
                 continue
             published = data.get("published")
