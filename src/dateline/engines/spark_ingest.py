@@ -303,9 +303,9 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
     job.stored = written
 
 
-def group_documents(store: Store, ids: list[str]) -> int:
+def group_documents(store: Store, ids: list[str]) -> None:
     """Driver: group each listed document that is stored and not grouped yet (grouping
-    gives it a signature), in the order listed, one transaction each; returns how many.
+    gives it a signature), in the order listed, one transaction each.
 
     Its ingest time is set as it is grouped, as the in-process ingest sets it: "the
     earliest stored copy" of a near-duplicate then means the earliest in input order, not
@@ -316,7 +316,6 @@ def group_documents(store: Store, ids: list[str]) -> int:
         for k in range(0, len(order), 500):
             grouped |= set(s.scalars(select(SignatureRow.doc_id)
                                      .where(SignatureRow.doc_id.in_(order[k:k + 500]))))
-    done = 0
     for doc_id in order:
         if doc_id in grouped:
             continue
@@ -327,8 +326,6 @@ def group_documents(store: Store, ids: list[str]) -> int:
             row.ingested_at = ingested_now()
             s.flush()
             stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw))
-        done += 1
-    return done
 
 
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:
