@@ -59,12 +59,13 @@ def run(mode: str, files: list[str], db: str) -> dict:
 
 
 def fingerprint(store: object) -> str:
-    """A hash of what a store holds: documents and knowledge base (row order aside)."""
+    """A hash of what a store holds: documents with their grouping, and the knowledge base
+    (row order aside)."""
     actors = store.actor_records()
     for record in actors:
         record["aliases"].sort(key=lambda a: a["alias"])
         record["roles"].sort(key=lambda r: r["role"])
-    held = [list(store.documents()), actors]
+    held = [list(store.documents(grouped=True)), actors]
     return hashlib.sha256(json.dumps(held, sort_keys=True).encode()).hexdigest()
 
 

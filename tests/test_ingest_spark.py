@@ -1,7 +1,8 @@
 """`ingest --spark` (real Spark, local[2]) stores what the in-process ingest stores.
 
-One Spark session for the module; real PolNeAR dev articles, PostgreSQL for the Spark store
-(documents written from the partitions in parallel), SQLite for the in-process one.
+One Spark session for the module; real PolNeAR dev articles and a republication of one
+of them, PostgreSQL for the Spark store (documents written from the partitions in
+parallel), SQLite for the in-process one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dateline.store import Store
 from dateline.store.schema import ActorDocumentRow
 
 ARTICLES = 15
+DOCUMENTS = ARTICLES + 1  # and a republication of one of them, last
 DATES = PublishedDates.from_options(None, None)
 # batches of 4: the 15 articles fall into 4 batches, so into several Spark partitions
 SETTINGS = replace(Settings.load(), batch=4)
@@ -37,18 +39,43 @@ def spark(spark_ready):
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    """15 real articles and, among them, a binary file that must be named and skipped."""
+    """15 real articles, among them a binary file that must be named and skipped, and
+    last a republication of the third with other page furniture (a near-duplicate)."""
     articles = sorted(shared_path("polnear", "dev", "text").glob("*.txt"))[:ARTICLES]
-    binary = tmp_path_factory.mktemp("bad") / "scan.txt"
+    folder = tmp_path_factory.mktemp("bad")
+    binary = folder / "scan.txt"
     binary.write_bytes(bytes(range(256)) * 8)
+    copy = folder / ("gazette_" + articles[2].name.split("_", 1)[1])  # same date, by name
+    copy.write_text("Front page | Nation | Markets\nThe Riverside Gazette\n\n"
+                    + articles[2].read_text(encoding="utf-8")
+                    + "\n\nRead more from our politics desk\nSubscribe for daily updates\n",
+                    encoding="utf-8")
     paths = [str(p) for p in articles]
-    return [*paths[:7], str(binary), *paths[7:]]
+    return [*paths[:7], str(binary), *paths[7:], str(copy)]
 
 
-def dump(db: str) -> tuple[dict, list, list]:
-    """A store's documents (contract objects), knowledge base and actor links, comparable."""
+def grouping(grouped: list[dict]) -> tuple[dict, set, dict]:
+    """What grouping decided, whatever the ids it gave stories and story events: each
+    document's duplicate_of, the partition of documents into stories, and the partition
+    of events into story events with each story event's counts."""
+    stories, story_events = {}, {}
+    for doc in grouped:
+        stories.setdefault(doc["story"], set()).add(doc["id"])
+        for n, event in enumerate(doc["events"]):
+            counts = tuple(event[f"num_{c}"] for c in ("mentions", "articles", "sources"))
+            story_events.setdefault((event["story_event"], counts), set()).add(
+                f"{doc['id']}-e{n}")
+    return ({doc["id"]: doc["duplicate_of"] for doc in grouped},
+            {frozenset(members) for members in stories.values()},
+            {frozenset(members): counts for (_se, counts), members in story_events.items()})
+
+
+def dump(db: str) -> tuple[dict, list, list, tuple]:
+    """A store's documents (contract objects), knowledge base, actor links and grouping,
+    comparable."""
     with Store(db) as store:
         docs = {d["id"]: d for d in store.documents()}
+        grouped = grouping(list(store.documents(grouped=True)))
         actors = store.actor_records()
         for record in actors:
             record["aliases"].sort(key=lambda a: a["alias"])
@@ -56,7 +83,7 @@ def dump(db: str) -> tuple[dict, list, list]:
         with store.session() as s:
             links = sorted((r.actor_id, r.doc_id, r.mentions)
                            for r in s.scalars(select(ActorDocumentRow)))
-    return docs, actors, links
+    return docs, actors, links, grouped
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +114,9 @@ def on_spark(inputs, spark, parquet_dir):
 
 def test_spark_ingest_equals_in_process(in_process, on_spark):
     url, job, told = on_spark
-    docs, actors, links = dump(url)
-    expected_docs, expected_actors, expected_links = in_process
-    assert len(docs) == ARTICLES and job.stored == ARTICLES
+    docs, actors, links, grouped = dump(url)
+    expected_docs, expected_actors, expected_links, expected_grouped = in_process
+    assert len(docs) == DOCUMENTS and job.stored == DOCUMENTS
     assert docs.keys() == expected_docs.keys()
     for doc_id, doc in docs.items():
         want = expected_docs[doc_id]
@@ -106,11 +133,35 @@ def test_spark_ingest_equals_in_process(in_process, on_spark):
     assert any(r["country"] for r in actors) and any(r.get("merged_into") is None for r in actors)
 
 
+def test_spark_ingest_groups_as_in_process(inputs, in_process, on_spark):
+    """The same near-duplicates, stories and story events (with their counts)."""
+    duplicates, stories, story_events = dump(on_spark[0])[3]
+    assert duplicates == in_process[3][0]
+    assert stories == in_process[3][1]
+    assert story_events == in_process[3][2]
+    # not vacuous: the republication is a copy of its original, one story with it, and
+    # its events share their story events, each counted once (the copy counts once)
+    with Store(on_spark[0]) as store:
+        docs = {d["id"]: d for d in store.documents(grouped=True)}
+    assert all(d["story"] and all(e["story_event"] for e in d["events"]) for d in docs.values())
+    by_source = {d["source"]: d["id"] for d in docs.values()}
+    original, copy = by_source[inputs[2]], by_source[inputs[-1]]
+    assert duplicates[copy] == original and duplicates[original] is None
+    assert sum(1 for dup in duplicates.values() if dup) == 1
+    assert any({original, copy} <= story for story in stories)
+    assert len(stories) < DOCUMENTS
+    shared = [(members, counts) for members, counts in story_events.items()
+              if any(e.startswith(copy) for e in members)
+              and any(e.startswith(original) for e in members)]
+    assert shared and all(counts[1] == len({e.rsplit("-e", 1)[0] for e in members}) - 1
+                          for members, counts in shared)
+
+
 def test_failing_input_named_once_and_skipped(on_spark):
     _url, _job, told = on_spark
     failures = [str(r) for r in told if isinstance(r, ReadError)]
     assert len(failures) == 1 and "scan.txt" in failures[0] and "binary" in failures[0]
-    assert sum(1 for r in told if type(r).__name__ == "Document") == ARTICLES
+    assert sum(1 for r in told if type(r).__name__ == "Document") == DOCUMENTS
 
 
 def test_rerun_changes_nothing(inputs, spark, on_spark):
@@ -118,7 +169,7 @@ def test_rerun_changes_nothing(inputs, spark, on_spark):
     before = dump(url)
     with Store(url) as store:
         job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
-    assert (job.stored, job.skipped) == (0, ARTICLES)
+    assert (job.stored, job.skipped) == (0, DOCUMENTS)
     assert dump(url) == before
 
 
@@ -134,7 +185,7 @@ def test_killed_job_reruns_to_the_same_store(inputs, spark, on_spark, tmp_path):
     assert dump(db)[1] == []  # the state the kill leaves: documents, no knowledge base
     with Store(db) as store:
         job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark)
-    assert job.stored == ARTICLES - 5
+    assert job.stored == DOCUMENTS - 5
     assert dump(db) == complete
 
 
@@ -142,14 +193,16 @@ def test_parquet_dataset_by_month(on_spark, parquet_dir):
     import pyarrow.dataset as ds
 
     url, _job, _told = on_spark
-    docs = dump(url)[0]
+    with Store(url) as store:
+        docs = {d["id"]: d for d in store.documents(grouped=True)}
     rows = ds.dataset(parquet_dir, format="parquet", partitioning="hive").to_table().to_pylist()
     assert sorted(r["id"] for r in rows) == sorted(docs)
     for row in rows:
         doc = docs[row["id"]]
         assert row["month"] == (doc["published"][:7] if doc["published"] else "unknown")
         assert (row["quotes"], row["events"]) == (len(doc["quotes"]), len(doc["events"]))
-        assert json.loads(row["data"]) == doc
+        assert json.loads(row["data"]) == doc  # with its grouping
+    assert any(json.loads(row["data"])["duplicate_of"] for row in rows)
     assert {p.name for p in parquet_dir.iterdir() if p.is_dir()} == \
         {f"month={r['month']}" for r in rows}
 

@@ -15,10 +15,12 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
 4. executors write the documents in parallel (one transaction each, skipped when stored);
    the driver then writes the knowledge base and the actor-document links in one
    transaction. Until that commits, a stored document without its links is not done, so a
-   killed job reruns from the same knowledge base to the same store.
-
-Story grouping and near-duplicates (issue #17) go between the replay and the writes
-(marked in ``ingest_with_spark``).
+   killed job reruns from the same knowledge base to the same store;
+5. the driver groups (near-duplicates, story events, stories) each input's stored
+   document not grouped yet, in input order, one transaction each, with the in-process
+   ingest's own ``stories.group``. Grouping decides against the documents grouped before
+   it, so this order is what makes it equal the in-process grouping; a grouped document
+   is never regrouped, so a rerun after a kill groups the rest in the same order.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ from dateline.model import Document
 from dateline.pipeline import Pipeline, ProcessError
 from dateline.registry import resolve
 from dateline.settings import Settings
-from dateline.store import Store
-from dateline.store.rows import annotation_rows, document_row
-from dateline.store.schema import ActorDocumentRow, DocumentRow
+from dateline.store import Store, stories
+from dateline.store.rows import annotation_rows, document_row, ingested_now
+from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
 from dateline.store.store import actor_links, save_actor
 
 PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
@@ -122,10 +124,11 @@ PARQUET_SCHEMA = ("id string, source string, title string, outlet string, publis
 
 
 def read_documents(db: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-    """Executor: one row per stored document (``PARQUET_SCHEMA``), for the Parquet dataset."""
+    """Executor: one row per stored document with its grouping (``PARQUET_SCHEMA``), for
+    the Parquet dataset."""
     with Store(db, migrate_schema=False) as store:
         for doc_id in ids:
-            data = store.document(doc_id)
+            data = store.document(doc_id, grouped=True)
             if data is None:
                 continue
             published = data.get("published")
@@ -224,9 +227,8 @@ def ingest_with_spark(
         if any(any(wanted) for _, _, wanted in tasks):
             replay(job, kept, items, ordered(sc, sc.parallelize(tasks, len(tasks)).mapPartitions(
                 lambda part: prepare_batches(part, settings))), tell)
-        # Corpus-wide steps over kept.docs, with the knowledge base complete, go here:
-        # near-duplicates and story grouping (issue #17), before anything is written.
         write_store(sc, store, job, kept)
+        group_documents(store, [item.id for item in items])
         if parquet:
             write_parquet(spark, store, [i.id for i in items], str(parquet))
         return job
@@ -299,6 +301,31 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
             s.add_all(actor_links(doc))
     job.skipped += job.stored - written
     job.stored = written
+
+
+def group_documents(store: Store, ids: list[str]) -> None:
+    """Driver: group each listed document that is stored and not grouped yet (grouping
+    gives it a signature), in the order listed, one transaction each.
+
+    Its ingest time is set as it is grouped, as the in-process ingest sets it: "the
+    earliest stored copy" of a near-duplicate then means the earliest in input order, not
+    the first a parallel write happened to store."""
+    order = list(dict.fromkeys(ids))
+    grouped: set[str] = set()
+    with store.session() as s:
+        for k in range(0, len(order), 500):
+            grouped |= set(s.scalars(select(SignatureRow.doc_id)
+                                     .where(SignatureRow.doc_id.in_(order[k:k + 500]))))
+    for doc_id in order:
+        if doc_id in grouped:
+            continue
+        with store.session.begin() as s:
+            row = s.get(DocumentRow, doc_id)
+            if row is None:  # failed, or stored by no one
+                continue
+            row.ingested_at = ingested_now()
+            s.flush()
+            stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw))
 
 
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:

@@ -18,8 +18,13 @@ def document_row(doc: Document) -> DocumentRow:
         **date_fields(doc.published, "published"),
         place_name=place.get("name"), place_country=place.get("country"),
         text=doc.text, raw=doc.raw, data=doc.dumps(),
-        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        ingested_at=ingested_now(),
     )
+
+
+def ingested_now() -> str:
+    """When a document is stored, to the second (in-process and on Spark alike)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def annotation_rows(doc: Document) -> list[Any]:
