@@ -355,7 +355,9 @@ class EntityFixer:
         return after_in - people
 
     def _full_names(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """Occurrences of a known full name that spaCy cut short or missed."""
+        """Occurrences of a known full name that spaCy cut short or missed; not the first
+        words of a longer person's name ("Aung San" inside "Aung San Suu Kyi" is his
+        daughter's name, not him)."""
         exact = {(e.start, e.end) for e in ents if e.label == "PERSON"}
         firsts: dict[str, list[list[str]]] = defaultdict(list)
         for e in ents:
@@ -367,7 +369,7 @@ class EntityFixer:
             for words in firsts.get(tok.text, []):
                 end = tok.i + len(words)
                 if ([t.text for t in doc[tok.i:end]] == words
-                        and (tok.i, end) not in exact):
+                        and not any(s <= tok.i and end <= e for s, e in exact)):
                     found.append(Ent(tok.i, end, "PERSON"))
         return found
 
