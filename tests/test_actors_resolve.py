@@ -218,6 +218,9 @@ def test_the_last_words_of_a_longer_name_are_that_person() -> None:
                   "Later, Duarte Salgado left.")  # two longer names: which one is not said
     assert actor_of(doc, "Duarte Salgado") not in {
         actor_of(doc, "Maria Elena Duarte Salgado"), actor_of(doc, "Rosa Duarte Salgado")}
+    doc = resolve("Protesters mocked Crooked Hillary Clinton on Monday. "
+                  "Hillary Clinton told reporters she would return.")  # a person of her own
+    assert actor_of(doc, "Hillary Clinton") == "hillary-clinton"
 
 
 def test_a_known_name_inside_a_longer_name_does_not_cut_it() -> None:

@@ -231,8 +231,11 @@ class Resolution:
 
     def fuller(self, name: str) -> str:
         """The one longer name of the document that ends with this one ("Suu Kyi" after
-        "Aung San Suu Kyi"), else the name itself."""
+        "Aung San Suu Kyi"), else the name itself; a name the reference or the knowledge
+        base knows is a person of its own ("Hillary Clinton" of "Crooked Hillary Clinton")."""
         words = name.split()
+        if reference().find(name) is not None or self.kb_id(name, "person") is not None:
+            return name
         longer = {f for f in self.full_names
                   if len(f.split()) > len(words) and f.split()[-len(words):] == words}
         return longer.pop() if len(longer) == 1 else name
