@@ -227,3 +227,13 @@ def test_a_known_name_inside_a_longer_name_does_not_cut_it() -> None:
     doc = resolve("Aung Tun Kyaw Lin spoke in Yangon. Aung Tun, his father, had led the party.")
     assert any(m["text"] == "Aung Tun Kyaw Lin" for m in doc.mentions)
     assert actor_of(doc, "Aung Tun Kyaw Lin") != actor_of(doc, "Aung Tun")
+
+
+def test_a_name_after_a_country_s_title_takes_that_country() -> None:
+    doc = resolve("North Korea tested a missile. South Korea accused the North's leader, "
+                  "Ri Song Chol, of recklessness.")
+    actor = next(a for a in doc.actors if a["name"] == "Ri Song Chol")
+    assert actor["country"] == "PRK" and "leader" in actor["roles"]
+    doc = resolve("Voters cheered. They praised the group's leader, Ri Song Chol, on Monday.")
+    actor = next(a for a in doc.actors if a["name"] == "Ri Song Chol")
+    assert actor["country"] is None and actor["sector"] is None

@@ -361,20 +361,40 @@ class Resolution:
         for span, title in list(self.title_at_end.values()):
             named = _described(span.root)
             target = self.person_actor_at(named.i) if named is not None else None
-            if target is not None:
-                target.add_role(title)
-                start = self.modifier_start(span.start, target)
-                self.owner_country(span.root, target)
-                self.mention(start, span.end, target, "title")
+            if target is None:
+                named = _appositive_name(span.root)  # "the North's leader, Kim Jong Un"
+                target = self.person_actor_at(named.i) if named is not None else None
+                if target is None or target.country is not None:
+                    continue
+                country = (self.owner_country(span.root)
+                           or (self.country_before(span.start) or (0, None))[1])
+                if country is None:  # only a title that says whose it is
+                    continue
+                target.country = country
+            target.add_role(title)
+            start = self.modifier_start(span.start, target)
+            owner = self.owner_country(span.root)
+            if owner is not None:
+                self.affiliate(target, self.country_actor(owner))
+            self.mention(start, span.end, target, "title")
 
-    def owner_country(self, noun: Any, actor: Found) -> None:
-        """ "Burma's de facto leader": the country the title's possessor names."""
+    def owner_country(self, noun: Any) -> str | None:
+        """ "Burma's de facto leader": the country the title's possessor names; "the
+        North's" is the one country of the document whose name starts with that word."""
         for child in noun.children:
-            if child.dep_ == "poss":
-                words = [t for t in child.subtree if t.text not in ENGLISH.possessive_endings]
-                place = lookup(" ".join(t.text for t in words)) if words else None
-                if place is not None and place.kind == "name":
-                    self.affiliate(actor, self.country_actor(place.code))
+            if child.dep_ != "poss":
+                continue
+            words = [t.text for t in child.subtree if t.text not in ENGLISH.possessive_endings
+                     and t.lower_ != "the"]
+            place = lookup(" ".join(words)) if words else None
+            if place is not None and place.kind == "name":
+                return place.code
+            if len(words) == 1 and words[0].istitle():
+                named = {a.country for a in self.actors.values() if a.type == "country"
+                         and a.name.split()[0] == words[0] and len(a.name.split()) > 1}
+                if len(named) == 1:
+                    return named.pop()
+        return None
 
     def person_bodies(self, orgs: Organisations) -> None:
         """Rule 4b: "the Clinton campaign", "the Obama administration": an organisation of
@@ -716,6 +736,12 @@ def _described(noun: Any) -> Any:
         return None
     return next((c for c in verb.children
                  if c.dep_ in {"nsubj", "nsubjpass"} and c.ent_type_ == "PERSON"), None)
+
+
+def _appositive_name(noun: Any) -> Any:
+    """The person named in apposition after a title noun ("the leader, Kim Jong Un")."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                None)
 
 
 def _modifier_start_ok(tok: Any) -> bool:
