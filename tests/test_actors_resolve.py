@@ -237,3 +237,10 @@ def test_a_name_after_a_country_s_title_takes_that_country() -> None:
     doc = resolve("Voters cheered. They praised the group's leader, Ri Song Chol, on Monday.")
     actor = next(a for a in doc.actors if a["name"] == "Ri Song Chol")
     assert actor["country"] is None and actor["sector"] is None
+
+
+def test_a_given_name_and_surname_of_an_organisation_is_a_person() -> None:
+    doc = resolve("Trump praised the moderator, Walter Holt of NBC News.")
+    assert next(a for a in doc.actors if a["name"] == "Walter Holt")["type"] == "person"
+    doc = resolve("Trump praised the Supreme Court of NBC News.")  # not a given name
+    assert next(a for a in doc.actors if "Supreme Court" in a["name"])["type"] == "organisation"
