@@ -3,8 +3,11 @@
 Rules, in order (no library does within-document actor resolution for news, hence by hand):
 1. names: a PERSON entity; a short form ("Blinken", "Wang") joins the full name it is part
    of ("Antony Blinken", "Wang Yi"), or an actor the knowledge base knows by that alias;
+   so do the last words of one longer name ("Suu Kyi" of "Aung San Suu Kyi");
 2. titles before a name ("U.S. Secretary of State Antony Blinken", "China's joint chiefs of
-   staff chairman Gen. Li Zuocheng") or in apposition give roles, sector and country;
+   staff chairman Gen. Li Zuocheng"), in apposition, or said of the person ("visited as
+   Burma's leader", "is Hungary's foreign minister") give roles, sector and country; a
+   name after a country's title ("the North's leader, Kim Jong Un") takes that country;
 3. countries, capitals and seats of government (metonyms) and IGOs -> country / IGO actors;
    a free-standing demonym ("a Chinese statement") -> the country actor;
 4. organisations get their country from a demonym, a country name or a possessive
