@@ -192,3 +192,55 @@ def test_proper_organisation_names_are_kept() -> None:
     ids = {m["actor"] for m in doc.mentions}
     assert ids == {"foreign-ministry-of-norway", "norwegian-refugee-council"}
     assert doc.actor("norwegian-refugee-council")["country"] == "NOR"
+
+
+def test_title_said_of_a_person_after_as_or_a_copula_gives_role_and_country() -> None:
+    doc = resolve("Daw Khin Mya Thet arrived in Paris on Monday as Burma's de facto leader.")
+    actor = next(a for a in doc.actors if a["name"] == "Daw Khin Mya Thet")
+    assert actor["country"] == "MMR" and "leader" in actor["roles"]
+    doc = resolve("Tomas Varga is Hungary's foreign minister.")
+    assert next(a for a in doc.actors if a["name"] == "Tomas Varga")["country"] == "HUN"
+
+
+def test_a_negated_or_unrelated_title_is_not_said_of_the_person() -> None:
+    doc = resolve("Tomas Varga is not Hungary's foreign minister.")
+    assert next(a for a in doc.actors if a["name"] == "Tomas Varga")["country"] is None
+    doc = resolve("Tomas Varga met Hungary's foreign minister in Vienna.")
+    assert next(a for a in doc.actors if a["name"] == "Tomas Varga")["country"] is None
+
+
+def test_the_last_words_of_a_longer_name_are_that_person() -> None:
+    doc = resolve("Carlos Alberto Mendoza Rivas spoke in Lima on Monday. "
+                  "Mendoza Rivas told reporters he would return.")
+    assert actor_of(doc, "Mendoza Rivas") == actor_of(doc, "Carlos Alberto Mendoza Rivas")
+    assert len([a for a in doc.actors if a["type"] == "person"]) == 1
+    doc = resolve("Maria Elena Duarte Salgado and Rosa Duarte Salgado spoke in Lima. "
+                  "Later, Duarte Salgado left.")  # two longer names: which one is not said
+    assert actor_of(doc, "Duarte Salgado") not in {
+        actor_of(doc, "Maria Elena Duarte Salgado"), actor_of(doc, "Rosa Duarte Salgado")}
+    doc = resolve("Protesters mocked Crooked Hillary Clinton on Monday. "
+                  "Hillary Clinton told reporters she would return.")  # a person of her own
+    assert actor_of(doc, "Hillary Clinton") == "hillary-clinton"
+
+
+def test_a_known_name_inside_a_longer_name_does_not_cut_it() -> None:
+    doc = resolve("Aung Tun Kyaw Lin spoke in Yangon. Aung Tun, his father, had led the party.")
+    assert any(m["text"] == "Aung Tun Kyaw Lin" for m in doc.mentions)
+    assert actor_of(doc, "Aung Tun Kyaw Lin") != actor_of(doc, "Aung Tun")
+
+
+def test_a_name_after_a_country_s_title_takes_that_country() -> None:
+    doc = resolve("North Korea tested a missile. South Korea accused the North's leader, "
+                  "Ri Song Chol, of recklessness.")
+    actor = next(a for a in doc.actors if a["name"] == "Ri Song Chol")
+    assert actor["country"] == "PRK" and "leader" in actor["roles"]
+    doc = resolve("Voters cheered. They praised the group's leader, Ri Song Chol, on Monday.")
+    actor = next(a for a in doc.actors if a["name"] == "Ri Song Chol")
+    assert actor["country"] is None and actor["sector"] is None
+
+
+def test_a_given_name_and_surname_of_an_organisation_is_a_person() -> None:
+    doc = resolve("Trump praised the moderator, Walter Holt of NBC News.")
+    assert next(a for a in doc.actors if a["name"] == "Walter Holt")["type"] == "person"
+    doc = resolve("Trump praised the Supreme Court of NBC News.")  # not a given name
+    assert next(a for a in doc.actors if "Supreme Court" in a["name"])["type"] == "organisation"

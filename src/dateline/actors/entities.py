@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from dateline.actors.countries import gazetteer, lookup
 from dateline.actors.names import person_suffixes
+from dateline.actors.reference import reference
 from dateline.actors.resolve import DATELINE, GENERIC_BODIES
 from dateline.actors.titles import TitleMatcher
 from dateline.language import ENGLISH
@@ -280,6 +281,7 @@ class EntityFixer:
         for ent in ents:
             if ent.label == "PERSON" and doc[ent.start:ent.end].text in places:
                 ent.label = "GPE"
+        self._staff(doc, ents)
         full = {doc[e.start:e.end].text for e in ents
                 if e.label == "PERSON" and e.end - e.start > 1}
         surnames = {name.split()[-1] for name in full}
@@ -354,8 +356,26 @@ class EntityFixer:
                 after_in.add(text)
         return after_in - people
 
+    def _staff(self, doc: Doc, ents: list[Ent]) -> None:
+        """ "Lester Holt of NBC News" tagged as two organisations: a given name and a
+        surname "of" an organisation are a person (the small model mislabels anchors)."""
+        starts = {e.start: e for e in ents}
+        given = reference().given_names
+        for ent in ents:
+            words = doc[ent.start:ent.end]
+            after = starts.get(ent.end + 1)
+            if (ent.label == "ORG" and len(words) == 2 and words[0].text in given
+                    and all(t.is_alpha and t.is_title for t in words)
+                    and words.text.casefold() not in self.organisations
+                    and reference().find(words.text) is None
+                    and ent.end < len(doc) and doc[ent.end].lower_ == "of"
+                    and after is not None and after.label == "ORG"):
+                ent.label = "PERSON"
+
     def _full_names(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """Occurrences of a known full name that spaCy cut short or missed."""
+        """Occurrences of a known full name that spaCy cut short or missed; not the first
+        words of a longer person's name ("Aung San" inside "Aung San Suu Kyi" is his
+        daughter's name, not him)."""
         exact = {(e.start, e.end) for e in ents if e.label == "PERSON"}
         firsts: dict[str, list[list[str]]] = defaultdict(list)
         for e in ents:
@@ -367,7 +387,7 @@ class EntityFixer:
             for words in firsts.get(tok.text, []):
                 end = tok.i + len(words)
                 if ([t.text for t in doc[tok.i:end]] == words
-                        and (tok.i, end) not in exact):
+                        and not any(s <= tok.i and end <= e for s, e in exact)):
                     found.append(Ent(tok.i, end, "PERSON"))
         return found
 

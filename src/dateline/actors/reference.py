@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from dateline.actors.titles import load_titles
 from dateline.resources import load_text, load_yaml
 
 _DROP = re.compile(r"^the |['’]s$|[^\w\s-]")
+_DATED = re.compile(r"/\d{4}-")
 _FINAL = re.compile(r"(?:ey|ei|iy|ii|y)\b")  # Sergey / Sergei, Dmitry / Dmitri
 
 
@@ -102,6 +104,7 @@ class Reference:
     def __init__(self) -> None:
         self.by_key: dict[str, list[RefActor]] = {}
         self.agents: dict[str, str] = {}
+        self._given: frozenset[str] | None = None
         for line in load_text("actors", "reference.tsv").splitlines():
             if line.startswith("#") or not line:
                 continue
@@ -146,6 +149,19 @@ class Reference:
             actor.name = name
             self._add(actor, [*aliases, name.split()[-1]], identity=True)
             actor.same.discard(key(name.split()[-1]))  # a bare surname: per document
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        """First words that open more dated entries (people in office) than undated ones
+        (mostly organisations): "Lester", "Kim", not "Supreme" or "National"."""
+        if self._given is None:
+            votes: Counter[str] = Counter()
+            for actor in {id(a): a for found in self.by_key.values() for a in found}.values():
+                words = actor.name.split()
+                if len(words) > 1 and words[0].isalpha():
+                    votes[words[0]] += 1 if _DATED.search(actor.raw) or actor._periods else -1
+            self._given = frozenset(w for w, n in votes.items() if n > 0)
+        return self._given
 
     def find(self, name: str) -> RefActor | None:
         """The one reference actor of that name (entries of one country count as one)."""

@@ -3,8 +3,11 @@
 Rules, in order (no library does within-document actor resolution for news, hence by hand):
 1. names: a PERSON entity; a short form ("Blinken", "Wang") joins the full name it is part
    of ("Antony Blinken", "Wang Yi"), or an actor the knowledge base knows by that alias;
+   so do the last words of one longer name ("Suu Kyi" of "Aung San Suu Kyi");
 2. titles before a name ("U.S. Secretary of State Antony Blinken", "China's joint chiefs of
-   staff chairman Gen. Li Zuocheng") or in apposition give roles, sector and country;
+   staff chairman Gen. Li Zuocheng"), in apposition, or said of the person ("visited as
+   Burma's leader", "is Hungary's foreign minister") give roles, sector and country; a
+   name after a country's title ("the North's leader, Kim Jong Un") takes that country;
 3. countries, capitals and seats of government (metonyms) and IGOs -> country / IGO actors;
    a free-standing demonym ("a Chinese statement") -> the country actor;
 4. organisations get their country from a demonym, a country name or a possessive
@@ -138,6 +141,7 @@ class Resolver:
         res = Resolution(sdoc, kb)
         title_spans = self.titles(sdoc)
         res.title_at_end = {span.end: (span, title) for span, title in title_spans}
+        res.full_names = [e.text for e in ents if e.label_ == "PERSON" and len(e) > 2]
         for ent in ents:
             if ent.label_ == "PERSON":
                 res.person(ent)
@@ -162,6 +166,7 @@ class Resolution:
         self.mentions = Mentions()  # token range -> mention
         self.title_at_end: dict[int, tuple[Span, Title]] = {}
         self.person_names: list[Span] = []
+        self.full_names: list[str] = []  # person names of three words or more
         self.bodies: dict[str, Found] = {}  # "Foreign Ministry" -> its country's actor
         self.by_core: dict[tuple[str, str], Found] = {}  # ("nbc", "organisation") -> actor
         self.ranked_by_word: dict[str, list[Found]] = {}  # short name -> candidates (salience)
@@ -223,8 +228,20 @@ class Resolution:
             return
         self.person_names.append(ent)
         if len(ent) > 1:
-            actor = self.named(ent.text, "person", without_initials(ent.text))
+            name = self.fuller(ent.text)
+            actor = self.named(name, "person", without_initials(name))
             self.mention(ent.start, ent.end, actor, "name")
+
+    def fuller(self, name: str) -> str:
+        """The one longer name of the document that ends with this one ("Suu Kyi" after
+        "Aung San Suu Kyi"), else the name itself; a name the reference or the knowledge
+        base knows is a person of its own ("Hillary Clinton" of "Crooked Hillary Clinton")."""
+        words = name.split()
+        if reference().find(name) is not None or self.kb_id(name, "person") is not None:
+            return name
+        longer = {f for f in self.full_names
+                  if len(f.split()) > len(words) and f.split()[-len(words):] == words}
+        return longer.pop() if len(longer) == 1 else name
 
     def kb_id(self, name: str, type_: str) -> str | None:
         return self.kb.find(name, type_) if self.kb is not None else None
@@ -345,13 +362,42 @@ class Resolution:
                 continue
             self.short_names_one(ent, full)
         for span, title in list(self.title_at_end.values()):
-            root = span.root
-            if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
-                target = self.person_actor_at(root.head.i)
-                if target is not None:
-                    target.add_role(title)
-                    start = self.modifier_start(span.start, target)
-                    self.mention(start, span.end, target, "title")
+            named = _described(span.root)
+            target = self.person_actor_at(named.i) if named is not None else None
+            if target is None:
+                named = _appositive_name(span.root)  # "the North's leader, Kim Jong Un"
+                target = self.person_actor_at(named.i) if named is not None else None
+                if target is None or target.country is not None:
+                    continue
+                country = (self.owner_country(span.root)
+                           or (self.country_before(span.start) or (0, None))[1])
+                if country is None:  # only a title that says whose it is
+                    continue
+                target.country = country
+            target.add_role(title)
+            start = self.modifier_start(span.start, target)
+            owner = self.owner_country(span.root)
+            if owner is not None:
+                self.affiliate(target, self.country_actor(owner))
+            self.mention(start, span.end, target, "title")
+
+    def owner_country(self, noun: Any) -> str | None:
+        """ "Burma's de facto leader": the country the title's possessor names; "the
+        North's" is the one country of the document whose name starts with that word."""
+        for child in noun.children:
+            if child.dep_ != "poss":
+                continue
+            words = [t.text for t in child.subtree if t.text not in ENGLISH.possessive_endings
+                     and t.lower_ != "the"]
+            place = lookup(" ".join(words)) if words else None
+            if place is not None and place.kind == "name":
+                return place.code
+            if len(words) == 1 and words[0].istitle():
+                named = {a.country for a in self.actors.values() if a.type == "country"
+                         and a.name.split()[0] == words[0] and len(a.name.split()) > 1}
+                if len(named) == 1:
+                    return named.pop()
+        return None
 
     def person_bodies(self, orgs: Organisations) -> None:
         """Rule 4b: "the Clinton campaign", "the Obama administration": an organisation of
@@ -674,6 +720,31 @@ class Mentions(dict):
         """Mentions holding token ``i``, in the order they were added."""
         return self._ordered([k for s in range(max(0, i - self.longest + 1), i + 1)
                               for k in self.by_start.get(s, ()) if k[1] > i])
+
+
+def _described(noun: Any) -> Any:
+    """The person a title noun is said of: in apposition ("Kim, the North's leader"), as a
+    copula's complement ("Kim is the leader") or after "as" ("visited as Burma's leader");
+    not when the verb is negated."""
+    if noun.dep_ == "appos":
+        return noun.head if noun.head.ent_type_ == "PERSON" else None
+    verb = None
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        if verb.ent_type_ == "PERSON":
+            return verb
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return next((c for c in verb.children
+                 if c.dep_ in {"nsubj", "nsubjpass"} and c.ent_type_ == "PERSON"), None)
+
+
+def _appositive_name(noun: Any) -> Any:
+    """The person named in apposition after a title noun ("the leader, Kim Jong Un")."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                None)
 
 
 def _modifier_start_ok(tok: Any) -> bool:
