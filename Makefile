@@ -32,7 +32,7 @@ run: setup
 	$(BIN)/dateline serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python bench/throughput.py

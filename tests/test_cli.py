@@ -198,6 +198,7 @@ def test_a_bad_published_date_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "'yesterday' is not a date" in result.output
     tsv = tmp_path / "dates.tsv"
     tsv.write_text("a.txt\t2022-13-45\n", encoding="utf-8")
-    result = runner.invoke(app, ["extract", "--published-tsv", str(tsv), str(tmp_path)])
+    result = runner.invoke(app, ["extract", "--published-tsv", str(tsv), str(tmp_path)],
+                           env={"COLUMNS": "300"})  # the usage box wraps a long temporary path
     assert result.exit_code == 2 and "dates.tsv:1" in result.output
     assert result.stdout.strip() == "" or "schema" not in result.stdout

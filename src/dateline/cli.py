@@ -541,10 +541,11 @@ def show(db: str, listing: str, fmt: ListFormat | None, limit: int, **filters: A
     """Print a listing: a table on a terminal, tab-separated text when piped."""
     from dateline.listing import LISTINGS, write_listing
 
-    chosen = fmt or (ListFormat.table if out.is_terminal else ListFormat.tsv)
+    screen = Console()  # made per call: the terminal's width is read when the listing is printed
+    chosen = fmt or (ListFormat.table if screen.is_terminal else ListFormat.tsv)
     with existing(db) as store:
         rows = LISTINGS[listing](store, limit, **filters)
-        write_listing(rows, chosen.value, out, sys.stdout)
+        write_listing(rows, chosen.value, screen, sys.stdout)
 
 
 @app.command()
