@@ -44,10 +44,17 @@ def clause(token: Any) -> list[Any]:
     chain = [token]
     while token.dep_ in ("xcomp", "acomp", "aux", "auxpass") or (
         token.dep_ in ("dobj", "attr", "compound") and token.pos_ in ("NOUN", "PROPN")
-    ):
+    ) or shared(token):
         token = token.head
         chain.append(token)
     return chain
+
+
+def shared(token: Any) -> bool:
+    """A coordinated verb without a subject of its own shares its head's clause: "his threats
+    to wall off the border and SLAP tariffs" is as unasserted as "wall off"."""
+    return token.dep_ == "conj" and token.pos_ == "VERB" and \
+        not any(c.dep_ in ENGLISH.subjects for c in token.children)
 
 
 def negated(token: Any) -> bool:

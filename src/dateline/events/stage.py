@@ -57,6 +57,19 @@ def venue(token: Any) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
+def own_clause(node: Any) -> bool:
+    """Whether a verb heads a clause that asserts its own act: a relative clause ("the U.N.,
+    which IMPOSED sanctions, called a meeting") or an adverbial clause opened by a
+    subordinator that is no condition ("AFTER Pyongyang fired missiles, the Council met").
+    The trigger of the main clause does not govern it; a purpose infinitive or a condition
+    stays governed ("staged demonstrations to demand", "will withdraw unless ...")."""
+    if node.dep_ == "relcl":
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and lemma(c) not in ENGLISH.condition_markers | {"whether", "so"}
+        for c in node.children)
+
+
 def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     """Keep only triggers not governed by another trigger: one event per clause.
 
@@ -70,7 +83,7 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     kept = []
     for tok, trig in hits:
         node, governed = predicate(tok), False
-        while node.head.i != node.i:
+        while node.head.i != node.i and not own_clause(node):
             sibling = node.dep_ == "conj"
             node = node.head
             if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
@@ -228,7 +241,7 @@ class EventStage:
                 source = resolver.speaker(quote)
             if target is None:
                 target = resolver.addressee(quote, source)
-        if source is None or (trig.dyadic and target is None):
+        if source is None or (target is None and trig.dyadic and not self.alone(trig)):
             return None
         if source["country"] is None and resolver.office_holder(source):
             # a protest is domestic: its leader may share the country of its place
@@ -245,10 +258,23 @@ class EventStage:
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
+        if target is None and trig.untargeted and category == trig.category:
+            category, mode_alone = trig.untargeted
+            trig = replace(trig, category=category, mode=mode_alone,
+                           cameo=self.ontology.cameo(category, mode_alone))
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
+
+    def alone(self, trig: Trigger) -> bool:
+        """Whether a derived trigger codes without a named recipient: a pattern naming its
+        object words ("conduct military EXERCISES") of a material category PLOVER codes
+        without one (MOBILIZE, RETREAT, COERCE, ASSAULT). Verbal categories keep the
+        recipient the derived table was built for ("call a MEETING" says nothing alone)."""
+        category = self.ontology.categories[trig.category]
+        return trig.specific and category["quad"].startswith("material") and \
+            not self.ontology.needs_recipient(trig.category)
 
     def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
         """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it
