@@ -1,0 +1,97 @@
+"""Material events and events told by nouns: clauses of their own, derived patterns that name
+their object, the untargeted fallback, and the hand entries for sanctions, tariffs, leaving a
+body, weapons tests and exercises (events/stage.py, lexicon.py, guards.py, triggers.yaml).
+
+Every sentence here is written for the tests, not taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from conftest import only_event
+
+
+def types(doc):
+    return {e["type"] for e in doc.events}
+
+
+def test_a_relative_clause_codes_its_own_act_beside_the_main_clause(run):
+    doc = run("The Security Council, which imposed sanctions on Chad in May, called an emergency "
+              "meeting on Friday.", published="2023-03-01")
+    event = only_event(doc, "SANCTION")
+    assert event["source"]["country"] == "IGO" and event["target"]["country"] == "TCD"
+    assert "CONSULT" in types(doc)
+
+
+def test_a_condition_stays_governed_by_its_main_clause(run):
+    doc = run("Chad will withdraw its troops unless Niger lifts the blockade.",
+              published="2023-03-01")
+    assert "CONCEDE" not in types(doc)  # the lifting is only the condition of a threat
+
+
+def test_a_derived_pattern_naming_its_object_codes_a_mobilisation_without_a_recipient(run):
+    doc = run("Armenia conducted military exercises near the border.", published="2023-03-01")
+    assert only_event(doc, "MOBILIZE")["source"]["country"] == "ARM"
+
+
+def test_a_derived_pattern_of_a_bare_particle_or_a_verbal_act_still_needs_a_recipient(run):
+    assert not run("Under pressure from its allies, Armenia backed out.",
+                   published="2023-03-01").events
+    assert "AGREE" not in types(run("The Security Council called a meeting.",
+                                    published="2023-03-01"))
+
+
+def test_missiles_fired_at_no_one_are_a_show_of_force(run):
+    doc = run("Iran fired two missiles into the sea on Monday.", published="2023-03-01")
+    event = only_event(doc, "MOBILIZE")
+    assert event["mode"] == "weapons" and event["target"] is None
+    assert "ASSAULT" not in types(doc)
+
+
+def test_missiles_fired_at_a_named_party_are_an_attack(run):
+    doc = run("Iran fired two missiles at Iraqi positions on Monday.", published="2023-03-01")
+    assert only_event(doc, "ASSAULT")["target"]["country"] == "IRQ"
+    assert "MOBILIZE" not in types(doc)
+
+
+def test_tariffs_slapped_on_a_country_are_a_sanction(run):
+    doc = run("Chile slapped tariffs on Peruvian wine.", published="2023-03-01")
+    event = only_event(doc, "SANCTION")
+    assert event["source"]["country"] == "CHL" and event["target"]["country"] == "PER"
+    assert not run("The boxer slapped his opponent.", published="2023-03-01").events
+
+
+def test_leaving_an_organisation_is_a_sanction_but_leaving_a_meeting_is_not(run):
+    doc = run("Greenland left the European Union in 1985.", published="2023-03-01")
+    event = only_event(doc, "SANCTION")
+    assert event["mode"] == "withdraw" and event["target"]["country"] == "IGO"
+    assert "SANCTION" not in types(run("The Hungarian minister left the summit early.",
+                                       published="2023-03-01"))
+
+
+def test_a_weapons_test_told_by_a_noun_is_a_mobilisation(run):
+    doc = run("Iran's latest missile test alarmed Israel.", published="2023-03-01")
+    event = only_event(doc, "MOBILIZE")
+    assert event["source"]["country"] == "IRN" and event["mode"] == "weapons"
+    assert not run("Iran's latest driving test was easy.", published="2023-03-01").events
+
+
+def test_a_single_countrys_exercise_mobilises_and_a_joint_one_cooperates(run):
+    alone = run("Chile held a military exercise of 20,000 troops in May.", published="2023-03-01")
+    assert only_event(alone, "MOBILIZE")["source"]["country"] == "CHL"
+    joint = run("Peru and Chile held a joint military exercise in May.", published="2023-03-01")
+    assert "COOPERATE" in types(joint) and "MOBILIZE" not in types(joint)
+
+
+def test_a_deployment_of_forces_mobilises_but_a_deployment_of_software_does_not(run):
+    doc = run("NATO ordered the deployment of four battalions to Poland.", published="2023-03-01")
+    assert only_event(doc, "MOBILIZE")["source"]["country"] == "IGO"
+    assert not run("Chile's deployment of a new tax system surprised voters.",
+                   published="2023-03-01").events
+
+
+def test_a_verb_coordinated_without_its_own_subject_shares_its_clause(run):
+    threat = run("His threats to close the border and impose tariffs on Peru worried Lima.",
+                 published="2023-03-01")
+    assert "SANCTION" not in types(threat)  # named as a threat, not done
+    done = run("Chile closed the border and imposed tariffs on Peru.", published="2023-03-01")
+    assert only_event(done, "SANCTION")["target"]["country"] == "PER"
