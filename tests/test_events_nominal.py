@@ -95,3 +95,51 @@ def test_a_verb_coordinated_without_its_own_subject_shares_its_clause(run):
     assert "SANCTION" not in types(threat)  # named as a threat, not done
     done = run("Chile closed the border and imposed tariffs on Peru.", published="2023-03-01")
     assert only_event(done, "SANCTION")["target"]["country"] == "PER"
+
+
+def test_a_nouns_by_phrase_names_its_actor(run):
+    doc = run("The invasion of Georgia by Russia shocked Europe.", published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("RUS", "GEO")
+    assert not run("After the invasion, prices rose.", published="2023-03-01").events
+
+
+def test_a_meeting_between_two_parties_takes_the_first_as_its_actor(run):
+    doc = run("A summit meeting between Chilean President Gabriel Boric and Peruvian President "
+              "Pedro Castillo took place in Lima.", published="2023-03-01")
+    event = only_event(doc, "CONSULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    assert "CONSULT" not in types(run("A summit meeting took place in Lima.",
+                                      published="2023-03-01"))
+
+
+def test_the_object_of_a_purpose_clause_is_whom_a_mobilisation_is_for(run):
+    doc = run("Danish fighter jets scrambled on Monday to intercept Russian bombers.",
+              published="2023-03-01")
+    assert only_event(doc, "MOBILIZE")["target"]["country"] == "RUS"
+    alone = run("Danish fighter jets scrambled on Monday.", published="2023-03-01")
+    assert only_event(alone, "MOBILIZE")["target"] is None
+
+
+def test_a_choice_made_is_reported_even_inside_a_sentence_about_something_else(run):
+    doc = run("European leaders gathered on Friday after Britain's decision to leave the "
+              "European Union.", published="2023-03-01")
+    event = only_event(doc, "SANCTION")
+    assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "IGO")
+    planned = run("European leaders gathered on Friday after Britain's proposal to leave the "
+                  "European Union.", published="2023-03-01")
+    assert "SANCTION" not in types(planned)
+
+
+def test_an_as_phrase_after_a_nouns_clause_evaluates_nothing_of_its_own(run):
+    doc = run("The bank pointed to Britain's decision to leave the European Union as an example "
+              "of a dangerous trend.", published="2023-03-01")
+    assert "ACCUSE" not in types(doc) and "SANCTION" in types(doc)
+    blasted = run("Chile blasted Peru as a disgrace on Monday.", published="2023-03-01")
+    assert only_event(blasted, "ACCUSE")["target"]["country"] == "PER"
+
+
+def test_a_participle_describing_a_noun_codes_nothing_of_its_own(run):
+    doc = run("Canada suspended part of a military aid program for Mali aimed at uniting the "
+              "armed forces.", published="2023-03-01")
+    assert types(doc) == {"SANCTION"}

@@ -40,8 +40,9 @@ class Trigger:
     # verb's own objects or prepositions (PETRARCH codes nothing without a target either).
     dyadic: bool = False
     # A derived pattern that names content words of its object ("deploy TROOPS", "conduct
-    # military EXERCISES"; not a bare particle: "back OUT") is specific enough to code without a named recipient where
-    # PLOVER does not require one (MOBILIZE: "a group may mobilize with no entity stated").
+    # military EXERCISES"; not a bare particle: "back OUT") is specific enough to code
+    # without a named recipient where PLOVER does not require one (MOBILIZE: "a group may
+    # mobilize with no entity stated").
     specific: bool = False
     # The category (and mode) coded when the clause names no recipient: a missile fired
     # AT a town is an attack, fired into the sea it is a show of force (PLOVER MOBILIZE).
