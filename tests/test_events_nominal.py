@@ -143,3 +143,23 @@ def test_a_participle_describing_a_noun_codes_nothing_of_its_own(run):
     doc = run("Canada suspended part of a military aid program for Mali aimed at uniting the "
               "armed forces.", published="2023-03-01")
     assert types(doc) == {"SANCTION"}
+
+
+def test_a_nationality_before_an_event_noun_is_its_actor(run):
+    doc = run("The American invasion of Iraq in 2003 was a mistake.", published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("USA", "IRQ")
+    assert not run("The costly invasion of Iraq was a mistake.", published="2023-03-01").events
+
+
+def test_only_forces_or_weapons_are_deployed(run):
+    doc = run("Russia deployed 3,000 troops to the border on Monday.", published="2023-03-01")
+    assert only_event(doc, "MOBILIZE")["source"]["country"] == "RUS"
+    assert not run("The Reagan campaign deployed an aggressive convention strategy.",
+                   published="2023-03-01").events
+
+
+def test_a_place_name_before_an_event_noun_only_names_it(run):
+    doc = run("She was a broker of the Lima climate agreement, the first accord of its kind.",
+              published="2023-03-01")
+    assert "AGREE" not in types(doc)

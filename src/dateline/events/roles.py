@@ -131,8 +131,9 @@ def partners(token: Any) -> Iterator[Any]:
 def reported(token: Any) -> bool:
     """Whether a noun trigger reports an event rather than merely naming one.
 
-    "held TALKS", "Blinken's TALKS with Wang", "the INVASION of X by Y" report; "after the
-    MEETING" only names."""
+    "held TALKS", "Blinken's TALKS with Wang", "the INVASION of X by Y", "the American
+    INVASION of Iraq" (a nationality adjective is a possessor; a place name is not: "the
+    Paris AGREEMENT" names a pact) report; "after the MEETING" only names."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return True
     if token.dep_ == "compound":  # "a MEDIATION effort between ..."
@@ -141,6 +142,7 @@ def reported(token: Any) -> bool:
         return True
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between",
                                                                     "against", "by", "among"))
+               or (c.dep_ == "amod" and c.ent_type_ == "NORP")
                for c in token.children)
 
 
