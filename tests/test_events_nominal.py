@@ -163,3 +163,22 @@ def test_a_place_name_before_an_event_noun_only_names_it(run):
     doc = run("She was a broker of the Lima climate agreement, the first accord of its kind.",
               published="2023-03-01")
     assert "AGREE" not in types(doc)
+
+
+def test_a_blow_between_two_politicians_is_a_rebuke_where_cameo_knows_one(run):
+    doc = run("Senator Jane Miller attacked Governor Tom Baker over the budget on Saturday.",
+              published="2023-03-01")
+    event = only_event(doc, "ACCUSE")
+    assert "Miller" in event["source"]["text"] and "Baker" in event["target"]["text"]
+    assert "ASSAULT" not in types(doc)
+    troops = run("Ethiopian troops attacked Eritrean positions near the town.",
+                 published="2023-03-01")
+    assert only_event(troops, "ASSAULT")["target"]["country"] == "ERI"
+
+
+def test_a_win_between_two_candidates_is_no_assault_but_a_shooting_is(run):
+    assert "ASSAULT" not in types(run("Senator Jane Miller beat Governor Tom Baker in the "
+                                      "Iowa primary.", published="2023-03-01"))
+    shot = run("John Harker shot Senator Jane Miller in Dallas on Monday.",
+               published="2023-03-01")
+    assert "ASSAULT" in types(shot)

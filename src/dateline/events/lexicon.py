@@ -143,6 +143,11 @@ class CameoVerbs:
         for patterns in self.index.values():
             patterns.sort(key=lambda p: (-p.size, p.particle is None))
 
+    def criticises(self, verb: str) -> bool:
+        """Whether CAMEO lists a criticism sense of the verb beside any other ("attack",
+        "slam", "blast", "hit", "lash": a blow or a rebuke)."""
+        return any(p.trigger and p.trigger.category == "ACCUSE" for p in self.index.get(verb, ()))
+
     def match(self, token: Any) -> Trigger | None:
         """The event of the most specific pattern that fits; a verb whose bare defaults
         disagree (a crash and a criticism: "slam") codes nothing without a pattern."""

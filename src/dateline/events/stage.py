@@ -265,10 +265,24 @@ class EventStage:
             category, mode_alone = trig.untargeted
             trig = replace(trig, category=category, mode=mode_alone,
                            cameo=self.ontology.cameo(category, mode_alone))
+        if category == "ASSAULT" and self.between_persons(doc, source, target):
+            if not self.lexicon.cameo.criticises(lemma(tok)):
+                if "election" in self.context_of(sent):
+                    return None  # "Sanders beat Clinton in the primary": a contest, no force
+            else:
+                category = "ACCUSE"  # "Bush attacked Trump over immigration"
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
+
+    @staticmethod
+    def between_persons(doc: Document, source: EventActor, target: EventActor | None) -> bool:
+        """Whether both sides are named persons: blows between two politicians in news are
+        words or votes ("attacked", "hammered", "beat"), a force has a unit or a country."""
+        kinds = [(doc.actor(side["actor"]) or {}).get("type") if side else None
+                 for side in (source, target)]
+        return kinds == ["person", "person"]
 
     def alone(self, trig: Trigger) -> bool:
         """Whether a derived trigger codes without a named recipient: a pattern naming its
