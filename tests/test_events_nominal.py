@@ -182,3 +182,20 @@ def test_a_win_between_two_candidates_is_no_assault_but_a_shooting_is(run):
     shot = run("John Harker shot Senator Jane Miller in Dallas on Monday.",
                published="2023-03-01")
     assert "ASSAULT" in types(shot)
+
+
+def test_a_force_probing_a_border_mobilises_but_a_probe_of_a_sale_investigates(run):
+    doc = run("Officials noted a sharp rise in Russian military probing along the Finnish "
+              "border.", published="2023-03-01")
+    assert only_event(doc, "MOBILIZE")["source"]["country"] == "RUS"
+    assert "MOBILIZE" not in types(run("Chile probed the sale of the port to Peru on Monday.",
+                                       published="2023-03-01"))
+
+
+def test_a_passive_without_its_agent_makes_the_victim_no_actor(run):
+    doc = run("The Burmese leader who won independence before being assassinated was a hero.",
+              published="2023-03-01")
+    assert "ASSAULT" not in types(doc)
+    named = run("The Burmese leader was assassinated by Thai agents in 1947.",
+                published="2023-03-01")
+    assert only_event(named, "ASSAULT")["source"]["country"] == "THA"

@@ -50,10 +50,10 @@ def sources(token: Any) -> Iterator[Any]:
             # "forces were engaged in ethnic CLEANSING": the passive subject takes part
             yield from (c for c in token.children if c.dep_ == "nsubjpass")
     for _ in range(5):
-        if any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not any(
             c.dep_ == "agent" for c in token.children
         ):
-            return  # a passive without its "by" phrase names no actor
+            return  # a passive without its "by" phrase ("before BEING assassinated") names no actor
         found = False
         for child in token.children:
             if child.dep_ == "agent":
