@@ -199,3 +199,12 @@ def test_a_passive_without_its_agent_makes_the_victim_no_actor(run):
     named = run("The Burmese leader was assassinated by Thai agents in 1947.",
                 published="2023-03-01")
     assert only_event(named, "ASSAULT")["source"]["country"] == "THA"
+
+
+def test_a_derived_verb_done_to_oneself_has_no_recipient(run):
+    doc = run("Governor Tom Baker surrounded himself with advisors who have ties to Russia.",
+              published="2023-03-01")
+    assert "ASSAULT" not in types(doc)
+    other = run("Ukraine said Russia surrounded Ukrainian soldiers near Izium on Monday.",
+                published="2023-03-01")
+    assert only_event(other, "ASSAULT")["target"]["country"] == "UKR"

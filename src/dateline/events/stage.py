@@ -110,6 +110,12 @@ def collective(doc: Document, side: EventActor) -> bool:
     return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
 
 
+def reflexive(token: Any) -> bool:
+    """ "He SURROUNDED himself with advisors": the verb's own object is its actor, so a
+    derived trigger, coded only for a recipient in its own slots, has none to code."""
+    return any(c.dep_ == "dobj" and c.morph.get("Reflex") == ["Yes"] for c in token.children)
+
+
 def passive(token: Any) -> bool:
     """ "He has been criticized for ...": the subject is the recipient; with no "by" phrase
     the accuser is unnamed, and whoever the quotes stage took for a speaker is not it."""
@@ -212,7 +218,7 @@ class EventStage:
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
         verdict = judge(tok, trig)
-        if verdict is None or resolver.opinion(tok):
+        if verdict is None or resolver.opinion(tok) or (trig.dyadic and reflexive(tok)):
             return None
         if (sense := verbal_sense(tok, verdict.category)) is None:
             return None
