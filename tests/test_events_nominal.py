@@ -208,3 +208,13 @@ def test_a_derived_verb_done_to_oneself_has_no_recipient(run):
     other = run("Ukraine said Russia surrounded Ukrainian soldiers near Izium on Monday.",
                 published="2023-03-01")
     assert only_event(other, "ASSAULT")["target"]["country"] == "UKR"
+
+
+def test_a_meeting_with_many_unnamed_parties_is_multilateral(run):
+    doc = run("Chilean President Tom Baker told a meeting of Pacific Island leaders that the "
+              "seas were rising.", published="2023-03-01")
+    event = only_event(doc, "CONSULT")
+    assert event["source"]["country"] == "CHL" and event["target"] is None
+    pair = run("Chile rejected an offer of direct talks between the two neighbours.",
+               published="2023-03-01")
+    assert "CONSULT" not in types(pair)  # "between": two parties, to be named

@@ -88,12 +88,12 @@ def sources(token: Any) -> Iterator[Any]:
 
 def nominal_agents(noun: Any) -> Iterator[Any]:
     """The actor a noun's own phrase names: "the invasion of Ukraine BY Russia", and the
-    first party of "a summit BETWEEN X and Y" / "negotiations AMONG X and Y" (the other
-    party is the counterpart, see ``counterparts``)."""
+    first party of "a summit BETWEEN X and Y" (the other party is the counterpart, see
+    ``counterparts``; "talks AMONG 195 countries" are led by the clause's subject)."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             yield from pobjs(child)
-        elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+        elif child.dep_ == "prep" and child.lower_ == "between":
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 

@@ -116,6 +116,18 @@ def reflexive(token: Any) -> bool:
     return any(c.dep_ == "dobj" and c.morph.get("Reflex") == ["Yes"] for c in token.children)
 
 
+def many(token: Any) -> bool:
+    """Whether a meeting's other side is many unnamed parties ("told a MEETING of Pacific
+    Island leaders", "negotiations AMONG 195 countries", "talks WITH the leaders"): a
+    multilateral meeting, which PLOVER codes with its actor and no single recipient."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "among", "of"):  # "between": two
+            if any(obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_
+                   for obj in child.children if obj.dep_ == "pobj"):
+                return True
+    return False
+
+
 def passive(token: Any) -> bool:
     """ "He has been criticized for ...": the subject is the recipient; with no "by" phrase
     the accuser is unnamed, and whoever the quotes stage took for a speaker is not it."""
@@ -263,7 +275,7 @@ class EventStage:
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
         if target is None and self.ontology.needs_recipient(category) and not (
-                category in RECIPROCAL and collective(doc, source)):
+                category in RECIPROCAL and (collective(doc, source) or many(tok))):
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
