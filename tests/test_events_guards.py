@@ -154,8 +154,10 @@ def test_the_speakers_own_act_inside_a_direct_quote_is_an_event(run):
 
 
 def test_the_infinitive_of_a_noun_names_an_idea_not_an_act(run):
-    doc = run("Britain's decision to leave the European Union shocked investors.")
+    doc = run("Britain's plan to leave the European Union shocked investors.")
     assert doc.events == []
+    chosen = run("Britain's decision to leave the European Union shocked investors.")
+    assert only_event(chosen, "SANCTION")["source"]["country"] == "GBR"  # a choice made is the act
     acted = run("Germany expelled Russian diplomats on Monday.")
     event = only_event(acted, "SANCTION")
     assert (event["source"]["country"], event["target"]["country"]) == ("DEU", "RUS")

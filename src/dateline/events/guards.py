@@ -25,6 +25,8 @@ NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refu
 # Heads that make their complement an intention rather than an act ("plans to impose").
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing"}
+# Nouns of a choice made, whose infinitive reports the act chosen (see ``unasserted``).
+CHOSEN = {"decision", "vote"}
 # Categories that are already statements about the future or verbal acts.
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
 
@@ -44,10 +46,17 @@ def clause(token: Any) -> list[Any]:
     chain = [token]
     while token.dep_ in ("xcomp", "acomp", "aux", "auxpass") or (
         token.dep_ in ("dobj", "attr", "compound") and token.pos_ in ("NOUN", "PROPN")
-    ):
+    ) or shared(token):
         token = token.head
         chain.append(token)
     return chain
+
+
+def shared(token: Any) -> bool:
+    """A coordinated verb without a subject of its own shares its head's clause: "his threats
+    to wall off the border and SLAP tariffs" is as unasserted as "wall off"."""
+    return token.dep_ == "conj" and token.pos_ == "VERB" and \
+        not any(c.dep_ in ENGLISH.subjects for c in token.children)
 
 
 def negated(token: Any) -> bool:
@@ -104,9 +113,11 @@ def habitual(token: Any) -> bool:
 
 
 def unasserted(chain: list[Any]) -> bool:
-    """Whether the clause is the infinitive of a noun ("the DECISION to leave", "his THREATS
-    to slap tariffs", "a PROPOSAL to create"): it names an idea, not an act that happened."""
+    """Whether the clause is the infinitive of a noun ("his THREATS to slap tariffs", "a
+    PROPOSAL to create"): it names an idea, not an act that happened. A choice already made
+    ("Britain's VOTE to leave the EU", "the DECISION to impose sanctions") is the act."""
     return any(tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
+               lemma(tok.head) not in CHOSEN and
                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) for tok in chain)
 
 

@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from dateline.events.ontology import ontology
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
@@ -37,6 +39,14 @@ class Trigger:
     # Derived from CAMEO, whose events are dyadic: codes only with a recipient named in the
     # verb's own objects or prepositions (PETRARCH codes nothing without a target either).
     dyadic: bool = False
+    # A derived pattern that names content words of its object ("deploy TROOPS", "conduct
+    # military EXERCISES"; not a bare particle: "back OUT") is specific enough to code
+    # without a named recipient where PLOVER does not require one (MOBILIZE: "a group may
+    # mobilize with no entity stated").
+    specific: bool = False
+    # The category (and mode) coded when the clause names no recipient: a missile fired
+    # AT a town is an attack, fired into the sea it is a show of force (PLOVER MOBILIZE).
+    untargeted: tuple[str, str | None] | None = None
 
 
 def lemma(token: Any) -> str:
@@ -119,7 +129,9 @@ class CameoVerbs:
                 mode_ = mode if mode in onto.modes(kind) else None
                 trig = Trigger(category=kind, lemma=verb, pos="verb", mode=mode_,
                                cameo=code.split(":")[0], with_=frozenset(),
-                               without=frozenset(), negated=None, rank=1, dyadic=True)
+                               without=frozenset(), negated=None, rank=1, dyadic=True,
+                               specific=any(w.startswith("&") or w not in STOP_WORDS
+                                            for w in f"{before} {after}".split() if w != "-"))
 
             def slots(text: str) -> tuple[frozenset[str], ...]:
                 return tuple(sets.get(w, frozenset()) if w.startswith("&") else frozenset({w})
@@ -130,6 +142,11 @@ class CameoVerbs:
                                             trigger=trig))
         for patterns in self.index.values():
             patterns.sort(key=lambda p: (-p.size, p.particle is None))
+
+    def criticises(self, verb: str) -> bool:
+        """Whether CAMEO lists a criticism sense of the verb beside any other ("attack",
+        "slam", "blast", "hit", "lash": a blow or a rebuke)."""
+        return any(p.trigger and p.trigger.category == "ACCUSE" for p in self.index.get(verb, ()))
 
     def match(self, token: Any) -> Trigger | None:
         """The event of the most specific pattern that fits; a verb whose bare defaults
@@ -178,6 +195,12 @@ class Lexicon:
                 mode = entry.get("mode")
                 if mode is not None and mode not in onto.modes(category):
                     raise ValueError(f"triggers.yaml: unknown mode {mode} for {category}")
+                untargeted = entry.get("untargeted")
+                if untargeted is not None:
+                    kind, _, alone = untargeted.partition(" ")
+                    if kind not in onto.categories or (alone and alone not in onto.modes(kind)):
+                        raise ValueError(f"triggers.yaml: unknown untargeted {untargeted}")
+                    untargeted = (kind, alone or None)
                 self.index[entry["lemma"]].append(Trigger(
                     category=category,
                     lemma=entry["lemma"],
@@ -188,6 +211,7 @@ class Lexicon:
                     without=frozenset(entry.get("without") or ()),
                     negated=entry.get("negated"),
                     rank=int(entry.get("rank", 1)),
+                    untargeted=untargeted,
                 ))
         # Entries that need a companion word are more specific: try them first.
         for entries in self.index.values():

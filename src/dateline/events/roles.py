@@ -42,6 +42,7 @@ def sources(token: Any) -> Iterator[Any]:
             if child.dep_ == "poss":
                 yield child
         yield from (c for c in token.children if c.dep_ in ("compound", "amod"))
+        yield from nominal_agents(token)
         if token.dep_ in ENGLISH.subjects:
             return
         token = predicate(token)
@@ -49,10 +50,10 @@ def sources(token: Any) -> Iterator[Any]:
             # "forces were engaged in ethnic CLEANSING": the passive subject takes part
             yield from (c for c in token.children if c.dep_ == "nsubjpass")
     for _ in range(5):
-        if any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not any(
             c.dep_ == "agent" for c in token.children
         ):
-            return  # a passive without its "by" phrase names no actor
+            return  # a passive without its "by" phrase ("before BEING assassinated") names no actor
         found = False
         for child in token.children:
             if child.dep_ == "agent":
@@ -74,7 +75,8 @@ def sources(token: Any) -> Iterator[Any]:
         if found or token.head.i == token.i:
             return
         if token.dep_ in ("relcl", "acl"):
-            yield token.head
+            yield token.head  # "Britain's decision to LEAVE": the noun's possessor chose
+            yield from (c for c in token.head.children if c.dep_ == "poss")
             return
         if token.dep_ not in INHERIT:
             return
@@ -82,6 +84,17 @@ def sources(token: Any) -> Iterator[Any]:
         # of the clause the adjunct modifies
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         token = token.head.head if adjunct else token.head
+
+
+def nominal_agents(noun: Any) -> Iterator[Any]:
+    """The actor a noun's own phrase names: "the invasion of Ukraine BY Russia", and the
+    first party of "a summit BETWEEN X and Y" (the other party is the counterpart, see
+    ``counterparts``; "talks AMONG 195 countries" are led by the clause's subject)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            yield from pobjs(child)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def reporter(token: Any) -> Iterator[Any]:
@@ -118,14 +131,18 @@ def partners(token: Any) -> Iterator[Any]:
 def reported(token: Any) -> bool:
     """Whether a noun trigger reports an event rather than merely naming one.
 
-    "held TALKS", "Blinken's TALKS with Wang" report; "after the MEETING" only names."""
+    "held TALKS", "Blinken's TALKS with Wang", "the INVASION of X by Y", "the American
+    INVASION of Iraq" (a nationality adjective is a possessor; a place name is not: "the
+    Paris AGREEMENT" names a pact) report; "after the MEETING" only names."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return True
     if token.dep_ == "compound":  # "a MEDIATION effort between ..."
         token = token.head
     if token.dep_ in ("dobj", "attr", "nsubjpass"):
         return True
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between", "against"))
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between",
+                                                                    "against", "by", "among"))
+               or (c.dep_ == "amod" and c.ent_type_ == "NORP")
                for c in token.children)
 
 
@@ -174,6 +191,9 @@ def targets(token: Any) -> Iterator[Any]:
             yield from targets(child)
     yield from conditioned(token)
     yield from opposed(token)
+    for child in token.children:  # "scrambled jets TO INTERCEPT Russian bombers": whom it is for
+        if purpose(child):
+            yield from (c for c in child.children if c.dep_ == "dobj")
     if purpose(token):
         # "sent personnel TO Bosnia to investigate": a purpose clause acts where its head went
         for prep in token.head.children:

@@ -57,6 +57,22 @@ def venue(token: Any) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
+def own_clause(node: Any) -> bool:
+    """Whether a verb heads a clause that asserts its own act: a relative clause ("the U.N.,
+    which IMPOSED sanctions, called a meeting"), the infinitive of a noun ("met after Britain's
+    decision to LEAVE the EU"; the guards judge whether it is asserted; a participle, "a
+    program AIMED at", only describes its noun) or an adverbial clause opened by a
+    subordinator that is no condition ("AFTER Pyongyang fired missiles, the Council met").
+    The trigger of the main clause does not govern it; a purpose infinitive or a condition
+    stays governed ("staged demonstrations to demand", "will withdraw unless ...")."""
+    if node.dep_ == "relcl" or (node.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and lemma(c) not in ENGLISH.condition_markers | {"whether", "so"}
+        for c in node.children)
+
+
 def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     """Keep only triggers not governed by another trigger: one event per clause.
 
@@ -70,7 +86,7 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     kept = []
     for tok, trig in hits:
         node, governed = predicate(tok), False
-        while node.head.i != node.i:
+        while node.head.i != node.i and not own_clause(node):
             sibling = node.dep_ == "conj"
             node = node.head
             if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
@@ -92,6 +108,24 @@ def collective(doc: Document, side: EventActor) -> bool:
         return False
     root = span.root
     return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+
+
+def reflexive(token: Any) -> bool:
+    """ "He SURROUNDED himself with advisors": the verb's own object is its actor, so a
+    derived trigger, coded only for a recipient in its own slots, has none to code."""
+    return any(c.dep_ == "dobj" and c.morph.get("Reflex") == ["Yes"] for c in token.children)
+
+
+def many(token: Any) -> bool:
+    """Whether a meeting's other side is many unnamed parties ("told a MEETING of Pacific
+    Island leaders", "negotiations AMONG 195 countries", "talks WITH the leaders"): a
+    multilateral meeting, which PLOVER codes with its actor and no single recipient."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "among", "of"):  # "between": two
+            if any(obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_
+                   for obj in child.children if obj.dep_ == "pobj"):
+                return True
+    return False
 
 
 def passive(token: Any) -> bool:
@@ -196,7 +230,7 @@ class EventStage:
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
               sent: Any) -> Event | None:
         verdict = judge(tok, trig)
-        if verdict is None or resolver.opinion(tok):
+        if verdict is None or resolver.opinion(tok) or (trig.dyadic and reflexive(tok)):
             return None
         if (sense := verbal_sense(tok, verdict.category)) is None:
             return None
@@ -228,7 +262,7 @@ class EventStage:
                 source = resolver.speaker(quote)
             if target is None:
                 target = resolver.addressee(quote, source)
-        if source is None or (trig.dyadic and target is None):
+        if source is None or (target is None and trig.dyadic and not self.alone(trig)):
             return None
         if source["country"] is None and resolver.office_holder(source):
             # a protest is domestic: its leader may share the country of its place
@@ -241,14 +275,41 @@ class EventStage:
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
         if target is None and self.ontology.needs_recipient(category) and not (
-                category in RECIPROCAL and collective(doc, source)):
+                category in RECIPROCAL and (collective(doc, source) or many(tok))):
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
+        if target is None and trig.untargeted and category == trig.category:
+            category, mode_alone = trig.untargeted
+            trig = replace(trig, category=category, mode=mode_alone,
+                           cameo=self.ontology.cameo(category, mode_alone))
+        if category == "ASSAULT" and self.between_persons(doc, source, target):
+            if not self.lexicon.cameo.criticises(lemma(tok)):
+                if "election" in self.context_of(sent):
+                    return None  # "Sanders beat Clinton in the primary": a contest, no force
+            else:
+                category = "ACCUSE"  # "Bush attacked Trump over immigration"
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
+
+    @staticmethod
+    def between_persons(doc: Document, source: EventActor, target: EventActor | None) -> bool:
+        """Whether both sides are named persons: blows between two politicians in news are
+        words or votes ("attacked", "hammered", "beat"), a force has a unit or a country."""
+        kinds = [(doc.actor(side["actor"]) or {}).get("type") if side else None
+                 for side in (source, target)]
+        return kinds == ["person", "person"]
+
+    def alone(self, trig: Trigger) -> bool:
+        """Whether a derived trigger codes without a named recipient: a pattern naming its
+        object words ("conduct military EXERCISES") of a material category PLOVER codes
+        without one (MOBILIZE, RETREAT, COERCE, ASSAULT). Verbal categories keep the
+        recipient the derived table was built for ("call a MEETING" says nothing alone)."""
+        category = self.ontology.categories[trig.category]
+        return trig.specific and category["quad"].startswith("material") and \
+            not self.ontology.needs_recipient(trig.category)
 
     def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
         """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it

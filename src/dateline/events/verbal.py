@@ -23,8 +23,10 @@ NAMING = {"call", "brand", "label", "dub"}
 
 def complement(token: Any) -> Any | None:
     """The predicative complement of the trigger's object: "called X [a disgrace]",
-    "blasted X [as a disgrace]"; None without an object or such a complement."""
-    if not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+    "blasted X [as a disgrace]"; None without an object or such a complement. A clause of a
+    noun has none: "pointed to Britain's decision to leave the EU AS an example" evaluates
+    the decision, in the outer verb's words."""
+    if token.dep_ == "acl" or not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         return None
     for child in token.children:
         if child.dep_ == "oprd":
@@ -77,8 +79,8 @@ def verbal_sense(token: Any, category: str) -> str | None:
     if said is None:
         return category
     score = valence(said)
-    if ontology().categories[category]["quad"] == "material_conflict":
-        return "ACCUSE"  # a verb of force with a predicative complement is an evaluation
+    if ontology().categories[category]["quad"] == "material_conflict" and score < 0:
+        return "ACCUSE"  # a verb of force with an evaluating complement ("blasted X as weak")
     if lemma(token) in NAMING and score < 0:
         return "ACCUSE"
     if lemma(token) in NAMING and score > 0:
