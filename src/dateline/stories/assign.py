@@ -26,8 +26,9 @@ MIN_WORDS = 0.3
 # share of the rarity of the document's own named actors.
 MIN_ACTOR_RARITY = math.log(50)
 MIN_ACTOR_SHARE = 0.3
-# An actor named in more than a quarter of the documents of its months finds no story.
-MIN_RARITY = math.log(4)
+# An actor named in more than one document in eight of its months is background: it finds
+# no story and ties none (the many candidates of a primary race are named together).
+MIN_RARITY = math.log(8)
 WEIGHTS = {"events": 1.0, "words": 2.0, "actors": 1.0}
 TOTAL = ""  # the actor key that counts every document of a month
 
