@@ -63,6 +63,12 @@ def test_reports_of_one_event_match_and_differing_ones_do_not():
     assert events.match(a, report("d2-e0", "d2", words="farmers harvest wheat early")) is None
 
 
+def test_sentence_words_are_content_words():
+    words = events.sentence_words("And she has accepted that invitation to the summit.")
+    assert words == {"accepted", "invitation", "summit"}
+    assert not events.sentence_words("He has done that, and it was there then.")
+
+
 def test_countries_alone_need_a_closer_sentence_than_resolved_actors():
     loose = "leaders met farmers wheat valley harvest"
     by_actor = report("d2-e0", "d2", words=loose)
@@ -106,16 +112,43 @@ def test_counts_take_a_copy_once_and_every_outlet():
 
 
 def test_a_document_joins_a_close_story_and_starts_its_own_when_far():
-    near = assign.Candidate("s1", events=1, words=0.0, actors=2, actor_share=1.0, gap_days=1)
-    far = assign.Candidate("s2", events=0, words=0.0, actors=2, actor_share=1.0, gap_days=500)
-    tied_by_events = assign.Candidate("s3", events=2, words=0.0, actors=0, actor_share=0.0,
+    near = assign.Candidate("s1", events=1, words=0.0, actors=6.0, actor_share=1.0, gap_days=1)
+    far = assign.Candidate("s2", events=0, words=0.0, actors=6.0, actor_share=1.0, gap_days=500)
+    tied_by_events = assign.Candidate("s3", events=2, words=0.0, actors=0.0, actor_share=0.0,
                                       gap_days=500)
-    weak = assign.Candidate("s4", events=0, words=0.05, actors=1, actor_share=0.2, gap_days=0)
+    weak = assign.Candidate("s4", events=0, words=0.05, actors=1.0, actor_share=0.2, gap_days=0)
     assert assign.best([near, far, weak]) == "s1"
     assert assign.best([far, weak]) is None
     assert assign.best([tied_by_events]) == "s3"
     assert assign.gap_days("2024-04-26", "2024-04-26", "2022-11-14", "2022-11-14") == 529
     assert assign.gap_days("2022-11-01", "2022-11-30", "2022-11-14", "2022-11-14") == 0
+
+
+def test_actors_named_everywhere_tie_no_story_and_rare_ones_do():
+    # a month of 200 documents: both candidates in most, a witness and a judge in three
+    counts = {"|2016-09": 150, "|2016-10": 50, "candidate-a|2016-09": 140,
+              "candidate-a|2016-10": 45, "candidate-b|2016-09": 120, "witness|2016-09": 3,
+              "judge|2016-10": 3}
+    rare = assign.rarities(["candidate-a", "candidate-b", "witness", "judge"], counts)
+    assert rare["candidate-a"] < rare["candidate-b"] < assign.MIN_RARITY < rare["witness"]
+    common = rare["candidate-a"] + rare["candidate-b"]
+    own = sum(rare.values())
+    by_candidates = assign.Candidate("s1", events=0, words=0.0, actors=common,
+                                     actor_share=common / own, gap_days=2)
+    by_witnesses = assign.Candidate("s2", events=0, words=0.0,
+                                    actors=rare["witness"] + rare["judge"],
+                                    actor_share=(rare["witness"] + rare["judge"]) / own,
+                                    gap_days=2)
+    assert assign.best([by_candidates]) is None
+    assert assign.best([by_candidates, by_witnesses]) == "s2"
+    assert assign.rarities(["witness"], {}) == {"witness": 0.0}  # nothing counted yet
+
+
+def test_only_a_story_event_dated_within_a_week_ties_a_story():
+    assert assign.precise("2016-09-26", "2016-09-26")
+    assert assign.precise("2016-09-12", "2016-09-18")
+    assert not assign.precise("2016-09-01", "2016-09-30")
+    assert not assign.precise(None, None)
 
 
 def test_actor_keys_reach_the_months_within_the_gap_only():

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from dateline.model import Document
 from dateline.store import Store
-from dateline.store.schema import BandRow, DocumentRow, StoryRow
+from dateline.store.schema import ActorCountRow, BandRow, DocumentRow, StoryRow
 from test_stories import ARTICLE, OTHER
 
 
@@ -67,3 +67,40 @@ def test_copies_point_at_the_first_stored_and_survive_a_rewrite_and_a_rebuild(st
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(StoryRow)) == 2
         assert s.scalar(select(func.count(func.distinct(BandRow.doc_id)))) == 4
+
+
+# Fictional campaign news: every article names both candidates; two of them also name the
+# same witness and judge, whom no other article names.
+ARTICLES = 30  # enough counted for an actor in two of them to look rare
+
+
+def person(id_: str) -> dict:
+    return {"id": id_, "name": id_.title(), "type": "person", "country": "USA",
+            "sector": None, "roles": []}
+
+
+CANDIDATES = [person("candidate-a"), person("candidate-b")]
+RARE = [person("witness-c"), person("judge-d")]
+
+
+def campaign_doc(n: int, actors: list[dict]) -> Document:
+    text = " ".join(f"topic{n}word{i}" for i in range(60))  # no two alike
+    return Document(id=f"c{n:02d}", source=f"c{n}.txt", raw=text, text=text, title=f"c{n}",
+                    outlet="Wire", published=f"2016-09-{1 + n % 28:02d}",
+                    published_from="option", actors=actors)
+
+
+def test_shared_candidates_tie_no_story_and_shared_rare_actors_do(store):
+    paired = (ARTICLES - 6, ARTICLES - 3)  # three days apart
+    for n in range(ARTICLES):
+        store.save(campaign_doc(n, CANDIDATES + (RARE if n in paired else [])))
+    stories = {i: story for i, (_, story) in marks(store).items()}
+    assert stories[f"c{paired[0]}"] == stories[f"c{paired[1]}"]
+    assert len(set(stories.values())) == ARTICLES - 1
+    with store.session() as s:
+        counted = dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)).all())
+    assert counted["|2016-09"] == counted["candidate-a|2016-09"] == ARTICLES
+    assert counted["witness-c|2016-09"] == 2
+    store.save(campaign_doc(paired[1], CANDIDATES + RARE), replace=True)
+    with store.session() as s:  # stored again: counted once
+        assert dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)).all()) == counted

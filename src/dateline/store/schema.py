@@ -250,3 +250,13 @@ class StoryKeyRow(Base):
 
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     story: Mapped[str] = mapped_column(ForeignKey("stories.id", **CASCADE), primary_key=True)
+
+
+class ActorCountRow(Base):
+    """Documents naming an actor in a month (key "actor|YYYY-MM"; the empty actor counts
+    every document), copies counted once: how rare an actor is (dateline.stories.assign)."""
+
+    __tablename__ = "story_actor_counts"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,14 +8,16 @@ the number of stored documents. The decisions are dateline.stories' pure functio
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from dateline.model import Document
 from dateline.store.schema import (
+    ActorCountRow,
     BandRow,
     DocumentRow,
     EventRow,
@@ -32,7 +34,7 @@ MAX_CANDIDATES = 50  # documents sharing most bands, then stories sharing most a
 MAX_STORY_SPAN_DAYS = 31  # a publication date vaguer than a month places no story
 NAMED = ("person", "organisation", "group")  # actors specific enough to tie a story
 GROUPING_TABLES = (StoryKeyRow, StoryRow, StoryEventKeyRow, StoryEventRow, BandRow,
-                   SignatureRow)
+                   SignatureRow, ActorCountRow)
 
 
 def group(s: Session, doc: Document) -> None:
@@ -117,13 +119,10 @@ def _story_events(s: Session, doc: Document) -> dict[str, str]:
 
 def _story(s: Session, doc: Document, similar: list[dict[str, Any]], joined: dict[str, str],
            duplicate_of: str | None) -> str:
-    """The story the document joins (its original's, or the best candidate's), or a new one."""
-    found = interval(doc.published) if doc.published else None
-    if found is None or (found.end - found.start).days > MAX_STORY_SPAN_DAYS:
-        start = end = None  # "published 2025" says nothing about which story
-    else:
-        start, end = found.start.isoformat(), found.end.isoformat()
-    named = sorted({a["id"] for a in doc.actors if a["type"] in NAMED})
+    """The story the document joins (its original's, or the best candidate's), or a new one;
+    an original counts towards its actors' documents."""
+    start, end = _dates(doc.published)
+    named = _named(doc.actors)
     story = None
     if duplicate_of:
         story = s.scalar(select(DocumentRow.story).where(DocumentRow.id == duplicate_of))
@@ -143,15 +142,48 @@ def _story(s: Session, doc: Document, similar: list[dict[str, Any]], joined: dic
     have = set(s.scalars(select(StoryKeyRow.key).where(StoryKeyRow.story == story,
                                                         StoryKeyRow.key.in_(keys))))
     s.add_all(StoryKeyRow(key=k, story=story) for k in keys if k not in have)
+    if not duplicate_of:
+        _count(s, assign.actor_keys([assign.TOTAL, *named], start), 1)
     return story
+
+
+def _dates(published: str | None) -> tuple[str | None, str | None]:
+    """The first and last day a publication date places a document in, for stories."""
+    found = interval(published) if published else None
+    if found is None or (found.end - found.start).days > MAX_STORY_SPAN_DAYS:
+        return None, None  # "published 2025" says nothing about which story
+    return found.start.isoformat(), found.end.isoformat()
+
+
+def _named(actors: list[dict[str, Any]]) -> list[str]:
+    return sorted({a["id"] for a in actors if a["type"] in NAMED})
+
+
+def _count(s: Session, keys: list[str], step: int) -> None:
+    """Add ``step`` (1 or -1) to the documents counted under each actor key; a document
+    grouped before the counts existed (migration 0005) was never counted in."""
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    have = set(s.scalars(select(ActorCountRow.key).where(ActorCountRow.key.in_(keys))))
+    if have:
+        s.execute(update(ActorCountRow).where(ActorCountRow.key.in_(sorted(have)),
+                                              ActorCountRow.documents + step >= 0)
+                  .values(documents=ActorCountRow.documents + step))
+    if step > 0 and (new := [k for k in keys if k not in have]):
+        s.execute(insert(ActorCountRow), [{"key": k, "documents": step} for k in new])
 
 
 def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
                 joined: dict[str, str], named: list[str], start: str | None,
                 end: str | None) -> list[assign.Candidate]:
-    """Stories sharing the document's story events, words (LSH) or named actors."""
+    """Stories sharing the document's precisely dated story events, words (LSH) or rare
+    named actors."""
     shared_events: dict[str, int] = {}
     mine = sorted({se for event_id, se in joined.items() if se != event_id})
+    if mine:
+        mine = [se.id for se in s.scalars(select(StoryEventRow).where(
+            StoryEventRow.id.in_(mine))) if assign.precise(se.date_start, se.date_end)]
     if mine:
         shared_events = dict(s.execute(
             select(DocumentRow.story, func.count(func.distinct(EventRow.story_event)))
@@ -163,14 +195,17 @@ def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
     for c in similar:
         if c["story"]:
             words[c["story"]] = max(words.get(c["story"], 0.0), c["words"])
-    shared: dict[str, set[str]] = defaultdict(set)
-    lookup = assign.actor_lookup_keys(named, start, end)
+    rare = _rarities(s, named, start, end)
+    shared: dict[str, float] = defaultdict(float)
+    lookup = assign.actor_lookup_keys([a for a in named if rare[a] >= assign.MIN_RARITY],
+                                      start, end)
     if lookup:
-        for story, key in s.execute(select(StoryKeyRow.story, StoryKeyRow.key)
-                                    .where(StoryKeyRow.key.in_(lookup))):
-            shared[story].add(assign.key_actor(key))
-    ranked = sorted(shared, key=lambda st: (-len(shared[st]), st))[:MAX_CANDIDATES]
-    actors = {story: len(shared[story]) for story in ranked}
+        for story, actor in {(story, assign.key_actor(key)) for story, key in s.execute(
+                select(StoryKeyRow.story, StoryKeyRow.key).where(StoryKeyRow.key.in_(lookup)))}:
+            shared[story] += rare[actor]
+    ranked = sorted(shared, key=lambda st: (-shared[st], st))[:MAX_CANDIDATES]
+    actors = {story: shared[story] for story in ranked}
+    own = sum(rare.values())
     ids = set(shared_events) | set(words) | set(actors)
     if not ids:
         return []
@@ -178,9 +213,18 @@ def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
              for r in s.scalars(select(StoryRow).where(StoryRow.id.in_(ids)))}
     return [assign.Candidate(
         story=story, events=shared_events.get(story, 0), words=words.get(story, 0.0),
-        actors=actors.get(story, 0), actor_share=actors.get(story, 0) / max(1, len(named)),
+        actors=actors.get(story, 0.0), actor_share=actors.get(story, 0.0) / own if own else 0.0,
         gap_days=assign.gap_days(start, end, *spans[story]))
         for story in sorted(ids) if story in spans]
+
+
+def _rarities(s: Session, named: list[str], start: str | None,
+              end: str | None) -> dict[str, float]:
+    """Each named actor's rarity among the documents of the months around a date."""
+    keys = assign.actor_lookup_keys([assign.TOTAL, *named], start, end)
+    counts = dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)
+                            .where(ActorCountRow.key.in_(keys))).all()) if keys else {}
+    return assign.rarities(named, counts)
 
 
 def recount(s: Session, story_events: set[str], stories: set[str | None]) -> None:
@@ -209,10 +253,17 @@ def recount(s: Session, story_events: set[str], stories: set[str | None]) -> Non
 
 
 def before_replace(s: Session, doc_id: str) -> tuple[set[str], set[str | None]]:
-    """The story events and story a stored document belongs to, to recount once it is gone."""
+    """The story events and story a stored document belongs to, to recount once it is gone;
+    its actors are counted off."""
     story_events = set(s.scalars(select(EventRow.story_event).where(
         EventRow.doc_id == doc_id, EventRow.story_event.is_not(None))))
-    return story_events, {s.scalar(select(DocumentRow.story).where(DocumentRow.id == doc_id))}
+    row = s.get(DocumentRow, doc_id)
+    if row.story is not None and row.duplicate_of is None:  # grouped, and counted
+        data = json.loads(row.data)
+        start, _ = _dates(data.get("published"))
+        _count(s, assign.actor_keys([assign.TOTAL, *_named(data.get("actors") or [])], start),
+               -1)
+    return story_events, {row.story}
 
 
 def forget_all(s: Session) -> None:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from dateline.timex.interval import interval
 
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -41,7 +43,8 @@ class EventReport:
 
 
 def sentence_words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in WORD.findall(text))
+    """A sentence's content words: stop words would make any two sentences look alike."""
+    return frozenset(w for w in map(str.lower, WORD.findall(text)) if w not in STOP_WORDS)
 
 
 def reports(doc_id: str, text: str, events: list[dict], published: str | None,

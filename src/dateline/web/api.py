@@ -62,6 +62,21 @@ Format = Annotated[Literal["json", "csv"], Query(
     alias="format", description="json (the default) or csv: the same rows as a table.")]
 
 
+# What the store's grouping (dateline.stories) adds to documents and events, in the contract
+# objects and the list rows alike: one definition each. (Annotated fields, not a mixin: a
+# mixin's fields would come first and change the order of the JSON keys.)
+DuplicateOf = Annotated[str | None, Field(
+    description="The earliest stored near-duplicate (the store's grouping)")]
+StoryOf = Annotated[str | None, Field(description="The story the document belongs to")]
+StoryEventOf = Annotated[str | None, Field(
+    description="One real event's id across reports (the store's grouping)")]
+NumMentions = Annotated[int | None, Field(
+    description="Triggers reporting the story event, near-duplicates counted once")]
+NumArticles = Annotated[int | None, Field(
+    description="Documents reporting the story event, near-duplicates counted once")]
+NumSources = Annotated[int | None, Field(description="Distinct outlets reporting it")]
+
+
 class Open(BaseModel):
     """A contract object: the fields below, and any the contract adds later."""
 
@@ -132,11 +147,10 @@ class Event(Open):
     place: str | None = None
     intensity: float
     cameo: str | None = None
-    story_event: str | None = Field(None, description="One real event's id across reports "
-                                    "(the store's grouping)")
-    num_mentions: int | None = None
-    num_articles: int | None = None
-    num_sources: int | None = None
+    story_event: StoryEventOf = None
+    num_mentions: NumMentions = None
+    num_articles: NumArticles = None
+    num_sources: NumSources = None
 
 
 class Document(Open):
@@ -161,9 +175,8 @@ class Document(Open):
     timexes: list[Timex] = []
     events: list[Event] = []
     meta: dict[str, Any] = {}
-    duplicate_of: str | None = Field(None, description="The earliest stored near-duplicate "
-                                     "(the store's grouping)")
-    story: str | None = Field(None, description="The story the document belongs to")
+    duplicate_of: DuplicateOf = None
+    story: StoryOf = None
 
 
 class DocumentItem(Open):
@@ -175,8 +188,8 @@ class DocumentItem(Open):
     snippet: str
     quotes: int
     events: int
-    duplicate_of: str | None = Field(None, description="The earliest stored near-duplicate")
-    story: str | None = Field(None, description="The story the document belongs to")
+    duplicate_of: DuplicateOf = None
+    story: StoryOf = None
 
 
 class QuoteItem(Open):
@@ -209,11 +222,10 @@ class EventItem(Open):
     date: str | None
     intensity: float
     sentence_text: str | None
-    story_event: str | None = Field(None, description="One real event's id across reports")
-    num_mentions: int | None = None
-    num_articles: int | None = Field(None, description="Documents reporting the story "
-                                     "event, near-duplicates counted once")
-    num_sources: int | None = Field(None, description="Distinct outlets reporting it")
+    story_event: StoryEventOf = None
+    num_mentions: NumMentions = None
+    num_articles: NumArticles = None
+    num_sources: NumSources = None
 
 
 class StoryItem(Open):
