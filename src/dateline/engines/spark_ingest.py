@@ -39,7 +39,7 @@ from dateline.ingest import Ingest
 from dateline.io.published import PublishedDates
 from dateline.io.readers import InputDocument, ReadError, expand_paths, read_inputs
 from dateline.model import Document
-from dateline.pipeline import Pipeline, ProcessError
+from dateline.pipeline import Pipeline, ProcessError, Stage
 from dateline.registry import resolve
 from dateline.settings import Settings
 from dateline.store import Store, stories
@@ -69,6 +69,35 @@ def kb_stages(pipeline: Pipeline) -> set[str]:
     return needing
 
 
+def split_stages(pipeline: Pipeline) -> tuple[list[Stage], list[Stage]]:
+    """The per-document work in flow order, split into what the executors run (each stage
+    that needs no knowledge base, and the ``prepare`` of one that does and splits off
+    what reads none) and what the driver runs (the rest: ``resolve`` of a split stage)."""
+    needing = kb_stages(pipeline)
+    early: list[Stage] = []
+    late: list[Stage] = []
+    for name, stage in zip(pipeline.names, pipeline.stages, strict=True):
+        if stage not in pipeline.per_document:
+            continue
+        if name not in needing:
+            early.append(stage)
+        elif hasattr(stage, "prepare"):
+            early.append(each_parsed(stage.prepare))
+            late.append(each_parsed(stage.resolve))
+        else:
+            late.append(stage)
+    return early, late
+
+
+def each_parsed(method: Callable[[Document], None]) -> Stage:
+    """A stage calling ``method`` on each parsed document of its batch."""
+    def stage(docs: list[Document]) -> None:
+        for doc in docs:
+            if doc.spacy is not None:
+                method(doc)
+    return stage
+
+
 def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
                ) -> Iterator[tuple[int, int, InputDocument | ReadError]]:
     """Executor: every input of its files, as (file index, n, input or read error)."""
@@ -83,9 +112,7 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
     wanted input, (ordinal, "doc", contract JSON, parse bytes) or (ordinal, "error",
     reason, b"")."""
     pipeline = worker_pipeline(settings)
-    needing = kb_stages(pipeline)
-    early = [s for n, s in zip(pipeline.names, pipeline.stages, strict=True)
-             if n not in needing and s in pipeline.per_document]
+    early, _late = split_stages(pipeline)
     for first, batch, wanted in tasks:
         todo = [(first + k, item) for k, item in enumerate(batch) if wanted[k]]
         prepared = pipeline.prepare([item for _, item in todo], batch)
@@ -245,9 +272,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
     from spacy.tokens import Doc
 
     pipeline = job.pipeline
-    needing = kb_stages(pipeline)
-    late = [s for n, s in zip(pipeline.names, pipeline.stages, strict=True)
-            if n in needing and s in pipeline.per_document]
+    _early, late = split_stages(pipeline)
     vocab = None
     kept_before: set[str] = set()  # ids kept by earlier batches: skipped, as in-process
     batch_of = None
