@@ -43,9 +43,9 @@ from dateline.pipeline import Pipeline, ProcessError, Stage
 from dateline.registry import resolve
 from dateline.settings import Settings
 from dateline.store import Store, stories
-from dateline.store.rows import annotation_rows, document_row, ingested_now
+from dateline.store.rows import annotation_rows, document_row, ingested_now, insert_rows
 from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
-from dateline.store.store import actor_links, save_actor
+from dateline.store.store import KnownRows, actor_links, save_actor
 
 PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
@@ -141,7 +141,7 @@ def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
                     continue
                 s.add(document_row(doc))
                 s.flush()
-                s.add_all(annotation_rows(doc))
+                insert_rows(s, annotation_rows(doc))
                 written += 1
     yield written
 
@@ -318,12 +318,14 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
     else:
         written = 0
     with store.session.begin() as s:
+        known = KnownRows(s, kept.actor_ids)
         for actor_id in sorted(kept.actor_ids):
             if (record := job.record(actor_id)) is not None:
-                save_actor(s, record)
+                save_actor(s, record, known)
+        known.insert_new(s)
         s.flush()
         for _raw, doc in kept.docs.values():
-            s.add_all(actor_links(doc))
+            insert_rows(s, actor_links(doc))
     job.skipped += job.stored - written
     job.stored = written
 
