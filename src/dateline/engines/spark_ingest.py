@@ -6,16 +6,18 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
 
 1. executors read the files (the driver only lists them);
 2. executors run, batch by batch (the batches the in-process ingest would form, so the
-   clean stage compares the same documents), every stage that does not need the knowledge
-   base: clean, parse, and per-document stages that use none of the actor stage's output
-   (timex); each document comes back as contract JSON plus its compact parse;
-3. the driver, in input order, runs the stages that do (actors, quotes, events) and the
+   clean stage compares the same documents), all the work that does not need the
+   knowledge base: clean, parse, the ``prepare`` of a stage that splits off what reads no
+   knowledge base (the actor stage's entity correction) and per-document stages that use
+   none of the actor stage's output (timex); each document comes back as contract JSON
+   plus its compact parse;
+3. the driver, in input order, runs the rest (actor resolution, quotes, events) and the
    ``Ingest.keep`` of the in-process job: learn, validate. This replay is the one global
-   knowledge base; it costs about a quarter of the parsing;
+   knowledge base; it costs about a tenth of the executors' work, and overlaps it;
 4. executors write the documents in parallel (one transaction each, skipped when stored);
-   the driver then writes the knowledge base and the actor-document links in one
-   transaction. Until that commits, a stored document without its links is not done, so a
-   killed job reruns from the same knowledge base to the same store;
+   the driver then writes the knowledge base (in bulk) and the actor-document links in
+   one transaction. Until that commits, a stored document without its links is not done,
+   so a killed job reruns from the same knowledge base to the same store;
 5. the driver groups (near-duplicates, story events, stories) each input's stored
    document not grouped yet, in input order, one transaction each, with the in-process
    ingest's own ``stories.group``. Grouping decides against the documents grouped before
