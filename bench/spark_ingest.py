@@ -166,7 +166,7 @@ def main() -> None:
                       f"{results['local[1]']['seconds'] / r['seconds']:.2f}",
                       f"{r['session_seconds']:.1f}" if spark else "",
                       f"{r['workers']:.1f}" if spark else "",
-                      f"{r['replay_cpu']:.1f}" if spark else f"{r['cpu']:.1f}",
+                      f"{r['replay_cpu']:.1f}" if spark else "",
                       f"{r['cpu'] - r['replay_cpu']:.1f}" if spark else "",
                       f"{r['jvm']:.1f}" if spark else "",
                       f"{guess[mode]:.1f}", f"{guess['local[1]'] / guess[mode]:.2f}")
