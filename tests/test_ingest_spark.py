@@ -13,15 +13,21 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
-from conftest import fresh_postgres, shared_path
+from conftest import fresh_postgres, make_input, shared_path
 from dateline.engines.spark import spark_session
-from dateline.engines.spark_ingest import ingest_with_spark, write_documents
+from dateline.engines.spark_ingest import (
+    PARSE_EXCLUDE,
+    ingest_with_spark,
+    split_stages,
+    write_documents,
+)
 from dateline.ingest import Ingest
 from dateline.io.published import PublishedDates
 from dateline.io.readers import ReadError, read_inputs
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.schema import ActorDocumentRow
+from dateline.store.store import KnownRows, save_actor
 
 ARTICLES = 15
 DOCUMENTS = ARTICLES + 1  # and a republication of one of them, last
@@ -224,3 +230,81 @@ def test_cli_refuses_what_spark_cannot_do(tmp_path):
         assert result.exit_code == 2 and says in result.output, result.output
     result = runner.invoke(app, ["ingest", "--db", db, "--replace", str(tmp_path / "a.txt")])
     assert result.exit_code == 0, result.output
+
+
+SPLIT_TEXT = ("Talks resume in Oslo\n\nOSLO (AP) — Secretary of State Mara Quillon said on "
+              "Monday that the talks with Norway would resume. Quillon met the Norwegian "
+              "foreign minister.")
+
+
+def shipped(pipeline, text: str, stages) -> tuple:
+    """A document's executor work (batched stages, then ``stages``), its parse shipped as
+    the Spark ingest ships it; returns the document and the parse's entities."""
+    from spacy.tokens import Doc
+
+    item = make_input(text)
+    doc = pipeline.prepare([item], [item])[0]
+    for stage in stages:
+        stage([doc])
+    doc.spacy = Doc(doc.spacy.vocab).from_bytes(doc.spacy.to_bytes(exclude=PARSE_EXCLUDE),
+                                                exclude=PARSE_EXCLUDE)
+    return doc, [(e.text, e.label_) for e in doc.spacy.ents]
+
+
+def test_executor_and_driver_halves_equal_the_whole_pipeline(pipeline):
+    """The executors correct the entities (the actor stage's ``prepare``) and date; the
+    driver resolves on the shipped parse: the same document as every stage in one go."""
+    from dateline.actors.kb import ActorKB
+
+    early, late = split_stages(pipeline)
+    actors = pipeline.stages[pipeline.names.index("actors")]
+    shared_kb = actors.kb
+    try:  # each run from an empty knowledge base
+        actors.kb = ActorKB()
+        whole = pipeline.process([make_input(SPLIT_TEXT)])[0]
+        actors.kb = ActorKB()
+        doc, ents = shipped(pipeline, SPLIT_TEXT, early)
+        for stage in late:
+            stage([doc])
+        pipeline.commit(doc)
+    finally:
+        actors.kb = shared_kb
+    assert ("State", "ORG") not in ents and ("Quillon", "PERSON") in ents  # corrected there
+    assert doc.dumps() == whole.dumps()
+    # without the executors' half the driver would resolve spaCy's own entities
+    _doc, raw_ents = shipped(pipeline, SPLIT_TEXT, [])
+    assert ("State", "ORG") in raw_ents and raw_ents != ents
+
+
+def test_saving_many_actors_with_known_rows_equals_one_by_one(tmp_path):
+    """The bulk save (stored rows read beforehand, new rows inserted together) widens and
+    adds exactly as saving each actor with its own lookups does."""
+    old = {"id": "mara-quillon", "name": "Mara Quillon", "type": "person", "country": None,
+           "first_seen": "2024-03-02", "last_seen": "2024-03-05",
+           "aliases": [{"alias": "Quillon", "first_seen": "2024-03-02",
+                        "last_seen": "2024-03-05"}],
+           "evidence": {"country": {"NOR": 1}}, "roles": []}
+    new = [{**old, "country": "NOR", "first_seen": "2024-03-01",
+            "aliases": [*old["aliases"], {"alias": "Mara Quillon", "first_seen": "2024-03-01",
+                                          "last_seen": "2024-03-01"}],
+            "evidence": {"country": {"NOR": 2}},
+            "roles": [{"role": "foreign minister", "first_seen": "2024-03-01",
+                       "last_seen": "2024-03-01", "docs": []}]},
+           {"id": "nor", "name": "Norway", "type": "country", "country": "NOR",
+            "aliases": [{"alias": "Norway"}], "evidence": {}, "roles": []}]
+    stored = []
+    for bulk in (False, True):
+        with Store(str(tmp_path / f"{bulk}.db")) as store:
+            with store.session.begin() as s:
+                save_actor(s, old)
+            with store.session.begin() as s:
+                known = KnownRows(s, [r["id"] for r in new]) if bulk else None
+                for record in new:
+                    save_actor(s, record, known)
+                if known is not None:
+                    known.insert_new(s)
+            stored.append(store.actor_records())
+    assert stored[0] == stored[1]
+    quillon = next(r for r in stored[1] if r["id"] == "mara-quillon")
+    assert (quillon["first_seen"], quillon["country"]) == ("2024-03-01", "NOR")
+    assert {a["alias"] for a in quillon["aliases"]} == {"Quillon", "Mara Quillon"}

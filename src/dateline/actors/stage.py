@@ -48,11 +48,20 @@ class ActorStage:
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
             if doc.spacy is not None:
+                self.prepare(doc)
                 self.resolve(doc)
 
+    def prepare(self, doc: Document) -> None:
+        """The part that reads no knowledge base: correct the parse's entities in place
+        (``doc.spacy.ents``), so an engine can run it beside the parsing (the Spark ingest
+        does, on its executors, and ships the corrected parse)."""
+        if doc.spacy is not None:
+            self.fixer(doc.spacy, (doc.place or {}).get("name"))
+
     def resolve(self, doc: Document) -> None:
-        """Annotate one document; what it teaches the knowledge base waits for ``commit``."""
-        spans = self.fixer(doc.spacy, (doc.place or {}).get("name"))
+        """Annotate one prepared document; what it teaches the knowledge base waits for
+        ``commit``."""
+        spans = list(doc.spacy.ents)
         res = self.resolver(doc.spacy, spans, self.kb)
         mentions = sorted(res.mentions.values(), key=lambda m: (m["start"], m["end"]))
         by_span = {(m["start"], m["end"]): m["actor"] for m in mentions}

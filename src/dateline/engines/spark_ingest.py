@@ -6,16 +6,18 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
 
 1. executors read the files (the driver only lists them);
 2. executors run, batch by batch (the batches the in-process ingest would form, so the
-   clean stage compares the same documents), every stage that does not need the knowledge
-   base: clean, parse, and per-document stages that use none of the actor stage's output
-   (timex); each document comes back as contract JSON plus its compact parse;
-3. the driver, in input order, runs the stages that do (actors, quotes, events) and the
+   clean stage compares the same documents), all the work that does not need the
+   knowledge base: clean, parse, the ``prepare`` of a stage that splits off what reads no
+   knowledge base (the actor stage's entity correction) and per-document stages that use
+   none of the actor stage's output (timex); each document comes back as contract JSON
+   plus its compact parse;
+3. the driver, in input order, runs the rest (actor resolution, quotes, events) and the
    ``Ingest.keep`` of the in-process job: learn, validate. This replay is the one global
-   knowledge base; it costs about a quarter of the parsing;
+   knowledge base; it costs about a tenth of the executors' work, and overlaps it;
 4. executors write the documents in parallel (one transaction each, skipped when stored);
-   the driver then writes the knowledge base and the actor-document links in one
-   transaction. Until that commits, a stored document without its links is not done, so a
-   killed job reruns from the same knowledge base to the same store;
+   the driver then writes the knowledge base (in bulk) and the actor-document links in
+   one transaction. Until that commits, a stored document without its links is not done,
+   so a killed job reruns from the same knowledge base to the same store;
 5. the driver groups (near-duplicates, story events, stories) each input's stored
    document not grouped yet, in input order, one transaction each, with the in-process
    ingest's own ``stories.group``. Grouping decides against the documents grouped before
@@ -39,13 +41,13 @@ from dateline.ingest import Ingest
 from dateline.io.published import PublishedDates
 from dateline.io.readers import InputDocument, ReadError, expand_paths, read_inputs
 from dateline.model import Document
-from dateline.pipeline import Pipeline, ProcessError
+from dateline.pipeline import Pipeline, ProcessError, Stage
 from dateline.registry import resolve
 from dateline.settings import Settings
 from dateline.store import Store, stories
-from dateline.store.rows import annotation_rows, document_row, ingested_now
+from dateline.store.rows import annotation_rows, document_row, ingested_now, insert_rows
 from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
-from dateline.store.store import actor_links, save_actor
+from dateline.store.store import KnownRows, actor_links, save_actor
 
 PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
@@ -69,6 +71,35 @@ def kb_stages(pipeline: Pipeline) -> set[str]:
     return needing
 
 
+def split_stages(pipeline: Pipeline) -> tuple[list[Stage], list[Stage]]:
+    """The per-document work in flow order, split into what the executors run (each stage
+    that needs no knowledge base, and the ``prepare`` of one that does and splits off
+    what reads none) and what the driver runs (the rest: ``resolve`` of a split stage)."""
+    needing = kb_stages(pipeline)
+    early: list[Stage] = []
+    late: list[Stage] = []
+    for name, stage in zip(pipeline.names, pipeline.stages, strict=True):
+        if stage not in pipeline.per_document:
+            continue
+        if name not in needing:
+            early.append(stage)
+        elif hasattr(stage, "prepare"):
+            early.append(each_parsed(stage.prepare))
+            late.append(each_parsed(stage.resolve))
+        else:
+            late.append(stage)
+    return early, late
+
+
+def each_parsed(method: Callable[[Document], None]) -> Stage:
+    """A stage calling ``method`` on each parsed document of its batch."""
+    def stage(docs: list[Document]) -> None:
+        for doc in docs:
+            if doc.spacy is not None:
+                method(doc)
+    return stage
+
+
 def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
                ) -> Iterator[tuple[int, int, InputDocument | ReadError]]:
     """Executor: every input of its files, as (file index, n, input or read error)."""
@@ -83,9 +114,7 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
     wanted input, (ordinal, "doc", contract JSON, parse bytes) or (ordinal, "error",
     reason, b"")."""
     pipeline = worker_pipeline(settings)
-    needing = kb_stages(pipeline)
-    early = [s for n, s in zip(pipeline.names, pipeline.stages, strict=True)
-             if n not in needing and s in pipeline.per_document]
+    early, _late = split_stages(pipeline)
     for first, batch, wanted in tasks:
         todo = [(first + k, item) for k, item in enumerate(batch) if wanted[k]]
         prepared = pipeline.prepare([item for _, item in todo], batch)
@@ -114,7 +143,7 @@ def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
                     continue
                 s.add(document_row(doc))
                 s.flush()
-                s.add_all(annotation_rows(doc))
+                insert_rows(s, annotation_rows(doc))
                 written += 1
     yield written
 
@@ -245,9 +274,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
     from spacy.tokens import Doc
 
     pipeline = job.pipeline
-    needing = kb_stages(pipeline)
-    late = [s for n, s in zip(pipeline.names, pipeline.stages, strict=True)
-            if n in needing and s in pipeline.per_document]
+    _early, late = split_stages(pipeline)
     vocab = None
     kept_before: set[str] = set()  # ids kept by earlier batches: skipped, as in-process
     batch_of = None
@@ -293,12 +320,14 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
     else:
         written = 0
     with store.session.begin() as s:
+        known = KnownRows(s, kept.actor_ids)
         for actor_id in sorted(kept.actor_ids):
             if (record := job.record(actor_id)) is not None:
-                save_actor(s, record)
+                save_actor(s, record, known)
+        known.insert_new(s)
         s.flush()
         for _raw, doc in kept.docs.values():
-            s.add_all(actor_links(doc))
+            insert_rows(s, actor_links(doc))
     job.skipped += job.stored - written
     job.stored = written
 

@@ -1,9 +1,13 @@
-"""Turning a processed Document into the store's rows (and nothing else)."""
+"""Turning a processed Document into the store's rows, and inserting new rows in bulk."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from dateline.model import Document
 from dateline.store.schema import DocumentRow, EntityRow, EventRow, QuoteRow, TimexRow
@@ -62,3 +66,16 @@ def annotation_rows(doc: Document) -> list[Any]:
             mentions=len(event.get("mentions") or []) or 1,
         ))
     return rows
+
+
+def insert_rows(s: Session, rows: Iterable[Any]) -> None:
+    """Insert new rows with one statement per table (and set of given columns), past the
+    unit of work: its bookkeeping for each object costs more than the database does, and
+    a bulk writer (the Spark ingest) needs none of it. Rows referring to others come after
+    them, as a table's rows come in the order given."""
+    groups: dict[tuple[type, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for row in rows:
+        values = {k: v for k, v in vars(row).items() if not k.startswith("_")}
+        groups.setdefault((type(row), tuple(sorted(values))), []).append(values)
+    for (table, _columns), values in groups.items():
+        s.execute(insert(table), values)

@@ -6,18 +6,18 @@ import json
 import random
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import create_engine, delete, event, func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Document
 from dateline.store import migrate, stories
-from dateline.store.rows import annotation_rows, document_row
+from dateline.store.rows import annotation_rows, document_row, insert_rows
 from dateline.store.schema import (
     ActorAliasRow,
     ActorDocumentRow,
@@ -263,12 +263,48 @@ def own_actor_records(doc: Document) -> list[dict[str, Any]]:
     return kb.records()
 
 
-def save_actor(s: Session, record: dict[str, Any]) -> None:
-    """Upsert an actor with its aliases and roles; seen-dates only ever widen."""
-    row = s.get(ActorRow, record["id"])
+class KnownRows:
+    """The stored rows of some actors (with their aliases, evidence and roles), read in a
+    few queries, for saving many actors at once: a row that is not stored is then known
+    to be missing without asking the database, as ``Session.get`` does for each, and the
+    new rows are inserted together by ``insert_new``."""
+
+    TABLES = (ActorRow, ActorAliasRow, ActorEvidenceRow, ActorRoleRow)  # referred ones first
+
+    def __init__(self, s: Session, actor_ids: Iterable[str]) -> None:
+        self.rows: dict[tuple[type, tuple[Any, ...]], Any] = {}
+        self.new: list[Any] = []
+        ids = sorted(set(actor_ids))
+        for k in range(0, len(ids), 500):
+            for table in self.TABLES:
+                column = table.id if table is ActorRow else table.actor_id
+                for row in s.scalars(select(table).where(column.in_(ids[k:k + 500]))):
+                    self.rows[self._key(row)] = row
+
+    @staticmethod
+    def _key(row: Any) -> tuple[type, tuple[Any, ...]]:
+        return type(row), inspect(type(row)).identity_key_from_instance(row)[1]
+
+    def get(self, table: type, key: Any) -> Any:
+        return self.rows.get((table, key if isinstance(key, tuple) else (key,)))
+
+    def add(self, row: Any) -> None:
+        self.new.append(row)
+        self.rows[self._key(row)] = row
+
+    def insert_new(self, s: Session) -> None:
+        insert_rows(s, sorted(self.new, key=lambda row: self.TABLES.index(type(row))))
+        self.new = []
+
+
+def save_actor(s: Session, record: dict[str, Any], known: KnownRows | None = None) -> None:
+    """Upsert an actor with its aliases and roles; seen-dates only ever widen. ``known``:
+    the stored rows of the actors being saved, read beforehand (for many actors at once)."""
+    get, add = (known.get, known.add) if known is not None else (s.get, s.add)
+    row = get(ActorRow, record["id"])
     if row is None:
         row = ActorRow(id=record["id"], name=record["name"], type=record["type"])
-        s.add(row)
+        add(row)
     row.name, row.type = record["name"], record["type"]
     row.country = record.get("country") or row.country
     row.sector = record.get("sector") or row.sector
@@ -276,28 +312,28 @@ def save_actor(s: Session, record: dict[str, Any]) -> None:
     row.last_seen = _later(row.last_seen, record.get("last_seen"))
     row.merged_into = record.get("merged_into") or row.merged_into
     for alias in record.get("aliases") or []:
-        a = s.get(ActorAliasRow, (record["id"], alias["alias"]))
+        a = get(ActorAliasRow, (record["id"], alias["alias"]))
         if a is None:
             a = ActorAliasRow(actor_id=record["id"], alias=alias["alias"])
-            s.add(a)
+            add(a)
         a.first_seen = _earlier(a.first_seen, alias.get("first_seen"))
         a.last_seen = _later(a.last_seen, alias.get("last_seen"))
     for field, counts in (record.get("evidence") or {}).items():
         for value, docs in counts.items():  # the KB's counts are totals: set, not added
-            e = s.get(ActorEvidenceRow, (record["id"], field, value))
+            e = get(ActorEvidenceRow, (record["id"], field, value))
             if e is None:
-                s.add(ActorEvidenceRow(actor_id=record["id"], field=field, value=value,
+                add(ActorEvidenceRow(actor_id=record["id"], field=field, value=value,
                                        docs=docs))
             else:
                 e.docs = docs
     for role in record.get("roles") or []:
         if isinstance(role, str):  # a role the user's overrides set, with no dates
             role = {"role": role, "first_seen": None, "last_seen": None, "docs": []}
-        r = s.get(ActorRoleRow, (record["id"], role["role"]))
+        r = get(ActorRoleRow, (record["id"], role["role"]))
         if r is None:
             r = ActorRoleRow(actor_id=record["id"], role=role["role"],
                              doc_id=next(iter(role.get("docs") or []), None))
-            s.add(r)
+            add(r)
         r.first_seen = _earlier(r.first_seen, role.get("first_seen"))
         r.last_seen = _later(r.last_seen, role.get("last_seen"))
 
