@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
@@ -23,6 +22,7 @@ from dateline.events.roles import (
     sources,
     targets,
 )
+from dateline.events.sides import datelines
 from dateline.events.statements import statement_events
 from dateline.events.verbal import verbal_sense
 from dateline.language import ENGLISH
@@ -40,8 +40,6 @@ SPOKEN = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
-# A wire dateline at a paragraph start: "HANOI, Vietnam (AP) —", "WASHINGTON --".
-DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w. ]+)?(?: \([^)]{1,30}\))? ?(?:—|–|--)")
 
 
 def object_slot(token: Any) -> bool:
@@ -152,7 +150,7 @@ class EventStage:
         resolver = Resolver(doc)
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
-        self.datelines = [m.span() for m in DATELINE.finditer(doc.text)]
+        self.datelines = datelines(doc)
         self.lede = lede_end(doc.text, self.datelines)
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
