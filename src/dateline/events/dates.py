@@ -71,6 +71,13 @@ def temporal_head(verb: Any) -> Any:
     return verb
 
 
+def participle(verb: Any) -> bool:
+    """ "Leaders gathered on Friday, OFFERING new efforts": a participial adjunct without a
+    subordinator happens with the clause it hangs on, and takes its date."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
 def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     """Whether a timex dates the trigger's clause or one reporting it ("said ON FRIDAY that
     X accused Y"), not a clause of its own ("urged X to resume talks it abandoned IN 2009")."""
@@ -81,7 +88,8 @@ def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     while True:
         if node.i == verb.i:
             return True
-        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl"):
+        if node.head.i == node.i or (node.dep_ in ("relcl", "acl", "advcl")
+                                     and not participle(node)):
             return False
         node = node.head
 

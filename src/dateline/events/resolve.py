@@ -8,7 +8,7 @@ named with where it lives ("the Kurds of Iraq") is coded by that place, as PLOVE
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
@@ -51,14 +51,22 @@ def named_once(actors: Iterable[dict[str, Any]]) -> dict[str, str]:
 class Resolver:
     """Actor resolution for one document, indexed once."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, datelines: Sequence[tuple[int, int]] = ()) -> None:
+        """``datelines``: spans saying where the story was filed, whose names are no actors."""
         self.doc = doc
         self.sdoc = doc.spacy
+
+        self.datelines = list(datelines)
+
+        def filed(span: dict[str, Any]) -> bool:
+            return self.filed(span["start"])
+
         self.actors = {a["id"]: a for a in doc.actors}
         # indexed, so that resolving each token costs no scan of the whole document
-        self.mentions = SpanIndex(sorted(doc.mentions, key=lambda m: m["start"]))
-        self.entities = SpanIndex([e for e in doc.entities
-                                   if e.get("label") in ENGLISH.actor_labels | {"PERSON"}])
+        self.mentions = SpanIndex(sorted((m for m in doc.mentions if not filed(m)),
+                                         key=lambda m: m["start"]))
+        self.entities = SpanIndex([e for e in doc.entities if not filed(e)
+                                   and e.get("label") in ENGLISH.actor_labels | {"PERSON"}])
         self.quotes = SpanIndex([q for q in doc.quotes if q.get("actor") or q.get("speaker")])
         self.cues = SpanIndex([q for q in doc.quotes if q.get("actor") and q.get("cue")],
                               lambda q: (q["cue"]["start"], q["cue"]["end"]))
@@ -107,7 +115,8 @@ class Resolver:
             if actor or country:
                 return self.make(actor_id, country, entity["start"], entity["end"])
         for tok in self.sdoc[left:right]:
-            code = self.code(tok.text) if self.bare_place(tok) else None
+            code = self.code(tok.text) if self.bare_place(tok) and not self.filed(tok.idx) \
+                else None
             if code:
                 return self.make(None, code, tok.idx, tok.idx + len(tok))
         for entity in self.entities.covering(head[0]):
@@ -122,6 +131,10 @@ class Resolver:
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
         return self.unrecognised(token)
+
+    def filed(self, offset: int) -> bool:
+        """Whether a character lies in a dateline ("BRUSSELS -"): where, not who."""
+        return any(start <= offset < end for start, end in self.datelines)
 
     def unrecognised(self, token: Any) -> EventActor | None:
         """A proper noun the entity recogniser missed ("Trump accused Holt" read as a title)
@@ -190,7 +203,7 @@ class Resolver:
                 if code := self.code(entity["text"]):
                     return code
         for tok in self.sdoc[left:right]:
-            if self.bare_place(tok) and (code := self.code(tok.text)):
+            if self.bare_place(tok) and not self.filed(tok.idx) and (code := self.code(tok.text)):
                 return code
         return None
 

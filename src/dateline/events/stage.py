@@ -147,10 +147,10 @@ class EventStage:
                 doc.events = self.code(doc)
 
     def code(self, doc: Document) -> list[Event]:
-        resolver = Resolver(doc)
+        self.datelines = datelines(doc)
+        resolver = Resolver(doc, self.datelines)
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
-        self.datelines = datelines(doc)
         self.lede = lede_end(doc.text, self.datelines)
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
