@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
-from dateline.events.sides import side_code
+from dateline.events.sides import seat_holder, side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
 from dateline.spans import SpanIndex, attr_bounds
@@ -131,6 +131,16 @@ class Resolver:
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
         return self.unrecognised(token)
+
+    def host(self, side: EventActor) -> EventActor:
+        """A visit's or a meeting's host named by the seat of its office ("visited the WHITE
+        HOUSE", "talks at the KREMLIN"): the document's holder of that office, if one."""
+        holder = side["actor"] and side["country"] and \
+            seat_holder(side["text"], side["country"], list(self.actors.values()),
+                        self.doc.published)
+        if not holder:
+            return side
+        return self.make(holder["id"], side["country"], side["start"], side["end"])
 
     def filed(self, offset: int) -> bool:
         """Whether a character lies in a dateline ("BRUSSELS -"): where, not who."""

@@ -8,11 +8,14 @@ officials are all ``IGO``; Amnesty International or the Red Cross are ``NGO``); 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-from dateline.actors.countries import igos
+from dateline.actors.countries import igos, normalise
+from dateline.actors.reference import reference
 from dateline.clean.place import patterns
 from dateline.model import Document
+from dateline.resources import load_yaml
 
 # A wire dateline at a paragraph start: "HANOI, Vietnam (AP) —", "WASHINGTON --".
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w. ]+)?(?: \([^)]{1,30}\))? ?(?:—|–|--)")
@@ -45,3 +48,26 @@ def datelines(doc: Document) -> list[tuple[int, int]]:
                 return found
         at += len(line) + 1
     return found
+
+
+@cache
+def seats() -> dict[str, str]:
+    """Seat of an executive (casefolded) -> the title of its holder, from data/events/seats.yaml."""
+    return {normalise(seat).casefold(): title
+            for seat, title in load_yaml("events", "seats.yaml")["seats"].items()}
+
+
+def seat_holder(seat: str, country: str, actors: list[dict[str, Any]],
+                date: str | None) -> dict[str, Any] | None:
+    """The one person of ``actors`` holding the office of a seat ("the Kremlin": Russia's
+    President) on ``date``: by the reference base's dated office holders, else by the
+    document's own roles; None if the seat is no executive's, or nobody or several hold it."""
+    title = seats().get(normalise(seat).casefold())
+    if title is None:
+        return None
+    people = [a for a in actors if a.get("type") == "person"]
+    known = [a for a in people if (ref := reference().find(a["name"])) is not None
+             and ref.at(date)[0] == country and title in ref.at(date)[2]]
+    said = [a for a in people if a.get("country") == country and title in (a.get("roles") or [])]
+    found = known or said
+    return found[0] if len(found) == 1 else None

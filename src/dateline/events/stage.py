@@ -243,6 +243,8 @@ class EventStage:
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
+        elif category == "CONSULT":
+            target = resolver.host(target)
         mode = trig.mode if category == trig.category else None
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
