@@ -171,11 +171,12 @@ class Resolver:
         return next(iter(self.cues.covering(token.idx)), None)
 
     def speaker(self, quote: dict[str, Any]) -> EventActor:
-        """The resolved speaker of a statement as an event side."""
+        """The resolved speaker of a statement as an event side; an id the document's actors
+        do not hold ("OSLO - Fishermen" read as one name) names nobody."""
         span = quote.get("speaker") or quote["cue"]
         actor = self.actors.get(quote["actor"])
         country = (actor or {}).get("country") or self.speaker_country(quote)
-        return self.make(quote["actor"], country, span["start"], span["end"])
+        return self.make(actor and actor["id"], country, span["start"], span["end"])
 
     def addressee(self, quote: dict[str, Any], avoid: EventActor) -> EventActor | None:
         """The first actor a statement's content names, other than its speaker: whom an
