@@ -115,3 +115,12 @@ def test_a_seat_holder_is_who_holds_the_office_on_the_day():
                "roles": ["President"]}]
     assert seat_holder("the White House", "USA", actors, "2016-09-16")["id"] == "barack-obama"
     assert seat_holder("the Pentagon", "USA", actors, "2016-09-16") is None
+
+
+def test_a_person_in_apposition_is_the_more_specific_side(run):
+    doc = run("The first Peruvian to climb the peak, Marta Kovacs, accused Chile of hiding the"
+              " report.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["actor"] == "marta-kovacs" and source["country"] == "PER"
+    doc = run("Senator Marta Kovacs, a Peruvian, accused Chile of hiding the report.")
+    assert only_event(doc, "ACCUSE")["source"]["text"] == "Marta Kovacs"  # named already

@@ -103,6 +103,9 @@ class Resolver:
         # "the Albanians OF southern Serbia": a people coded by where it lives (PLOVER)
         if own and own[0].get("kind") == "demonym" and (home := self.placed(token, {"of"})):
             return self.make(None, home, head[0], head[1])
+        if not (own and self.person(own[0]["actor"])) and (named := self.apposed(token)):
+            country = named["country"] or self.phrase_country(left, right)  # "A PERUVIAN, X"
+            return self.make(named["actor"], country, named["start"], named["end"])
         for mention in spans:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
@@ -145,6 +148,18 @@ class Resolver:
     def filed(self, offset: int) -> bool:
         """Whether a character lies in a dateline ("BRUSSELS -"): where, not who."""
         return any(start <= offset < end for start, end in self.datelines)
+
+    def person(self, actor_id: str | None) -> bool:
+        return (self.actors.get(actor_id or "") or {}).get("type") == "person"
+
+    def apposed(self, token: Any) -> EventActor | None:
+        """ "The first AMERICAN to ..., Moner Abusalha,", "a Chinese diplomat, Li Wei,": the
+        person named in apposition, more specific than a people or a description."""
+        for child in token.children:
+            if child.dep_ == "appos" and (found := self.resolve(child)) is not None \
+                    and self.person(found["actor"]):
+                return found
+        return None
 
     def unrecognised(self, token: Any) -> EventActor | None:
         """A proper noun the entity recogniser missed ("Trump accused Holt" read as a title)
