@@ -49,7 +49,7 @@ def sources(token: Any) -> Iterator[Any]:
             # "forces were engaged in ethnic CLEANSING": the passive subject takes part
             yield from (c for c in token.children if c.dep_ == "nsubjpass")
     for _ in range(5):
-        if any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not any(
             c.dep_ == "agent" for c in token.children
         ):
             return  # a passive without its "by" phrase names no actor
@@ -82,6 +82,17 @@ def sources(token: Any) -> Iterator[Any]:
         # of the clause the adjunct modifies
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         token = token.head.head if adjunct else token.head
+
+
+def patient(token: Any) -> Iterator[Any]:
+    """ "the leader who ... before BEING ASSASSINATED", "to avoid BEING SANCTIONED": a passive
+    verb without a subject of its own undergoes what it says; its patient is the subject
+    of the clause it hangs on."""
+    if token.dep_ not in INHERIT or not any(c.dep_ == "auxpass" for c in token.children) \
+            or any(c.dep_ in ENGLISH.subjects for c in token.children):
+        return
+    adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
+    yield from sources(token.head.head if adjunct else token.head)
 
 
 def reporter(token: Any) -> Iterator[Any]:
@@ -134,6 +145,7 @@ def targets(token: Any) -> Iterator[Any]:
     for child in token.children:
         if child.dep_ == "nsubjpass":
             yield child
+    yield from patient(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     for child in objects:
         yield child
@@ -184,6 +196,7 @@ def targets(token: Any) -> Iterator[Any]:
 def recipients(token: Any) -> Iterator[Any]:
     """The recipient slots of the verb itself: passive subject, objects, prepositional objects
     ("criticized X", "lashed out AT X", "was blamed"), for triggers that need a named one."""
+    yield from patient(token)
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj", "dative"):
             yield child
