@@ -61,3 +61,14 @@ def test_a_participial_adjunct_takes_the_date_of_its_clause(run):
     own = run("Norway's foreign minister arrived in Copenhagen on Monday after he offered Denmark"
               " a new deal on the northern waters.", published="2016-10-05")
     assert only_event(own, "AGREE")["date"] == "2016-10"  # a clause of its own, undated
+
+
+def test_a_bound_or_a_duration_is_not_the_events_date(run):
+    dated = run("Chile accused Peru in October of spying on its navy.", published="2016-12-05")
+    assert only_event(dated, "ACCUSE")["date"] == "2016-10"
+    since = run("Chile has accused Peru since October of spying on its navy.",
+                published="2016-12-05")
+    assert only_event(since, "ACCUSE")["date"] == "2016-12"  # undated: the publication month
+    lasting = run("Chile has accused Peru for three years of spying on its navy.",
+                  published="2016-12-05")
+    assert only_event(lasting, "ACCUSE")["date"] == "2016-12"
