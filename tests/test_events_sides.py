@@ -115,6 +115,7 @@ def test_a_seat_holder_is_who_holds_the_office_on_the_day():
                "roles": ["President"]}]
     assert seat_holder("the White House", "USA", actors, "2016-09-16")["id"] == "barack-obama"
     assert seat_holder("the Pentagon", "USA", actors, "2016-09-16") is None
+    assert seat_holder("the White House", "USA", actors[1:], "2016-09-16") is None  # former
 
 
 def test_a_person_in_apposition_is_the_more_specific_side(run):

@@ -61,13 +61,15 @@ def seat_holder(seat: str, country: str, actors: list[dict[str, Any]],
                 date: str | None) -> dict[str, Any] | None:
     """The one person of ``actors`` holding the office of a seat ("the Kremlin": Russia's
     President) on ``date``: by the reference base's dated office holders, else by the
-    document's own roles; None if the seat is no executive's, or nobody or several hold it."""
+    document's own roles of people the reference base does not know (a former president it
+    knows is not the host); None if the seat is no executive's, or nobody or several hold it."""
     title = seats().get(normalise(seat).casefold())
     if title is None:
         return None
-    people = [a for a in actors if a.get("type") == "person"]
-    known = [a for a in people if (ref := reference().find(a["name"])) is not None
+    people = [(a, reference().find(a["name"])) for a in actors if a.get("type") == "person"]
+    known = [a for a, ref in people if ref is not None
              and ref.at(date)[0] == country and title in ref.at(date)[2]]
-    said = [a for a in people if a.get("country") == country and title in (a.get("roles") or [])]
+    said = [a for a, ref in people if ref is None  # the reference base knows who was not
+            and a.get("country") == country and title in (a.get("roles") or [])]
     found = known or said
     return found[0] if len(found) == 1 else None
