@@ -1,8 +1,9 @@
 """What an event side may be: PLOVER's code for it, the dateline that is none, a seat's holder.
 
-PLOVER's code for a side is ISO3 for a state and its agents, IGO or NGO otherwise: it codes an organisation's side by its kind, not its name (UN, EU, APEC, IAEA and their
-officials are all ``IGO``; Amnesty International or the Red Cross are ``NGO``); the side's
-``actor`` id keeps the organisation identifiable, and ``doc.actors`` keep its own code.
+PLOVER's code for a side is ISO3 for a state and its agents, IGO or NGO otherwise: it codes
+an organisation's side by its kind, not its name (UN, EU, APEC, IAEA and their officials are
+all ``IGO``; Amnesty International or the Red Cross are ``NGO``); the side's ``actor`` id
+keeps the organisation identifiable, and ``doc.actors`` keep its own code.
 """
 
 from __future__ import annotations
