@@ -244,3 +244,13 @@ def test_a_given_name_and_surname_of_an_organisation_is_a_person() -> None:
     assert next(a for a in doc.actors if a["name"] == "Walter Holt")["type"] == "person"
     doc = resolve("Trump praised the Supreme Court of NBC News.")  # not a given name
     assert next(a for a in doc.actors if "Supreme Court" in a["name"])["type"] == "organisation"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
+    doc = resolve("Justice Ruth Almeida criticized Walter Brandt on Monday. "
+                  "Brandt called on her to resign.")
+    assert actor_of(doc, "her") == "ruth-almeida"
+    doc = resolve("Senator Jane Miller lost her seat on Monday.")
+    assert actor_of(doc, "her") == "jane-miller"  # a possessive may be its clause's subject
+    doc = resolve("Senator Jane Miller praised her on Monday.")
+    assert actor_of(doc, "her") is None  # the only candidate is the subject: nobody

@@ -43,3 +43,14 @@ def test_lexicon_matches_lemmas_and_companions_on_the_parse(pipeline):
     accuses = next(t for t in doc if t.text == "accuses")
     assert lex.match(accuses).category == "ACCUSE"  # inflected form, matched on the lemma
     assert lex.match(doc[0]) is None
+
+
+def test_every_executive_seat_is_a_metonym_and_its_holder_a_title():
+    from dateline.actors.countries import lookup
+    from dateline.actors.titles import load_titles
+
+    roles = {t.role for t in load_titles().values()}
+    for seat, title in load_yaml("events", "seats.yaml")["seats"].items():
+        place = lookup(seat)
+        assert place is not None and place.kind == "metonym", seat
+        assert title in roles, title

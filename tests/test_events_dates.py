@@ -38,3 +38,37 @@ def test_an_undated_event_in_a_wire_lede_is_the_days_news_else_the_month(run):
     paper = run("Senator Jane Miller accused Russia of lying about the talks, in a long speech "
                 "to the assembled ministers of the European Union.", published="2016-10-05")
     assert only_event(paper, "ACCUSE")["date"] == "2016-10"
+
+
+LEDE = ("Nordic ministers seek a fishing deal.\n\n{}Nordic ministers gathered on Monday to discuss"
+        " the fishing quotas of the coming years, offering Denmark a new deal on the northern"
+        " waters and their fish stocks.\n\nSweden rejected the offer in a short statement that"
+        " was read to the press by a junior minister, who said that the quotas would ruin the"
+        " fishing villages of its northern coast.")
+
+
+def test_an_undated_lede_event_takes_the_first_day_the_lede_told(run):
+    wire = run(LEDE.format("OSLO - "), published="2016-10-05")  # a hyphen dateline
+    assert only_event(wire, "REJECT")["date"] == "2016-10-03"
+    paper = run(LEDE.format(""), published="2016-10-05")  # no dateline: no lede
+    assert only_event(paper, "REJECT")["date"] == "2016-10"
+
+
+def test_a_participial_adjunct_takes_the_date_of_its_clause(run):
+    doc = run("Norway's foreign minister arrived in Copenhagen on Monday, offering Denmark a new"
+              " deal on the northern waters.", published="2016-10-05")
+    assert only_event(doc, "AGREE")["date"] == "2016-10-03"
+    own = run("Norway's foreign minister arrived in Copenhagen on Monday after he offered Denmark"
+              " a new deal on the northern waters.", published="2016-10-05")
+    assert only_event(own, "AGREE")["date"] == "2016-10"  # a clause of its own, undated
+
+
+def test_a_bound_or_a_duration_is_not_the_events_date(run):
+    dated = run("Chile accused Peru in October of spying on its navy.", published="2016-12-05")
+    assert only_event(dated, "ACCUSE")["date"] == "2016-10"
+    since = run("Chile has accused Peru since October of spying on its navy.",
+                published="2016-12-05")
+    assert only_event(since, "ACCUSE")["date"] == "2016-12"  # undated: the publication month
+    lasting = run("Chile has accused Peru for three years of spying on its navy.",
+                  published="2016-12-05")
+    assert only_event(lasting, "ACCUSE")["date"] == "2016-12"

@@ -158,3 +158,12 @@ def test_a_people_is_coded_by_where_it_lives(run):
     assert (event["source"]["country"], event["target"]["country"]) == ("SVK", "SVK")
     doc = run("Russians in Latvia protested against the language law.")  # "in": still Russians
     assert only_event(doc, "PROTEST")["source"]["country"] == "RUS"
+
+
+def test_a_passive_without_its_own_subject_undergoes_the_event(run):
+    doc = run("Senator Jane Miller left Chile before being accused by Peru of spying.")
+    event = only_event(doc, "ACCUSE")
+    assert event["source"]["country"] == "PER" and event["target"]["actor"] == "jane-miller"
+    doc = run("The daughter of Lars Holm, the Norwegian leader who secured independence for the"
+              " islands before being assassinated, Ingrid Holm enjoyed wide support.")
+    assert not [e for e in doc.events if e["type"] == "ASSAULT"]  # the victim is no assailant

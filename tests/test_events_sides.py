@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import only_event
-from dateline.events.sides import side_code
+from dateline.events.sides import seat_holder, side_code
 
 
 def test_igo_source_is_coded_igo_and_keeps_its_actor(run):
@@ -84,3 +84,44 @@ def test_a_word_of_a_longer_name_is_no_country(run):
     assert only_event(person, "ACCUSE")["source"]["country"] is None  # a first name, not Chad
     bare = run("Jordan's King Abdullah accused Poland of lying.")
     assert only_event(bare, "ACCUSE")["source"]["country"] == "JOR"
+
+
+def test_a_hyphen_dateline_is_no_side(run):
+    doc = run("Fishermen protest.\n\nOSLO - European fishermen accused Denmark of overfishing"
+              " the northern waters.")
+    assert all(e["source"]["country"] != "NOR" for e in doc.events)
+    doc = run("Fishermen protest.\n\nFishermen from Oslo accused Denmark of overfishing the"
+              " northern waters.")
+    assert only_event(doc, "ACCUSE")["source"]["country"] == "NOR"  # a place in the text
+
+
+def test_a_visit_to_an_executive_seat_is_with_its_holder(run):
+    text = ("Chilean President Michelle Alvarado visited the White House on Wednesday, a day"
+            " after {} praised her reforms.")
+    doc = run(text.format("U.S. President Walter Brandt"))
+    target = only_event(doc, "CONSULT")["target"]
+    assert target["actor"] == "walter-brandt" and target["text"] == "White House"
+    doc = run(text.format("former U.S. President Walter Brandt and U.S. President Kim Olsen"))
+    assert only_event(doc, "CONSULT")["target"]["actor"] == "usa"  # two presidents: the state
+    doc = run("Chilean President Michelle Alvarado visited the Pentagon on Wednesday, a day after"
+              " U.S. President Walter Brandt praised her reforms.")
+    assert only_event(doc, "CONSULT")["target"]["actor"] == "usa"  # no executive's seat
+
+
+def test_a_seat_holder_is_who_holds_the_office_on_the_day():
+    actors = [{"id": "barack-obama", "name": "Barack Obama", "type": "person", "country": "USA",
+               "roles": ["President"]},
+              {"id": "george-bush", "name": "George Bush", "type": "person", "country": "USA",
+               "roles": ["President"]}]
+    assert seat_holder("the White House", "USA", actors, "2016-09-16")["id"] == "barack-obama"
+    assert seat_holder("the Pentagon", "USA", actors, "2016-09-16") is None
+    assert seat_holder("the White House", "USA", actors[1:], "2016-09-16") is None  # former
+
+
+def test_a_person_in_apposition_is_the_more_specific_side(run):
+    doc = run("The first Peruvian to climb the peak, Marta Kovacs, accused Chile of hiding the"
+              " report.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["actor"] == "marta-kovacs" and source["country"] == "PER"
+    doc = run("Senator Marta Kovacs, a Peruvian, accused Chile of hiding the report.")
+    assert only_event(doc, "ACCUSE")["source"]["text"] == "Marta Kovacs"  # named already

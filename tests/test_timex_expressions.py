@@ -289,3 +289,9 @@ def test_parts_of_the_narrative_day(tx):
     assert found["the morning"] == ("TIME", "2022-07-07TMO", None)
     assert found["mid-afternoon"] == ("TIME", "2022-07-07TAF", None)
     assert found["5 in the morning"] == ("TIME", "2022-07-07T05:00", None)
+
+
+def test_a_month_inside_a_persons_name_is_no_date(tx):
+    assert "April" not in tx("Senator April Dunmore accused Chile of hiding the report.")
+    assert tx("In April, Senator Jane Dunmore accused Chile of hiding the report.")["April"][:2] \
+        == ("DATE", "2022-04")

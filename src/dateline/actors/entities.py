@@ -168,7 +168,8 @@ class EntityFixer:
         return [e for e in ents if e.start not in slug_tokens or e.label not in NAME_LABELS]
 
     def _datelines(self, doc: Doc, ents: list[Ent], place: str | None) -> list[Ent]:
-        """A line opening with upper-case words and then ", Country", "—" or a date is a place."""
+        """A line opening with upper-case words and then ", Country", "—" or a date is a place;
+        so is the story's dateline (``place``, found by the clean stage) before a hyphen."""
         found = []
         for line_start in _line_starts(doc):
             end = _caps_run_end(doc, line_start)
@@ -177,7 +178,9 @@ class EntityFixer:
             if any(t.ent_type_ in TEMPORAL for t in doc[line_start:end]):
                 continue
             nxt, after = doc[end], doc[end + 1]
+            filed = bool(place) and doc[line_start:end].text.casefold() == place.casefold()
             if (nxt.text in {"—", "–"} or DATE_LIKE.match(nxt.text)
+                    or (filed and nxt.text in {"-", "--"})  # the clean stage's "BRUSSELS -"
                     or (nxt.text == "," and (lookup(after.text) or DATE_LIKE.match(after.text)))):
                 found.append(Ent(line_start, end, "GPE"))
                 region = next((e.end for e in ents if e.start == end + 1), end + 2) \

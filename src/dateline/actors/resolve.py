@@ -19,7 +19,8 @@ Rules, in order (no library does within-document actor resolution for news, henc
 6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
    sentence, or else in the previous sentence (a subject pronoun there may take the
    previous sentence's main subject); left unresolved when that is ambiguous. A person's
-   gender, once an honorific or a resolved pronoun shows it, rules out the other pronouns.
+   gender, once an honorific or a resolved pronoun shows it, rules out the other pronouns;
+   an object pronoun ("Brandt called on HER") never means the subject of its own clause.
 """
 
 from __future__ import annotations
@@ -658,14 +659,17 @@ class Resolution:
                     out.append((key[0], actor))
             return out
 
-        here = persons(sent.start, tok.i)
+        bound = self.clause_subject(tok)
+        # the subject's own actor, wherever else it is named, is not the object pronoun
+        barred = {a.id for i, a in persons(sent.start, tok.i) if i in bound}
+        here = [(i, a) for i, a in persons(sent.start, tok.i) if a.id not in barred]
         if here:
             distinct = {a.id: a for _, a in here}
             return next(iter(distinct.values())) if len(distinct) == 1 else None
         if sent.start == 0:
             return None
         prev = self.sdoc[sent.start - 1].sent
-        distinct = {a.id: a for _, a in persons(prev.start, prev.end)}
+        distinct = {a.id: a for _, a in persons(prev.start, prev.end) if a.id not in barred}
         if len(distinct) == 1:
             return next(iter(distinct.values()))
         if tok.dep_ not in ENGLISH.subjects:
@@ -675,6 +679,18 @@ class Resolution:
                     if any(t.dep_ in ENGLISH.subjects and t.head.dep_ == "ROOT"
                            for t in self.sdoc[s:s + 4])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+    @staticmethod
+    def clause_subject(tok: Any) -> set[int]:
+        """Tokens of the subject an object pronoun cannot mean (binding): in "Brandt called
+        on HER", "her" is not Brandt; a possessive ("lost HER seat") may be its subject."""
+        if tok.tag_ != "PRP" or tok.dep_ in ENGLISH.subjects:
+            return set()
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return {t.i for c in verb.children if c.dep_ in ENGLISH.subjects for t in c.subtree}
 
 
 class Mentions(dict):

@@ -2,11 +2,13 @@
 
 A timex led by "since", "until", "by" ... bounds a state rather than dating the event, and
 durations never date one. An event with no date in its sentence or in the earlier sentences
-of its paragraph gets the publication date in the lede of a wire story (the paragraphs from
-its dateline, "BEIJING, China --": a wire report is filed the day its news happens), and
-otherwise the publication MONTH, an honest coarse value: an undated "warned" or "met" in a
-story written for the next morning's paper, or further down, is as often the day before,
-earlier in the week or background as the day itself, and the text does not say which.
+of its paragraph, in the lede of a wire story (the paragraphs from its dateline, "BEIJING,
+China --"), gets the day of the story's news: the first day the lede told ("leaders
+gathered FRIDAY"), else the publication date (a wire report is filed the day its news
+happens). Elsewhere it gets the publication MONTH, an honest coarse value: an undated
+"warned" or "met" in a story written for the next morning's paper, or further down, is as
+often the day before, earlier in the week or background as the day itself, and the text
+does not say which.
 """
 
 from __future__ import annotations
@@ -69,6 +71,13 @@ def temporal_head(verb: Any) -> Any:
     return verb
 
 
+def participle(verb: Any) -> bool:
+    """ "Leaders gathered on Friday, OFFERING new efforts": a participial adjunct without a
+    subordinator happens with the clause it hangs on, and takes its date."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
 def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     """Whether a timex dates the trigger's clause or one reporting it ("said ON FRIDAY that
     X accused Y"), not a clause of its own ("urged X to resume talks it abandoned IN 2009")."""
@@ -79,7 +88,8 @@ def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     while True:
         if node.i == verb.i:
             return True
-        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl"):
+        if node.head.i == node.i or (node.dep_ in ("relcl", "acl", "advcl")
+                                     and not participle(node)):
             return False
         node = node.head
 
@@ -98,4 +108,8 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
         return earlier[-1][2]
     if not doc.published:
         return None
-    return doc.published if start < lede else doc.published[:7]
+    if start >= lede:
+        return doc.published[:7]
+    told = [t for t in dated(doc, dates, 0, paragraph)
+            if len(t[2]) == 10 and t[2] <= doc.published]  # a day, not a background month
+    return told[0][2] if told else doc.published

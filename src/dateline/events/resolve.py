@@ -8,11 +8,11 @@ named with where it lives ("the Kurds of Iraq") is coded by that place, as PLOVE
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
-from dateline.events.sides import side_code
+from dateline.events.sides import seat_holder, side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
 from dateline.spans import SpanIndex, attr_bounds
@@ -51,14 +51,22 @@ def named_once(actors: Iterable[dict[str, Any]]) -> dict[str, str]:
 class Resolver:
     """Actor resolution for one document, indexed once."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, datelines: Sequence[tuple[int, int]] = ()) -> None:
+        """``datelines``: spans saying where the story was filed, whose names are no actors."""
         self.doc = doc
         self.sdoc = doc.spacy
+
+        self.datelines = list(datelines)
+
+        def filed(span: dict[str, Any]) -> bool:
+            return self.filed(span["start"])
+
         self.actors = {a["id"]: a for a in doc.actors}
         # indexed, so that resolving each token costs no scan of the whole document
-        self.mentions = SpanIndex(sorted(doc.mentions, key=lambda m: m["start"]))
-        self.entities = SpanIndex([e for e in doc.entities
-                                   if e.get("label") in ENGLISH.actor_labels | {"PERSON"}])
+        self.mentions = SpanIndex(sorted((m for m in doc.mentions if not filed(m)),
+                                         key=lambda m: m["start"]))
+        self.entities = SpanIndex([e for e in doc.entities if not filed(e)
+                                   and e.get("label") in ENGLISH.actor_labels | {"PERSON"}])
         self.quotes = SpanIndex([q for q in doc.quotes if q.get("actor") or q.get("speaker")])
         self.cues = SpanIndex([q for q in doc.quotes if q.get("actor") and q.get("cue")],
                               lambda q: (q["cue"]["start"], q["cue"]["end"]))
@@ -95,6 +103,9 @@ class Resolver:
         # "the Albanians OF southern Serbia": a people coded by where it lives (PLOVER)
         if own and own[0].get("kind") == "demonym" and (home := self.placed(token, {"of"})):
             return self.make(None, home, head[0], head[1])
+        if not (own and self.person(own[0]["actor"])) and (named := self.apposed(token)):
+            country = named["country"] or self.phrase_country(left, right)  # "A PERUVIAN, X"
+            return self.make(named["actor"], country, named["start"], named["end"])
         for mention in spans:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
@@ -107,7 +118,8 @@ class Resolver:
             if actor or country:
                 return self.make(actor_id, country, entity["start"], entity["end"])
         for tok in self.sdoc[left:right]:
-            code = self.code(tok.text) if self.bare_place(tok) else None
+            code = self.code(tok.text) if self.bare_place(tok) and not self.filed(tok.idx) \
+                else None
             if code:
                 return self.make(None, code, tok.idx, tok.idx + len(tok))
         for entity in self.entities.covering(head[0]):
@@ -122,6 +134,32 @@ class Resolver:
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
         return self.unrecognised(token)
+
+    def host(self, side: EventActor) -> EventActor:
+        """A visit's or a meeting's host named by the seat of its office ("visited the WHITE
+        HOUSE", "talks at the KREMLIN"): the document's holder of that office, if one."""
+        holder = side["actor"] and side["country"] and \
+            seat_holder(side["text"], side["country"], list(self.actors.values()),
+                        self.doc.published)
+        if not holder:
+            return side
+        return self.make(holder["id"], side["country"], side["start"], side["end"])
+
+    def filed(self, offset: int) -> bool:
+        """Whether a character lies in a dateline ("BRUSSELS -"): where, not who."""
+        return any(start <= offset < end for start, end in self.datelines)
+
+    def person(self, actor_id: str | None) -> bool:
+        return (self.actors.get(actor_id or "") or {}).get("type") == "person"
+
+    def apposed(self, token: Any) -> EventActor | None:
+        """ "The first AMERICAN to ..., Moner Abusalha,", "a Chinese diplomat, Li Wei,": the
+        person named in apposition, more specific than a people or a description."""
+        for child in token.children:
+            if child.dep_ == "appos" and (found := self.resolve(child)) is not None \
+                    and self.person(found["actor"]):
+                return found
+        return None
 
     def unrecognised(self, token: Any) -> EventActor | None:
         """A proper noun the entity recogniser missed ("Trump accused Holt" read as a title)
@@ -148,11 +186,12 @@ class Resolver:
         return next(iter(self.cues.covering(token.idx)), None)
 
     def speaker(self, quote: dict[str, Any]) -> EventActor:
-        """The resolved speaker of a statement as an event side."""
+        """The resolved speaker of a statement as an event side; an id the document's actors
+        do not hold ("OSLO - Fishermen" read as one name) names nobody."""
         span = quote.get("speaker") or quote["cue"]
         actor = self.actors.get(quote["actor"])
         country = (actor or {}).get("country") or self.speaker_country(quote)
-        return self.make(quote["actor"], country, span["start"], span["end"])
+        return self.make(actor and actor["id"], country, span["start"], span["end"])
 
     def addressee(self, quote: dict[str, Any], avoid: EventActor) -> EventActor | None:
         """The first actor a statement's content names, other than its speaker: whom an
@@ -190,7 +229,7 @@ class Resolver:
                 if code := self.code(entity["text"]):
                     return code
         for tok in self.sdoc[left:right]:
-            if self.bare_place(tok) and (code := self.code(tok.text)):
+            if self.bare_place(tok) and not self.filed(tok.idx) and (code := self.code(tok.text)):
                 return code
         return None
 

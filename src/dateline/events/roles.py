@@ -97,6 +97,17 @@ def nominal_agents(noun: Any) -> Iterator[Any]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
+def patient(token: Any) -> Iterator[Any]:
+    """ "the leader who ... before BEING ASSASSINATED", "to avoid BEING SANCTIONED": a passive
+    verb without a subject of its own undergoes what it says; its patient is the subject
+    of the clause it hangs on."""
+    if token.dep_ not in INHERIT or not any(c.dep_ == "auxpass" for c in token.children) \
+            or any(c.dep_ in ENGLISH.subjects for c in token.children):
+        return
+    adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
+    yield from sources(token.head.head if adjunct else token.head)
+
+
 def reporter(token: Any) -> Iterator[Any]:
     """ "Nigeria said IT will withdraw": the subject of the verb reporting the clause."""
     while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
@@ -151,6 +162,7 @@ def targets(token: Any) -> Iterator[Any]:
     for child in token.children:
         if child.dep_ == "nsubjpass":
             yield child
+    yield from patient(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     for child in objects:
         yield child
@@ -204,6 +216,7 @@ def targets(token: Any) -> Iterator[Any]:
 def recipients(token: Any) -> Iterator[Any]:
     """The recipient slots of the verb itself: passive subject, objects, prepositional objects
     ("criticized X", "lashed out AT X", "was blamed"), for triggers that need a named one."""
+    yield from patient(token)
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj", "dative"):
             yield child

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
@@ -23,6 +22,7 @@ from dateline.events.roles import (
     sources,
     targets,
 )
+from dateline.events.sides import datelines
 from dateline.events.statements import statement_events
 from dateline.events.verbal import verbal_sense
 from dateline.language import ENGLISH
@@ -40,8 +40,6 @@ SPOKEN = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
-# A wire dateline at a paragraph start: "HANOI, Vietnam (AP) —", "WASHINGTON --".
-DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w. ]+)?(?: \([^)]{1,30}\))? ?(?:—|–|--)")
 
 
 def object_slot(token: Any) -> bool:
@@ -183,10 +181,10 @@ class EventStage:
                 doc.events = self.code(doc)
 
     def code(self, doc: Document) -> list[Event]:
-        resolver = Resolver(doc)
+        self.datelines = datelines(doc)
+        resolver = Resolver(doc, self.datelines)
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
-        self.datelines = [m.span() for m in DATELINE.finditer(doc.text)]
         self.lede = lede_end(doc.text, self.datelines)
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
@@ -279,6 +277,8 @@ class EventStage:
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
+        elif category == "CONSULT":
+            target = resolver.host(target)
         if target is None and trig.untargeted and category == trig.category:
             category, mode_alone = trig.untargeted
             trig = replace(trig, category=category, mode=mode_alone,

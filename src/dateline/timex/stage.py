@@ -47,7 +47,7 @@ class TimexStage:
                 continue
             if cand.rule == "duration" and self.is_rate(doc, cand):
                 continue
-            if self.is_fraction(doc, cand):
+            if self.is_fraction(doc, cand) or self.in_name(doc, cand):
                 continue
 
             def clause_tense(c: Candidate = cand) -> str:
@@ -90,6 +90,12 @@ class TimexStage:
         if span is None or span.start == 0:
             return False
         return doc.spacy[span.start - 1].pos_ in ("NOUN", "NUM", "PROPN", "SYM")
+
+    @staticmethod
+    def in_name(doc: Document, cand: Candidate) -> bool:
+        """ "Theresa MAY", "APRIL Ryan": a month's name inside a longer person's name."""
+        return any(e["label"] == "PERSON" and e["start"] <= cand.start and cand.end <= e["end"]
+                   and e["end"] - e["start"] > cand.end - cand.start for e in doc.entities)
 
     @staticmethod
     def is_fraction(doc: Document, cand: Candidate) -> bool:
