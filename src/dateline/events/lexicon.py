@@ -14,6 +14,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.events.ontology import ontology
+from dateline.events.roles import temporal
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_text, load_yaml
@@ -59,6 +60,8 @@ def neighbours(token: Any) -> set[str]:
     if token.dep_ == "pobj" or token.head.dep_ in ("prep", "agent"):
         near.add(lemma(token.head.head))
     for child in token.children:
+        if temporal(child):
+            continue
         if child.dep_ not in FUNCTION:
             near.add(lemma(child))
             if child.ent_type_:  # upper-case entity labels: "release PERSON"
@@ -98,7 +101,7 @@ def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
     """Lemmas and forms in the subtrees of ``token``'s dependents of the given relations."""
     found: set[str] = set()
     for child in token.children:
-        if child.dep_ in deps and (not after or child.i > token.i):
+        if child.dep_ in deps and (not after or child.i > token.i) and not temporal(child):
             for tok in child.subtree:
                 found.add(lemma(tok))
                 found.add(tok.lower_)
