@@ -93,3 +93,15 @@ def test_naming_an_object_with_praise_is_support_whatever_cameo_pattern_fits(run
 
 def test_naming_an_object_neither_praising_nor_blaming_is_no_event(run):
     assert not run("The Chilean president called Peru a neighbour.", published="2023-03-01").events
+
+
+def test_a_relative_clause_of_one_conjunct_is_that_conjuncts_act_alone(run):
+    doc = run("Maria Lopez, who stepped down last week as Chile's trade minister, and Jorge "
+              "Diaz have been seeking investors.", published="2023-03-01")
+    assert [e["source"]["actor"] for e in doc.events if e["type"] == "RETREAT"] == ["maria-lopez"]
+
+
+def test_a_meeting_between_coordinated_nationalities_is_one_dyad(run):
+    doc = run("The day ended with annual meetings in Lima between senior Chilean and Peruvian "
+              "officials.", published="2023-03-01")
+    assert dyads(doc, "CONSULT") == [("CHL", "PER")]

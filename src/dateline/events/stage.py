@@ -163,14 +163,15 @@ def party(side: EventActor | None) -> str | None:
     return side and (side["actor"] or side["country"])
 
 
-def merge(events: list[Event], marks: list[tuple[str, int | None, int]]) -> list[Event]:
+def merge(events: list[Event], marks: list[tuple[str, bool, int]]) -> list[Event]:
     """One event, one record: the same type between the same two parties on compatible
-    dates, told by the same trigger family ("warns" and "warned") or in the same sentence or
-    quoted statement (a cue and its content), is kept once, first mention first, with every
-    trigger in ``mentions`` and the most precise of their dates. Compatible coarse dates
-    alone say nothing: a test, a launch and a firing of one month are three events.
-    ``marks`` holds each event's trigger lemma, quote index and sentence start."""
-    kept: list[tuple[Event, tuple[str, int | None, int]]] = []
+    dates, told by the same trigger family ("warns" and "warned"), in the same sentence, or
+    as what the same speaker said (a cue and its content, quotes of one speech), is kept
+    once, first mention first, with every trigger in ``mentions`` and the most precise of
+    their dates. Compatible coarse dates alone say nothing: a test, a launch and a firing
+    of one month are three events.
+    ``marks`` holds each event's trigger lemma, whether it is said, and its sentence start."""
+    kept: list[tuple[Event, tuple[str, bool, int]]] = []
     for event, mark in zip(events, marks, strict=True):
         same = next((k for k, m in kept if k["type"] == event["type"]
                      and party(k["source"]) and party(k["source"]) == party(event["source"])
@@ -185,11 +186,12 @@ def merge(events: list[Event], marks: list[tuple[str, int | None, int]]) -> list
     return [event for event, _ in kept]
 
 
-def told_alike(one: tuple[str, int | None, int], other: tuple[str, int | None, int]) -> bool:
-    """Whether two mentions may tell one act: the same sentence, the same quoted statement,
-    or triggers of one word family (a shared stem of four letters: "accuse"/"accusation",
-    "test"/"testing"; a shorter lemma must be equal: "say", "hit")."""
-    if one[2] == other[2] or (one[1] is not None and one[1] == other[1]):
+def told_alike(one: tuple[str, bool, int], other: tuple[str, bool, int]) -> bool:
+    """Whether two mentions may tell one act: the same sentence, two statements (the
+    parties are the same, so one speaker's words on one occasion), or triggers of one word
+    family (a shared stem of four letters: "accuse"/"accusation", "test"/"testing"; a
+    shorter lemma must be equal: "say", "hit")."""
+    if one[2] == other[2] or (one[1] and other[1]):
         return True
     stem = min(4, len(one[0]), len(other[0]))
     return one[0][:stem] == other[0][:stem] and (stem == 4 or one[0] == other[0])
@@ -234,10 +236,10 @@ class EventStage:
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
                       if not any(not trig.dyadic for _, trig in hits)
                       and bare_threat(tok) is not None]
-            for event in (e for one in found if one for e in [one, *self.spread(doc, resolver, one)]):
+            for event in (e for one in found if one for e in self.dyads(doc, resolver, one)):
+                target = event["target"] or {}
                 key = (event["type"], event["source"]["country"], event["source"]["actor"],
-                       (event["target"] or {}).get("country"), (event["target"] or {}).get("actor"),
-                       tuple(event["sentence"]))
+                       target.get("country"), target.get("actor"), tuple(event["sentence"]))
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
@@ -245,25 +247,28 @@ class EventStage:
         return merge(events, [self.mark(doc, resolver, e) for e in events])
 
     @staticmethod
-    def mark(doc: Document, resolver: Resolver, event: Event) -> tuple[str, int | None, int]:
-        """What ``merge`` compares: the trigger's lemma, the quote it lies in (or cues)
-        and its sentence."""
+    def mark(doc: Document, resolver: Resolver, event: Event) -> tuple[str, bool, int]:
+        """What ``merge`` compares: the trigger's lemma, whether it lies in a quote or cues
+        one, and its sentence."""
         trigger = event["trigger"]
         span = doc.spacy.char_span(trigger["start"], trigger["end"], alignment_mode="expand")
         word = lemma(span[-1]) if span is not None and len(span) else trigger["text"].lower()
-        quotes = list(resolver.quotes)
-        inside = next((i for i, q in enumerate(quotes)
-                       if q["start"] <= trigger["start"] < q["end"]
-                       or (q.get("cue") or {}).get("start") == trigger["start"]), None)
-        return word, inside, event["sentence"][0]
+        said = bool(resolver.quotes.covering(trigger["start"])
+                    or resolver.cues.covering(trigger["start"]))
+        return word, said, event["sentence"][0]
 
     @staticmethod
-    def spread(doc: Document, resolver: Resolver, event: Event) -> Iterator[Event]:
+    def dyads(doc: Document, resolver: Resolver, event: Event) -> list[Event]:
         """One event per coordinated party of a side ("tariffs on goods from Chile AND Peru",
         "into Swedish AND Finnish waters", "Chile AND Peru condemned"): PLOVER codes each
-        dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), the
-        rest are further partners of the first. A conjunct naming a party already on either
+        dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
+        meeting has none ("talks between Chilean and Peruvian officials"), the rest are
+        partners of the first. A trigger inside one conjunct's own phrase is that conjunct's
+        alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already on either
         side adds nothing ("Lopez and her campaign" are one party)."""
+        told = [event]
+        trigger = doc.spacy.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                                      alignment_mode="expand")
         taken = {party(event["source"]), party(event["target"])}
         roots = {role: side and doc.spacy.char_span(side["start"], side["end"],
                                                     alignment_mode="expand")
@@ -271,15 +276,23 @@ class EventStage:
         for role, other in (("source", "target"), ("target", "source")):
             if not roots[role]:
                 continue
-            group = coordinated(roots[role].root)
-            if roots[other] and roots[other].root.i in {t.i for t in group}:
+            root = roots[role].root
+            if trigger is not None and root.left_edge.i <= trigger.start <= root.right_edge.i:
+                continue
+            group = coordinated(root)
+            if (roots[other] and roots[other].root.i in {t.i for t in group}) or (
+                    role == "source" and not roots[other] and event["type"] in RECIPROCAL):
                 role = other  # "X, Y and Z met": X meets Y and Z
             for token in group:
                 found = resolver.resolve(token)
                 if found is None or party(found) in taken:
                     continue
                 taken.add(party(found))
-                yield {**event, role: found, "mentions": list(event["mentions"])}
+                if told[0][role] is None:  # the meeting's first partner is its recipient
+                    told[0] = {**event, role: found}
+                else:
+                    told.append({**event, role: found, "mentions": list(event["mentions"])})
+        return told
 
     def statements(self, doc: Document, resolver: Resolver, coded: list[Event]) -> list[Event]:
         """Events a statement's content makes (see statements.py), for statements whose cue
