@@ -105,3 +105,8 @@ def test_a_meeting_between_coordinated_nationalities_is_one_dyad(run):
     doc = run("The day ended with annual meetings in Lima between senior Chilean and Peruvian "
               "officials.", published="2023-03-01")
     assert dyads(doc, "CONSULT") == [("CHL", "PER")]
+
+
+def test_coordinated_subjects_of_an_act_on_a_third_are_no_recipients_of_each_other(run):
+    doc = run("Chile, Peru and Bolivia condemned the plan.", published="2023-03-01")
+    assert dyads(doc, "ACCUSE") == [("BOL", None), ("CHL", None), ("PER", None)]

@@ -205,9 +205,6 @@ def targets(token: Any) -> Iterator[Any]:
                 if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     if token not in child.subtree:
                         yield from pobjs(child)
-    for child in token.children:
-        if child.dep_ in ENGLISH.subjects:
-            yield from (c for c in child.children if c.dep_ == "conj")
     for child in token.children:  # "donated and delivered goods TO X": shared recipient
         if child.dep_ == "conj" and child.pos_ == "VERB":
             yield from targets(child)

@@ -280,8 +280,8 @@ class EventStage:
             if trigger is not None and root.left_edge.i <= trigger.start <= root.right_edge.i:
                 continue
             group = coordinated(root)
-            if (roots[other] and roots[other].root.i in {t.i for t in group}) or (
-                    role == "source" and not roots[other] and event["type"] in RECIPROCAL):
+            if event["type"] in RECIPROCAL and role == "source" and (
+                    not roots[other] or roots[other].root.i in {t.i for t in group}):
                 role = other  # "X, Y and Z met": X meets Y and Z
             for token in group:
                 found = resolver.resolve(token)
