@@ -14,10 +14,13 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.events.ontology import ontology
+from dateline.events.roles import temporal
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_text, load_yaml
 
+# The calling sense: "called X a disgrace" names X, it meets nobody.
+NAMING = {"call", "brand", "label", "dub"}
 POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
 # Dependents that never satisfy ``with``: the "to" of "got to ask" is no "ask to".
 FUNCTION = {"aux", "auxpass", "mark", "det", "punct", "neg", "cc"}
@@ -59,6 +62,8 @@ def neighbours(token: Any) -> set[str]:
     if token.dep_ == "pobj" or token.head.dep_ in ("prep", "agent"):
         near.add(lemma(token.head.head))
     for child in token.children:
+        if temporal(child):
+            continue
         if child.dep_ not in FUNCTION:
             near.add(lemma(child))
             if child.ent_type_:  # upper-case entity labels: "release PERSON"
@@ -98,7 +103,7 @@ def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
     """Lemmas and forms in the subtrees of ``token``'s dependents of the given relations."""
     found: set[str] = set()
     for child in token.children:
-        if child.dep_ in deps and (not after or child.i > token.i):
+        if child.dep_ in deps and (not after or child.i > token.i) and not temporal(child):
             for tok in child.subtree:
                 found.add(lemma(tok))
                 found.add(tok.lower_)
@@ -217,6 +222,9 @@ class Lexicon:
         for entries in self.index.values():
             entries.sort(key=lambda t: (not t.with_, -t.rank))
         self.cameo = CameoVerbs()
+        self.comment = Trigger(category="ACCUSE", lemma="", pos="verb", mode=None,
+                               cameo=onto.cameo("ACCUSE", None), with_=frozenset(),
+                               without=frozenset(), negated=None, rank=1)
         self.demand = Trigger(category="REQUEST", lemma="", pos="verb", mode=None,
                               cameo=onto.cameo("REQUEST", None), with_=frozenset(),
                               without=frozenset(), negated=None, rank=1)
@@ -227,7 +235,17 @@ class Lexicon:
         found = self.hand(token)
         if found is VETO:
             return None
-        return found or self.cameo.match(token) or self.directive(token)
+        return found or self.cameo.match(token) or self.directive(token) or self.naming(token)
+
+    def naming(self, token: Any) -> Trigger | None:
+        """ "called Burma A SUCCESS STORY": a verb of naming with its object and what it
+        names it is a comment on that object, whichever CAMEO comment pattern fits (CAMEO
+        codes comments, 012/013, as no event); ``verbal_sense`` reads praise or blame off
+        the complement."""
+        if lemma(token) in NAMING and token.pos_ == "VERB" and all(
+                any(c.dep_ == dep for c in token.children) for dep in ("dobj", "oprd")):
+            return self.comment
+        return None
 
     def directive(self, token: Any) -> Trigger | None:
         """ "told / encouraged / persuaded X TO bolster ...": a verb of saying (a speech cue,

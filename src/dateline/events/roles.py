@@ -17,9 +17,26 @@ TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "int
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 PREDICATE = ("VERB", "AUX", "ADJ")
+# Passive heads that assert their infinitive and whose subject carries it out: "was FORCED
+# to resign" (she resigned); "was expected / asked to resign" asserts nothing and names no actor.
+IMPLICATIVE = {"force", "compel", "oblige", "make"}
+
+
+# Named-entity labels of a time: a phrase whose object is one says when, not to whom.
+TEMPORAL = {"DATE", "TIME"}
+
+
+def temporal(child: Any) -> bool:
+    """Whether a dependent is a prepositional phrase of time ("called a meeting ON FRIDAY",
+    "met IN MARCH"): no slot for a pattern's preposition nor for a recipient."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.dep_ == "prep" and bool(objects) and all(o.ent_type_ in TEMPORAL
+                                                           for o in objects)
 
 
 def pobjs(prep: Any) -> Iterator[Any]:
+    if temporal(prep):
+        return
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp"):
             yield child
@@ -49,10 +66,14 @@ def sources(token: Any) -> Iterator[Any]:
         if not any(c.dep_ == "agent" for c in token.children):
             # "forces were engaged in ethnic CLEANSING": the passive subject takes part
             yield from (c for c in token.children if c.dep_ == "nsubjpass")
+    via = None
     for _ in range(5):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not any(
             c.dep_ == "agent" for c in token.children
         ):
+            if via == "xcomp" and token.lemma_.lower() in IMPLICATIVE:
+                # "Lopez was forced TO RESIGN": the passive subject acts
+                yield from (c for c in token.children if c.dep_ == "nsubjpass")
             return  # a passive without its "by" phrase ("before BEING assassinated") names no actor
         found = False
         for child in token.children:
@@ -83,6 +104,7 @@ def sources(token: Any) -> Iterator[Any]:
         # "Obama said after MEETING with Putin": a gerund in an adjunct acts with the subject
         # of the clause the adjunct modifies
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
+        via = token.dep_
         token = token.head.head if adjunct else token.head
 
 
@@ -195,9 +217,6 @@ def targets(token: Any) -> Iterator[Any]:
                 if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     if token not in child.subtree:
                         yield from pobjs(child)
-    for child in token.children:
-        if child.dep_ in ENGLISH.subjects:
-            yield from (c for c in child.children if c.dep_ == "conj")
     for child in token.children:  # "donated and delivered goods TO X": shared recipient
         if child.dep_ == "conj" and child.pos_ == "VERB":
             yield from targets(child)

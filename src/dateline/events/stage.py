@@ -133,27 +133,66 @@ def passive(token: Any) -> bool:
         not any(c.dep_ == "agent" for c in token.children)
 
 
+def coordinated(token: Any) -> list[Any]:
+    """The other conjuncts of a noun or a nationality adjective, or of the noun it modifies:
+    "Chile, Peru AND Bolivia", "Swedish AND Finnish waters", "Chilean officials and
+    Peruvian DIPLOMATS". A clause's conjunct (a verb) is no party."""
+    holders = [token]
+    if token.dep_ in ("amod", "compound", "poss") and token.head.i != token.i:
+        holders.append(token.head)
+    found = []
+    for holder in holders:
+        first = holder
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        found += [t for t in chain([first], conjuncts(first))
+                  if t.i not in (token.i, holder.i) and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return found
+
+
+def conjuncts(token: Any) -> Iterator[Any]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from conjuncts(child)
+
+
 def party(side: EventActor | None) -> str | None:
     return side and (side["actor"] or side["country"])
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], marks: list[tuple[str, bool, int]]) -> list[Event]:
     """One event, one record: the same type between the same two parties on compatible
-    dates (headline and body, "warns" and "warned") is kept once, first mention first,
-    with every trigger in ``mentions`` and the most precise of their dates."""
-    kept: list[Event] = []
-    for event in events:
-        same = next((k for k in kept if k["type"] == event["type"]
+    dates, told by the same trigger family ("warns" and "warned"), in the same sentence, or
+    as what the same speaker said (a cue and its content, quotes of one speech), is kept
+    once, first mention first, with every trigger in ``mentions`` and the most precise of
+    their dates. Compatible coarse dates alone say nothing: a test, a launch and a firing
+    of one month are three events.
+    ``marks`` holds each event's trigger lemma, whether it is said, and its sentence start."""
+    kept: list[tuple[Event, tuple[str, bool, int]]] = []
+    for event, mark in zip(events, marks, strict=True):
+        same = next((k for k, m in kept if k["type"] == event["type"]
                      and party(k["source"]) and party(k["source"]) == party(event["source"])
                      and party(k["target"]) == party(event["target"])
-                     and compatible(k["date"], event["date"])), None)
+                     and compatible(k["date"], event["date"]) and told_alike(m, mark)), None)
         if same is None:
-            kept.append(event)
+            kept.append((event, mark))
         else:
             same["mentions"].extend(event["mentions"])
             if len(event["date"] or "") > len(same["date"] or ""):  # the finest date told
                 same.update(date=event["date"], **date_fields(event["date"]))
-    return kept
+    return [event for event, _ in kept]
+
+
+def told_alike(one: tuple[str, bool, int], other: tuple[str, bool, int]) -> bool:
+    """Whether two mentions may tell one act: the same sentence, two statements (the
+    parties are the same, so one speaker's words on one occasion), or triggers of one word
+    family (a shared stem of four letters: "accuse"/"accusation", "test"/"testing"; a
+    shorter lemma must be equal: "say", "hit")."""
+    if one[2] == other[2] or (one[1] and other[1]):
+        return True
+    stem = min(4, len(one[0]), len(other[0]))
+    return one[0][:stem] == other[0][:stem] and (stem == 4 or one[0] == other[0])
 
 
 def compatible(one: str | None, other: str | None) -> bool:
@@ -195,16 +234,63 @@ class EventStage:
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
                       if not any(not trig.dyadic for _, trig in hits)
                       and bare_threat(tok) is not None]
-            for event in found:
-                if event is None:
-                    continue
+            for event in (e for one in found if one for e in self.dyads(doc, resolver, one)):
+                target = event["target"] or {}
                 key = (event["type"], event["source"]["country"], event["source"]["actor"],
-                       (event["target"] or {}).get("country"), tuple(event["sentence"]))
+                       target.get("country"), target.get("actor"), tuple(event["sentence"]))
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
         events += self.statements(doc, resolver, events)
-        return merge(events)
+        return merge(events, [self.mark(doc, resolver, e) for e in events])
+
+    @staticmethod
+    def mark(doc: Document, resolver: Resolver, event: Event) -> tuple[str, bool, int]:
+        """What ``merge`` compares: the trigger's lemma, whether it lies in a quote or cues
+        one, and its sentence."""
+        trigger = event["trigger"]
+        span = doc.spacy.char_span(trigger["start"], trigger["end"], alignment_mode="expand")
+        word = lemma(span[-1]) if span is not None and len(span) else trigger["text"].lower()
+        said = bool(resolver.quotes.covering(trigger["start"])
+                    or resolver.cues.covering(trigger["start"]))
+        return word, said, event["sentence"][0]
+
+    @staticmethod
+    def dyads(doc: Document, resolver: Resolver, event: Event) -> list[Event]:
+        """One event per coordinated party of a side ("tariffs on goods from Chile AND Peru",
+        "into Swedish AND Finnish waters", "Chile AND Peru condemned"): PLOVER codes each
+        dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
+        meeting has none ("talks between Chilean and Peruvian officials"), the rest are
+        partners of the first. A trigger inside one conjunct's own phrase is that conjunct's
+        alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already on either
+        side adds nothing ("Lopez and her campaign" are one party)."""
+        told = [event]
+        trigger = doc.spacy.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                                      alignment_mode="expand")
+        taken = {party(event["source"]), party(event["target"])}
+        roots = {role: side and doc.spacy.char_span(side["start"], side["end"],
+                                                    alignment_mode="expand")
+                 for role, side in (("source", event["source"]), ("target", event["target"]))}
+        for role, other in (("source", "target"), ("target", "source")):
+            if not roots[role]:
+                continue
+            root = roots[role].root
+            if trigger is not None and root.left_edge.i <= trigger.start <= root.right_edge.i:
+                continue
+            group = coordinated(root)
+            if event["type"] in RECIPROCAL and role == "source" and (
+                    not roots[other] or roots[other].root.i in {t.i for t in group}):
+                role = other  # "X, Y and Z met": X meets Y and Z
+            for token in group:
+                found = resolver.resolve(token)
+                if found is None or party(found) in taken:
+                    continue
+                taken.add(party(found))
+                if told[0][role] is None:  # the meeting's first partner is its recipient
+                    told[0] = {**event, role: found}
+                else:
+                    told.append({**event, role: found, "mentions": list(event["mentions"])})
+        return told
 
     def statements(self, doc: Document, resolver: Resolver, coded: list[Event]) -> list[Event]:
         """Events a statement's content makes (see statements.py), for statements whose cue

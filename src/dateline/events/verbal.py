@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.lexicon import lemma
+from dateline.events.lexicon import NAMING, lemma
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
 from dateline.language import ENGLISH
-
-# The calling sense: "called X a disgrace" names X, it meets nobody.
-NAMING = {"call", "brand", "label", "dub"}
 
 
 def complement(token: Any) -> Any | None:
@@ -81,8 +78,6 @@ def verbal_sense(token: Any, category: str) -> str | None:
     score = valence(said)
     if ontology().categories[category]["quad"] == "material_conflict" and score < 0:
         return "ACCUSE"  # a verb of force with an evaluating complement ("blasted X as weak")
-    if lemma(token) in NAMING and score < 0:
-        return "ACCUSE"
-    if lemma(token) in NAMING and score > 0:
-        return "SUPPORT"
+    if lemma(token) in NAMING:  # a name neither praising nor blaming ("a neighbour") says nothing
+        return "ACCUSE" if score < 0 else "SUPPORT" if score > 0 else None
     return category
