@@ -25,6 +25,8 @@ NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refu
 # Heads that make their complement an intention rather than an act ("plans to impose").
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing"}
+# The conditional auxiliary: a future only when reported (see ``reported``).
+HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
 
@@ -92,6 +94,16 @@ def condition(chain: list[Any]) -> Any | None:
     return None
 
 
+def reported(head: Any) -> bool:
+    """Whether a clause is reported speech ("said she WOULD support", "news that the PAC
+    WOULD endorse"; a direct quote's clause hangs from its cue the same way), where "would"
+    is the future told in the past; in the narrator's own clause "would" only imagines
+    ("voters would support striking X")."""
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("ccomp", "acl")
+
+
 def intended(chain: list[Any]) -> bool:
     return any(tok.dep_ == "xcomp" and lemma(tok.head) in INTENT for tok in chain)
 
@@ -134,8 +146,10 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     onto = ontology()
     chain = clause(token)
     category = trig.category
-    if nonpolitical(token, category) or unasserted(chain) or (trig.dyadic and habitual(token)):
-        return None
+    cond = condition(chain)
+    if nonpolitical(token, category) or unasserted(chain) or (
+            trig.dyadic and habitual(token) and (cond is None or onto.cooperative(category))):
+        return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
            for tok in chain for m in tok.children):
@@ -144,7 +158,6 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         if not trig.negated:
             return None
         category = trig.negated
-    cond = condition(chain)
     aux = modal(chain)
     if cond is not None:
         # "will withdraw unless ...", "may halt mediation if ...": a conditional act of the
@@ -156,7 +169,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         unless = any(lemma(m) == "unless" for m in cond.children)
         threat = unless or negated(cond)  # "we will withdraw unless / if you don't"
         return Verdict("THREATEN" if threat else "AGREE", ("hypothetical",))
-    if aux in POSSIBLE:
+    if aux in POSSIBLE or (aux in HYPOTHETICAL and not reported(chain[-1])):
         return None
     if aux in OBLIGATION or mandative(chain[-1]):
         return Verdict("REQUEST", ("obligation",), obliged=True)

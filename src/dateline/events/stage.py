@@ -23,7 +23,7 @@ from dateline.events.roles import (
     sources,
     targets,
 )
-from dateline.events.statements import statement_events
+from dateline.events.statements import spoken_source, statement_events
 from dateline.events.verbal import verbal_sense
 from dateline.language import ENGLISH
 from dateline.model import Document, Event, EventActor
@@ -198,7 +198,7 @@ class EventStage:
         verdict = judge(tok, trig)
         if verdict is None or resolver.opinion(tok):
             return None
-        if (sense := verbal_sense(tok, verdict.category)) is None:
+        if (sense := verbal_sense(tok, verdict.category, self.lexicon)) is None:
             return None
         if sense != verdict.category:
             verdict = replace(verdict, category=sense)
@@ -208,9 +208,10 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ENGLISH.subjects)
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            source = resolver.first(self.outside(sources(tok)))
+            candidates = list(self.outside(sources(tok)))
+            source = resolver.first(candidates) or spoken_source(resolver, candidates)
             grouped = source is None
-            source = source or self.group(resolver, self.outside(sources(tok)), sent)
+            source = source or self.group(resolver, candidates, sent)
             found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok), found)

@@ -162,6 +162,29 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
     return None
 
 
+def spoken_source(resolver: Resolver, candidates: list[Any]) -> EventActor | None:
+    """ "they had said THEY would take measures": a pronoun subject that no mention resolves,
+    inside a statement whose speaker the quotes stage resolved (its antecedent resolution
+    reads "X said he ..." as X), is that speaker; the innermost such statement decides."""
+    pronoun = next((c for c in candidates if c.lower_ in ENGLISH.referring_pronouns
+                    and c.lower_ not in FIRST_PERSON), None)  # "we": resolve.py's own rule
+    if pronoun is None:
+        return None
+    around = [q for q in resolver.quotes.covering(pronoun.idx)
+              if q.get("actor") and main_subject(resolver, q, pronoun)]
+    if not around:
+        return None
+    return resolver.speaker(min(around, key=lambda q: q["end"] - q["start"]))
+
+
+def main_subject(resolver: Resolver, quote: dict[str, Any], pronoun: Any) -> bool:
+    """Whether a pronoun is the subject of a statement's main clause ("said THEY would"),
+    not of a clause further in ("after SHE attacked ..."), which may be anyone."""
+    span = resolver.sdoc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    return span is not None and pronoun.dep_ in ENGLISH.subjects and \
+        pronoun.head.i in {h.i for h in heads(span)}
+
+
 def own_state(resolver: Resolver, target: EventActor, source: EventActor) -> bool:
     """Whether a placed speaker's statement names their own country as an actor ("the
     United States does not accept ...", said by its president or its envoy)."""

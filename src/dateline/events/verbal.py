@@ -5,20 +5,26 @@ DISGRACE", "calls Clinton 'A DISGRACE'") is said, not done: ACCUSE when the eval
 negative (SUPPORT when a call praises), read off VADER like statement content. A warning
 that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQUEST; one
 that only foretells ("warned that growth could suffer") is no threat, nor is agreeing with a
-view ("agreed that Pence won") an agreement.
+view ("agreed that Pence won") an agreement. A spoken commitment whose act is coercive
+("pledged to impose sanctions", "promised a veto") is PLOVER's THREATEN, not AGREE: intent
+is coded by what is intended.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.lexicon import lemma
+from dateline.events.lexicon import Lexicon, lemma
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
 from dateline.language import ENGLISH
+from dateline.quotes.lexicon import load_cues
 
 # The calling sense: "called X a disgrace" names X, it meets nobody.
 NAMING = {"call", "brand", "label", "dub"}
+# Verbal categories that, intended, are a threat like any material conflict: a promised
+# veto, boycott or rejection coerces (CAMEO 13: threaten to reject, boycott, block).
+COERCIVE_VERBAL = {"REJECT", "THREATEN"}
 
 
 def complement(token: Any) -> Any | None:
@@ -62,9 +68,42 @@ def concurs(token: Any) -> bool:
                for c in token.children)
 
 
-def verbal_sense(token: Any, category: str) -> str | None:
+def acts(token: Any, lexicon: Lexicon) -> set[str]:
+    """The categories an intended act may code: a verb's trigger ("to IMPOSE sanctions"), or
+    for a noun ("a VETO", "further SANCTIONS") the bare senses of the verb spelt like it."""
+    if token.pos_ == "VERB":
+        trig = lexicon.match(token)
+        return {trig.category} if trig else set()
+    if token.pos_ != "NOUN":
+        return set()
+    kinds = {t.category for t in lexicon.index.get(lemma(token), ()) if t.pos == "verb"
+             and not t.with_}
+    return kinds | {p.trigger.category if p.trigger else "" for p in lexicon.cameo.index.get(
+        lemma(token), ()) if not p.size and p.particle is None}
+
+
+def coercive_commitment(token: Any, lexicon: Lexicon) -> bool:
+    """ "pledged TO IMPOSE sanctions", "promised A VETO": a spoken commitment (a speech cue
+    such as promise, pledge, vow) whose infinitive or object is a conflict act in every
+    sense the lexicon knows ("promised AID", "offered HELP" stay agreements)."""
+    if lemma(token) not in load_cues().speech or any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return False  # "agreed WITH Y to ...": a deal between two, not a threat
+    onto = ontology()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "dobj"):
+            kinds = acts(child, lexicon)
+            if kinds and all(k in COERCIVE_VERBAL or (
+                    k and onto.categories[k]["quad"] == "material_conflict") for k in kinds):
+                return True
+    return False
+
+
+def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     """The category a trigger codes once its complement is read (see the module's doc);
     None when it codes nothing (a warning that only foretells)."""
+    if category == "AGREE" and coercive_commitment(token, lexicon):
+        return "THREATEN"
     if category == "THREATEN" and forecast(token):
         return None
     if category == "AGREE" and concurs(token):
