@@ -19,6 +19,8 @@ from dateline.resources import load_yaml
 POSSIBLE = {"may", "might", "could", "can"}
 OBLIGATION = {"must", "should", "ought"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
+# Determiners of a subject that deny anyone acted.
+NOBODY = {"neither", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refused to criticize",
 # "failed to condemn", "refrained from").
 NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refuse", "fail"}
@@ -58,7 +60,13 @@ def negated(token: Any) -> bool:
     if token.dep_ == "pcomp" and lemma(token.head.head) in NEGATING:  # "refrained from X-ing"
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and lemma(c) == "never")
-               for c in token.children)
+               or (c.dep_ in ENGLISH.subjects and none_of(c)) for c in token.children)
+
+
+def none_of(subject: Any) -> bool:
+    """ "NEITHER Johnson nor Weld is inclined to attack", "NO country condemned": a subject
+    that names nobody who acted."""
+    return any(g.dep_ in ("preconj", "det") and lemma(g) in NOBODY for g in subject.children)
 
 
 def mandative(pred: Any) -> bool:

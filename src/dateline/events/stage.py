@@ -24,7 +24,7 @@ from dateline.events.roles import (
     targets,
 )
 from dateline.events.statements import spoken_source, statement_events
-from dateline.events.verbal import verbal_sense
+from dateline.events.verbal import spoken_trigger, verbal_sense
 from dateline.language import ENGLISH
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
@@ -157,8 +157,8 @@ class EventStage:
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
-            hits = [(tok, trig) for tok in sent
-                    if (trig := self.lexicon.match(tok)) and reported(tok)]
+            hits = [(tok, trig) for tok in sent if reported(tok) and (
+                trig := self.lexicon.match(tok) or spoken_trigger(tok, self.lexicon))]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
                       if not any(not trig.dyadic for _, trig in hits)

@@ -7,24 +7,37 @@ that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQU
 that only foretells ("warned that growth could suffer") is no threat, nor is agreeing with a
 view ("agreed that Pence won") an agreement. A spoken commitment whose act is coercive
 ("pledged to impose sanctions", "promised a veto") is PLOVER's THREATEN, not AGREE: intent
-is coded by what is intended.
+is coded by what is intended. A verb of saying no dictionary codes ("slammed X") is an
+accusation or praise by its own valence;
+one whose bare sense is force ("ripped X", "blasted X") said of a person is an accusation.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.lexicon import Lexicon, lemma
+from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
+from dateline.quotes.syntax import frame
 
 # The calling sense: "called X a disgrace" names X, it meets nobody.
 NAMING = {"call", "brand", "label", "dub"}
 # Verbal categories that, intended, are a threat like any material conflict: a promised
 # veto, boycott or rejection coerces (CAMEO 13: threaten to reject, boycott, block).
 COERCIVE_VERBAL = {"REJECT", "THREATEN"}
+# VADER word valence (-4 to +4) beyond which a verb of saying is itself an evaluation
+# ("insulted" -2.3, "mocked" -1.3, "complimented" +1.8; "warned" -1.1 and "questioned" -0.4
+# are not accusations of their object).
+VERB_VALENCE = 1.2
+# Frames (see quotes.syntax.frame) in which a verb of saying names whom it is about.
+ABOUT = {"dobj", "prep"}
+
+
+def onto_quad(category: str) -> str:
+    return str(ontology().categories[category]["quad"])
 
 
 def complement(token: Any) -> Any | None:
@@ -112,6 +125,10 @@ def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in token.children):
         return "REQUEST"
+    if onto_quad(category) == "material_conflict" and personal(token) and (
+            lemma(token) in load_cues().speech or load_cues().learned_cue(lemma(token),
+                                                                          frame(token))):
+        return "ACCUSE"  # "ripped Jane Miller for her vote"
     said = complement(token)
     if said is None:
         return category
@@ -123,3 +140,43 @@ def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     if lemma(token) in NAMING and score > 0:
         return "SUPPORT"
     return category
+
+
+def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
+    """A verb of saying no dictionary codes, said of a named party ("SLAMMED Clinton"):
+    a speech cue, or a verb PolNeAR's annotators mark an attribution cue in this frame (the
+    quotes stage's learned cue table), but not a verb of belief or intention ("feared X",
+    "hoped"), with a named object, and no bare CAMEO sense (none, or "---": "slam"); its own
+    VADER valence makes it ACCUSE or SUPPORT. Verbs CAMEO codes are the lexicon's to decide."""
+    if token.pos_ != "VERB" or frame(token) not in ABOUT or not named_object(token):
+        return None
+    cues, word = load_cues(), lemma(token)
+    if word in cues.belief | cues.intention or not (
+            word in cues.speech or cues.learned_cue(word, frame(token))):
+        return None
+    if any(p.trigger and not p.size for p in lexicon.cameo.index.get(word, ())):
+        return None
+    lex = analyzer().lexicon
+    score = lex.get(token.lower_, lex.get(word, 0.0))
+    if abs(score) < VERB_VALENCE:
+        return None
+    category = "ACCUSE" if score < 0 else "SUPPORT"
+    return Trigger(category=category, lemma=word, pos="verb", mode=None,
+                   cameo=ontology().cameo(category, None), with_=frozenset(),
+                   without=frozenset(), negated=None, rank=1, dyadic=True)
+
+
+def named_object(token: Any) -> bool:
+    """Whether the verb's object, or its preposition's, is a name ("slammed CLINTON")."""
+    for child in token.children:
+        nouns = [child] if child.dep_ == "dobj" else \
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(n.ent_type_ in ENGLISH.named_labels for n in nouns):
+            return True
+    return False
+
+
+def personal(token: Any) -> bool:
+    """Whether the verb's object is a named person ("ripped Jane Miller"): force is not
+    done to a person by a speaker in the news, it is said of them."""
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
