@@ -92,3 +92,18 @@ def test_a_thing_that_should_happen_is_no_demand_on_its_owner(run):
     agent = run("Governor Tom Baker said Senator Jane Miller should boost turnout.",
                 published="2016-10-05")
     assert coded(agent, "REQUEST")
+
+
+def test_a_statements_pronoun_subject_is_its_resolved_speaker(run):
+    doc = run("Norway issued a statement on Friday. It noted that they had said they would take "
+              "further measures if Finland held another test.", published="2016-10-05")
+    event = coded(doc, "THREATEN")[0]
+    assert (event["source"]["country"], event["target"]["country"]) == ("NOR", "FIN")
+
+
+def test_a_pronoun_deeper_in_a_statement_is_not_its_speaker(run):
+    # the quotes stage may read "she attacked" as a statement; "she" is not Baker
+    doc = run('Governor Tom Baker described Senator Jane Miller as a "disgrace" after she '
+              'attacked police officers nationwide.', published="2016-10-05")
+    assert not [e for e in doc.events if e["source"]["actor"] == "tom-baker"
+                and e["type"] == "ASSAULT"]
