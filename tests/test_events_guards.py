@@ -198,3 +198,10 @@ def test_a_subject_naming_nobody_negates(run):
     assert "ACCUSE" not in types(doc)
     both = run("Tom Baker and Jane Miller criticized Senator Ann Lee.")
     assert "ACCUSE" in types(both)
+
+
+def test_a_clause_reported_by_a_negated_verb_is_not_asserted(run):
+    doc = run("Governor Tom Baker insisted that he never said he wanted to attack Bolivia.")
+    assert "THREATEN" not in types(doc) and "ASSAULT" not in types(doc)
+    said = run("Governor Tom Baker said he wanted to attack Bolivia.")
+    assert only_event(said, "THREATEN")["target"]["country"] == "BOL"

@@ -107,3 +107,13 @@ def test_a_pronoun_deeper_in_a_statement_is_not_its_speaker(run):
               'attacked police officers nationwide.', published="2016-10-05")
     assert not [e for e in doc.events if e["source"]["actor"] == "tom-baker"
                 and e["type"] == "ASSAULT"]
+
+
+def test_the_pronoun_of_an_indirect_question_is_not_the_askers(run):
+    asked = run("Norway asked Finland on Friday why they would take further measures if Sweden "
+                "held another test.", published="2016-10-05")
+    assert not [e for e in asked.events if e["source"]["country"] == "NOR"
+                and e["type"] == "THREATEN"]
+    said = run("Norway said on Friday that they would take further measures if Sweden held "
+               "another test.", published="2016-10-05")
+    assert coded(said, "THREATEN")[0]["source"]["country"] == "NOR"

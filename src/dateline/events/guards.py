@@ -19,6 +19,8 @@ from dateline.resources import load_yaml
 POSSIBLE = {"may", "might", "could", "can"}
 OBLIGATION = {"must", "should", "ought"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
+# Penn tags of the words that open an indirect question.
+WH = {"WRB", "WP", "WP$", "WDT"}
 # Determiners of a subject that deny anyone acted.
 NOBODY = {"neither", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refused to criticize",
@@ -61,6 +63,20 @@ def negated(token: Any) -> bool:
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and lemma(c) == "never")
                or (c.dep_ in ENGLISH.subjects and none_of(c)) for c in token.children)
+
+
+def unsaid(head: Any) -> bool:
+    """ "never said he wanted to KILL them", "did not claim that X ATTACKED", "asked WHY they
+    would STRIKE": a clause reported by a negated verb, or asked, is asserted by nobody."""
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "ccomp" and (negated(head.head) or interrogative(next(head.subtree)))
+
+
+def interrogative(first: Any) -> bool:
+    """Whether a clause's first word makes it an indirect question ("WHY they ...",
+    "WHETHER she ..."; not "if", which also opens a reported condition)."""
+    return first.tag_ in WH or lemma(first) == "whether"
 
 
 def none_of(subject: Any) -> bool:
@@ -162,6 +178,8 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
            for tok in chain for m in tok.children):
         return None  # the trigger is the condition itself: "if X is allowed to grow"
+    if unsaid(chain[-1]):
+        return None
     if any(negated(tok) for tok in chain):
         if not trig.negated:
             return None

@@ -16,7 +16,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import OBLIGATION, mandative, negated
+from dateline.events.guards import OBLIGATION, interrogative, mandative, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
 from dateline.language import ENGLISH
@@ -179,10 +179,11 @@ def spoken_source(resolver: Resolver, candidates: list[Any]) -> EventActor | Non
 
 def main_subject(resolver: Resolver, quote: dict[str, Any], pronoun: Any) -> bool:
     """Whether a pronoun is the subject of a statement's main clause ("said THEY would"),
-    not of a clause further in ("after SHE attacked ..."), which may be anyone."""
+    not of a clause further in ("after SHE attacked ...") or of a question, which may be
+    anyone."""
     span = resolver.sdoc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-    return span is not None and pronoun.dep_ in ENGLISH.subjects and \
-        pronoun.head.i in {h.i for h in heads(span)}
+    return span is not None and not interrogative(span[0]) and \
+        pronoun.dep_ in ENGLISH.subjects and pronoun.head.i in {h.i for h in heads(span)}
 
 
 def own_state(resolver: Resolver, target: EventActor, source: EventActor) -> bool:
