@@ -117,3 +117,22 @@ def test_the_pronoun_of_an_indirect_question_is_not_the_askers(run):
     said = run("Norway said on Friday that they would take further measures if Sweden held "
                "another test.", published="2016-10-05")
     assert coded(said, "THREATEN")[0]["source"]["country"] == "NOR"
+
+
+def test_what_the_speaker_wants_another_to_do_is_a_demand(run):
+    wants = run('"We want Bolivia to stop its border raids," the Chilean foreign minister said.',
+                published="2016-10-05")
+    event = coded(wants, "REQUEST")[0]
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "BOL")
+    counts = run('"I count on Bolivia to remain calm," the Chilean foreign minister said.',
+                 published="2016-10-05")
+    assert coded(counts, "REQUEST")[0]["target"]["country"] == "BOL"
+
+
+def test_a_belief_about_another_or_help_given_is_no_demand(run):
+    expects = run('"I expect Bolivia to do better next year," the Chilean foreign minister said.',
+                  published="2016-10-05")
+    assert not coded(expects, "REQUEST")
+    helped = run('"We helped Bolivia to rebuild its roads," the Chilean foreign minister said.',
+                 published="2016-10-05")
+    assert not coded(helped, "REQUEST")
