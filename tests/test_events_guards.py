@@ -205,3 +205,13 @@ def test_a_clause_reported_by_a_negated_verb_is_not_asserted(run):
     assert "THREATEN" not in types(doc) and "ASSAULT" not in types(doc)
     said = run("Governor Tom Baker said he wanted to attack Bolivia.")
     assert only_event(said, "THREATEN")["target"]["country"] == "BOL"
+
+
+def test_a_that_clause_is_no_question(run):
+    # the tagger may read this "that" as a wh-word: its mark link says it is not one
+    doc = run('Jane Miller told "Fox and Friends," reminding the co-hosts that Tom Baker has '
+              'frequently denounced former Governor Ann Lee, in addition to his recent attacks.')
+    assert only_event(doc, "ACCUSE")["target"]["actor"] == "ann-lee"
+    asked = run("Jane Miller asked reporters on Monday why Senator Tom Baker has frequently "
+                "denounced Governor Ann Lee.")
+    assert "ACCUSE" not in types(asked)

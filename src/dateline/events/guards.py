@@ -75,8 +75,9 @@ def unsaid(head: Any) -> bool:
 
 def interrogative(first: Any) -> bool:
     """Whether a clause's first word makes it an indirect question ("WHY they ...",
-    "WHETHER she ..."; not "if", which also opens a reported condition)."""
-    return first.tag_ in WH or lemma(first) == "whether"
+    "WHETHER she ..."; not "if", which also opens a reported condition, nor a "that" the
+    tagger reads as a wh-determiner, whose mark link shows it a complementizer)."""
+    return (first.tag_ in WH and first.dep_ != "mark") or lemma(first) == "whether"
 
 
 def none_of(subject: Any) -> bool:
