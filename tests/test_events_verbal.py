@@ -96,3 +96,10 @@ def test_force_done_to_a_named_person_by_a_speaker_is_an_accusation(run):
     assert "ASSAULT" not in [e["type"] for e in said.events]
     done = run("Rebels attacked the Bolivian town of Tarija on Monday.")
     assert only_event(done, "ASSAULT")["target"]["country"] == "BOL"
+
+
+def test_a_cue_decides_between_a_verbal_sense_and_none(run):
+    judged = run("Governor Tom Baker dismissed Senator Jane Miller as an ineffective leader.")
+    assert only_event(judged, "ACCUSE")["target"]["actor"] == "jane-miller"
+    fired = run("The Acme company dismissed its chief executive Jane Miller on Monday.")
+    assert "ACCUSE" not in [e["type"] for e in fired.events]

@@ -143,24 +143,33 @@ def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
 
 
 def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
-    """A verb of saying no dictionary codes, said of a named party ("SLAMMED Clinton"):
-    a speech cue, or a verb PolNeAR's annotators mark an attribution cue in this frame (the
-    quotes stage's learned cue table), but not a verb of belief or intention ("feared X",
-    "hoped"), with a named object, and no bare CAMEO sense (none, or "---": "slam"); its own
-    VADER valence makes it ACCUSE or SUPPORT. Verbs CAMEO codes are the lexicon's to decide."""
+    """A verb of saying the lexicon leaves uncoded, said of a named party ("SLAMMED Clinton",
+    "DISMISSED Estonia as ..."): a speech cue, or a verb PolNeAR's annotators mark an
+    attribution cue in this frame (the quotes stage's learned cue table), but not a verb of
+    belief or intention ("feared X"), with a named object. Where CAMEO's bare entries for it
+    disagree between one verbal event and none ("dismiss": ACCUSE or "---"), being a cue
+    decides for the event; where CAMEO has no bare event ("slam"), its own VADER valence
+    makes it ACCUSE or SUPPORT."""
     if token.pos_ != "VERB" or frame(token) not in ABOUT or not named_object(token):
         return None
     cues, word = load_cues(), lemma(token)
     if word in cues.belief | cues.intention or not (
             word in cues.speech or cues.learned_cue(word, frame(token))):
         return None
-    if any(p.trigger and not p.size for p in lexicon.cameo.index.get(word, ())):
+    bare = {p.trigger.category for p in lexicon.cameo.index.get(word, ())
+            if p.trigger and not p.size and p.particle is None}
+    if len(bare) == 1 and onto_quad(next(iter(bare))).startswith("verbal"):
+        if personal(token) and complement(token) is None:
+            return None  # "dismissed its chief executive Jane Miller": fired, not judged
+        category = bare.pop()  # "dismiss": ACCUSE, or "---" (no event) where it is no cue
+    elif bare:
         return None
-    lex = analyzer().lexicon
-    score = lex.get(token.lower_, lex.get(word, 0.0))
-    if abs(score) < VERB_VALENCE:
-        return None
-    category = "ACCUSE" if score < 0 else "SUPPORT"
+    else:
+        lex = analyzer().lexicon
+        score = lex.get(token.lower_, lex.get(word, 0.0))
+        if abs(score) < VERB_VALENCE:
+            return None
+        category = "ACCUSE" if score < 0 else "SUPPORT"
     return Trigger(category=category, lemma=word, pos="verb", mode=None,
                    cameo=ontology().cameo(category, None), with_=frozenset(),
                    without=frozenset(), negated=None, rank=1, dyadic=True)
