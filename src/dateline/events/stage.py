@@ -157,8 +157,9 @@ class EventStage:
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
-            hits = [(tok, trig) for tok in sent if reported(tok) and (
-                trig := self.lexicon.match(tok) or spoken_trigger(tok, self.lexicon))]
+            hits = [(tok, trig) for tok in sent if (trig := self.lexicon.match(tok)
+                                                    or spoken_trigger(tok, self.lexicon))
+                    and reported(tok)]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
                       if not any(not trig.dyadic for _, trig in hits)
