@@ -29,7 +29,7 @@ NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refu
 # Heads that make their complement an intention rather than an act ("plans to impose").
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing"}
-# The conditional auxiliary: a future only when reported (see ``reported``).
+# The conditional auxiliary: a future only when reported (see ``in_speech``).
 HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
@@ -119,7 +119,7 @@ def condition(chain: list[Any]) -> Any | None:
     return None
 
 
-def reported(head: Any) -> bool:
+def in_speech(head: Any) -> bool:
     """Whether a clause is reported speech ("said she WOULD support", "news that the PAC
     WOULD endorse"; a direct quote's clause hangs from its cue the same way), where "would"
     is the future told in the past; in the narrator's own clause "would" only imagines
@@ -196,7 +196,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         unless = any(lemma(m) == "unless" for m in cond.children)
         threat = unless or negated(cond)  # "we will withdraw unless / if you don't"
         return Verdict("THREATEN" if threat else "AGREE", ("hypothetical",))
-    if aux in POSSIBLE or (aux in HYPOTHETICAL and not reported(chain[-1])):
+    if aux in POSSIBLE or (aux in HYPOTHETICAL and not in_speech(chain[-1])):
         return None
     if aux in OBLIGATION or mandative(chain[-1]):
         return Verdict("REQUEST", ("obligation",), obliged=True)

@@ -7,9 +7,9 @@ that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQU
 that only foretells ("warned that growth could suffer") is no threat, nor is agreeing with a
 view ("agreed that Pence won") an agreement. A spoken commitment whose act is coercive
 ("pledged to impose sanctions", "promised a veto") is PLOVER's THREATEN, not AGREE: intent
-is coded by what is intended. A verb of saying no dictionary codes ("slammed X") is an
-accusation or praise by its own valence;
-one whose bare sense is force ("ripped X", "blasted X") said of a person is an accusation.
+is coded by what is intended. A verb of saying the lexicon leaves uncoded ("slammed X",
+"dismissed X as ...") takes its verbal CAMEO sense, else its own valence; one whose bare
+sense is force ("attacked Jane Miller") said of a person is an accusation.
 """
 
 from __future__ import annotations
