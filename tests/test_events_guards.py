@@ -177,3 +177,43 @@ def test_a_passive_without_its_agent_names_no_accuser(run):
     named = run("Senator Jane Miller harshly criticized President Barack Obama for his policies.")
     event = only_event(named, "ACCUSE")
     assert "Miller" in event["source"]["text"] and "Obama" in event["target"]["text"]
+
+
+def test_a_speakers_conditional_coercion_is_a_threat(run):
+    doc = run("Norway said it would take further measures if Finland held another missile test.")
+    event = only_event(doc, "THREATEN")
+    assert (event["source"]["country"], event["target"]["country"]) == ("NOR", "FIN")
+    assert "hypothetical" in event["context"]
+    kind = run("Norway said it would send aid if Finland asked.")
+    assert "THREATEN" not in types(kind)
+
+
+def test_would_in_the_narrators_own_clause_only_imagines(run):
+    doc = run("Most Republicans would support striking Iran.")
+    assert "SUPPORT" not in types(doc)
+    said = run("Senator Tom Baker said he would support new sanctions on Iran.")
+    assert "SUPPORT" in types(said)
+
+
+def test_a_subject_naming_nobody_negates(run):
+    doc = run("Neither Tom Baker nor Jane Miller criticized Senator Ann Lee.")
+    assert "ACCUSE" not in types(doc)
+    both = run("Tom Baker and Jane Miller criticized Senator Ann Lee.")
+    assert "ACCUSE" in types(both)
+
+
+def test_a_clause_reported_by_a_negated_verb_is_not_asserted(run):
+    doc = run("Governor Tom Baker insisted that he never said he wanted to attack Bolivia.")
+    assert "THREATEN" not in types(doc) and "ASSAULT" not in types(doc)
+    said = run("Governor Tom Baker said he wanted to attack Bolivia.")
+    assert only_event(said, "THREATEN")["target"]["country"] == "BOL"
+
+
+def test_a_that_clause_is_no_question(run):
+    # the tagger may read this "that" as a wh-word: its mark link says it is not one
+    doc = run('Jane Miller told "Fox and Friends," reminding the co-hosts that Tom Baker has '
+              'frequently denounced former Governor Ann Lee, in addition to his recent attacks.')
+    assert only_event(doc, "ACCUSE")["target"]["actor"] == "ann-lee"
+    asked = run("Jane Miller asked reporters on Monday why Senator Tom Baker has frequently "
+                "denounced Governor Ann Lee.")
+    assert "ACCUSE" not in types(asked)

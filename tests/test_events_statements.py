@@ -92,3 +92,47 @@ def test_a_thing_that_should_happen_is_no_demand_on_its_owner(run):
     agent = run("Governor Tom Baker said Senator Jane Miller should boost turnout.",
                 published="2016-10-05")
     assert coded(agent, "REQUEST")
+
+
+def test_a_statements_pronoun_subject_is_its_resolved_speaker(run):
+    doc = run("Norway issued a statement on Friday. It noted that they had said they would take "
+              "further measures if Finland held another test.", published="2016-10-05")
+    event = coded(doc, "THREATEN")[0]
+    assert (event["source"]["country"], event["target"]["country"]) == ("NOR", "FIN")
+
+
+def test_a_pronoun_deeper_in_a_statement_is_not_its_speaker(run):
+    # the quotes stage may read "she attacked" as a statement; "she" is not Baker
+    doc = run('Governor Tom Baker described Senator Jane Miller as a "disgrace" after she '
+              'attacked police officers nationwide.', published="2016-10-05")
+    assert not [e for e in doc.events if e["source"]["actor"] == "tom-baker"
+                and e["type"] == "ASSAULT"]
+
+
+def test_the_pronoun_of_an_indirect_question_is_not_the_askers(run):
+    asked = run("Norway asked Finland on Friday why they would take further measures if Sweden "
+                "held another test.", published="2016-10-05")
+    assert not [e for e in asked.events if e["source"]["country"] == "NOR"
+                and e["type"] == "THREATEN"]
+    said = run("Norway said on Friday that they would take further measures if Sweden held "
+               "another test.", published="2016-10-05")
+    assert coded(said, "THREATEN")[0]["source"]["country"] == "NOR"
+
+
+def test_what_the_speaker_wants_another_to_do_is_a_demand(run):
+    wants = run('"We want Bolivia to stop its border raids," the Chilean foreign minister said.',
+                published="2016-10-05")
+    event = coded(wants, "REQUEST")[0]
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "BOL")
+    counts = run('"I count on Bolivia to remain calm," the Chilean foreign minister said.',
+                 published="2016-10-05")
+    assert coded(counts, "REQUEST")[0]["target"]["country"] == "BOL"
+
+
+def test_a_belief_about_another_or_help_given_is_no_demand(run):
+    expects = run('"I expect Bolivia to do better next year," the Chilean foreign minister said.',
+                  published="2016-10-05")
+    assert not coded(expects, "REQUEST")
+    helped = run('"We helped Bolivia to rebuild its roads," the Chilean foreign minister said.',
+                 published="2016-10-05")
+    assert not coded(helped, "REQUEST")

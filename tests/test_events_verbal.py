@@ -54,3 +54,52 @@ def test_agreeing_with_a_view_is_no_agreement(run):
     consent = run("Governor Tom Baker agreed with Senator Jane Miller on a new budget deal.",
                   published="2016-10-05")
     assert [e for e in consent.events if e["type"] == "AGREE"]
+
+
+def test_a_pledge_to_coerce_is_a_threat_a_pledge_to_help_an_agreement(run):
+    threat = run("Portugal pledged to impose new sanctions on Bolivia on Monday.")
+    event = only_event(threat, "THREATEN")
+    assert (event["source"]["country"], event["target"]["country"]) == ("PRT", "BOL")
+    assert "AGREE" not in [e["type"] for e in threat.events]
+    helps = run("Portugal pledged to send food aid to Bolivia on Monday.")
+    assert only_event(helps, "AGREE")["target"]["country"] == "BOL"
+    assert "THREATEN" not in [e["type"] for e in helps.events]
+
+
+def test_a_promised_noun_is_read_as_the_verb_it_is_spelt_like(run):
+    veto = run("Chile promised a veto of the Peruvian resolution on Monday.")
+    assert only_event(veto, "THREATEN")["source"]["country"] == "CHL"
+    aid = run("Chile promised aid to Peru on Monday.")
+    assert only_event(aid, "AGREE")["target"]["country"] == "PER"
+    assert "THREATEN" not in [e["type"] for e in aid.events]
+
+
+def test_a_second_verb_without_its_own_recipient_shares_the_firsts(run):
+    shared = run("Portugal condemned Bolivia's missile test and pledged to impose further "
+                 "sanctions.")
+    assert only_event(shared, "THREATEN")["target"]["country"] == "BOL"
+    own = run("Portugal condemned Bolivia's missile test and pledged to impose sanctions on "
+              "Chile.")
+    assert only_event(own, "THREATEN")["target"]["country"] == "CHL"
+
+
+def test_a_verb_of_saying_no_dictionary_codes_takes_its_own_valence(run):
+    said = run("Governor Tom Baker slammed Senator Jane Miller on Tuesday.")
+    assert only_event(said, "ACCUSE")["target"]["actor"] == "jane-miller"
+    door = run("Governor Tom Baker slammed the door on Tuesday.")
+    assert door.events == []
+
+
+def test_force_done_to_a_named_person_by_a_speaker_is_an_accusation(run):
+    said = run("Governor Tom Baker attacked Senator Jane Miller on Tuesday.")
+    assert only_event(said, "ACCUSE")["target"]["actor"] == "jane-miller"
+    assert "ASSAULT" not in [e["type"] for e in said.events]
+    done = run("Rebels attacked the Bolivian town of Tarija on Monday.")
+    assert only_event(done, "ASSAULT")["target"]["country"] == "BOL"
+
+
+def test_a_cue_decides_between_a_verbal_sense_and_none(run):
+    judged = run("Governor Tom Baker dismissed Senator Jane Miller as an ineffective leader.")
+    assert only_event(judged, "ACCUSE")["target"]["actor"] == "jane-miller"
+    fired = run("The Acme company dismissed its chief executive Jane Miller on Monday.")
+    assert "ACCUSE" not in [e["type"] for e in fired.events]

@@ -19,6 +19,10 @@ from dateline.resources import load_yaml
 POSSIBLE = {"may", "might", "could", "can"}
 OBLIGATION = {"must", "should", "ought"}
 NEGATION = {"not", "n't", "n’t", "never", "no"}
+# Penn tags of the words that open an indirect question.
+WH = {"WRB", "WP", "WP$", "WDT"}
+# Determiners of a subject that deny anyone acted.
+NOBODY = {"neither", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refused to criticize",
 # "failed to condemn", "refrained from").
 NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refuse", "fail"}
@@ -27,6 +31,8 @@ INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "see
           "ready", "willing"}
 # Nouns of a choice made, whose infinitive reports the act chosen (see ``unasserted``).
 CHOSEN = {"decision", "vote"}
+# The conditional auxiliary: a future only when reported (see ``in_speech``).
+HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
 
@@ -65,7 +71,28 @@ def negated(token: Any) -> bool:
     if token.dep_ == "pcomp" and lemma(token.head.head) in NEGATING:  # "refrained from X-ing"
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and lemma(c) == "never")
-               for c in token.children)
+               or (c.dep_ in ENGLISH.subjects and none_of(c)) for c in token.children)
+
+
+def unsaid(head: Any) -> bool:
+    """ "never said he wanted to KILL them", "did not claim that X ATTACKED", "asked WHY they
+    would STRIKE": a clause reported by a negated verb, or asked, is asserted by nobody."""
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "ccomp" and (negated(head.head) or interrogative(next(head.subtree)))
+
+
+def interrogative(first: Any) -> bool:
+    """Whether a clause's first word makes it an indirect question ("WHY they ...",
+    "WHETHER she ..."; not "if", which also opens a reported condition, nor a "that" the
+    tagger reads as a wh-determiner, whose mark link shows it a complementizer)."""
+    return (first.tag_ in WH and first.dep_ != "mark") or lemma(first) == "whether"
+
+
+def none_of(subject: Any) -> bool:
+    """ "NEITHER Johnson nor Weld is inclined to attack", "NO country condemned": a subject
+    that names nobody who acted."""
+    return any(g.dep_ in ("preconj", "det") and lemma(g) in NOBODY for g in subject.children)
 
 
 def mandative(pred: Any) -> bool:
@@ -99,6 +126,16 @@ def condition(chain: list[Any]) -> Any | None:
             ):
                 return child
     return None
+
+
+def in_speech(head: Any) -> bool:
+    """Whether a clause is reported speech ("said she WOULD support", "news that the PAC
+    WOULD endorse"; a direct quote's clause hangs from its cue the same way), where "would"
+    is the future told in the past; in the narrator's own clause "would" only imagines
+    ("voters would support striking X")."""
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("ccomp", "acl")
 
 
 def intended(chain: list[Any]) -> bool:
@@ -145,17 +182,20 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     onto = ontology()
     chain = clause(token)
     category = trig.category
-    if nonpolitical(token, category) or unasserted(chain) or (trig.dyadic and habitual(token)):
-        return None
+    cond = condition(chain)
+    if nonpolitical(token, category) or unasserted(chain) or (
+            trig.dyadic and habitual(token) and (cond is None or onto.cooperative(category))):
+        return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
            for tok in chain for m in tok.children):
         return None  # the trigger is the condition itself: "if X is allowed to grow"
+    if unsaid(chain[-1]):
+        return None
     if any(negated(tok) for tok in chain):
         if not trig.negated:
             return None
         category = trig.negated
-    cond = condition(chain)
     aux = modal(chain)
     if cond is not None:
         # "will withdraw unless ...", "may halt mediation if ...": a conditional act of the
@@ -167,7 +207,7 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         unless = any(lemma(m) == "unless" for m in cond.children)
         threat = unless or negated(cond)  # "we will withdraw unless / if you don't"
         return Verdict("THREATEN" if threat else "AGREE", ("hypothetical",))
-    if aux in POSSIBLE:
+    if aux in POSSIBLE or (aux in HYPOTHETICAL and not in_speech(chain[-1])):
         return None
     if aux in OBLIGATION or mandative(chain[-1]):
         return Verdict("REQUEST", ("obligation",), obliged=True)

@@ -221,6 +221,9 @@ def targets(token: Any) -> Iterator[Any]:
         if child.dep_ == "conj" and child.pos_ == "VERB":
             yield from targets(child)
     yield from conditioned(token)
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        # "condemned X's test and pledged to impose sanctions": the first verb's recipient
+        yield from recipients(token.head)
     yield from opposed(token)
     for child in token.children:  # "scrambled jets TO INTERCEPT Russian bombers": whom it is for
         if purpose(child):
@@ -244,6 +247,7 @@ def recipients(token: Any) -> Iterator[Any]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 yield from pobjs(child)
+    yield from conditioned(token)  # "would take measures IF North Korea tested again"
 
 
 def purpose(token: Any) -> bool:

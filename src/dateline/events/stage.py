@@ -23,8 +23,8 @@ from dateline.events.roles import (
     targets,
 )
 from dateline.events.sides import datelines
-from dateline.events.statements import statement_events
-from dateline.events.verbal import verbal_sense
+from dateline.events.statements import spoken_source, statement_events
+from dateline.events.verbal import spoken_trigger, verbal_sense
 from dateline.language import ENGLISH
 from dateline.model import Document, Event, EventActor
 from dateline.resources import load_yaml
@@ -228,8 +228,9 @@ class EventStage:
         for sent in doc.spacy.sents:
             if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
-            hits = [(tok, trig) for tok in sent
-                    if (trig := self.lexicon.match(tok)) and reported(tok)]
+            hits = [(tok, trig) for tok in sent if (trig := self.lexicon.match(tok)
+                                                    or spoken_trigger(tok, self.lexicon))
+                    and reported(tok)]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             found += [self.threat(doc, resolver, tok, sent) for tok in sent
                       if not any(not trig.dyadic for _, trig in hits)
@@ -316,7 +317,7 @@ class EventStage:
         verdict = judge(tok, trig)
         if verdict is None or resolver.opinion(tok) or (trig.dyadic and reflexive(tok)):
             return None
-        if (sense := verbal_sense(tok, verdict.category)) is None:
+        if (sense := verbal_sense(tok, verdict.category, self.lexicon)) is None:
             return None
         if sense != verdict.category:
             verdict = replace(verdict, category=sense)
@@ -326,9 +327,10 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ENGLISH.subjects)
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            source = resolver.first(self.outside(sources(tok)))
+            candidates = list(self.outside(sources(tok)))
+            source = resolver.first(candidates) or spoken_source(resolver, candidates)
             grouped = source is None
-            source = source or self.group(resolver, self.outside(sources(tok)), sent)
+            source = source or self.group(resolver, candidates, sent)
             found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok), found)

@@ -3,9 +3,10 @@
 Most events in news are statements whose cue is a plain "said": the event is in the content.
 A statement's main clause that evaluates a named actor other than the speaker is that
 speaker's ACCUSE (negative) or SUPPORT (positive) of the actor; one that says the actor must
-or should act is a REQUEST. The evaluation is read off the VADER sentiment lexicon (a
-well-kept, hand-validated valence list) on the content's main predicate and its complements,
-so no word list is kept here; the target is the predicate's subject, resolved to an actor.
+or should act, or that the speaker wants or counts on it to act, is a REQUEST. The
+evaluation is read off the VADER sentiment lexicon (a well-kept, hand-validated valence
+list) on the content's main predicate and its complements, so no word list is kept here;
+the target is the predicate's subject, resolved to an actor.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import OBLIGATION, mandative, negated
+from dateline.events.guards import OBLIGATION, interrogative, mandative, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
 from dateline.language import ENGLISH
@@ -143,7 +144,14 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
     target = resolver.first([subj], avoid=source)
     if target is not None and own_state(resolver, target, source):
         target = None  # Kerry: "the United States will work with ...": his side's own act
-    if target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None):
+    own = target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None)
+    if speaks(resolver, subj, source) and not negated(pred) and \
+            (agent := wanted_agent(pred)) is not None:
+        # "we expect RUSSIA to stop", "I count on the COUNCIL to act": a demand on it
+        wanted = resolver.first([agent], avoid=source)
+        if wanted is not None and wanted["start"] >= floor:
+            return "REQUEST", wanted
+    if own:
         # the speaker's own act on somebody: "we cannot trust Hillary"
         target = resolver.first(objects(pred), avoid=source)
     if target is None or target["start"] < floor or (
@@ -159,6 +167,58 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
         return "ACCUSE", target
     if score >= POSITIVE:
         return "SUPPORT", target
+    return None
+
+
+def spoken_source(resolver: Resolver, candidates: list[Any]) -> EventActor | None:
+    """ "they had said THEY would take measures": a pronoun subject that no mention resolves,
+    inside a statement whose speaker the quotes stage resolved (its antecedent resolution
+    reads "X said he ..." as X), is that speaker; the innermost such statement decides."""
+    pronoun = next((c for c in candidates if c.lower_ in ENGLISH.referring_pronouns
+                    and c.lower_ not in FIRST_PERSON), None)  # "we": resolve.py's own rule
+    if pronoun is None:
+        return None
+    around = [q for q in resolver.quotes.covering(pronoun.idx)
+              if q.get("actor") and main_subject(resolver, q, pronoun)]
+    if not around:
+        return None
+    return resolver.speaker(min(around, key=lambda q: q["end"] - q["start"]))
+
+
+def main_subject(resolver: Resolver, quote: dict[str, Any], pronoun: Any) -> bool:
+    """Whether a pronoun is the subject of a statement's main clause ("said THEY would"),
+    not of a clause further in ("after SHE attacked ...") or of a question, which may be
+    anyone."""
+    span = resolver.sdoc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    return span is not None and not interrogative(span[0]) and \
+        pronoun.dep_ in ENGLISH.subjects and pronoun.head.i in {h.i for h in heads(span)}
+
+
+def speaks(resolver: Resolver, subj: Any, source: EventActor) -> bool:
+    """Whether a clause's subject is the statement's speaker: "WE want", "I count on", or
+    the speaker's own name ("RUSSIA wants ...", said by Russia); a third-person pronoun in a
+    quotation may be anyone the speaker talks about."""
+    if subj.lower_ in FIRST_PERSON:
+        return True
+    found = resolver.first([subj]) if subj.pos_ == "PROPN" else None
+    return bool(found and found["actor"] and found["actor"] == source["actor"])
+
+
+def wanted_agent(pred: Any) -> Any | None:
+    """Who is to carry out the infinitive a clause asks for: its own subject ("want RUSSIA
+    to stop") or the verb's prepositional object ("count on the COUNCIL to act"); a direct
+    object with an infinitive ("helped Kyiv to defend itself") is not asked anything, nor
+    is the subject of a belief ("I expect HIM to do better" predicts)."""
+    if lemma(pred) in load_cues().belief or lemma(pred) == "be":
+        return None  # "his job IS to lay out the case" says what a duty is
+    for child in pred.children:
+        if child.dep_ not in ("ccomp", "xcomp") or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            continue
+        if child.dep_ == "ccomp":
+            return subject(child)
+        return next((g for p in pred.children if p.dep_ == "prep"
+                     for g in p.children if g.dep_ == "pobj"), None)
     return None
 
 

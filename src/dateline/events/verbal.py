@@ -5,17 +5,37 @@ DISGRACE", "calls Clinton 'A DISGRACE'") is said, not done: ACCUSE when the eval
 negative (SUPPORT when a call praises), read off VADER like statement content. A warning
 that tells its object to act ("warned North Korea TO REFRAIN") is a demand: REQUEST; one
 that only foretells ("warned that growth could suffer") is no threat, nor is agreeing with a
-view ("agreed that Pence won") an agreement.
+view ("agreed that Pence won") an agreement. A spoken commitment whose act is coercive
+("pledged to impose sanctions", "promised a veto") is PLOVER's THREATEN, not AGREE: intent
+is coded by what is intended. A verb of saying the lexicon leaves uncoded ("slammed X",
+"dismissed X as ...") takes its verbal CAMEO sense, else its own valence; one whose bare
+sense is force ("attacked Jane Miller") said of a person is an accusation.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.lexicon import NAMING, lemma
+from dateline.events.lexicon import NAMING, Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
 from dateline.language import ENGLISH
+from dateline.quotes.lexicon import load_cues
+from dateline.quotes.syntax import frame
+
+# Verbal categories that, intended, are a threat like any material conflict: a promised
+# veto, boycott or rejection coerces (CAMEO 13: threaten to reject, boycott, block).
+COERCIVE_VERBAL = {"REJECT", "THREATEN"}
+# VADER word valence (-4 to +4) beyond which a verb of saying is itself an evaluation
+# ("insulted" -2.3, "mocked" -1.3, "complimented" +1.8; "warned" -1.1 and "questioned" -0.4
+# are not accusations of their object).
+VERB_VALENCE = 1.2
+# Frames (see quotes.syntax.frame) in which a verb of saying names whom it is about.
+ABOUT = {"dobj", "prep"}
+
+
+def onto_quad(category: str) -> str:
+    return str(ontology().categories[category]["quad"])
 
 
 def complement(token: Any) -> Any | None:
@@ -61,9 +81,42 @@ def concurs(token: Any) -> bool:
                for c in token.children)
 
 
-def verbal_sense(token: Any, category: str) -> str | None:
+def acts(token: Any, lexicon: Lexicon) -> set[str]:
+    """The categories an intended act may code: a verb's trigger ("to IMPOSE sanctions"), or
+    for a noun ("a VETO", "further SANCTIONS") the bare senses of the verb spelt like it."""
+    if token.pos_ == "VERB":
+        trig = lexicon.match(token)
+        return {trig.category} if trig else set()
+    if token.pos_ != "NOUN":
+        return set()
+    kinds = {t.category for t in lexicon.index.get(lemma(token), ()) if t.pos == "verb"
+             and not t.with_}
+    return kinds | {p.trigger.category if p.trigger else "" for p in lexicon.cameo.index.get(
+        lemma(token), ()) if not p.size and p.particle is None}
+
+
+def coercive_commitment(token: Any, lexicon: Lexicon) -> bool:
+    """ "pledged TO IMPOSE sanctions", "promised A VETO": a spoken commitment (a speech cue
+    such as promise, pledge, vow) whose infinitive or object is a conflict act in every
+    sense the lexicon knows ("promised AID", "offered HELP" stay agreements)."""
+    if lemma(token) not in load_cues().speech or any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return False  # "agreed WITH Y to ...": a deal between two, not a threat
+    onto = ontology()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "dobj"):
+            kinds = acts(child, lexicon)
+            if kinds and all(k in COERCIVE_VERBAL or (
+                    k and onto.categories[k]["quad"] == "material_conflict") for k in kinds):
+                return True
+    return False
+
+
+def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     """The category a trigger codes once its complement is read (see the module's doc);
     None when it codes nothing (a warning that only foretells)."""
+    if category == "AGREE" and coercive_commitment(token, lexicon):
+        return "THREATEN"
     if category == "THREATEN" and forecast(token):
         return None
     if category == "AGREE" and concurs(token):
@@ -72,6 +125,10 @@ def verbal_sense(token: Any, category: str) -> str | None:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in token.children):
         return "REQUEST"
+    if onto_quad(category) == "material_conflict" and personal(token) and (
+            lemma(token) in load_cues().speech or load_cues().learned_cue(lemma(token),
+                                                                          frame(token))):
+        return "ACCUSE"  # "ripped Jane Miller for her vote"
     said = complement(token)
     if said is None:
         return category
@@ -81,3 +138,52 @@ def verbal_sense(token: Any, category: str) -> str | None:
     if lemma(token) in NAMING:  # a name neither praising nor blaming ("a neighbour") says nothing
         return "ACCUSE" if score < 0 else "SUPPORT" if score > 0 else None
     return category
+
+
+def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
+    """A verb of saying the lexicon leaves uncoded, said of a named party ("SLAMMED Clinton",
+    "DISMISSED Estonia as ..."): a speech cue, or a verb PolNeAR's annotators mark an
+    attribution cue in this frame (the quotes stage's learned cue table), but not a verb of
+    belief or intention ("feared X"), with a named object. Where CAMEO's bare entries for it
+    disagree between one verbal event and none ("dismiss": ACCUSE or "---"), being a cue
+    decides for the event; where CAMEO has no bare event ("slam"), its own VADER valence
+    makes it ACCUSE or SUPPORT."""
+    if token.pos_ != "VERB" or frame(token) not in ABOUT or not named_object(token):
+        return None
+    cues, word = load_cues(), lemma(token)
+    if word in cues.belief | cues.intention or not (
+            word in cues.speech or cues.learned_cue(word, frame(token))):
+        return None
+    bare = {p.trigger.category for p in lexicon.cameo.index.get(word, ())
+            if p.trigger and not p.size and p.particle is None}
+    if len(bare) == 1 and onto_quad(next(iter(bare))).startswith("verbal"):
+        if personal(token) and complement(token) is None:
+            return None  # "dismissed its chief executive Jane Miller": fired, not judged
+        category = bare.pop()  # "dismiss": ACCUSE, or "---" (no event) where it is no cue
+    elif bare:
+        return None
+    else:
+        lex = analyzer().lexicon
+        score = lex.get(token.lower_, lex.get(word, 0.0))
+        if abs(score) < VERB_VALENCE:
+            return None
+        category = "ACCUSE" if score < 0 else "SUPPORT"
+    return Trigger(category=category, lemma=word, pos="verb", mode=None,
+                   cameo=ontology().cameo(category, None), with_=frozenset(),
+                   without=frozenset(), negated=None, rank=1, dyadic=True)
+
+
+def named_object(token: Any) -> bool:
+    """Whether the verb's object, or its preposition's, is a name ("slammed CLINTON")."""
+    for child in token.children:
+        nouns = [child] if child.dep_ == "dobj" else \
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(n.ent_type_ in ENGLISH.named_labels for n in nouns):
+            return True
+    return False
+
+
+def personal(token: Any) -> bool:
+    """Whether the verb's object is a named person ("ripped Jane Miller"): force is not
+    done to a person by a speaker in the news, it is said of them."""
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
