@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import only_event
-
 from dateline.events.dates import calendar_value
 
 

@@ -54,9 +54,11 @@ def calendar_value(value: str) -> str:
     ("2016-W40" -> "2016-10", "2016-W35" from August 29 to September 4 -> "2016"); other
     values as they are."""
     found = interval(value)
-    if found is None or found.precision in ("day", "month", "year", "decade", "century"):
-        return value if found is None or found.precision != "day" else found.start.isoformat()
+    if found is None or found.precision in ("month", "year", "decade", "century"):
+        return value
     start, end = found.start, found.end
+    if start == end:  # a day, also "2016-W35-3"
+        return start.isoformat()
     if start.year != end.year:
         return value
     return f"{start:%Y-%m}" if start.month == end.month else str(start.year)
