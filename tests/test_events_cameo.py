@@ -91,7 +91,7 @@ def test_dateline_city_is_never_a_side(run):
 def test_bounding_dates_are_not_the_event_date(run):
     doc = run("Since October, France has criticized Italy.", published="2016-12-05")
     [event] = doc.events
-    assert event["date"] == "2016-12"  # otherwise undated: the publication month
+    assert event["date"] == "2016"  # otherwise undated: the publication year
     dated = run("On Tuesday, France criticized Italy.", published="2016-12-08")
     assert dated.events[0]["date"] == "2016-12-06"
 
@@ -102,7 +102,7 @@ def test_narrative_time_carries_through_the_paragraph(run):
            "On Tuesday, the ministers gathered in Rome. France criticized Spain."
     doc = run(text, published="2016-12-08")
     first, second = [e for e in doc.events if e["type"] == "ACCUSE"]
-    assert first["date"] == "2016-12"  # a new paragraph: Tuesday does not carry over
+    assert first["date"] == "2016"  # a new paragraph: Tuesday does not carry over
     assert second["date"] == "2016-12-06"
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from conftest import only_event
+from dateline.events.dates import calendar_value
 
 
 def test_a_date_in_a_clause_of_its_own_does_not_date_the_event(run):
     doc = run("Senator Jane Miller urged North Korea to resume the talks it abandoned in 2009.",
               published="2016-10-05")
-    assert only_event(doc, "REQUEST")["date"] == "2016-10"  # undated: the publication month
+    assert only_event(doc, "REQUEST")["date"] == "2016"  # undated: the publication year
     own = run("Senator Jane Miller urged North Korea on Monday to resume the talks it abandoned"
               " in 2009.", published="2016-10-05")
     assert only_event(own, "REQUEST")["date"] == "2016-10-03"
@@ -27,17 +28,17 @@ def test_a_temporal_clause_dates_the_clause_it_modifies(run):
     assert only_event(when, "ACCUSE")["date"] == "2016-10-03"
     after = run(lede + "\n\nAfter the ministers met in Rome on Monday, Senator Jane Miller"
                 " accused Russia of lying.", published="2016-10-05")
-    assert only_event(after, "ACCUSE")["date"] == "2016-10"  # a bound, not the event's day
+    assert only_event(after, "ACCUSE")["date"] == "2016"  # a bound, not the event's day
 
 
-def test_an_undated_event_in_a_wire_lede_is_the_days_news_else_the_month(run):
+def test_an_undated_event_in_a_wire_lede_is_the_days_news_else_the_year(run):
     wire = run("ROME, Italy (AP) -- Senator Jane Miller accused Russia of lying about the "
                "talks, in a long speech to the assembled ministers of the European Union.",
                published="2016-10-05")
     assert only_event(wire, "ACCUSE")["date"] == "2016-10-05"
     paper = run("Senator Jane Miller accused Russia of lying about the talks, in a long speech "
                 "to the assembled ministers of the European Union.", published="2016-10-05")
-    assert only_event(paper, "ACCUSE")["date"] == "2016-10"
+    assert only_event(paper, "ACCUSE")["date"] == "2016"  # not the lede: the year
 
 
 LEDE = ("Nordic ministers seek a fishing deal.\n\n{}Nordic ministers gathered on Monday to discuss"
@@ -51,7 +52,7 @@ def test_an_undated_lede_event_takes_the_first_day_the_lede_told(run):
     wire = run(LEDE.format("OSLO - "), published="2016-10-05")  # a hyphen dateline
     assert only_event(wire, "REJECT")["date"] == "2016-10-03"
     paper = run(LEDE.format(""), published="2016-10-05")  # no dateline: no lede
-    assert only_event(paper, "REJECT")["date"] == "2016-10"
+    assert only_event(paper, "REJECT")["date"] == "2016"
 
 
 def test_a_participial_adjunct_takes_the_date_of_its_clause(run):
@@ -60,7 +61,7 @@ def test_a_participial_adjunct_takes_the_date_of_its_clause(run):
     assert only_event(doc, "AGREE")["date"] == "2016-10-03"
     own = run("Norway's foreign minister arrived in Copenhagen on Monday after he offered Denmark"
               " a new deal on the northern waters.", published="2016-10-05")
-    assert only_event(own, "AGREE")["date"] == "2016-10"  # a clause of its own, undated
+    assert only_event(own, "AGREE")["date"] == "2016"  # a clause of its own, undated
 
 
 def test_a_bound_or_a_duration_is_not_the_events_date(run):
@@ -68,7 +69,42 @@ def test_a_bound_or_a_duration_is_not_the_events_date(run):
     assert only_event(dated, "ACCUSE")["date"] == "2016-10"
     since = run("Chile has accused Peru since October of spying on its navy.",
                 published="2016-12-05")
-    assert only_event(since, "ACCUSE")["date"] == "2016-12"  # undated: the publication month
+    assert only_event(since, "ACCUSE")["date"] == "2016"  # undated: the publication year
     lasting = run("Chile has accused Peru for three years of spying on its navy.",
                   published="2016-12-05")
-    assert only_event(lasting, "ACCUSE")["date"] == "2016-12"
+    assert only_event(lasting, "ACCUSE")["date"] == "2016"
+
+
+def test_a_week_is_given_as_the_day_month_or_year_that_holds_it():
+    assert calendar_value("2016-W40") == "2016-10"  # October 3 to 9
+    assert calendar_value("2016-W35-WE") == "2016-09"  # September 3 and 4
+    assert calendar_value("2016-W35") == "2016"  # August 29 to September 4
+    assert calendar_value("2016-W35-3") == "2016-08-31"
+    assert calendar_value("2016-Q3") == "2016"
+    assert calendar_value("2015-W53") == "2015-W53"  # December 28 to January 3: kept
+    assert [calendar_value(v) for v in ("2016-08-31", "2016-08", "2016", "201X")] == [
+        "2016-08-31", "2016-08", "2016", "201X"]
+
+
+def test_a_weeks_date_in_one_month_is_that_month_else_the_year(run):
+    text = "Chile accused Peru last week of spying on its navy."
+    assert only_event(run(text, published="2016-10-12"), "ACCUSE")["date"] == "2016-10"
+    assert only_event(run(text, published="2016-09-07"), "ACCUSE")["date"] == "2016"
+
+
+def test_a_temporal_clause_is_dated_by_its_own_timex(run):
+    own = run("As Chile accused Peru in October of spying on its navy, Lima recalled its"
+              " ambassador.", published="2016-12-05")
+    assert only_event(own, "ACCUSE")["date"] == "2016-10"
+    main = run("As Chile accused Peru of spying on its navy, Lima recalled its ambassador in"
+               " October.", published="2016-12-05")
+    assert only_event(main, "ACCUSE")["date"] == "2016"  # the date of the clause it modifies
+
+
+def test_a_noun_trigger_takes_the_date_in_its_own_phrase(run):
+    own = run("Senator Jane Miller's last visit to Chile, in 2012, strengthened the ties of"
+              " the two navies.", published="2016-12-05")
+    assert only_event(own, "CONSULT")["date"] == "2012"
+    other = run("Senator Jane Miller's last visit to Chile strengthened the navy that she"
+                " commanded in 2012.", published="2016-12-05")
+    assert only_event(other, "CONSULT")["date"] == "2016"  # a clause of its own
