@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from dateline.model import Document
@@ -38,16 +38,66 @@ GROUPING_TABLES = (StoryKeyRow, StoryRow, StoryEventKeyRow, StoryEventRow, BandR
                    SignatureRow, ActorCountRow)
 
 
+def _in(name: str) -> Any:
+    return bindparam(name, expanding=True)
+
+
+# The statements a document's grouping runs, built once: building and caching a statement
+# costs more than running it on an index (documents, bands, story events, stories, keys).
+_DOC, _BAND, _SIG = DocumentRow.__table__.c, BandRow.__table__.c, SignatureRow.__table__.c
+_EVENT, _SE = EventRow.__table__.c, StoryEventRow.__table__.c
+_SE_KEY, _STORY = StoryEventKeyRow.__table__.c, StoryRow.__table__.c
+_STORY_KEY, _COUNT = StoryKeyRow.__table__.c, ActorCountRow.__table__.c
+_SHARED_BANDS = (select(_BAND.doc_id)
+                 .where(_BAND.key.in_(_in("bands")), _BAND.doc_id != bindparam("doc_id"))
+                 .group_by(_BAND.doc_id).order_by(func.count().desc(), _BAND.doc_id)
+                 .limit(MAX_CANDIDATES))
+SIMILAR = (select(_SIG.doc_id, _SIG.shingles, _SIG.signature, _DOC.duplicate_of, _DOC.story,
+                  _DOC.ingested_at)
+           .join(DocumentRow.__table__, _DOC.id == _SIG.doc_id)
+           .where(_SIG.doc_id.in_(_SHARED_BANDS.scalar_subquery())))
+ADD_SIGNATURE, ADD_BAND = insert(SignatureRow.__table__), insert(BandRow.__table__)
+# a story event's fields in the order of events.EventReport
+STORY_EVENTS = (select(_SE.id, _SE.doc_id, _SE.type, _SE.source_actor, _SE.source_country,
+                       _SE.target_actor, _SE.target_country, _SE.date_start, _SE.date_end,
+                       _SE.words)
+                .join(StoryEventKeyRow.__table__, _SE.id == _SE_KEY.story_event)
+                .where(_SE_KEY.key.in_(_in("keys"))).distinct())
+MARK_EVENT = update(EventRow.__table__).where(_EVENT.id == bindparam("event_id"))
+ORIGINAL_STORY = select(_DOC.story).where(_DOC.id == bindparam("doc_id"))
+SPANS = select(_STORY.id, _STORY.first_date, _STORY.last_date).where(_STORY.id.in_(_in("ids")))
+_STORY_DOCUMENTS = (select(func.count()).where(_DOC.story == bindparam("story_id"))
+                    .scalar_subquery())
+ADD_STORY = insert(StoryRow.__table__).values(
+    id=bindparam("story_id"), title=bindparam("title"), first_date=bindparam("first"),
+    last_date=bindparam("last"), documents=_STORY_DOCUMENTS)
+WIDEN_STORY = (update(StoryRow.__table__).where(_STORY.id == bindparam("story_id"))
+               .values(first_date=bindparam("first"), last_date=bindparam("last"),
+                       documents=_STORY_DOCUMENTS))
+SHARED_STORY_EVENTS = (select(_DOC.story, func.count(func.distinct(_EVENT.story_event)))
+                       .join(DocumentRow.__table__, _DOC.id == _EVENT.doc_id)
+                       .where(_EVENT.story_event.in_(_in("ids")),
+                              _EVENT.doc_id != bindparam("doc_id"), _DOC.story.is_not(None))
+                       .group_by(_DOC.story))
+STORIES_BY_KEY = select(_STORY_KEY.story, _STORY_KEY.key).where(_STORY_KEY.key.in_(_in("keys")))
+COUNTS = select(_COUNT.key, _COUNT.documents).where(_COUNT.key.in_(_in("keys")))
+MEMBERS = (select(_EVENT.story_event, _EVENT.doc_id, _DOC.duplicate_of, _DOC.outlet,
+                  _EVENT.mentions)
+           .join(DocumentRow.__table__, _DOC.id == _EVENT.doc_id)
+           .where(_EVENT.story_event.in_(_in("ids"))))
+SET_COUNTS = update(StoryEventRow.__table__).where(_SE.id == bindparam("se"))
+
+
 def group(s: Session, doc: Document, ingested_at: str | None = None) -> None:
     """Mark the document's duplicate_of and story and its events' story events
     (``ingested_at``: set its ingest time with them, as the Spark ingest does)."""
     sig = minhash.signature(doc.text)
     bands = sorted(set(minhash.band_keys(sig)))
     similar = _similar_documents(s, doc.id, sig, bands)
-    s.execute(insert(SignatureRow.__table__), [
+    s.execute(ADD_SIGNATURE, [
         {"doc_id": doc.id, "shingles": sig.shingles, "signature": sig.to_bytes()}])
     if bands:
-        s.execute(insert(BandRow.__table__), [{"key": k, "doc_id": doc.id} for k in bands])
+        s.execute(ADD_BAND, [{"key": k, "doc_id": doc.id} for k in bands])
     copies = [c for c in similar if c["duplicate"] and c["root"] != doc.id]
     duplicate_of = min(copies, key=lambda c: (c["ingested_at"], c["root"]))["root"] \
         if copies else None
@@ -70,27 +120,14 @@ def _similar_documents(s: Session, doc_id: str, sig: minhash.Signature,
     """Stored documents sharing an LSH band with this one, with their estimated Jaccard."""
     if not bands:
         return []
-    shared = func.count().label("shared")
-    ids = select(BandRow.doc_id).where(BandRow.key.in_(bands), BandRow.doc_id != doc_id) \
-        .group_by(BandRow.doc_id).order_by(shared.desc(), BandRow.doc_id).limit(MAX_CANDIDATES)
-    rows = s.execute(
-        select(SignatureRow.doc_id, SignatureRow.shingles, SignatureRow.signature,
-               DocumentRow.duplicate_of, DocumentRow.story, DocumentRow.ingested_at)
-        .join(DocumentRow, DocumentRow.id == SignatureRow.doc_id)
-        .where(SignatureRow.doc_id.in_(ids.scalar_subquery()))).all()
     out = []
-    for other_id, shingles, data, dup, story, ingested in rows:
+    for other_id, shingles, data, dup, story, ingested in s.execute(
+            SIMILAR, {"bands": bands, "doc_id": doc_id}):
         other = minhash.Signature.from_bytes(data, shingles)
         out.append({"id": other_id, "root": dup or other_id, "story": story,
                     "ingested_at": ingested, "words": minhash.jaccard(sig, other),
                     "duplicate": minhash.is_duplicate(sig, other)})
     return out
-
-
-STORY_EVENT_FIELDS = (StoryEventRow.id, StoryEventRow.doc_id, StoryEventRow.type,
-                      StoryEventRow.source_actor, StoryEventRow.source_country,
-                      StoryEventRow.target_actor, StoryEventRow.target_country,
-                      StoryEventRow.date_start, StoryEventRow.date_end, StoryEventRow.words)
 
 
 def _story_events(s: Session, doc: Document
@@ -102,9 +139,7 @@ def _story_events(s: Session, doc: Document
     all_keys = sorted({k for r in new for k in events.lookup_keys(r)})
     candidates: dict[str, list[events.EventReport]] = {}
     if all_keys:
-        for row in s.execute(select(*STORY_EVENT_FIELDS).join(
-                StoryEventKeyRow, StoryEventRow.id == StoryEventKeyRow.story_event)
-                .where(StoryEventKeyRow.key.in_(all_keys)).distinct()):
+        for row in s.execute(STORY_EVENTS, {"keys": all_keys}):
             candidates.setdefault(row[0], [events.EventReport(*row[:-1],
                                                               frozenset(row[-1].split()))])
     joined = events.assign(new, candidates)
@@ -120,8 +155,8 @@ def _story_events(s: Session, doc: Document
     insert_missing(s, StoryEventKeyRow.__table__,
                    [{"key": key, "story_event": se} for key, se in sorted(pairs)])
     if joined:
-        s.execute(update(EventRow), [{"id": event_id, "story_event": se}
-                                     for event_id, se in sorted(joined.items())])
+        s.execute(MARK_EVENT, [{"event_id": event_id, "story_event": se}
+                               for event_id, se in sorted(joined.items())])
     return joined, {se: (c[0].start, c[0].end) for se, c in candidates.items()}
 
 
@@ -135,7 +170,7 @@ def _story(s: Session, doc_id: str, similar: list[dict[str, Any]], joined: dict[
     own = f"{doc_id}-s"
     story = None
     if duplicate_of:
-        story = s.scalar(select(DocumentRow.story).where(DocumentRow.id == duplicate_of))
+        story = s.scalar(ORIGINAL_STORY, {"doc_id": duplicate_of})
     if story is None:
         candidates, spans = _candidates(s, doc_id, similar, joined, dates, named, start, end,
                                         own)
@@ -152,25 +187,21 @@ def _save_story(s: Session, doc: Document, story: str,
                 start: str | None, end: str | None) -> None:
     """Write the story's row (its dates widened to the document's, its documents counted:
     the document is marked already) and its actor keys."""
-    table = StoryRow.__table__
-    documents = select(func.count()).where(DocumentRow.story == story).scalar_subquery()
     if stored is None:
-        s.execute(insert(table).values(id=story, title=doc.title, first_date=start,
-                                       last_date=end, documents=documents))
+        s.execute(ADD_STORY, {"story_id": story, "title": doc.title, "first": start,
+                              "last": end})
     else:
         first, last = stored
-        s.execute(update(table).where(table.c.id == story).values(
-            first_date=min(filter(None, (first, start)), default=None),
-            last_date=max(filter(None, (last, end)), default=None), documents=documents))
+        s.execute(WIDEN_STORY, {"story_id": story,
+                                "first": min(filter(None, (first, start)), default=None),
+                                "last": max(filter(None, (last, end)), default=None)})
     insert_missing(s, StoryKeyRow.__table__,
                    [{"key": k, "story": story} for k in assign.actor_keys(named, start)])
 
 
 def _spans(s: Session, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
     """The stored stories among ``ids``, with their first and last dates."""
-    return {i: (first, last) for i, first, last in s.execute(
-        select(StoryRow.id, StoryRow.first_date, StoryRow.last_date)
-        .where(StoryRow.id.in_(sorted(ids))))}
+    return {i: (first, last) for i, first, last in s.execute(SPANS, {"ids": sorted(ids)})}
 
 
 def _dates(published: str | None) -> tuple[str | None, str | None]:
@@ -213,12 +244,8 @@ def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
     mine = sorted({se for event_id, se in joined.items()
                    if se != event_id and assign.precise(*dates[se])})
     if mine:
-        shared_events = dict(s.execute(
-            select(DocumentRow.story, func.count(func.distinct(EventRow.story_event)))
-            .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
-            .where(EventRow.story_event.in_(mine), EventRow.doc_id != doc_id,
-                   DocumentRow.story.is_not(None))
-            .group_by(DocumentRow.story)).all())
+        shared_events = dict(s.execute(SHARED_STORY_EVENTS,
+                                       {"ids": mine, "doc_id": doc_id}).all())
     words: dict[str, float] = {}
     for c in similar:
         if c["story"]:
@@ -229,7 +256,7 @@ def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
                                       start, end)
     if lookup:
         for story, actor in {(story, assign.key_actor(key)) for story, key in s.execute(
-                select(StoryKeyRow.story, StoryKeyRow.key).where(StoryKeyRow.key.in_(lookup)))}:
+                STORIES_BY_KEY, {"keys": lookup})}:
             shared[story] += rare[actor]
     ranked = sorted(shared, key=lambda st: (-shared[st], st))[:MAX_CANDIDATES]
     actors = {story: shared[story] for story in ranked}
@@ -247,8 +274,7 @@ def _rarities(s: Session, named: list[str], start: str | None,
               end: str | None) -> dict[str, float]:
     """Each named actor's rarity among the documents of the months around a date."""
     keys = assign.actor_lookup_keys([assign.TOTAL, *named], start, end)
-    counts = dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)
-                            .where(ActorCountRow.key.in_(keys))).all()) if keys else {}
+    counts = dict(s.execute(COUNTS, {"keys": keys}).all()) if keys else {}
     return assign.rarities(named, counts)
 
 
@@ -258,16 +284,13 @@ def recount(s: Session, story_events: set[str], stories: set[str | None]) -> Non
     if story_events:
         members: dict[str, list[tuple[str, str | None, str | None, int]]] = defaultdict(list)
         for se, doc_id, dup, outlet, mentions in s.execute(
-                select(EventRow.story_event, EventRow.doc_id, DocumentRow.duplicate_of,
-                       DocumentRow.outlet, EventRow.mentions)
-                .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
-                .where(EventRow.story_event.in_(sorted(story_events)))):
+                MEMBERS, {"ids": sorted(story_events)}):
             members[se].append((doc_id, dup, outlet, mentions or 1))
         if gone := sorted(se for se in story_events if not members.get(se)):
             s.execute(delete(StoryEventRow).where(StoryEventRow.id.in_(gone)))
-        if counted := [{"id": se, **events.counts(members[se])}
+        if counted := [{"se": se, **events.counts(members[se])}
                        for se in sorted(story_events) if members.get(se)]:
-            s.execute(update(StoryEventRow), counted)
+            s.execute(SET_COUNTS, counted)
     for story in sorted(filter(None, stories)):
         n = s.scalar(select(func.count()).where(DocumentRow.story == story)) or 0
         if n:
