@@ -79,7 +79,7 @@ def insert_rows(s: Session, rows: Iterable[Any]) -> None:
         values = {k: v for k, v in vars(row).items() if not k.startswith("_")}
         groups.setdefault((type(row), tuple(sorted(values))), []).append(values)
     for (table, _columns), values in groups.items():
-        s.execute(insert(table), values)
+        s.execute(insert(table.__table__), values)
 
 
 def dialect_insert(s: Session, table: Table) -> Any:
