@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from dateline.model import Document
 from dateline.store import Store
+from dateline.store.rows import insert_missing
 from dateline.store.schema import ActorCountRow, BandRow, DocumentRow, StoryRow
 from test_stories import ARTICLE, OTHER
 
@@ -104,3 +105,14 @@ def test_shared_candidates_tie_no_story_and_shared_rare_actors_do(store):
     store.save(campaign_doc(paired[1], CANDIDATES + RARE), replace=True)
     with store.session() as s:  # stored again: counted once
         assert dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)).all()) == counted
+
+
+def test_insert_missing_adds_new_keys_and_leaves_stored_rows_as_they_are(store):
+    table = ActorCountRow.__table__
+    with store.session.begin() as s:
+        insert_missing(s, table, [{"key": "kept|2016-09", "documents": 5}])
+        insert_missing(s, table, [{"key": "kept|2016-09", "documents": 9},
+                                  {"key": "new|2016-09", "documents": 1}])
+    with store.session() as s:
+        assert dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)).all()) == {
+            "kept|2016-09": 5, "new|2016-09": 1}

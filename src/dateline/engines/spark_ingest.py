@@ -349,12 +349,12 @@ def group_documents(store: Store, ids: list[str]) -> None:
         if doc_id in grouped:
             continue
         with store.session.begin() as s:
-            row = s.get(DocumentRow, doc_id)
+            row = s.execute(select(DocumentRow.raw, DocumentRow.data)
+                            .where(DocumentRow.id == doc_id)).first()
             if row is None:  # failed, or stored by no one
                 continue
-            row.ingested_at = ingested_now()
-            s.flush()
-            stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw))
+            stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw),
+                          ingested_now())
 
 
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:

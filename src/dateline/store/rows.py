@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from dateline.model import Document
@@ -78,4 +79,18 @@ def insert_rows(s: Session, rows: Iterable[Any]) -> None:
         values = {k: v for k, v in vars(row).items() if not k.startswith("_")}
         groups.setdefault((type(row), tuple(sorted(values))), []).append(values)
     for (table, _columns), values in groups.items():
-        s.execute(insert(table), values)
+        s.execute(insert(table.__table__), values)
+
+
+def dialect_insert(s: Session, table: Table) -> Any:
+    """The store's own INSERT (SQLite's or PostgreSQL's, the stores dateline supports),
+    which can leave or update a row whose key is stored already."""
+    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def insert_missing(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows whose key is not stored yet, in one statement; stored ones are left
+    as they are (no query first to learn which)."""
+    if rows:
+        s.execute(dialect_insert(s, table).on_conflict_do_nothing(), rows)

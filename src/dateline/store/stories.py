@@ -12,10 +12,11 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from dateline.model import Document
+from dateline.store.rows import dialect_insert, insert_missing
 from dateline.store.schema import (
     ActorCountRow,
     BandRow,
@@ -37,114 +38,170 @@ GROUPING_TABLES = (StoryKeyRow, StoryRow, StoryEventKeyRow, StoryEventRow, BandR
                    SignatureRow, ActorCountRow)
 
 
-def group(s: Session, doc: Document) -> None:
-    """Mark the document's duplicate_of and story and its events' story events."""
+def _in(name: str) -> Any:
+    return bindparam(name, expanding=True)
+
+
+# The statements a document's grouping runs, built once: building and caching a statement
+# costs more than running it on an index (documents, bands, story events, stories, keys).
+_DOC, _BAND, _SIG = DocumentRow.__table__.c, BandRow.__table__.c, SignatureRow.__table__.c
+_EVENT, _SE = EventRow.__table__.c, StoryEventRow.__table__.c
+_SE_KEY, _STORY = StoryEventKeyRow.__table__.c, StoryRow.__table__.c
+_STORY_KEY, _COUNT = StoryKeyRow.__table__.c, ActorCountRow.__table__.c
+_SHARED_BANDS = (select(_BAND.doc_id)
+                 .where(_BAND.key.in_(_in("bands")), _BAND.doc_id != bindparam("doc_id"))
+                 .group_by(_BAND.doc_id).order_by(func.count().desc(), _BAND.doc_id)
+                 .limit(MAX_CANDIDATES))
+SIMILAR = (select(_SIG.doc_id, _SIG.shingles, _SIG.signature, _DOC.duplicate_of, _DOC.story,
+                  _DOC.ingested_at)
+           .join(DocumentRow.__table__, _DOC.id == _SIG.doc_id)
+           .where(_SIG.doc_id.in_(_SHARED_BANDS.scalar_subquery())))
+ADD_SIGNATURE, ADD_BAND = insert(SignatureRow.__table__), insert(BandRow.__table__)
+# a story event's fields in the order of events.EventReport
+STORY_EVENTS = (select(_SE.id, _SE.doc_id, _SE.type, _SE.source_actor, _SE.source_country,
+                       _SE.target_actor, _SE.target_country, _SE.date_start, _SE.date_end,
+                       _SE.words)
+                .join(StoryEventKeyRow.__table__, _SE.id == _SE_KEY.story_event)
+                .where(_SE_KEY.key.in_(_in("keys"))).distinct())
+MARK_EVENT = update(EventRow.__table__).where(_EVENT.id == bindparam("event_id"))
+ORIGINAL_STORY = select(_DOC.story).where(_DOC.id == bindparam("doc_id"))
+SPANS = select(_STORY.id, _STORY.first_date, _STORY.last_date).where(_STORY.id.in_(_in("ids")))
+_STORY_DOCUMENTS = (select(func.count()).where(_DOC.story == bindparam("story_id"))
+                    .scalar_subquery())
+ADD_STORY = insert(StoryRow.__table__).values(
+    id=bindparam("story_id"), title=bindparam("title"), first_date=bindparam("first"),
+    last_date=bindparam("last"), documents=_STORY_DOCUMENTS)
+WIDEN_STORY = (update(StoryRow.__table__).where(_STORY.id == bindparam("story_id"))
+               .values(first_date=bindparam("first"), last_date=bindparam("last"),
+                       documents=_STORY_DOCUMENTS))
+SHARED_STORY_EVENTS = (select(_DOC.story, func.count(func.distinct(_EVENT.story_event)))
+                       .join(DocumentRow.__table__, _DOC.id == _EVENT.doc_id)
+                       .where(_EVENT.story_event.in_(_in("ids")),
+                              _EVENT.doc_id != bindparam("doc_id"), _DOC.story.is_not(None))
+                       .group_by(_DOC.story))
+STORIES_BY_KEY = select(_STORY_KEY.story, _STORY_KEY.key).where(_STORY_KEY.key.in_(_in("keys")))
+COUNTS = select(_COUNT.key, _COUNT.documents).where(_COUNT.key.in_(_in("keys")))
+MEMBERS = (select(_EVENT.story_event, _EVENT.doc_id, _DOC.duplicate_of, _DOC.outlet,
+                  _EVENT.mentions)
+           .join(DocumentRow.__table__, _DOC.id == _EVENT.doc_id)
+           .where(_EVENT.story_event.in_(_in("ids"))))
+SET_COUNTS = update(StoryEventRow.__table__).where(_SE.id == bindparam("se"))
+
+
+def group(s: Session, doc: Document, ingested_at: str | None = None) -> None:
+    """Mark the document's duplicate_of and story and its events' story events
+    (``ingested_at``: set its ingest time with them, as the Spark ingest does)."""
     sig = minhash.signature(doc.text)
-    similar = _similar_documents(s, doc.id, sig)
-    s.add(SignatureRow(doc_id=doc.id, shingles=sig.shingles, signature=sig.to_bytes()))
-    s.add_all(BandRow(key=k, doc_id=doc.id) for k in set(minhash.band_keys(sig)))
+    bands = sorted(set(minhash.band_keys(sig)))
+    similar = _similar_documents(s, doc.id, sig, bands)
+    s.execute(ADD_SIGNATURE, [
+        {"doc_id": doc.id, "shingles": sig.shingles, "signature": sig.to_bytes()}])
+    if bands:
+        s.execute(ADD_BAND, [{"key": k, "doc_id": doc.id} for k in bands])
     copies = [c for c in similar if c["duplicate"] and c["root"] != doc.id]
     duplicate_of = min(copies, key=lambda c: (c["ingested_at"], c["root"]))["root"] \
         if copies else None
-    joined = _story_events(s, doc)
-    story = _story(s, doc, similar, joined, duplicate_of)
-    s.execute(update(DocumentRow).where(DocumentRow.id == doc.id)
-              .values(duplicate_of=duplicate_of, story=story))
-    s.flush()
-    recount(s, set(joined.values()), {story})
+    joined, dates = _story_events(s, doc)
+    named = _named(doc.actors)
+    start, end = _dates(doc.published)
+    story, stored = _story(s, doc.id, similar, joined, dates, duplicate_of, named, start, end)
+    marks = {"duplicate_of": duplicate_of, "story": story}
+    if ingested_at is not None:
+        marks["ingested_at"] = ingested_at
+    s.execute(update(DocumentRow).where(DocumentRow.id == doc.id).values(**marks))
+    _save_story(s, doc, story, stored, named, start, end)
+    if not duplicate_of:  # an original counts towards its actors' documents
+        _count(s, assign.actor_keys([assign.TOTAL, *named], start), 1)
+    recount(s, set(joined.values()), set())
 
 
-def _similar_documents(s: Session, doc_id: str, sig: minhash.Signature) -> list[dict[str, Any]]:
+def _similar_documents(s: Session, doc_id: str, sig: minhash.Signature,
+                       bands: list[int]) -> list[dict[str, Any]]:
     """Stored documents sharing an LSH band with this one, with their estimated Jaccard."""
-    keys = list(set(minhash.band_keys(sig)))
-    if not keys:
+    if not bands:
         return []
-    shared = func.count().label("shared")
-    ids = select(BandRow.doc_id).where(BandRow.key.in_(keys), BandRow.doc_id != doc_id) \
-        .group_by(BandRow.doc_id).order_by(shared.desc(), BandRow.doc_id).limit(MAX_CANDIDATES)
-    rows = s.execute(
-        select(SignatureRow, DocumentRow.duplicate_of, DocumentRow.story,
-               DocumentRow.ingested_at)
-        .join(DocumentRow, DocumentRow.id == SignatureRow.doc_id)
-        .where(SignatureRow.doc_id.in_(ids.scalar_subquery()))).all()
     out = []
-    for row in rows:
-        other = minhash.Signature.from_bytes(row.SignatureRow.signature,
-                                             row.SignatureRow.shingles)
-        out.append({"id": row.SignatureRow.doc_id, "root": row.duplicate_of or
-                    row.SignatureRow.doc_id, "story": row.story,
-                    "ingested_at": row.ingested_at, "words": minhash.jaccard(sig, other),
+    for other_id, shingles, data, dup, story, ingested in s.execute(
+            SIMILAR, {"bands": bands, "doc_id": doc_id}):
+        other = minhash.Signature.from_bytes(data, shingles)
+        out.append({"id": other_id, "root": dup or other_id, "story": story,
+                    "ingested_at": ingested, "words": minhash.jaccard(sig, other),
                     "duplicate": minhash.is_duplicate(sig, other)})
     return out
 
 
-def _story_events(s: Session, doc: Document) -> dict[str, str]:
-    """Join each event to the story event it reports, or start one; event id → story event."""
+def _story_events(s: Session, doc: Document
+                  ) -> tuple[dict[str, str], dict[str, tuple[str | None, str | None]]]:
+    """Join each event to the story event it reports, or start one: event id → story
+    event, and the dates of the stored story events it could join."""
     ids = [f"{doc.id}-e{n}" for n in range(len(doc.events))]
     new = events.reports(doc.id, doc.text, doc.events, doc.published, ids)
-    wanted = {r.id: events.keys(r) for r in new}
     all_keys = sorted({k for r in new for k in events.lookup_keys(r)})
     candidates: dict[str, list[events.EventReport]] = {}
     if all_keys:
-        for se in s.scalars(select(StoryEventRow).join(
-                StoryEventKeyRow, StoryEventRow.id == StoryEventKeyRow.story_event)
-                .where(StoryEventKeyRow.key.in_(all_keys)).distinct()):
-            candidates.setdefault(se.id, [events.EventReport(
-                se.id, se.doc_id, se.type, se.source_actor, se.source_country,
-                se.target_actor, se.target_country, se.date_start, se.date_end,
-                frozenset(se.words.split()))])
+        for row in s.execute(STORY_EVENTS, {"keys": all_keys}):
+            candidates.setdefault(row[0], [events.EventReport(*row[:-1],
+                                                              frozenset(row[-1].split()))])
     joined = events.assign(new, candidates)
     for report in new:
         joined.setdefault(report.id, report.id)
-    founded = {r.id for r in new if joined[r.id] == r.id}
-    kept = set(s.scalars(select(StoryEventRow.id).where(StoryEventRow.id.in_(founded)))) \
-        if founded else set()  # its own story events, from when it was stored before
-    s.add_all(StoryEventRow(
+    # a story event it founded when stored before is kept as it was (no conflict update)
+    insert_missing(s, StoryEventRow.__table__, [dict(
         id=r.id, type=r.type, source_actor=r.source_actor, source_country=r.source_country,
         target_actor=r.target_actor, target_country=r.target_country, date_start=r.start,
         date_end=r.end, words=" ".join(sorted(r.words)), doc_id=doc.id, num_mentions=0,
-        num_articles=0, num_sources=0) for r in new if r.id in founded - kept)
-    s.flush()
-    pairs = {(key, joined[r.id]) for r in new for key in wanted[r.id]}
-    have = {(key, se) for key, se in s.execute(
-        select(StoryEventKeyRow.key, StoryEventKeyRow.story_event).where(
-            StoryEventKeyRow.story_event.in_(set(joined.values())),
-            StoryEventKeyRow.key.in_({key for key, _ in pairs})))} if pairs else set()
-    s.add_all(StoryEventKeyRow(key=key, story_event=se) for key, se in sorted(pairs - have))
+        num_articles=0, num_sources=0) for r in new if joined[r.id] == r.id])
+    pairs = {(key, joined[r.id]) for r in new for key in events.keys(r)}
+    insert_missing(s, StoryEventKeyRow.__table__,
+                   [{"key": key, "story_event": se} for key, se in sorted(pairs)])
     if joined:
-        s.execute(update(EventRow), [{"id": event_id, "story_event": se}
-                                     for event_id, se in sorted(joined.items())])
-    return joined
+        s.execute(MARK_EVENT, [{"event_id": event_id, "story_event": se}
+                               for event_id, se in sorted(joined.items())])
+    return joined, {se: (c[0].start, c[0].end) for se, c in candidates.items()}
 
 
-def _story(s: Session, doc: Document, similar: list[dict[str, Any]], joined: dict[str, str],
-           duplicate_of: str | None) -> str:
-    """The story the document joins (its original's, or the best candidate's), or a new one;
-    an original counts towards its actors' documents."""
-    start, end = _dates(doc.published)
-    named = _named(doc.actors)
+def _story(s: Session, doc_id: str, similar: list[dict[str, Any]], joined: dict[str, str],
+           dates: dict[str, tuple[str | None, str | None]], duplicate_of: str | None,
+           named: list[str], start: str | None, end: str | None,
+           ) -> tuple[str, tuple[str | None, str | None] | None]:
+    """The story the document joins (its original's, or the best candidate's), or its own
+    (kept from before when it is stored again); with the story's stored dates, None when
+    the story is new."""
+    own = f"{doc_id}-s"
     story = None
     if duplicate_of:
-        story = s.scalar(select(DocumentRow.story).where(DocumentRow.id == duplicate_of))
+        story = s.scalar(ORIGINAL_STORY, {"doc_id": duplicate_of})
     if story is None:
-        story = assign.best(_candidates(s, doc.id, similar, joined, named, start, end))
-    row = s.get(StoryRow, story) if story else None
-    if row is None:  # its own story (kept from before when it is stored again)
-        story = f"{doc.id}-s"
-        row = s.get(StoryRow, story)
-    if row is None:
-        row = StoryRow(id=story, title=doc.title, first_date=start, last_date=end, documents=0)
-        s.add(row)
-        s.flush()
-    row.first_date = min(filter(None, (row.first_date, start)), default=None)
-    row.last_date = max(filter(None, (row.last_date, end)), default=None)
-    keys = assign.actor_keys(named, start)
-    have = set(s.scalars(select(StoryKeyRow.key).where(StoryKeyRow.story == story,
-                                                        StoryKeyRow.key.in_(keys))))
-    s.add_all(StoryKeyRow(key=k, story=story) for k in keys if k not in have)
-    if not duplicate_of:
-        _count(s, assign.actor_keys([assign.TOTAL, *named], start), 1)
-    return story
+        candidates, spans = _candidates(s, doc_id, similar, joined, dates, named, start, end,
+                                        own)
+        story = assign.best(candidates)
+    else:
+        spans = _spans(s, {story, own})
+    if story not in spans:
+        story = own
+    return story, spans.get(story)
+
+
+def _save_story(s: Session, doc: Document, story: str,
+                stored: tuple[str | None, str | None] | None, named: list[str],
+                start: str | None, end: str | None) -> None:
+    """Write the story's row (its dates widened to the document's, its documents counted:
+    the document is marked already) and its actor keys."""
+    if stored is None:
+        s.execute(ADD_STORY, {"story_id": story, "title": doc.title, "first": start,
+                              "last": end})
+    else:
+        first, last = stored
+        s.execute(WIDEN_STORY, {"story_id": story,
+                                "first": min(filter(None, (first, start)), default=None),
+                                "last": max(filter(None, (last, end)), default=None)})
+    insert_missing(s, StoryKeyRow.__table__,
+                   [{"key": k, "story": story} for k in assign.actor_keys(named, start)])
+
+
+def _spans(s: Session, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """The stored stories among ``ids``, with their first and last dates."""
+    return {i: (first, last) for i, first, last in s.execute(SPANS, {"ids": sorted(ids)})}
 
 
 def _dates(published: str | None) -> tuple[str | None, str | None]:
@@ -165,32 +222,30 @@ def _count(s: Session, keys: list[str], step: int) -> None:
     keys = sorted(set(keys))
     if not keys:
         return
-    have = set(s.scalars(select(ActorCountRow.key).where(ActorCountRow.key.in_(keys))))
-    if have:
-        s.execute(update(ActorCountRow).where(ActorCountRow.key.in_(sorted(have)),
-                                              ActorCountRow.documents + step >= 0)
-                  .values(documents=ActorCountRow.documents + step))
-    if step > 0 and (new := [k for k in keys if k not in have]):
-        s.execute(insert(ActorCountRow), [{"key": k, "documents": step} for k in new])
+    table = ActorCountRow.__table__
+    if step > 0:
+        added = dialect_insert(s, table)
+        s.execute(added.on_conflict_do_update(
+            index_elements=[table.c.key],
+            set_={"documents": table.c.documents + added.excluded.documents}),
+            [{"key": k, "documents": step} for k in keys])
+    else:
+        s.execute(update(table).where(table.c.key.in_(keys), table.c.documents + step >= 0)
+                  .values(documents=table.c.documents + step))
 
 
 def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
-                joined: dict[str, str], named: list[str], start: str | None,
-                end: str | None) -> list[assign.Candidate]:
+                joined: dict[str, str], dates: dict[str, tuple[str | None, str | None]],
+                named: list[str], start: str | None, end: str | None, own: str,
+                ) -> tuple[list[assign.Candidate], dict[str, tuple[str | None, str | None]]]:
     """Stories sharing the document's precisely dated story events, words (LSH) or rare
-    named actors."""
+    named actors; and the dates of those stories and of its own, where stored."""
     shared_events: dict[str, int] = {}
-    mine = sorted({se for event_id, se in joined.items() if se != event_id})
+    mine = sorted({se for event_id, se in joined.items()
+                   if se != event_id and assign.precise(*dates[se])})
     if mine:
-        mine = [se.id for se in s.scalars(select(StoryEventRow).where(
-            StoryEventRow.id.in_(mine))) if assign.precise(se.date_start, se.date_end)]
-    if mine:
-        shared_events = dict(s.execute(
-            select(DocumentRow.story, func.count(func.distinct(EventRow.story_event)))
-            .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
-            .where(EventRow.story_event.in_(mine), EventRow.doc_id != doc_id,
-                   DocumentRow.story.is_not(None))
-            .group_by(DocumentRow.story)).all())
+        shared_events = dict(s.execute(SHARED_STORY_EVENTS,
+                                       {"ids": mine, "doc_id": doc_id}).all())
     words: dict[str, float] = {}
     for c in similar:
         if c["story"]:
@@ -201,29 +256,25 @@ def _candidates(s: Session, doc_id: str, similar: list[dict[str, Any]],
                                       start, end)
     if lookup:
         for story, actor in {(story, assign.key_actor(key)) for story, key in s.execute(
-                select(StoryKeyRow.story, StoryKeyRow.key).where(StoryKeyRow.key.in_(lookup)))}:
+                STORIES_BY_KEY, {"keys": lookup})}:
             shared[story] += rare[actor]
     ranked = sorted(shared, key=lambda st: (-shared[st], st))[:MAX_CANDIDATES]
     actors = {story: shared[story] for story in ranked}
-    own = sum(rare.values())
+    total = sum(rare.values())
     ids = set(shared_events) | set(words) | set(actors)
-    if not ids:
-        return []
-    spans = {r.id: (r.first_date, r.last_date)
-             for r in s.scalars(select(StoryRow).where(StoryRow.id.in_(ids)))}
+    spans = _spans(s, ids | {own})
     return [assign.Candidate(
         story=story, events=shared_events.get(story, 0), words=words.get(story, 0.0),
-        actors=actors.get(story, 0.0), actor_share=actors.get(story, 0.0) / own if own else 0.0,
+        actors=actors.get(story, 0.0), actor_share=actors.get(story, 0.0) / total if total else 0.0,
         gap_days=assign.gap_days(start, end, *spans[story]))
-        for story in sorted(ids) if story in spans]
+        for story in sorted(ids) if story in spans], spans
 
 
 def _rarities(s: Session, named: list[str], start: str | None,
               end: str | None) -> dict[str, float]:
     """Each named actor's rarity among the documents of the months around a date."""
     keys = assign.actor_lookup_keys([assign.TOTAL, *named], start, end)
-    counts = dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)
-                            .where(ActorCountRow.key.in_(keys))).all()) if keys else {}
+    counts = dict(s.execute(COUNTS, {"keys": keys}).all()) if keys else {}
     return assign.rarities(named, counts)
 
 
@@ -233,17 +284,13 @@ def recount(s: Session, story_events: set[str], stories: set[str | None]) -> Non
     if story_events:
         members: dict[str, list[tuple[str, str | None, str | None, int]]] = defaultdict(list)
         for se, doc_id, dup, outlet, mentions in s.execute(
-                select(EventRow.story_event, EventRow.doc_id, DocumentRow.duplicate_of,
-                       DocumentRow.outlet, EventRow.mentions)
-                .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
-                .where(EventRow.story_event.in_(sorted(story_events)))):
+                MEMBERS, {"ids": sorted(story_events)}):
             members[se].append((doc_id, dup, outlet, mentions or 1))
-        for se in sorted(story_events):
-            if not members.get(se):
-                s.execute(delete(StoryEventRow).where(StoryEventRow.id == se))
-                continue
-            counted = events.counts(members[se])
-            s.execute(update(StoryEventRow).where(StoryEventRow.id == se).values(**counted))
+        if gone := sorted(se for se in story_events if not members.get(se)):
+            s.execute(delete(StoryEventRow).where(StoryEventRow.id.in_(gone)))
+        if counted := [{"se": se, **events.counts(members[se])}
+                       for se in sorted(story_events) if members.get(se)]:
+            s.execute(SET_COUNTS, counted)
     for story in sorted(filter(None, stories)):
         n = s.scalar(select(func.count()).where(DocumentRow.story == story)) or 0
         if n:
