@@ -8,7 +8,7 @@ CAMEO verb dictionary by ``dateline.events.train``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -93,10 +93,10 @@ class Pattern:
     subject: tuple[frozenset[str], ...]
     object: tuple[frozenset[str], ...]
     trigger: Trigger | None  # None: the pattern names no PLOVER event ("---", CAMEO 01/02)
+    size: int = field(init=False)  # how many words it requires: the more, the more specific
 
-    @property
-    def size(self) -> int:
-        return len(self.subject) + len(self.object)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", len(self.subject) + len(self.object))
 
 
 def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
@@ -160,15 +160,20 @@ class CameoVerbs:
         if not patterns or token.pos_ != "VERB":
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects = words_under(token, OBJECT_DEPS, after=True)
+        objects: set[str] | None = None
         subjects: set[str] | None = None
         defaults = []
         for pat in patterns:
-            if pat.particle and pat.particle not in particles and pat.particle not in objects:
-                continue
+            if pat.particle and pat.particle not in particles:
+                objects = objects if objects is not None else words_under(
+                    token, OBJECT_DEPS, after=True)
+                if pat.particle not in objects:
+                    continue
             if not pat.size:
                 defaults.append(pat)
                 continue
+            objects = objects if objects is not None else words_under(
+                token, OBJECT_DEPS, after=True)
             if not all(slot & objects for slot in pat.object):
                 continue
             if pat.subject:
@@ -232,6 +237,8 @@ class Lexicon:
     def match(self, token: Any) -> Trigger | None:
         """The most specific hand entry that fits ``token``, else the derived CAMEO one, else
         a directive ("encouraged X to act")."""
+        if token.pos_ != "VERB" and lemma(token) not in self.index:
+            return None  # every layer but the hand table's nouns matches verbs only
         found = self.hand(token)
         if found is VETO:
             return None
