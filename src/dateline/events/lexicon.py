@@ -153,6 +153,14 @@ class CameoVerbs:
         "slam", "blast", "hit", "lash": a blow or a rebuke)."""
         return any(p.trigger and p.trigger.category == "ACCUSE" for p in self.index.get(verb, ()))
 
+    def denies(self, verb: str) -> Trigger | None:
+        """The REJECT trigger of a verb CAMEO lists denying several things said ("deny /
+        dismiss / reject ACCUSATIONS, CHARGES, a REPORT": 016, adopted as REJECT); one such
+        pattern is an idiom of the verb, not its sense ("repeat a DENIAL")."""
+        found = [p.trigger for p in self.index.get(verb, ()) if p.object and p.trigger
+                 and p.trigger.category == "REJECT" and p.trigger.cameo.startswith("016")]
+        return found[0] if len(found) > 1 else None
+
     def match(self, token: Any) -> Trigger | None:
         """The event of the most specific pattern that fits; a verb whose bare defaults
         disagree (a crash and a criticism: "slam") codes nothing without a pattern."""
@@ -242,7 +250,22 @@ class Lexicon:
         found = self.hand(token)
         if found is VETO:
             return None
-        return found or self.cameo.match(token) or self.directive(token) or self.naming(token)
+        return found or self.cameo.match(token) or self.directive(token) or \
+            self.naming(token) or self.denial(token)
+
+    def denial(self, token: Any) -> Trigger | None:
+        """ "dismissed the CRITICISM", "denied the NOTION": a verb of saying whose CAMEO
+        sense is denying what was said (``CameoVerbs.denies``) rejects whatever thing its
+        object names, listed there or not; a person or a party as object ("dismissed its
+        chief executive", "dismissed Cruz") is fired or judged, not denied."""
+        if token.pos_ != "VERB" or lemma(token) not in load_cues().speech:
+            return None
+        trig = self.cameo.denies(lemma(token))
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if trig is None or obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or any(
+                c.dep_ == "appos" for c in obj.children):
+            return None
+        return trig
 
     def naming(self, token: Any) -> Trigger | None:
         """ "called Burma A SUCCESS STORY": a verb of naming with its object and what it

@@ -247,6 +247,18 @@ def recipients(token: Any) -> Iterator[Any]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 yield from pobjs(child)
+    yield from authors(token)
+
+
+def authors(token: Any) -> Iterator[Any]:
+    """Whose the object is: "dismissed THE ADMINISTRATION'S accusation", "rejected a proposal
+    BY / FROM Iran": a verb acts on the party that made what it acts on."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        for child in obj.children:
+            if child.dep_ == "poss":
+                yield child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                yield from pobjs(child)
     yield from conditioned(token)  # "would take measures IF North Korea tested again"
 
 

@@ -395,11 +395,12 @@ class EventStage:
     def alone(self, trig: Trigger) -> bool:
         """Whether a derived trigger codes without a named recipient: a pattern naming its
         object words ("conduct military EXERCISES") of a material category PLOVER codes
-        without one (MOBILIZE, RETREAT, COERCE, ASSAULT). Verbal categories keep the
+        without one (MOBILIZE, RETREAT, COERCE, ASSAULT), or of a verbal one plover.yaml
+        lets code alone (REJECT: "denied any INVOLVEMENT"). Other verbal categories keep the
         recipient the derived table was built for ("call a MEETING" says nothing alone)."""
         category = self.ontology.categories[trig.category]
-        return trig.specific and category["quad"].startswith("material") and \
-            not self.ontology.needs_recipient(trig.category)
+        return trig.specific and (category["quad"].startswith("material") or bool(
+            category.get("alone"))) and not self.ontology.needs_recipient(trig.category)
 
     def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
         """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it
