@@ -113,3 +113,31 @@ def test_one_event_reported_twice_is_one_record_with_both_mentions(run):
     assert [m["text"] for m in event["mentions"]] == ["criticized", "criticized"]
     two = run("France criticized Italy. Spain criticized Italy.", published="2016-12-08")
     assert len(two.events) == 2
+
+
+def test_a_denial_of_responsibility_is_a_rejection_without_a_recipient(run):
+    """CAMEO 016 (deny responsibility) is adopted as REJECT (plover.yaml, as the PLOVER
+    manual suggests); what is denied is no party, so the denier alone is coded."""
+    doc = run("The Chilean government denied any involvement in the bombing on Monday.")
+    assert [(e["type"], e["source"]["country"], e["target"]) for e in doc.events] == [
+        ("REJECT", "CHL", None)]
+    # a verbal pattern of another category still needs its recipient
+    assert types(run("The Chilean government called a meeting on Monday.")) == []
+
+
+def test_a_rejection_is_of_whoever_made_what_is_rejected(run):
+    doc = run("Chile dismissed Peru's accusation on Monday.")
+    assert [(e["type"], e["target"]["country"]) for e in doc.events] == [("REJECT", "PER")]
+    doc = run("Chile dismissed the accusation on Monday.")  # nobody's: the denier alone
+    assert [(e["type"], e["target"]) for e in doc.events] == [("REJECT", None)]
+
+
+def test_a_denial_verb_rejects_any_thing_said_but_fires_or_judges_a_person(pipeline):
+    from dateline.nlp import load
+
+    lex, nlp = Lexicon(), load()
+    assert lex.match(nlp("The mayor dismissed the criticism.")[2]).category == "REJECT"
+    assert lex.match(nlp("The mayor dismissed the notion.")[2]).category == "REJECT"
+    assert lex.match(nlp("The bank dismissed its chief executive, Jane Miller.")[2]) is None
+    # one CAMEO denial pattern ("repeat a denial") makes no denial sense of the verb
+    assert lex.match(nlp("The mayor repeated the claim.")[2]) is None

@@ -217,3 +217,14 @@ def test_a_that_clause_is_no_question(run):
     asked = run("Jane Miller asked reporters on Monday why Senator Tom Baker has frequently "
                 "denounced Governor Ann Lee.")
     assert "ACCUSE" not in types(asked)
+
+
+def test_an_agreement_needs_a_party_to_agree_with(run):
+    """A promise or an offer to nobody in particular ("promised a country of new
+    opportunities", "was ready to negotiate") is no PLOVER agreement; one with a named party,
+    also one phrase down ("a truce WITH Peru"), or among many ("Chile and Peru agreed") is."""
+    assert types(run("The senator promised a country of new opportunities on Monday.")) == []
+    assert types(run("Chile said on Monday that it was ready to negotiate.")) == []
+    doc = run("Chile agreed to a truce with Peru on Monday.")
+    assert [(e["type"], e["target"]["country"]) for e in doc.events] == [("AGREE", "PER")]
+    assert "AGREE" in types(run("Chile and Peru agreed to share the river on Monday."))

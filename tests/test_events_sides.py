@@ -52,10 +52,10 @@ def test_domestic_event_takes_its_country_as_recipient(run):
     event = only_event(doc, "THREATEN")
     assert event["source"]["country"] == "PER" and event["target"]["country"] == "PER"
     assert event["target"]["text"] == "Lima"
-    doc = run("Germany agreed to raise taxes on Monday.")  # named once: no recipient
-    assert only_event(doc, "AGREE")["target"] is None
-    doc = run("Chile agreed to ease the visa rules, a Chilean spokesman said on Monday.")
-    assert only_event(doc, "AGREE")["target"] is None  # named again only by the reporter
+    doc = run("Germany threatened to raise taxes on Monday.")  # named once: no recipient
+    assert only_event(doc, "THREATEN")["target"] is None
+    doc = run("Chile threatened to close the border, a Chilean spokesman said on Monday.")
+    assert only_event(doc, "THREATEN")["target"] is None  # named again only by the reporter
 
 
 def test_protest_leader_shares_the_country_of_the_protest(run):

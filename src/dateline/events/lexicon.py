@@ -8,7 +8,7 @@ CAMEO verb dictionary by ``dateline.events.train``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -93,10 +93,10 @@ class Pattern:
     subject: tuple[frozenset[str], ...]
     object: tuple[frozenset[str], ...]
     trigger: Trigger | None  # None: the pattern names no PLOVER event ("---", CAMEO 01/02)
+    size: int = field(init=False)  # how many words it requires: the more, the more specific
 
-    @property
-    def size(self) -> int:
-        return len(self.subject) + len(self.object)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", len(self.subject) + len(self.object))
 
 
 def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
@@ -153,6 +153,14 @@ class CameoVerbs:
         "slam", "blast", "hit", "lash": a blow or a rebuke)."""
         return any(p.trigger and p.trigger.category == "ACCUSE" for p in self.index.get(verb, ()))
 
+    def denies(self, verb: str) -> Trigger | None:
+        """The REJECT trigger of a verb CAMEO lists denying several things said ("deny /
+        dismiss / reject ACCUSATIONS, CHARGES, a REPORT": 016, adopted as REJECT); one such
+        pattern is an idiom of the verb, not its sense ("repeat a DENIAL")."""
+        found = [p.trigger for p in self.index.get(verb, ()) if p.object and p.trigger
+                 and p.trigger.category == "REJECT" and p.trigger.cameo.startswith("016")]
+        return found[0] if len(found) > 1 else None
+
     def match(self, token: Any) -> Trigger | None:
         """The event of the most specific pattern that fits; a verb whose bare defaults
         disagree (a crash and a criticism: "slam") codes nothing without a pattern."""
@@ -160,15 +168,20 @@ class CameoVerbs:
         if not patterns or token.pos_ != "VERB":
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects = words_under(token, OBJECT_DEPS, after=True)
+        objects: set[str] | None = None
         subjects: set[str] | None = None
         defaults = []
         for pat in patterns:
-            if pat.particle and pat.particle not in particles and pat.particle not in objects:
-                continue
+            if pat.particle and pat.particle not in particles:
+                objects = objects if objects is not None else words_under(
+                    token, OBJECT_DEPS, after=True)
+                if pat.particle not in objects:
+                    continue
             if not pat.size:
                 defaults.append(pat)
                 continue
+            objects = objects if objects is not None else words_under(
+                token, OBJECT_DEPS, after=True)
             if not all(slot & objects for slot in pat.object):
                 continue
             if pat.subject:
@@ -232,10 +245,27 @@ class Lexicon:
     def match(self, token: Any) -> Trigger | None:
         """The most specific hand entry that fits ``token``, else the derived CAMEO one, else
         a directive ("encouraged X to act")."""
+        if token.pos_ != "VERB" and lemma(token) not in self.index:
+            return None  # every layer but the hand table's nouns matches verbs only
         found = self.hand(token)
         if found is VETO:
             return None
-        return found or self.cameo.match(token) or self.directive(token) or self.naming(token)
+        return found or self.cameo.match(token) or self.directive(token) or \
+            self.naming(token) or self.denial(token)
+
+    def denial(self, token: Any) -> Trigger | None:
+        """ "dismissed the CRITICISM", "denied the NOTION": a verb of saying whose CAMEO
+        sense is denying what was said (``CameoVerbs.denies``) rejects whatever thing its
+        object names, listed there or not; a person or a party as object ("dismissed its
+        chief executive", "dismissed Cruz") is fired or judged, not denied."""
+        if token.pos_ != "VERB" or lemma(token) not in load_cues().speech:
+            return None
+        trig = self.cameo.denies(lemma(token))
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if trig is None or obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or any(
+                c.dep_ == "appos" for c in obj.children):
+            return None
+        return trig
 
     def naming(self, token: Any) -> Trigger | None:
         """ "called Burma A SUCCESS STORY": a verb of naming with its object and what it

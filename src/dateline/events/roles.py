@@ -146,8 +146,11 @@ def subject_of_object(noun: Any) -> Iterator[Any]:
 
 
 def counterparts(token: Any) -> Iterator[Any]:
-    """ "talks WITH Y", "a mediation effort BETWEEN X and Y": the other party of a meeting."""
+    """ "talks WITH Y", "a mediation effort BETWEEN X and Y", "agreed to a truce WITH Y":
+    the other party of a meeting or a pact, also one phrase further down."""
     holders = [token, token.head] if token.dep_ == "compound" else [token]
+    holders += [g for c in token.children if c.dep_ == "prep" and not temporal(c)
+                for g in c.children if g.dep_ == "pobj"]
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
             yield from pobjs(child)
@@ -246,6 +249,18 @@ def recipients(token: Any) -> Iterator[Any]:
     for holder in [token] + [c for c in token.children if c.dep_ == "prt"]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                yield from pobjs(child)
+    yield from authors(token)
+
+
+def authors(token: Any) -> Iterator[Any]:
+    """Whose the object is: "dismissed THE ADMINISTRATION'S accusation", "rejected a proposal
+    BY / FROM Iran": a verb acts on the party that made what it acts on."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        for child in obj.children:
+            if child.dep_ == "poss":
+                yield child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 yield from pobjs(child)
     yield from conditioned(token)  # "would take measures IF North Korea tested again"
 

@@ -225,16 +225,18 @@ class EventStage:
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         self.lede = lede_end(doc.text, self.datelines)
+        parsed = doc.spacy.text  # a Span's text is rebuilt token by token on each access
         for sent in doc.spacy.sents:
-            if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+            if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
-            hits = [(tok, trig) for tok in sent if (trig := self.lexicon.match(tok)
-                                                    or spoken_trigger(tok, self.lexicon))
+            tokens = list(sent)  # read twice below; a Span makes each token anew
+            hits = [(tok, trig) for tok in tokens if (trig := self.lexicon.match(tok)
+                                                      or spoken_trigger(tok, self.lexicon))
                     and reported(tok)]
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
-            found += [self.threat(doc, resolver, tok, sent) for tok in sent
-                      if not any(not trig.dyadic for _, trig in hits)
-                      and bare_threat(tok) is not None]
+            if all(trig.dyadic for _, trig in hits):  # no hand trigger already codes the clause
+                found += [self.threat(doc, resolver, tok, sent) for tok in tokens
+                          if bare_threat(tok) is not None]
             for event in (e for one in found if one for e in self.dyads(doc, resolver, one)):
                 target = event["target"] or {}
                 key = (event["type"], event["source"]["country"], event["source"]["actor"],
@@ -393,11 +395,12 @@ class EventStage:
     def alone(self, trig: Trigger) -> bool:
         """Whether a derived trigger codes without a named recipient: a pattern naming its
         object words ("conduct military EXERCISES") of a material category PLOVER codes
-        without one (MOBILIZE, RETREAT, COERCE, ASSAULT). Verbal categories keep the
+        without one (MOBILIZE, RETREAT, COERCE, ASSAULT), or of a verbal one plover.yaml
+        lets code alone (REJECT: "denied any INVOLVEMENT"). Other verbal categories keep the
         recipient the derived table was built for ("call a MEETING" says nothing alone)."""
         category = self.ontology.categories[trig.category]
-        return trig.specific and category["quad"].startswith("material") and \
-            not self.ontology.needs_recipient(trig.category)
+        return trig.specific and (category["quad"].startswith("material") or bool(
+            category.get("alone"))) and not self.ontology.needs_recipient(trig.category)
 
     def outside(self, candidates: Iterable[Any]) -> Iterator[Any]:
         """Candidates not in a wire dateline: "HANOI, Vietnam (AP) —" places the story, it

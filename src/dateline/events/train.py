@@ -119,6 +119,9 @@ def plover_map(path: Path) -> dict[str, tuple[str, str | None]]:
             continue
         mode = parts[1] if len(parts) > 1 and parts[1] in onto.modes(kind) else None
         table.setdefault(code.strip(), (kind, mode))
+    for kind, spec in onto.categories.items():  # codes the ontology adopts (plover.yaml)
+        for code in spec.get("adopted") or ():
+            table.setdefault(code, (kind, None))
     return table
 
 

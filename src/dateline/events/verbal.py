@@ -148,11 +148,15 @@ def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
     disagree between one verbal event and none ("dismiss": ACCUSE or "---"), being a cue
     decides for the event; where CAMEO has no bare event ("slam"), its own VADER valence
     makes it ACCUSE or SUPPORT."""
-    if token.pos_ != "VERB" or frame(token) not in ABOUT or not named_object(token):
+    if token.pos_ != "VERB":
         return None
     cues, word = load_cues(), lemma(token)
-    if word in cues.belief | cues.intention or not (
-            word in cues.speech or cues.learned_cue(word, frame(token))):
+    if word not in cues.speech and word not in cues.learned:
+        return None  # neither a cue nor in the learned table: no frame makes it one
+    if word in cues.belief or word in cues.intention or frame(token) not in ABOUT or \
+            not named_object(token):
+        return None
+    if word not in cues.speech and not cues.learned_cue(word, frame(token)):
         return None
     bare = {p.trigger.category for p in lexicon.cameo.index.get(word, ())
             if p.trigger and not p.size and p.particle is None}

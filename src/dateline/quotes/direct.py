@@ -30,14 +30,15 @@ def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _frame_cues(sdoc: Doc, text: str, q: MarkedSpan, cues: Cues, inside: set[int]
-                ) -> list[Token]:
+def _frame_cues(sdoc: Doc, text: str, q: MarkedSpan, cues: Cues, inside: set[int],
+                known: dict[int, bool]) -> list[Token]:
     """Cues in the quote's sentences, the sentence right after it ("?" ends a sentence
     before "Trump said") and a sentence before it that ends in a colon; none from a later
     paragraph (the parser sometimes runs a sentence across a paragraph break).
 
     ``text`` is the parsed text, passed in: spaCy rebuilds ``Doc.text`` from every token
-    on each access, which made this step quadratic in the document's length."""
+    on each access, which made this step quadratic in the document's length. ``known``
+    holds, per token index, whether it is a cue: quotes share sentences."""
     toks = _tokens_in(sdoc, q.start, q.end)
     if not toks:
         return []
@@ -52,8 +53,16 @@ def _frame_cues(sdoc: Doc, text: str, q: MarkedSpan, cues: Cues, inside: set[int
         prev = sdoc[first.start - 1].sent
         if prev.text.rstrip().endswith(":"):
             sents[prev.start] = prev
-    return [t for s in sents.values() for t in s if t.i not in inside and is_cue(t, cues, True)
-            and "\n" not in text[q.end : t.idx]]  # never a cue from a later paragraph
+    found = []
+    for sent in sents.values():
+        for i in range(sent.start, sent.end):
+            if i in inside:
+                continue
+            if i not in known:
+                known[i] = is_cue(sdoc[i], cues, True)
+            if known[i] and "\n" not in text[q.end : sdoc[i].idx]:
+                found.append(sdoc[i])  # never a cue from a later paragraph
+    return found
 
 
 def _best_cue(sdoc: Doc, q: MarkedSpan, found: list[Token], cues: Cues) -> Token | None:
@@ -118,11 +127,12 @@ def attribute_marked(sdoc: Doc, text: str, marked: list[MarkedSpan], cues: Cues,
     out: list[Candidate] = []
     prev: Candidate | None = None
     para_of_prev = -1
+    known: dict[int, bool] = {}
     for q in marked:
         toks = _tokens_in(sdoc, q.start, q.end)
         if _is_title(toks) or _is_nickname(toks):
             continue
-        cue = _best_cue(sdoc, q, _frame_cues(sdoc, text, q, cues, inside), cues)
+        cue = _best_cue(sdoc, q, _frame_cues(sdoc, text, q, cues, inside, known), cues)
         cand = Candidate(q.start, q.end, "direct")
         if cue is not None:
             cand.cue, cand.cue_span, cand.speaker_tok = cue, cue_tokens(cue), subject(cue, inside)

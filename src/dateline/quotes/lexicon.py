@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from dateline.resources import load_yaml
@@ -33,17 +33,20 @@ class Cues:
         """Whether PolNeAR's annotators mostly marked this verb in this frame as a cue."""
         cue, seen = self.learned.get(lemma, {}).get(frame, (0, 0))
         return cue >= LEARNED_MIN_CUES and (cue + 1) / (seen + 2) >= LEARNED_PRECISION
-    @property
+
+    # The derived sets below are asked once per token by the quotes and events stages:
+    # built once per (process-wide) Cues, not on every question.
+    @cached_property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma that can introduce an attribution."""
         return self.speech | self.belief | self.intention
 
-    @property
+    @cached_property
     def prepositional(self) -> dict[str, str]:
         """First word -> second word of each prepositional cue ("according" -> "to")."""
         return dict(p.split(maxsplit=1) for p in self.prepositions if " " in p)
 
-    @property
+    @cached_property
     def quoting(self) -> frozenset[str]:
         """Verbs that can attribute a quotation-marked quote."""
         return self.speech | self.direct_only
