@@ -129,7 +129,9 @@ def measure(mode: str, corpus: Path, limit: int | None, db: str) -> dict:
     argv = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--db", db]
     if limit:
         argv += ["--limit", str(limit)]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True)
+    out = subprocess.run(argv, capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"{mode} failed: {(out.stderr.strip().splitlines() or ['no output'])[-1]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

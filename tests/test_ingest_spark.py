@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from conftest import fresh_postgres, make_input, shared_path
 from dateline.engines.spark import spark_session
+from dateline.actors.resolve import DATELINE
 from dateline.engines.spark_ingest import (
     PARSE_EXCLUDE,
     ingest_with_spark,
@@ -232,7 +233,7 @@ def test_cli_refuses_what_spark_cannot_do(tmp_path):
     assert result.exit_code == 0, result.output
 
 
-SPLIT_TEXT = ("Talks resume in Oslo\n\nOSLO (AP) — Secretary of State Mara Quillon said on "
+SPLIT_TEXT = ("Talks resume in Oslo\n\nOSLO, Norway — Secretary of State Mara Quillon said on "
               "Monday that the talks with Norway would resume. Quillon met the Norwegian "
               "foreign minister.")
 
@@ -270,6 +271,7 @@ def test_executor_and_driver_halves_equal_the_whole_pipeline(pipeline):
     finally:
         actors.kb = shared_kb
     assert ("State", "ORG") not in ents and ("Quillon", "PERSON") in ents  # corrected there
+    assert doc.spacy.user_data[DATELINE] == [5, 6, 7]  # "OSLO, Norway": shipped, no actor
     assert doc.dumps() == whole.dumps()
     # without the executors' half the driver would resolve spaCy's own entities
     _doc, raw_ents = shipped(pipeline, SPLIT_TEXT, [])

@@ -185,7 +185,8 @@ class EntityFixer:
                 found.append(Ent(line_start, end, "GPE"))
                 region = next((e.end for e in ents if e.start == end + 1), end + 2) \
                     if nxt.text == "," else end
-                doc.user_data.setdefault(DATELINE, set()).update(range(line_start, region))
+                # a list, not a set: user_data ships with the parse (msgpack, on Spark)
+                doc.user_data.setdefault(DATELINE, []).extend(range(line_start, region))
         names = {doc[e.start:e.end].text.casefold() for e in found}
         if place:
             names.add(place.casefold())

@@ -146,7 +146,7 @@ class Resolver:
         for ent in ents:
             if ent.label_ == "PERSON":
                 res.person(ent)
-        dateline = sdoc.user_data.get(DATELINE, set())
+        dateline = set(sdoc.user_data.get(DATELINE, ()))
         for ent in ents:  # "HANOI, Vietnam (AP) —" says where, not who
             if ent.label_ in ENGLISH.actor_labels and ent.start not in dateline:
                 res.place_or_org(ent, self.orgs)

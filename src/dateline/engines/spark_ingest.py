@@ -125,10 +125,11 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
             try:
                 for stage in early:
                     stage([doc])
+                shipped = doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE)
             except Exception as exc:  # noqa: BLE001 - one document's failure is its own
                 yield ordinal, "error", ProcessError.of(item.source, exc).reason, b""
                 continue
-            yield ordinal, "doc", doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE)
+            yield ordinal, "doc", *shipped
 
 
 def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
