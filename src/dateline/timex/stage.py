@@ -93,9 +93,12 @@ class TimexStage:
 
     @staticmethod
     def in_name(doc: Document, cand: Candidate) -> bool:
-        """ "Theresa MAY", "APRIL Ryan": a month's name inside a longer person's name."""
-        return any(e["label"] == "PERSON" and e["start"] <= cand.start and cand.end <= e["end"]
-                   and e["end"] - e["start"] > cand.end - cand.start for e in doc.entities)
+        """ "Theresa MAY", "APRIL Ryan": a month's name inside a longer person's name. Read
+        on the parse's entities (as the actor stage's ``prepare`` corrected them), not on
+        the resolved ones: on Spark this stage runs before resolution."""
+        return any(e.label_ == "PERSON" and e.start_char <= cand.start and cand.end <= e.end_char
+                   and e.end_char - e.start_char > cand.end - cand.start
+                   for e in (doc.spacy.ents if doc.spacy is not None else ()))
 
     @staticmethod
     def is_fraction(doc: Document, cand: Candidate) -> bool:
