@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import select
 
 from conftest import fresh_postgres, make_input, shared_path
-from dateline.engines.spark import spark_session
 from dateline.actors.resolve import DATELINE
+from dateline.engines.spark import spark_session
 from dateline.engines.spark_ingest import (
     PARSE_EXCLUDE,
     ingest_with_spark,
