@@ -52,6 +52,14 @@ class Trigger:
     untargeted: tuple[str, str | None] | None = None
 
 
+def plain_trigger(category: str, word: str = "", dyadic: bool = False) -> Trigger:
+    """A verb's trigger with no conditions of its own, of the category's default CAMEO code:
+    what a rule rather than a table entry decides (a comment, a demand, a verb of saying)."""
+    return Trigger(category=category, lemma=word, pos="verb", mode=None,
+                   cameo=ontology().cameo(category, None), with_=frozenset(),
+                   without=frozenset(), negated=None, rank=1, dyadic=dyadic)
+
+
 def lemma(token: Any) -> str:
     return token.lemma_.lower()
 
@@ -235,12 +243,8 @@ class Lexicon:
         for entries in self.index.values():
             entries.sort(key=lambda t: (not t.with_, -t.rank))
         self.cameo = CameoVerbs()
-        self.comment = Trigger(category="ACCUSE", lemma="", pos="verb", mode=None,
-                               cameo=onto.cameo("ACCUSE", None), with_=frozenset(),
-                               without=frozenset(), negated=None, rank=1)
-        self.demand = Trigger(category="REQUEST", lemma="", pos="verb", mode=None,
-                              cameo=onto.cameo("REQUEST", None), with_=frozenset(),
-                              without=frozenset(), negated=None, rank=1)
+        self.comment = plain_trigger("ACCUSE")
+        self.demand = plain_trigger("REQUEST")
 
     def match(self, token: Any) -> Trigger | None:
         """The most specific hand entry that fits ``token``, else the derived CAMEO one, else

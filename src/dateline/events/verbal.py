@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.lexicon import NAMING, Lexicon, Trigger, lemma
+from dateline.events.lexicon import NAMING, Lexicon, Trigger, lemma, plain_trigger
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
 from dateline.language import ENGLISH
@@ -133,7 +133,7 @@ def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     if said is None:
         return category
     score = valence(said)
-    if ontology().categories[category]["quad"] == "material_conflict" and score < 0:
+    if onto_quad(category) == "material_conflict" and score < 0:
         return "ACCUSE"  # a verb of force with an evaluating complement ("blasted X as weak")
     if lemma(token) in NAMING:  # a name neither praising nor blaming ("a neighbour") says nothing
         return "ACCUSE" if score < 0 else "SUPPORT" if score > 0 else None
@@ -172,9 +172,7 @@ def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
         if abs(score) < VERB_VALENCE:
             return None
         category = "ACCUSE" if score < 0 else "SUPPORT"
-    return Trigger(category=category, lemma=word, pos="verb", mode=None,
-                   cameo=ontology().cameo(category, None), with_=frozenset(),
-                   without=frozenset(), negated=None, rank=1, dyadic=True)
+    return plain_trigger(category, word, dyadic=True)
 
 
 def named_object(token: Any) -> bool:
