@@ -64,6 +64,13 @@ def test_a_copyright_year_alone_is_written_as_the_year():
     assert doc.outlet == "Lake Herald"
 
 
+def test_a_notice_names_its_owner_without_the_by():
+    # A book excerpt's notice ("Copyright © 2015 by Ann Lee") names its holder, not "by Ann Lee"
+    doc = clean("Talks to resume" + STORY.format(dateline="PARIS —") +
+                "\n\nFrom SMALL HOURS by Ann Lee. Copyright © 2015 by Ann Lee. Reprinted here.")
+    assert doc.outlet == "Ann Lee"
+
+
 def test_nothing_dates_the_article():
     doc = clean("Talks to resume" + STORY.format(dateline="PARIS —"))
     assert (doc.published, doc.published_from) == (None, "none")

@@ -17,7 +17,7 @@ SITE_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s(?P<site>[^|–—]+)$")
 COLON_SUFFIX = re.compile(r":\s(?P<site>[A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,2})$")
 COPYRIGHT = re.compile(
     r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?"
-    r"(?:,?\s+(?P<owner>[A-Z][\w.&'’ ]{0,40}?))?\s*(?:[.,;\]|]|all rights|$)",
+    r"(?:,?\s+(?:by\s+)?(?P<owner>[A-Z][\w.&'’ ]{0,40}?))?\s*(?:[.,;\]|]|all rights|$)",
     re.IGNORECASE,
 )
 MONTH = (
