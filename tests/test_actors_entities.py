@@ -28,6 +28,16 @@ def test_a_surname_after_the_full_name_is_a_person() -> None:
     assert people.count("Alvarenga") == 2
 
 
+def test_a_name_ending_in_an_institution_is_no_person() -> None:
+    # the small model reads "the Obama White House" as a person, and "House" as his surname
+    doc = resolve("Aides in the Obama White House said the plan was dead. "
+                  "The House voted on Friday. Jane Whitehouse disagreed.")
+    found = {e["text"]: (e["label"], e["actor"]) for e in doc.entities}
+    assert found["Obama White House"][0] == "ORG"
+    assert found["House"][1] != found["Obama White House"][1]
+    assert found["Jane Whitehouse"][0] == "PERSON"
+
+
 def test_dateline_place_is_a_place_everywhere() -> None:
     found = labels("PORTO NOVA, Brazil — The mayor spoke. Later, people in Porto Nova cheered.")
     assert found["PORTO NOVA"] == "GPE"

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dateline.actors.countries import gazetteer, lookup
+from dateline.actors.countries import extras, gazetteer, lookup
 from dateline.actors.names import person_suffixes
 from dateline.actors.reference import reference
 from dateline.actors.resolve import DATELINE, GENERIC_BODIES
@@ -67,6 +67,10 @@ class EntityFixer:
         known = load_yaml("actors", "organisations.yaml")["known"]
         self.organisations = {form.casefold() for name, entry in known.items()
                               for form in [name, *entry.get("aliases", [])]}
+        metonyms = {form.casefold() for entry in extras().values()
+                    for form in entry.get("metonyms", [])}
+        self.institutions = tuple(f" {form}" for form in self.organisations | metonyms
+                                  if " " in form)
         self.event_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.event_heads.add("EVENT", [nlp.make_doc(h) for h in words["event_heads"]])
 
@@ -272,10 +276,13 @@ class EntityFixer:
         return _replace(ents, found)
 
     def _organisations(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """A known organisation tagged as a person ("Twitter said") is an organisation."""
+        """A known organisation tagged as a person ("Twitter said") is an organisation, and
+        so is a "person" named after one ("the Obama White House", "a Trump State
+        Department"): its last word is no surname."""
         for ent in ents:
-            if ent.label == "PERSON" and doc[ent.start:ent.end].text.casefold() \
-                    in self.organisations:
+            text = doc[ent.start:ent.end].text.casefold()
+            if ent.label == "PERSON" and (text in self.organisations
+                                          or text.endswith(self.institutions)):
                 ent.label = "ORG"
         return ents
 
