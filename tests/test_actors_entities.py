@@ -13,6 +13,8 @@ def test_determiner_and_possessive_are_trimmed() -> None:
     found = labels("The talks in the United States ended. The United States's envoy left.")
     assert found.get("United States") == "GPE"
     assert "the United States" not in found and "United States's" not in found
+    found = labels("Donors had access at her State Department, the senator said.")
+    assert found.get("State Department") == "ORG" and "her State Department" not in found
 
 
 def test_title_words_are_not_organisations() -> None:

@@ -122,11 +122,13 @@ class EntityFixer:
         return pieces
 
     def _trim(self, doc: Doc, ent: Ent) -> Ent | None:
-        """Drop a leading "the", trailing "'s", punctuation and numbers; drop empty spans."""
+        """Drop a leading "the" or "her", trailing "'s", punctuation and numbers; drop empty
+        spans."""
         if ent.label not in NAME_LABELS:
             return ent
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+        while start < end and (doc[start].lower_ == "the" or doc[start].tag_ == "PRP$"
+                               or doc[start].is_punct
                                or doc[start].is_space or doc[start].like_num):
             start += 1
         while end > start and _trailing_junk(doc[start:end], doc[end - 1]):
