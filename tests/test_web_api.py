@@ -66,6 +66,19 @@ def test_keyset_pagination_walks_every_document_once(client):
     assert client.get("/api/v1/documents", params={"limit": 10_000}).status_code == 422
 
 
+def test_actors_page_through_by_documents(client):
+    # the default order is by a count, so the cursor carries a number
+    every = ids(client.get("/api/v1/actors", params={"limit": 200}))
+    seen, cursor = [], None
+    while True:
+        body = client.get("/api/v1/actors", params={"limit": 2, "cursor": cursor}).json()
+        seen += [item["id"] for item in body["items"]]
+        cursor = body["next"]
+        if cursor is None:
+            break
+    assert len(every) > 2 and seen == every
+
+
 def test_document_is_the_contract_object(client):
     doc = client.get("/api/v1/documents/doc-meeting").json()
     assert doc["schema"] == "dateline/1"

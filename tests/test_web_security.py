@@ -232,6 +232,8 @@ BAD_VALUES = [
     ("/api/v1/documents", {"cursor": cursor(["2023-03-01", "a\x00b"])}),
     ("/api/v1/quotes", {"cursor": cursor(["2023-03-01", "\udc80"])}),
     ("/api/v1/events", {"cursor": cursor([1, 2])}),
+    ("/api/v1/actors", {"cursor": cursor([2**70, "an-id"])}),
+    ("/api/v1/actors", {"cursor": cursor([True, "an-id"])}),
     ("/api/v1/actors", {"cursor": "é"}),
     ("/api/v1/documents", {"from": "2025-13-45"}),
     ("/api/v1/quotes", {"to": "yesterday"}),

@@ -58,10 +58,17 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except ValueError as exc:
         raise BadCursor("invalid cursor") from exc
-    if not isinstance(key, list) or len(key) != size or \
-            not all(isinstance(k, str) and find_control(k, allowed="") is None for k in key):
+    if not isinstance(key, list) or len(key) != size or not all(map(cursor_value, key)):
         raise BadCursor("invalid cursor")
     return key
+
+
+def cursor_value(value: Any) -> bool:
+    """A sort key a cursor may carry: text without control characters, or a count (an
+    actor's documents)."""
+    if isinstance(value, str):
+        return find_control(value, allowed="") is None
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
 
 
 def clamp(limit: int | None) -> int:
