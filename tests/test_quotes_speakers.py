@@ -20,6 +20,10 @@ def quote_with(doc: Document, fragment: str) -> dict:
         ('"We are not leaving," Mara Lindqvist said. "The harbour is ours."\n'
          "The port authority said it would inspect the docks.", "harbour is ours",
          "Mara Lindqvist"),
+        # a wire dateline's place is never the speaker, though the parser makes it a subject
+        ("Harbour board says sorry.\n\nPORTO NOVA, July 25 (UPI) — The harbour board "
+         "released a statement on Monday, offering “a deep and sincere apology” to Sen. Ann "
+         "Lee.", "deep and sincere", "The harbour board"),
         # a participle hanging off a name
         ('The new advert shows footage of Mara Lindqvist asking, "Who will pay for the '
          'harbour?"', "Who will pay", "Mara Lindqvist"),

@@ -186,7 +186,7 @@ class EntityFixer:
             nxt, after = doc[end], doc[end + 1]
             filed = bool(place) and doc[line_start:end].text.casefold() == place.casefold()
             if (nxt.text in {"—", "–"} or DATE_LIKE.match(nxt.text)
-                    or (filed and nxt.text in {"-", "--"})  # the clean stage's "BRUSSELS -"
+                    or filed  # the clean stage's "BRUSSELS -", "PARIS, July 25 (UPI) —"
                     or (nxt.text == "," and (lookup(after.text) or DATE_LIKE.match(after.text)))):
                 found.append(Ent(line_start, end, "GPE"))
                 region = next((e.end for e in ents if e.start == end + 1), end + 2) \

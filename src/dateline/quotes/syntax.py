@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.resolve import DATELINE
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import Cues, load_cues
 
@@ -61,12 +62,14 @@ def subject(tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> Token
     """Who does the saying: the verb's subject, inherited through participles and conjuncts.
 
     Subjects in ``avoid`` (tokens inside quotation marks) are the parser mistaking the
-    quote's own subject for the speaker's, and are skipped.
+    quote's own subject for the speaker's, and are skipped; so is a wire dateline's place
+    ("PARIS (AP) — The ministry said ...", where the parser makes both subjects).
     """
     to = prep_link(tok)
     if to is not None:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
+    avoid = set(avoid) | set(tok.doc.user_data.get(DATELINE, ()))
     cur = tok
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in ENGLISH.subjects and c.i not in avoid
