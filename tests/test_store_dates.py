@@ -9,6 +9,7 @@ from datetime import date
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -133,7 +134,16 @@ def test_migration_0002_gives_old_rows_their_intervals(tmp_path):
 
 
 def test_migration_0006_gives_country_actors_their_name_ids(tmp_path):
-    store = Store(str(tmp_path / "old.db"), migrate_schema=False)
+    check_country_ids_migrate(str(tmp_path / "old.db"))
+
+
+@pytest.mark.postgres
+def test_migration_0006_on_postgres(postgres_url):
+    check_country_ids_migrate(postgres_url)
+
+
+def check_country_ids_migrate(db: str) -> None:
+    store = Store(db, migrate_schema=False)
     migrate.upgrade(store.engine, "0005")
     doc = sample_document()
     russia = {"id": "rus", "name": "Russia", "type": "country", "country": "RUS",
