@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from conftest import make_input
 from dateline.actors import ActorStage
+from dateline.actors.ids import slug
 from dateline.actors.kb import ActorKB
-from dateline.actors.resolve import slug
 from dateline.model import Document
 from dateline.pipeline import Pipeline
 
@@ -86,11 +86,11 @@ def test_counterpart_is_the_person_of_that_country() -> None:
 def test_metonyms_demonyms_and_countries() -> None:
     doc = resolve("Moscow rejected the plan, according to a Russian statement. "
                   "Russia and NATO traded accusations.")
-    assert actor_of(doc, "Moscow") == "rus"
+    assert actor_of(doc, "Moscow") == "russia"
     assert next(m for m in doc.mentions if m["text"] == "Moscow")["kind"] == "metonym"
-    assert actor_of(doc, "Russian") == "rus"
+    assert actor_of(doc, "Russian") == "russia"
     assert actor_of(doc, "NATO") == "nato"
-    assert doc.actor("rus")["type"] == "country"
+    assert doc.actor("russia")["type"] == "country"
     assert doc.actor("nato")["country"] == "NATO" and doc.actor("nato")["sector"] == "IGO"
 
 
@@ -120,7 +120,7 @@ def test_entities_carry_their_actor() -> None:
     doc = resolve("German Chancellor Lena Vogt met Polish officials in Warsaw.")
     by_text = {e["text"]: e for e in doc.entities}
     assert by_text["Lena Vogt"]["actor"] == "lena-vogt"
-    assert by_text["Warsaw"]["actor"] == "pol"
+    assert by_text["Warsaw"]["actor"] == "poland"
     for m in doc.mentions:
         assert doc.text[m["start"]:m["end"]] == m["text"]
 
@@ -171,7 +171,7 @@ def test_mentions_never_overlap() -> None:
     assert actor_of(doc, "White House spokesman") == "tom-reyes"
     spans = sorted((m["start"], m["end"]) for m in doc.mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
-    assert actor_of(doc, "Kremlin") == "rus"
+    assert actor_of(doc, "Kremlin") == "russia"
 
 
 def test_acronyms_proper_names_and_of_country() -> None:

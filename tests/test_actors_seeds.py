@@ -55,7 +55,7 @@ def test_seed_mentions(seeds) -> None:
     for m in first.mentions:
         by_text.setdefault(m["text"], m["actor"])
     assert by_text["Chinese counterpart"] == "wang-yi"
-    assert by_text["Beijing"] == "chn"
+    assert by_text["Beijing"] == "china"
     assert not [e for e in first.entities if e["text"] == "Nusa Dua" and e["label"] == "PERSON"]
     assert not [e for e in first.entities if e["text"] == "State"]
     for m in first.mentions:

@@ -102,10 +102,11 @@ def test_a_visit_to_an_executive_seat_is_with_its_holder(run):
     target = only_event(doc, "CONSULT")["target"]
     assert target["actor"] == "walter-brandt" and target["text"] == "White House"
     doc = run(text.format("former U.S. President Walter Brandt and U.S. President Kim Olsen"))
-    assert only_event(doc, "CONSULT")["target"]["actor"] == "usa"  # two presidents: the state
+    # two presidents: the state
+    assert only_event(doc, "CONSULT")["target"]["actor"] == "united-states"
     doc = run("Chilean President Michelle Alvarado visited the Pentagon on Wednesday, a day after"
               " U.S. President Walter Brandt praised her reforms.")
-    assert only_event(doc, "CONSULT")["target"]["actor"] == "usa"  # no executive's seat
+    assert only_event(doc, "CONSULT")["target"]["actor"] == "united-states"  # no executive's seat
 
 
 def test_a_seat_holder_is_who_holds_the_office_on_the_day():

@@ -79,7 +79,7 @@ def test_a_mildly_negative_statement_not_about_its_subject_names_no_target(run):
 def test_a_speakers_own_country_is_their_side_not_the_target(run):
     doc = run('"The United States is proud of its brave and wonderful soldiers," Secretary of '
               'State Tom Baker of the U.S. said.', published="2016-10-05")
-    assert not [e for e in doc.events if (e["target"] or {}).get("actor") == "usa"]
+    assert not [e for e in doc.events if (e["target"] or {}).get("actor") == "united-states"]
     other = run("Governor Tom Baker of Ohio said Russia is a dangerous, lying regime.",
                 published="2016-10-05")
     assert coded(other, "ACCUSE")[0]["target"]["country"] == "RUS"

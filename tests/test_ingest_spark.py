@@ -292,7 +292,7 @@ def test_saving_many_actors_with_known_rows_equals_one_by_one(tmp_path):
             "evidence": {"country": {"NOR": 2}},
             "roles": [{"role": "foreign minister", "first_seen": "2024-03-01",
                        "last_seen": "2024-03-01", "docs": []}]},
-           {"id": "nor", "name": "Norway", "type": "country", "country": "NOR",
+           {"id": "norway", "name": "Norway", "type": "country", "country": "NOR",
             "aliases": [{"alias": "Norway"}], "evidence": {}, "roles": []}]
     stored = []
     for bulk in (False, True):

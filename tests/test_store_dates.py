@@ -9,6 +9,8 @@ from datetime import date
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
+from alembic import command
 from sqlalchemy import text
 
 from dateline.export import export_rows, write_text
@@ -128,4 +130,47 @@ def test_migration_0002_gives_old_rows_their_intervals(tmp_path):
     assert tuple(doc) == ("2024-01-01", "2024-03-31", "quarter")
     assert [tuple(t) for t in timexes] == [("P2Y", None, None, None),
                                            ("2023-WI", "2023-12-01", "2024-02-29", "season")]
+    store.close()
+
+
+def test_migration_0006_gives_country_actors_their_name_ids(tmp_path):
+    check_country_ids_migrate(str(tmp_path / "old.db"))
+
+
+@pytest.mark.postgres
+def test_migration_0006_on_postgres(postgres_url):
+    check_country_ids_migrate(postgres_url)
+
+
+def check_country_ids_migrate(db: str) -> None:
+    store = Store(db, migrate_schema=False)
+    migrate.upgrade(store.engine, "0005")
+    doc = sample_document()
+    russia = {"id": "rus", "name": "Russia", "type": "country", "country": "RUS",
+              "sector": None, "roles": [], "aliases": []}
+    doc.actors.append(russia)
+    doc.entities.append({"start": 31, "end": 35, "text": "Oslo", "label": "GPE", "actor": "rus"})
+    doc.events[0]["target"]["actor"] = "rus"
+    store.save(doc)
+    migrate.upgrade(store.engine)
+    with store.engine.connect() as conn:
+        actors = dict(conn.execute(text("SELECT id, type FROM actors")).all())
+        evidence = conn.execute(text("SELECT actor_id FROM actor_evidence WHERE value = 'RUS'")
+                                ).scalar()
+        entity = conn.execute(text("SELECT actor_id FROM entities WHERE text = 'Oslo'")).scalar()
+        target = conn.execute(text("SELECT target_actor FROM events")).scalar()
+        keys = [k for (k,) in conn.execute(text("SELECT key FROM story_event_keys"))]
+    assert actors == {"lena-ortiz": "person", "russia": "country"}  # a person's id as it was
+    assert evidence == "russia" and entity == "russia" and target == "russia"
+    assert keys and all("|rus|" not in k for k in keys) and any("|russia|" in k for k in keys)
+    stored = store.document(doc.id)
+    assert [a["id"] for a in stored["actors"]] == ["lena-ortiz", "russia"]
+    assert stored["events"][0]["target"]["actor"] == "russia"
+    config = migrate.alembic_config()  # and back
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT target_actor FROM events")).scalar() == "rus"
+    assert store.document(doc.id)["entities"][1]["actor"] == "rus"
     store.close()

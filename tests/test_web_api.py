@@ -103,6 +103,8 @@ def test_events_by_source_target_type_and_dates(client):
 
     assert event_ids(source="chen-bo") == ["doc-followup-e0", "doc-meeting-e1"]
     assert event_ids(source="chn", target="usa") == ["doc-followup-e0", "doc-meeting-e1"]
+    assert event_ids(source="china", target="united-states") == [  # a country's people too
+        "doc-followup-e0", "doc-meeting-e1"]
     assert event_ids(target="chen-bo") == ["doc-meeting-e0"]
     assert event_ids(type="threaten") == ["doc-followup-e0"]
     assert event_ids(**{"from": "2023-03-01", "to": "2023-03-31"}) == [
@@ -116,10 +118,12 @@ def test_actor_and_timelines(client):
     assert actor["roles"][0]["role"] == "Foreign Minister"
     assert actor["documents"] == 2
     counterparts = {c["actor"]: c for c in actor["counterparts"]}
-    assert counterparts["usa"]["as_source"] == 2 and counterparts["alma-vance"]["as_target"] == 1
-    usa = {c["actor"]: c for c in client.get("/api/v1/actors/usa").json()["counterparts"]}
-    assert usa == {"chn": {"actor": "chn", "name": "China", "type": "country", "as_source": 1,
-                           "as_target": 2}}
+    assert counterparts["united-states"]["as_source"] == 2
+    assert counterparts["alma-vance"]["as_target"] == 1
+    usa = client.get("/api/v1/actors/united-states").json()
+    assert {c["actor"]: c for c in usa["counterparts"]} == {"china": {
+        "actor": "china", "name": "China", "type": "country", "country": "CHN",
+        "as_source": 1, "as_target": 2}}
     timeline = client.get("/api/v1/timelines/actors/chen-bo").json()
     march = {"month": "2023-03", "start": "2023-03-01", "end": "2023-03-31", "precision": "month"}
     may = {"month": "2023-05", "start": "2023-05-01", "end": "2023-05-31", "precision": "month"}
@@ -133,6 +137,19 @@ def test_actor_and_timelines(client):
     assert [a["id"] for a in client.get("/api/v1/actors", params={"q": "chen"}).json()["items"]
             ] == ["chen-bo"]
     assert client.get("/api/v1/actors/nobody").status_code == 404
+
+
+def test_a_country_actors_former_code_id_still_reaches_it(client):
+    for old, new in [("/actors/usa", "/actors/united-states"),
+                     ("/api/v1/actors/usa", "/api/v1/actors/united-states"),
+                     ("/api/v1/timelines/actors/chn?count=reports",
+                      "/api/v1/timelines/actors/china?count=reports")]:
+        moved = client.get(old, follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"].endswith(new)
+        assert client.get(old).status_code == 200
+    # a code that no country actor had, and a person's id, are not redirected
+    assert client.get("/api/v1/actors/xyz", follow_redirects=False).status_code == 404
+    assert client.get("/actors/alma", follow_redirects=False).status_code == 404
 
 
 @pytest.mark.postgres
@@ -229,7 +246,8 @@ def test_pages_render(client):
     assert "Foreign Minister" in actor and "<svg" in actor and "We will respond in kind" in actor
     pair = client.get("/pairs/chn/usa").text
     assert pair.count('<rect class="bar"') == 3 and "THREATEN" in pair
-    assert '<a class="pair-link" href="/pairs/usa/chn"' in client.get("/actors/usa").text
+    assert '<a class="pair-link" href="/pairs/usa/chn"' in client.get(
+        "/actors/united-states").text
     assert "fair deal" in client.get("/quotes", params={"speaker": "vance"}).text
     assert 'class="quote-item c0"' in actor
     # one colour per speaker: Chen Bo twice, Mallory and Alma Vance once each

@@ -76,7 +76,7 @@ def test_items_link_to_their_place_in_the_document(client):
 
 def test_event_sides_show_the_resolved_name_with_the_words_on_hover(client):
     html = client.get("/events", params={"type": "THREATEN"}).text
-    assert '<a href="/actors/usa" title="the United States">United States</a>' in html
+    assert '<a href="/actors/united-states" title="the United States">United States</a>' in html
 
 
 def test_pair_page_splits_directions_and_plots_intensity(client):

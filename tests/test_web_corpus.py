@@ -18,9 +18,9 @@ VANCE = {"id": "alma-vance", "name": "Alma Vance", "type": "person", "country": 
          "sector": "GOV", "roles": ["Secretary of Trade"]}
 CHEN = {"id": "chen-bo", "name": "Chen Bo", "type": "person", "country": "CHN",
         "sector": "GOV", "roles": ["Foreign Minister"]}
-USA = {"id": "usa", "name": "United States", "type": "country", "country": "USA",
+USA = {"id": "united-states", "name": "United States", "type": "country", "country": "USA",
        "sector": None, "roles": []}
-CHN = {"id": "chn", "name": "China", "type": "country", "country": "CHN", "sector": None,
+CHN = {"id": "china", "name": "China", "type": "country", "country": "CHN", "sector": None,
        "roles": []}
 HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss=2">'
 
@@ -66,7 +66,7 @@ def meeting() -> Document:
     doc.entities = [{**at(text, "Alma Vance"), "label": "PERSON", "actor": "alma-vance"},
                     {**at(text, "Chen Bo"), "label": "PERSON", "actor": "chen-bo"},
                     {**at(text, "Geneva"), "label": "GPE", "actor": None},
-                    {**at(text, "Washington"), "label": "GPE", "actor": "usa"}]
+                    {**at(text, "Washington"), "label": "GPE", "actor": "united-states"}]
     doc.quotes = [quote(text, "We want a fair deal,", "direct", "Vance", "alma-vance"),
                   quote(text, "The tariffs must go.", "direct", "Chen", "chen-bo")]
     doc.quotes[1]["speaker"] = at(text, "Chen", 2)
@@ -75,7 +75,7 @@ def meeting() -> Document:
     doc.events = [event(text, "CONSULT", ("Alma Vance", "alma-vance", "USA"), "met",
                         ("Chen Bo", "chen-bo", "CHN"), "2023-03-14"),
                   event(text, "ACCUSE", ("Chen", "chen-bo", "CHN"), "accused",
-                        ("Washington", "usa", "USA"), "2023-03-14")]
+                        ("Washington", "united-states", "USA"), "2023-03-14")]
     return doc
 
 
@@ -89,13 +89,13 @@ def followup() -> Document:
                    place={"name": "Beijing", "country": "CHN"})
     doc.actors = [CHEN, USA]
     doc.entities = [{**at(text, "Chen Bo"), "label": "PERSON", "actor": "chen-bo"},
-                    {**at(text, "the United States"), "label": "GPE", "actor": "usa"}]
+                    {**at(text, "the United States"), "label": "GPE", "actor": "united-states"}]
     doc.quotes = [quote(text, "We will respond in kind,", "direct", "Chen Bo", "chen-bo",
                         cue="told")]
     doc.quotes[0]["speaker"] = at(text, "Chen Bo", 1)
     doc.timexes = [{**at(text, "May"), "type": "DATE", "value": "2023-05"}]
     doc.events = [event(text, "THREATEN", ("Chen Bo", "chen-bo", "CHN"), "threatened",
-                        ("the United States", "usa", "USA"), "2023-05-02")]
+                        ("the United States", "united-states", "USA"), "2023-05-02")]
     return doc
 
 

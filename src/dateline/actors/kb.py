@@ -40,10 +40,10 @@ from typing import Any
 
 import yaml
 
+from dateline.actors.ids import slug
 from dateline.actors.names import core
 from dateline.actors.reference import reference
 from dateline.actors.references import merge_records, rewrite_ids
-from dateline.actors.resolve import slug
 from dateline.errors import ConfigError
 from dateline.model import Document
 

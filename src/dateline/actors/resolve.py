@@ -26,7 +26,6 @@ Rules, in order (no library does within-document actor resolution for news, henc
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +33,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from dateline.actors.countries import country_name, igos, lookup
+from dateline.actors.ids import country_id, slug
 from dateline.actors.names import LEADING_THE, core
 from dateline.actors.reference import key as name_key
 from dateline.actors.reference import reference
@@ -52,12 +52,6 @@ NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
                  "demonym": "demonym", "igo": "name"}
-
-
-def slug(name: str) -> str:
-    """Actor id of a person or organisation: "Antony Blinken" -> "antony-blinken"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def well_formed(name: str) -> bool:
@@ -220,7 +214,7 @@ class Resolution:
         if code in igos():
             return self.actor(code.lower(), country_name(code), "organisation",
                               country=code, sector="IGO")
-        return self.actor(code.lower(), country_name(code), "country", country=code)
+        return self.actor(country_id(code), country_name(code), "country", country=code)
 
     # ------------------------------------------------------------------ rules
     def person(self, ent: Span) -> None:

@@ -1,9 +1,9 @@
 """The actors stage: corrects entities, resolves mentions to actors, learns into the KB.
 
 Actor ids: a person or organisation id is the slug of its canonical name
-("antony-blinken", "wang-yi", "npr", "foreign-ministry-of-china"); a country actor's id is
-its ISO 3166-1 alpha-3 code in lower case ("usa", "chn"); an international organisation's
-id is its code in lower case ("nato", "un", "g20").
+("antony-blinken", "wang-yi", "npr", "foreign-ministry-of-china"), and so is a country
+actor's ("united-states", "north-korea"; its ISO code is its ``country``); an
+international organisation's id is its code in lower case ("nato", "un", "g20").
 
 Reads ``doc.spacy`` and ``doc.entities``; writes ``doc.entities`` (corrected, each with
 ``actor``), ``doc.mentions`` (kind name | title | pronoun | description | metonym |

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dateline.actors.resolve import slug as actor_slug
+from dateline.actors.ids import slug as actor_slug
 from dateline.language import ENGLISH
 from dateline.model import Document
 from dateline.spans import SpanIndex

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from dateline.actors.ids import code_of_country_id, country_id
 from dateline.io.decode import find_control
 from dateline.store.schema import (
     ActorAliasRow,
@@ -434,20 +435,22 @@ class Queries:
             mine = me_actor == actor_id
             if country:
                 mine = or_(mine, me_country == country)
-            other = (func.coalesce(func.lower(other_country), other_actor) if country
-                     else func.coalesce(other_actor, func.lower(other_country)))
-            stmt = select(other, func.count()).where(mine).group_by(other)
-            for who, n in s.execute(stmt):
+            stmt = (select(other_actor, other_country, func.count()).where(mine)
+                    .group_by(other_actor, other_country))
+            for other_id, other_code, n in s.execute(stmt):
+                of_country = country_id(other_code) if other_code else None
+                who = (of_country or other_id) if country else (other_id or of_country)
                 if who and who != actor_id:
                     counts[(who, role)] += n
         ids = {who for who, _ in counts}
-        known = {i: (name, kind) for i, name, kind in s.execute(
-            select(ActorRow.id, ActorRow.name, ActorRow.type).where(ActorRow.id.in_(ids)))}
+        known = {i: (name, kind, code) for i, name, kind, code in s.execute(
+            select(ActorRow.id, ActorRow.name, ActorRow.type, ActorRow.country)
+            .where(ActorRow.id.in_(ids)))}
         merged: dict[str, dict[str, Any]] = {}
         for (who, role), n in counts.items():
-            name, kind = known.get(who, (who, None))
+            name, kind, code = known.get(who, (who, None, code_of_country_id(who)))
             entry = merged.setdefault(who, {"actor": who, "name": name, "type": kind,
-                                              "as_source": 0, "as_target": 0})
+                                              "country": code, "as_source": 0, "as_target": 0})
             entry[role] += n
         ranked = sorted(merged.values(), key=lambda e: (-(e["as_source"] + e["as_target"]),
                                                          e["actor"]))
@@ -514,7 +517,9 @@ class Queries:
                       sector: str | None = None, story: str | None = None,
                       event_id: str | None = None) -> list[ColumnElement[bool]]:
         def side(actor_col: Any, country_col: Any, value: str) -> ColumnElement[bool]:
-            return or_(actor_col == value, country_col == value.upper())
+            """The actor's events, and a country's (by its actor id or its code) its people's."""
+            return or_(actor_col == value,
+                       country_col == (code_of_country_id(value) or value.upper()))
 
         where: list[ColumnElement[bool]] = []
         if source:

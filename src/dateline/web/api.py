@@ -10,10 +10,12 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, Security
+from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from dateline.actors.ids import former_country_id
 from dateline.io.decode import check_text, find_control
 from dateline.io.published import checked_date
 from dateline.io.readers import too_long
@@ -336,6 +338,16 @@ def found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
     return value
 
 
+def moved_actor(request: Request, actor_id: str) -> RedirectResponse:
+    """Where a country actor's former id went ("/actors/usa" -> "/actors/united-states"): links
+    made before country ids were names still arrive; any other unknown id is a 404."""
+    moved = former_country_id(actor_id)
+    if moved is None:
+        raise HTTPException(404, "actor not found")
+    path = request.url.path.removesuffix(actor_id) + moved
+    return RedirectResponse(str(request.url.replace(path=path)), status_code=308)
+
+
 CSV = {"text/csv": {}}
 
 
@@ -417,9 +429,9 @@ def list_actors(db: Q, q: str | None = None, country: str | None = None,
 
 
 @router.get("/actors/{actor_id}")
-def get_actor(db: Q, actor_id: str) -> dict[str, Any]:
+def get_actor(request: Request, db: Q, actor_id: str) -> Any:
     """One actor: aliases, roles over time, document count, counterparts."""
-    return found(db.actor(actor_id), "actor")
+    return db.actor(actor_id) or moved_actor(request, actor_id)
 
 
 @router.get("/quotes", response_model=QuotePage, responses={200: {"content": CSV}})
@@ -470,9 +482,10 @@ def get_event(db: Q, event_id: str) -> dict[str, Any]:
 
 
 @router.get("/timelines/actors/{actor_id}")
-def actor_timeline(db: Q, actor_id: str, count: Count = "events") -> dict[str, Any]:
+def actor_timeline(request: Request, db: Q, actor_id: str, count: Count = "events") -> Any:
     """Per month: the actor's events (as source or target) by type, and its quotes."""
-    found(db.actor(actor_id), "actor")
+    if db.actor(actor_id) is None:
+        return moved_actor(request, actor_id)
     return db.actor_timeline(actor_id, count)
 
 

@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from dateline.actors.countries import country_name
 from dateline.store.queries import COUNTS, MAX_LIMIT, REPORTS, STORY_EVENTS, Queries
-from dateline.web.api import DateFrom, DateTo
+from dateline.web.api import DateFrom, DateTo, moved_actor
 from dateline.web.chart import TYPE_COLOURS, intensity_svg, timeline_svg
 from dateline.web.markup import document_marks, highlight, speaker_colours, speaker_key
 
@@ -153,11 +153,11 @@ def counting(path: str, count: str, **params: Any) -> dict[str, Any]:
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str, count: str = STORY_EVENTS) -> HTMLResponse:
+def actor(request: Request, actor_id: str, count: str = STORY_EVENTS) -> Response:
     queries = db(request)
     info = queries.actor(actor_id)
     if info is None:
-        raise HTTPException(404, "actor not found")
+        return moved_actor(request, actor_id)
     counts = counting(f"/actors/{actor_id}", count)
     timeline = queries.actor_timeline(actor_id, count)
     chart = timeline_svg(timeline["months"], lambda month, kind: query_url(
