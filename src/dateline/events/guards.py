@@ -48,10 +48,11 @@ class Verdict:
 
 def clause(token: Any) -> list[Any]:
     """The trigger and the heads it complements: "agreed to set up" -> [set, agreed];
-    "may halt MEDIATION efforts" -> [mediation, efforts, halt]."""
+    "may halt MEDIATION efforts" -> [mediation, efforts, halt]; a noun's governing verb,
+    active or passive ("did not issue a THREAT", "no THREAT was issued")."""
     chain = [token]
     while token.dep_ in ("xcomp", "acomp", "aux", "auxpass") or (
-        token.dep_ in ("dobj", "attr", "compound") and token.pos_ in ("NOUN", "PROPN")
+        token.dep_ in ("dobj", "attr", "compound", "nsubjpass") and token.pos_ in ("NOUN", "PROPN")
     ) or shared(token):
         token = token.head
         chain.append(token)

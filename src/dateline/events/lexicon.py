@@ -2,13 +2,15 @@
 
 Two layers, both indexed by lemma: the hand-written ``triggers.yaml`` (PLOVER's own choices
 where CAMEO is wrong or silent) is tried first, then ``cameo_verbs.tsv``, derived from the
-CAMEO verb dictionary by ``dateline.events.train``.
+CAMEO verb dictionary by ``dateline.events.train``. A noun the table derives from a verb
+("condemnation", "threat") codes as that verb would, its conditions read off the noun's
+phrase ("the deployment OF BATTALIONS" as "deploy battalions").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -50,6 +52,9 @@ class Trigger:
     # The category (and mode) coded when the clause names no recipient: a missile fired
     # AT a town is an attack, fired into the sea it is a show of force (PLOVER MOBILIZE).
     untargeted: tuple[str, str | None] | None = None
+    # A noun coded as the verb it derives from ("condemnation" as "condemn"): its sides are
+    # read off the noun's phrase and its governing verb (roles.noun_sources/noun_targets).
+    nominal: bool = False
 
 
 def plain_trigger(category: str, word: str = "", dyadic: bool = False) -> Trigger:
@@ -129,12 +134,16 @@ class CameoVerbs:
         onto = ontology()
         sets: dict[str, frozenset[str]] = {}
         self.index: dict[str, list[Pattern]] = defaultdict(list)
+        self.nouns: dict[str, list[str]] = defaultdict(list)  # derived noun -> its verbs
         for line in load_text("events", "cameo_verbs.tsv").splitlines():
             if line.startswith("#") or not line:
                 continue
             cols = line.split("\t")
             if cols[0] == "set":
                 sets[cols[1]] = frozenset(cols[2].split())
+                continue
+            if cols[0] == "noun":
+                self.nouns[cols[1]].append(cols[2])
                 continue
             _, verb, particle, code, kind, mode, before, after = cols
             trig = None
@@ -169,12 +178,15 @@ class CameoVerbs:
                  and p.trigger.category == "REJECT" and p.trigger.cameo.startswith("016")]
         return found[0] if len(found) > 1 else None
 
-    def match(self, token: Any) -> Trigger | None:
+    def match(self, token: Any, verb: str | None = None) -> Trigger | None:
         """The event of the most specific pattern that fits; a verb whose bare defaults
-        disagree (a crash and a criticism: "slam") codes nothing without a pattern."""
-        patterns = self.index.get(lemma(token))
-        if not patterns or token.pos_ != "VERB":
+        disagree (a crash and a criticism: "slam") codes nothing without a pattern. With
+        ``verb``, ``token`` is a noun derived from it: its phrase holds the objects, its
+        possessor the subject ("Chile's deployment OF TROOPS")."""
+        patterns = self.index.get(verb or lemma(token))
+        if not patterns or (token.pos_ != "VERB" and verb is None):
             return None
+        subject_deps = {"poss"} if verb else ENGLISH.subjects
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
         objects: set[str] | None = None
         subjects: set[str] | None = None
@@ -194,7 +206,7 @@ class CameoVerbs:
                 continue
             if pat.subject:
                 subjects = subjects if subjects is not None else words_under(
-                    token, ENGLISH.subjects, after=False)
+                    token, subject_deps, after=False)
                 if not all(slot & subjects for slot in pat.subject):
                     continue
             return pat.trigger
@@ -243,19 +255,40 @@ class Lexicon:
         for entries in self.index.values():
             entries.sort(key=lambda t: (not t.with_, -t.rank))
         self.cameo = CameoVerbs()
+        # Derived nouns whose verb may code an event (a hand entry or a CAMEO pattern); a
+        # noun already in the hand table keeps its own entries first.
+        self.nouns = {noun: verbs for noun, verbs in self.cameo.nouns.items()
+                      if any(v in self.index or any(p.trigger for p in self.cameo.index.get(v, ()))
+                             for v in verbs)}
         self.comment = plain_trigger("ACCUSE")
         self.demand = plain_trigger("REQUEST")
 
     def match(self, token: Any) -> Trigger | None:
         """The most specific hand entry that fits ``token``, else the derived CAMEO one, else
         a directive ("encouraged X to act")."""
-        if token.pos_ != "VERB" and lemma(token) not in self.index:
-            return None  # every layer but the hand table's nouns matches verbs only
+        if token.pos_ != "VERB":  # the hand table's nouns and adjectives, the derived nouns
+            found = self.hand(token) if lemma(token) in self.index else None
+            if found is VETO:
+                return None
+            return found or (self.nominal(token) if token.pos_ == "NOUN" else None)
         found = self.hand(token)
         if found is VETO:
             return None
         return found or self.cameo.match(token) or self.directive(token) or \
             self.naming(token) or self.denial(token)
+
+    def nominal(self, token: Any) -> Trigger | None:
+        """A noun derived from a verb ("condemnation", "the deployment of battalions") coded
+        as that verb: its hand entries, their companions read off the noun's phrase, else its
+        CAMEO patterns; the first of its verbs that codes."""
+        for verb in self.nouns.get(lemma(token), ()):
+            found = self.hand(token, verb)
+            if found is VETO:
+                return None
+            found = found or self.cameo.match(token, verb)
+            if found is not None:
+                return replace(found, lemma=lemma(token), pos="noun", nominal=True)
+        return None
 
     def denial(self, token: Any) -> Trigger | None:
         """ "dismissed the CRITICISM", "denied the NOTION": a verb of saying whose CAMEO
@@ -297,16 +330,17 @@ class Lexicon:
             for p in self.cameo.index.get(lemma(token), ()))
         return self.demand if verbal else None
 
-    def hand(self, token: Any) -> Trigger | None:
+    def hand(self, token: Any, verb: str | None = None) -> Trigger | None:
         """The most specific entry whose lemma, part of speech and companions fit ``token``;
         ``VETO`` when an entry's ``without`` word is near ("offered no PROOF"): the hand
-        table knows this sense is no event, so the derived table is not asked."""
-        entries = self.index.get(lemma(token))
+        table knows this sense is no event, so the derived table is not asked. With
+        ``verb``, the verb entries of the verb a noun ``token`` derives from."""
+        entries = self.index.get(verb or lemma(token))
         if not entries:
             return None
         near: set[str] | None = None
         for trig in entries:
-            if token.pos_ not in POS[trig.pos]:
+            if (trig.pos != "verb") if verb else token.pos_ not in POS[trig.pos]:
                 continue
             if trig.with_ or trig.without:
                 near = near if near is not None else neighbours(token)

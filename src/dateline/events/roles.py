@@ -7,9 +7,11 @@ candidates come in order of preference and the resolver picks the first that is 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from dateline.language import ENGLISH
+from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
@@ -289,3 +291,82 @@ def opposed(token: Any) -> Iterator[Any]:
                     yield from pobjs(inner)
                 elif inner.dep_ == "acl":
                     yield from (g for a in inner.children if a.dep_ == "agent" for g in pobjs(a))
+
+
+@lru_cache(maxsize=1)
+def noun_frames() -> dict[str, Any]:
+    """data/events/nouns.yaml: the support and receiving verbs, the recipient prepositions."""
+    data = load_yaml("events", "nouns.yaml")
+    return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
+            "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()}}
+
+
+def governor(noun: Any) -> Any | None:
+    """The verb a noun is the object of ("ISSUED a threat", "a threat was ISSUED")."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
+def governed_by(noun: Any, frame: str) -> bool:
+    """Whether a noun is the object of a support ("MADE a proposal") or a receiving verb
+    ("FACED criticism"), see nouns.yaml."""
+    verb = governor(noun)
+    return verb is not None and verb.lemma_.lower() in noun_frames()[frame]
+
+
+def own_agents(noun: Any, category: str) -> Iterator[Any]:
+    """Who a noun's own phrase says acted: its possessor ("CHILE's condemnation"), a "by"
+    or "from" phrase ("criticism FROM Peru"; not where "from" names the recipient, as in a
+    withdrawal from a country), a nationality or a name before it ("CHILEAN criticism",
+    "U.S. sanctions")."""
+    recipient = noun_frames()["targets"].get(category, frozenset())
+    for child in noun.children:
+        if child.dep_ == "poss":
+            yield child
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and (child.lower_ == "by" or (
+                child.lower_ == "from" and "from" not in recipient)):
+            yield from pobjs(child)
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ENGLISH.named_labels:
+            yield child
+
+
+def noun_reported(noun: Any, category: str) -> bool:
+    """Whether a derived noun reports its act: a support or receiving verb's object, or a
+    noun whose phrase names who acted ("Peru's rejection"); "after the rejection" names one."""
+    return governed_by(noun, "support") or governed_by(noun, "receive") or \
+        next(own_agents(noun, category), None) is not None
+
+
+def noun_sources(noun: Any, category: str) -> Iterator[Any]:
+    """Candidate actors of a derived noun's event: its own phrase's (``own_agents``), else
+    the subject of the support verb it is the object of ("Chile ISSUED a condemnation")."""
+    yield from own_agents(noun, category)
+    if governed_by(noun, "support"):
+        yield from sources(governor(noun))
+
+
+def noun_targets(noun: Any, category: str) -> Iterator[Any]:
+    """Candidate recipients of a derived noun's event: the prepositions its category reads
+    as the recipient ("condemnation OF X", "a threat AGAINST X", nouns.yaml), the subjects of
+    its content clause ("the accusation that RUSSIA hacked"), the subject of a receiving
+    verb ("PERU faced criticism"), a support verb's own recipient ("issued a warning TO X",
+    "gave X an ultimatum")."""
+    preps = noun_frames()["targets"].get(category, frozenset())
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            yield from pobjs(child)
+    for child in noun.children:
+        if child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children):
+            yield from (c for c in child.children if c.dep_ in ENGLISH.subjects)
+    verb = governor(noun)
+    if governed_by(noun, "receive"):
+        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun)
+    elif governed_by(noun, "support"):
+        for child in verb.children:
+            if child.dep_ == "dative":
+                yield child
+            elif child.dep_ == "prep" and child.lower_ in preps and noun not in child.subtree:
+                yield from pobjs(child)

@@ -14,6 +14,10 @@ from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
 from dateline.events.roles import (
     counterparts,
+    governed_by,
+    noun_reported,
+    noun_sources,
+    noun_targets,
     partners,
     predicate,
     recipients,
@@ -69,6 +73,22 @@ def own_clause(node: Any) -> bool:
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and lemma(c) not in ENGLISH.condition_markers | {"whether", "so"}
         for c in node.children)
+
+
+def told(token: Any, trig: Trigger) -> bool:
+    """Whether a trigger reports an act: a derived noun by its own phrase or its verb
+    (``noun_reported``), any other by ``reported``."""
+    return noun_reported(token, trig.category) if trig.nominal else reported(token)
+
+
+def supporting(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
+    """Hits less the support or receiving verbs whose object is a noun trigger: in "ISSUED a
+    condemnation", "REACHED an agreement", "FACED criticism" the noun is the event, its verb
+    only tells who did it."""
+    nouns = {tok.i for tok, _ in hits if tok.pos_ == "NOUN"}
+    return [(tok, trig) for tok, trig in hits if not any(
+        c.i in nouns and (governed_by(c, "support") or governed_by(c, "receive"))
+        for c in tok.children)]
 
 
 def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
@@ -230,9 +250,9 @@ class EventStage:
             if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # a question asserts nothing
             tokens = list(sent)  # read twice below; a Span makes each token anew
-            hits = [(tok, trig) for tok in tokens if (trig := self.lexicon.match(tok)
-                                                      or spoken_trigger(tok, self.lexicon))
-                    and reported(tok)]
+            hits = supporting([(tok, trig) for tok in tokens
+                               if (trig := self.lexicon.match(tok)
+                                   or spoken_trigger(tok, self.lexicon)) and told(tok, trig)])
             found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
             if all(trig.dyadic for _, trig in hits):  # no hand trigger already codes the clause
                 found += [self.threat(doc, resolver, tok, sent) for tok in tokens
@@ -329,11 +349,13 @@ class EventStage:
             subjects = (c for c in head.children if c.dep_ in ENGLISH.subjects)
             target = resolver.first(subjects, avoid=source) if source else None
         else:
-            candidates = list(self.outside(sources(tok)))
+            candidates = list(self.outside(noun_sources(tok, verdict.category) if trig.nominal
+                                           else sources(tok)))
             source = resolver.first(candidates) or spoken_source(resolver, candidates)
             grouped = source is None
             source = source or self.group(resolver, candidates, sent)
-            found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
+            found = self.outside(noun_targets(tok, verdict.category) if trig.nominal else
+                                 recipients(tok) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok), found)
                          if trig.mode == "visit" or not venue(t))
@@ -350,7 +372,8 @@ class EventStage:
                 source = resolver.speaker(quote)
             if target is None:
                 target = resolver.addressee(quote, source)
-        if source is None or (target is None and trig.dyadic and not self.alone(trig)):
+        if source is None or (target is None and (trig.dyadic or self.said(trig, verdict.category))
+                              and not self.alone(trig)):
             return None
         if source["country"] is None and resolver.office_holder(source):
             # a protest is domestic: its leader may share the country of its place
@@ -391,6 +414,11 @@ class EventStage:
         kinds = [(doc.actor(side["actor"]) or {}).get("type") if side else None
                  for side in (source, target)]
         return kinds == ["person", "person"]
+
+    def said(self, trig: Trigger, category: str) -> bool:
+        """Whether a trigger is a derived noun of a verbal act ("Peru's accusation", "his
+        threats"): an act told by its noun without a recipient is only named, not reported."""
+        return trig.nominal and self.ontology.categories[category]["quad"].startswith("verbal")
 
     def alone(self, trig: Trigger) -> bool:
         """Whether a derived trigger codes without a named recipient: a pattern naming its

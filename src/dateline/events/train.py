@@ -7,6 +7,9 @@ each CAMEO code to a PLOVER type and mode. The table written here keeps, per ver
 words required before the verb (subject) and after it (objects, prepositions), and the
 synonym sets the patterns name. A pattern comment naming no verb of its block is dropped:
 those are leftovers of merged blocks ("- * ATTACK [190] # CONTINUE" under BLAME).
+It also lists the nouns derived from those verbs ("condemn" -> condemnation, "threaten" ->
+threat; see ``data/events/derivation.yaml``): news tells many events by a noun, which the
+events stage codes as its verb would be.
 Reproducible: ``make train-events`` rebuilds ``data/events/cameo_verbs.tsv`` byte for byte.
 """
 
@@ -16,8 +19,10 @@ import argparse
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dateline.events.ontology import ontology
+from dateline.resources import load_yaml
 
 HEADER = """\
 # CAMEO verb patterns mapped to PLOVER, derived by dateline.events.train (make train-events)
@@ -28,6 +33,7 @@ HEADER = """\
 #   CODE is the CAMEO code ("---": the pattern names no event); TYPE/MODE its PLOVER
 #   category and mode ("-": none); SUBJECT/OBJECT the words required before/after the verb,
 #   space-separated, each a word or &SET ("-": none); an entry without words is the default.
+# noun LEMMA VERB                             a noun derived from a verb of the table
 """
 NONE = "-"
 CODE = re.compile(r"\[([-0-9:]+)\]")
@@ -140,6 +146,45 @@ def verb_key(verb: str) -> tuple[str, str]:
     return parts[0], (parts[1] if len(parts) == 2 and parts[1] else NONE)
 
 
+def gerund(verb: str) -> str:
+    """ "warn" -> warning, "accuse" -> accusing, "kidnap" -> kidnapping (a final consonant
+    after one short vowel doubles; w, x and y never do)."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    vowels = "aeiou"
+    if len(verb) >= 3 and verb[-1] not in vowels + "wxy" and verb[-2] in vowels and \
+            verb[-3] not in vowels and sum(c in vowels for c in verb) == 1:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def nouns_of(verb: str, known: dict[str, set[str]], rules: dict[str, Any]) -> list[str]:
+    """The nouns a verb derives by the suffix rules that spaCy's lemmatizer lists as nouns
+    (``known``, by part of speech); the gerund only where no suffix derives one. A noun
+    shorter than its verb may be the adjective the verb was made of ("broad" of "broaden",
+    where "threat" is what "threaten" was made of): such a noun must be no adjective."""
+    found: list[str] = []
+    for old, new in rules["suffixes"]:
+        stem = verb[:len(verb) - len(old)]
+        noun = stem + new
+        if verb.endswith(old) and len(stem) >= 2 and noun in known["noun"] and noun != verb \
+                and noun not in found and noun not in rules["wrong"] and not (
+                    len(noun) < len(verb) and noun in known["adj"]):
+            found.append(noun)
+    if not found and rules["gerund"] and (noun := gerund(verb)) in known["noun"] and \
+            noun not in rules["wrong"]:
+        found.append(noun)
+    return found
+
+
+def lemma_index() -> dict[str, set[str]]:
+    """The noun and adjective lemmas spaCy's English lemmatizer knows (its WordNet index)."""
+    from dateline.nlp import load
+
+    index = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {pos: set(index[pos]) for pos in ("noun", "adj")}
+
+
 def derive(cameo: Path, mapping: Path) -> str:
     sets, blocks = parse(cameo)
     table = plover_map(mapping)
@@ -163,7 +208,11 @@ def derive(cameo: Path, mapping: Path) -> str:
     used = {s for row in rows for s in row.split("\t")[6:] for s in s.split() if s[0] == "&"}
     set_rows = [f"set\t{name}\t{' '.join(sorted(set(words)))}"
                 for name, words in sorted(sets.items()) if name in used and words]
-    return HEADER + "\n".join(set_rows + rows) + "\n"
+    known, rules = lemma_index(), load_yaml("events", "derivation.yaml")
+    verbs = sorted({row.split("\t")[1] for row in rows})
+    noun_rows = sorted(f"noun\t{noun}\t{verb}" for verb in verbs
+                       for noun in nouns_of(verb, known, rules))
+    return HEADER + "\n".join(set_rows + rows + noun_rows) + "\n"
 
 
 def main() -> None:
@@ -174,7 +223,8 @@ def main() -> None:
     args = parser.parse_args()
     text = derive(args.cameo, args.mapping)
     args.out.write_text(text, encoding="utf-8")
-    print(f"{text.count(chr(10) + 'verb')} verb entries -> {args.out}")
+    print(f"{text.count(chr(10) + 'verb')} verb entries, {text.count(chr(10) + 'noun')} nouns "
+          f"-> {args.out}")
 
 
 if __name__ == "__main__":
