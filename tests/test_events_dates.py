@@ -139,18 +139,24 @@ def test_a_recurring_present_perfect_is_undated(run):
     hard = run("Chilean warships attacked Peruvian trawlers in hard times.",
                published="2016-12-05")
     assert only_event(hard, "ASSAULT")["date"] == "2016"  # times, but not counted
+    factor = run("Chilean warships attack Peruvian trawlers ten times harder.",
+                 published="2016-12-05")
+    assert only_event(factor, "ASSAULT")["date"] == "2016"  # a factor, not occasions
     once = run("Chile has accused Peru of spying on its navy.", published="2016-12-05")
     assert only_event(once, "ACCUSE")["date"] == "2016"
 
 
-def test_a_past_event_takes_the_year_its_paragraph_tells_later(run):
+def test_a_flashback_paragraph_opening_undated_takes_the_year_it_names_later(run):
     story = ("Nordic leaders meet in Oslo this week to discuss fishing quotas.\n\n"
+             "The first quota talks failed in 2009.{}\n\n"
              "Senator Jane Miller {} Peru of spying on the navy of Chile. A summit in Lima in"
              " June 2013 ended without a deal.")
-    past = run(story.format("accused"), published="2016-12-05")
+    past = run(story.format("", "accused"), published="2016-12-05")
     assert only_event(past, "ACCUSE")["date"] == "2013"
-    now = run(story.format("has accused"), published="2016-12-05")
+    now = run(story.format("", "has accused"), published="2016-12-05")
     assert only_event(now, "ACCUSE")["date"] == "2016"  # linked to now: not the flashback
+    news = run(story.format(" Talks resumed last month.", "accused"), published="2016-12-05")
+    assert only_event(news, "ACCUSE")["date"] == "2016"  # the story is back in the news
     counted = run(story.replace("in Lima in June 2013", "in Lima a year earlier").format(
-        "accused"), published="2016-12-05")
+        "", "accused"), published="2016-12-05")
     assert only_event(counted, "ACCUSE")["date"] == "2016"  # a year counted, not written

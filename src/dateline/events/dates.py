@@ -17,8 +17,8 @@ only into past perfect ("who had been cut out of the talks") one more in two hun
 
 Three readings of the parse refine that. A flashback paragraph often opens undated and
 names its year a sentence or two later ("Mr. X set about persuading ... A summit in June
-2013 ..."): an undated event in a sentence told all in the past takes the one year the
-rest of its paragraph dates, if written out and before publication. An event in a phrase
+2013 ..."): while the story is in the past, such an opening takes that year
+(``flashback_year`` says when). An event in a phrase
 or clause led by "after", "before", "since" ("met on Friday AFTER Britain's decision to
 leave") happened at another time than its clause, so it takes neither that clause's date
 nor the lede's day; "YEARS after" puts it in another year, and it gets no date. A present
@@ -193,8 +193,9 @@ def habitual(trigger: Any) -> bool:
 
 def counted(token: Any) -> bool:
     """ "three TIMES", "so many TIMES", "hundreds of TIMES": occasions counted, not "tough
-    times"."""
-    if token.tag_ != "NNS" or token.lemma_.lower() not in words()["occasions"]:
+    times" nor a factor ("ten times harder")."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in words()["occasions"] or \
+            token.head.pos_ in ("ADJ", "ADV"):
         return False
     head = token.head.head if token.head.lower_ == "of" else None  # "hundreds of times"
     return any(c.tag_ == "CD" or c.lower_ in words()["quantities"] for c in token.children) \
@@ -202,19 +203,27 @@ def counted(token: Any) -> bool:
 
 
 def flashback_year(doc: Document, dates: SpanDates, trigger: Any) -> str | None:
-    """The year a paragraph names later on ("Mr. X set about persuading ... . A summit in
-    June 2013 ..."), for an event whose sentence is all told in the past, when the rest of
-    the paragraph dates one year only, before publication, and writes it out. A sentence
-    with a present or future verb ("said the drop WILL cut earnings. In fiscal 1988 ...") is
-    news set against the past; a year only counted ("from a year earlier") is counted from
-    the story's own time, not back from the publication."""
-    if any(t.tag_ in PRESENT_OR_FUTURE for t in trigger.sent):
+    """The year a flashback paragraph names later on, for its undated opening: after a
+    paragraph in 2009, "Mr. X set about persuading ... . A summit in June 2013 ..." is 2013.
+    Only while the story is already in the past (the last date before the paragraph is a
+    year before publication), for a sentence told all in the past with no time of its own,
+    and when the rest of the paragraph dates one year only, written out, not before that
+    last date. Otherwise an undated sentence is the news set against later background
+    ("Mr. L resigned. He joined the company in 1985"), and a counted "a year earlier" is
+    counted from the story's time, not back from the publication."""
+    sent = trigger.sent
+    if not doc.published or any(t.tag_ in PRESENT_OR_FUTURE for t in sent) or any(
+            sent.start_char <= t["start"] < sent.end_char for t in doc.timexes):
         return None
-    words_end = len(doc.text[:trigger.sent.end_char].rstrip())  # the break may be in it
+    paragraph = doc.text.rfind("\n", 0, sent.start_char) + 1
+    before = dated(doc, dates, 0, paragraph)
+    if not before or before[-1][2][:4] >= doc.published[:4]:
+        return None
+    words_end = len(doc.text[:sent.end_char].rstrip())  # the break may be in the sentence
     end = doc.text.find("\n", words_end)
     later = dated(doc, dates, words_end, len(doc.text) if end < 0 else end)
     years = {value[:4] for _, _, value in later}
-    if len(years) == 1 and doc.published and min(years) < doc.published[:4] and any(
+    if len(years) == 1 and before[-1][2][:4] <= min(years) < doc.published[:4] and any(
             WRITTEN_YEAR.search(doc.text, at, to) for at, to, _ in later):
         return min(years)
     return None
