@@ -108,3 +108,55 @@ def test_a_noun_trigger_takes_the_date_in_its_own_phrase(run):
     other = run("Senator Jane Miller's last visit to Chile strengthened the navy that she"
                 " commanded in 2012.", published="2016-12-05")
     assert only_event(other, "CONSULT")["date"] == "2016"  # a clause of its own
+
+
+def test_an_event_after_or_before_another_takes_neither_its_date_nor_the_ledes_day(run):
+    wire = "OSLO, Norway (AP) -- {} the fishing quotas of the coming years."
+    after = run(wire.format("Nordic ministers met on Friday after Denmark's decision to leave"
+                            " the European Union, to discuss"), published="2016-10-05")
+    assert only_event(after, "SANCTION")["date"] == "2016"  # earlier, undated: the year
+    news = run(wire.format("Denmark's decision to leave the European Union stunned the Nordic"
+                           " ministers, who met to discuss"), published="2016-10-05")
+    assert only_event(news, "SANCTION")["date"] == "2016-10-05"  # the lede's news
+
+
+def test_an_event_years_before_or_after_its_clause_is_undated(run):
+    years = run("A common fleet would be a big step, years after the Nordic countries agreed"
+                " with Iceland to share their fishing grounds.", published="2016-10-05")
+    assert only_event(years, "AGREE")["date"] is None
+    days = run("A common fleet would be a big step, days after the Nordic countries agreed"
+               " with Iceland to share their fishing grounds.", published="2016-10-05")
+    assert only_event(days, "AGREE")["date"] == "2016"
+
+
+def test_a_recurring_present_perfect_is_undated(run):
+    often = run("Chile has repeatedly accused Peru of spying on its navy.",
+                published="2016-12-05")
+    assert only_event(often, "ACCUSE")["date"] is None
+    times = run("Chilean warships have attacked Peruvian trawlers hundreds of times.",
+                published="2016-12-05")
+    assert only_event(times, "ASSAULT")["date"] is None
+    hard = run("Chilean warships attacked Peruvian trawlers in hard times.",
+               published="2016-12-05")
+    assert only_event(hard, "ASSAULT")["date"] == "2016"  # times, but not counted
+    factor = run("Chilean warships attack Peruvian trawlers ten times harder.",
+                 published="2016-12-05")
+    assert only_event(factor, "ASSAULT")["date"] == "2016"  # a factor, not occasions
+    once = run("Chile has accused Peru of spying on its navy.", published="2016-12-05")
+    assert only_event(once, "ACCUSE")["date"] == "2016"
+
+
+def test_a_flashback_paragraph_opening_undated_takes_the_year_it_names_later(run):
+    story = ("Nordic leaders meet in Oslo this week to discuss fishing quotas.\n\n"
+             "The first quota talks failed in 2009.{}\n\n"
+             "Senator Jane Miller {} Peru of spying on the navy of Chile. A summit in Lima in"
+             " June 2013 ended without a deal.")
+    past = run(story.format("", "accused"), published="2016-12-05")
+    assert only_event(past, "ACCUSE")["date"] == "2013"
+    now = run(story.format("", "has accused"), published="2016-12-05")
+    assert only_event(now, "ACCUSE")["date"] == "2016"  # linked to now: not the flashback
+    news = run(story.format(" Talks resumed last month.", "accused"), published="2016-12-05")
+    assert only_event(news, "ACCUSE")["date"] == "2016"  # the story is back in the news
+    counted = run(story.replace("in Lima in June 2013", "in Lima a year earlier").format(
+        "", "accused"), published="2016-12-05")
+    assert only_event(counted, "ACCUSE")["date"] == "2016"  # a year counted, not written

@@ -15,6 +15,16 @@ his backers have their own ideas") about as often as it goes on with the story; 
 the year dated fewer of those events right than the publication year did, and carrying it
 only into past perfect ("who had been cut out of the talks") one more in two hundred.
 
+Three readings of the parse refine that. A flashback paragraph often opens undated and
+names its year a sentence or two later ("Mr. X set about persuading ... A summit in June
+2013 ..."): while the story is in the past, such an opening takes that year
+(``flashback_year`` says when). An event in a phrase
+or clause led by "after", "before", "since" ("met on Friday AFTER Britain's decision to
+leave") happened at another time than its clause, so it takes neither that clause's date
+nor the lede's day; "YEARS after" puts it in another year, and it gets no date. A present
+or present perfect said to recur ("have scrambled hundreds of TIMES", "has LONG opposed")
+sums up events over open time: no date either.
+
 A timex in a temporal clause ("when Congress CUT funding two years later, Mexico said
 enough") dates that clause as well as the one it modifies. A week ("last week", "this
 past weekend") is given as the day, month or year that holds all of it: the calendar
@@ -23,19 +33,32 @@ values a timeline, and a reader, compare by prefix.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from dateline.model import Document
+from dateline.resources import load_yaml
 from dateline.timex.anchor import SpanDates, calendar_date
 from dateline.timex.interval import interval
 
 # A news paragraph has at least this many words (captions, bylines are shorter); a wire
 # story's lede, what it reports, is the first few of them from its dateline.
 LEDE_WORDS, LEDE_PARAGRAPHS = 25, 3
-# Words before a timex that make it a bound, not the time of the event.
-BOUNDS = {"since", "until", "till", "by", "through", "before", "after", "from", "to"}
-# Subordinators of a clause that tells when its head happened ("WHEN Obama spoke on Monday").
-WHEN = {"when", "as", "while", "once"}
+# A year written out in a timex ("June 2013", "in 2009"), not counted from another time.
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+# Finite verb tags: a phrase's walk up to the clause it hangs on ends at the first of them.
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Clauses of their own: their time is not set by a phrase of the clause they hang on.
+CLAUSES = {"relcl", "ccomp", "advcl", "parataxis"}
+# Verbs of a sentence that speaks of now or later ("is", "has met", "will").
+PRESENT_OR_FUTURE = {"VBZ", "VBP", "MD"}
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The word sets of data/events/dates.yaml (bounds, subordinators, frequency)."""
+    return {key: frozenset(found) for key, found in load_yaml("events", "dates.yaml").items()}
 
 
 def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -44,7 +67,7 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
     for timex in dates.timexes.inside(start, end):
         value = calendar_date(timex["value"])
         before = doc.text[max(0, timex["start"] - 8):timex["start"]].split()
-        if value and not (before and before[-1].lower() in BOUNDS):
+        if value and not (before and before[-1].lower() in words()["bounds"]):
             found.append((timex["start"], timex["end"], value))
     return found
 
@@ -91,7 +114,7 @@ def temporal_head(verb: Any) -> Any:
     """The clause a temporal clause dates: "The morning Obama unveiled the plan last year, he
     SUMMONED his adviser", "WHEN they met on Monday, X ACCUSED Y"; else the verb itself."""
     while verb.dep_ == "advcl" and any(
-            (c.dep_ in ("mark", "advmod") and c.lower_ in WHEN)
+            (c.dep_ in ("mark", "advmod") and c.lower_ in words()["when"])
             or (c.dep_ == "npadvmod" and c.pos_ == "NOUN") for c in verb.children):
         verb = verb.head
     return verb
@@ -121,21 +144,116 @@ def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
         node = node.head
 
 
+def ordered(trigger: Any) -> Any:
+    """The head of the phrase or clause that sets the trigger apart in time from the clause
+    it hangs on: "after" in "met on Friday AFTER Britain's decision to leave", "agreed" in
+    "years after they AGREED"; None when the trigger is in its clause's own time."""
+    node = trigger
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in words()["order"] for c in node.children):
+            return node
+        if node.dep_ == "pobj" and node.head.lower_ in words()["order"]:
+            return node.head
+        if node.tag_ in FINITE or node.dep_ in CLAUSES or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def far_apart(head: Any) -> bool:
+    """ "YEARS after they agreed", "decades before the vote": in another year."""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words()["long_units"]
+               for c in head.children)
+
+
+def auxiliaries(verb: Any) -> list[Any]:
+    """A verb's auxiliaries, a conjunct's taken from its head ("has made ... and SIMULATED")."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not own and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return auxiliaries(verb.head)
+    return own
+
+
+def present_perfect(verb: Any) -> bool:
+    """ "has accused", "have scrambled": a past linked to now."""
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
+                                     for a in auxiliaries(verb))
+
+
+def habitual(trigger: Any) -> bool:
+    """A present or present perfect said to recur: "have scrambled hundreds of TIMES", "has
+    REPEATEDLY accused", "routinely detains": many events over open time, none to date."""
+    verb = verb_of(trigger)
+    if not (present_perfect(verb) or (verb.tag_ in ("VBZ", "VBP") and not auxiliaries(verb))):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in words()["frequency_adverbs"]
+               for c in verb.children) or any(
+        counted(t) and verb_of(t).i == verb.i for t in verb.subtree)
+
+
+def counted(token: Any) -> bool:
+    """ "three TIMES", "so many TIMES", "hundreds of TIMES": occasions counted, not "tough
+    times" nor a factor ("ten times harder")."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in words()["occasions"] or \
+            token.head.pos_ in ("ADJ", "ADV"):
+        return False
+    head = token.head.head if token.head.lower_ == "of" else None  # "hundreds of times"
+    return any(c.tag_ == "CD" or c.lower_ in words()["quantities"] for c in token.children) \
+        or (head is not None and (head.tag_ == "CD" or head.lower_ in words()["quantities"]))
+
+
+def flashback_year(doc: Document, dates: SpanDates, trigger: Any) -> str | None:
+    """The year a flashback paragraph names later on, for its undated opening: after a
+    paragraph in 2009, "Mr. X set about persuading ... . A summit in June 2013 ..." is 2013.
+    Only while the story is already in the past (the last date before the paragraph is a
+    year before publication), for a sentence told all in the past with no time of its own,
+    and when the rest of the paragraph dates one year only, written out, not before that
+    last date. Otherwise an undated sentence is the news set against later background
+    ("Mr. L resigned. He joined the company in 1985"), and a counted "a year earlier" is
+    counted from the story's time, not back from the publication."""
+    sent = trigger.sent
+    if not doc.published or any(t.tag_ in PRESENT_OR_FUTURE for t in sent) or any(
+            sent.start_char <= t["start"] < sent.end_char for t in doc.timexes):
+        return None
+    paragraph = doc.text.rfind("\n", 0, sent.start_char) + 1
+    before = dated(doc, dates, 0, paragraph)
+    if not before or before[-1][2][:4] >= doc.published[:4]:
+        return None
+    words_end = len(doc.text[:sent.end_char].rstrip())  # the break may be in the sentence
+    end = doc.text.find("\n", words_end)
+    later = dated(doc, dates, words_end, len(doc.text) if end < 0 else end)
+    years = {value[:4] for _, _, value in later}
+    if len(years) == 1 and before[-1][2][:4] <= min(years) < doc.published[:4] and any(
+            WRITTEN_YEAR.search(doc.text, at, to) for at, to, _ in later):
+        return min(years)
+    return None
+
+
 def event_date(doc: Document, dates: SpanDates, start: int, end: int,
                sentence: tuple[int, int], lede: int = 0, trigger: Any = None) -> str | None:
     """The date of the event whose trigger spans ``start``-``end`` in ``sentence``; the
-    lede ends at offset ``lede``."""
+    lede ends at offset ``lede``; None when the text gives no time one could date it by."""
+    apart = ordered(trigger) if trigger is not None else None
     own = [t for t in dated(doc, dates, *sentence)
            if trigger is None or in_clause(doc, t, trigger)]
+    if apart is not None:
+        phrase = list(apart.subtree)
+        own = [t for t in own if phrase[0].idx <= t[0] < phrase[-1].idx + len(phrase[-1])]
     if own:
         return calendar_value(min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2])
+    if trigger is not None and ((apart is not None and far_apart(apart)) or habitual(trigger)):
+        return None
     paragraph = doc.text.rfind("\n", 0, sentence[0]) + 1
     earlier = dated(doc, dates, paragraph, sentence[0])
     if earlier:
         return calendar_value(earlier[-1][2])
     if not doc.published:
         return None
-    if start >= lede:
+    if start >= lede and trigger is not None:
+        year = flashback_year(doc, dates, trigger)
+        if year:
+            return year
+    if start >= lede or apart is not None:
         return doc.published[:4]
     told = [t for t in dated(doc, dates, 0, paragraph)
             if len(t[2]) == 10 and t[2] <= doc.published]  # a day, not a background month
