@@ -153,13 +153,14 @@ class QuoteStage:
         headline = plan.get("headline")
         if headline and names_someone(headline["source"], doc.mentions):
             plan = headline
-        named = SpeakerResolver(doc)  # the actor a label names: no last-speaker memory
+        named: SpeakerResolver | None = None  # the actor a name names, without memory
         resolver = SpeakerResolver(doc)
         said = Said()
         for quote, how in plan["quotes"]:
             if how[0] == INHERIT:
                 actor = said.quotes[how[1]]["actor"]
             elif how[0] == PARTICIPANT:
+                named = named or SpeakerResolver(doc)
                 actor = named.actor_at(how[1]) if how[1] else None
             elif how[0] == SPEAKER:
                 within = said.within(quote["speaker"])
