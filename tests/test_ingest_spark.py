@@ -22,9 +22,11 @@ from dateline.engines.spark_ingest import (
     split_stages,
     write_documents,
 )
+from dateline.events.stage import PLAN as TRIGGERS_PLAN
 from dateline.ingest import Ingest
 from dateline.io.published import PublishedDates
 from dateline.io.readers import ReadError, read_inputs
+from dateline.quotes.stage import PLAN as QUOTES_PLAN
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.schema import ActorDocumentRow
@@ -276,6 +278,30 @@ def test_executor_and_driver_halves_equal_the_whole_pipeline(pipeline):
     # without the executors' half the driver would resolve spaCy's own entities
     _doc, raw_ents = shipped(pipeline, SPLIT_TEXT, [])
     assert ("State", "ORG") in raw_ents and raw_ents != ents
+
+
+PLANNED_TEXT = ("Varga meets trade minister\n\nAmbassador Lena Varga said the embargo on "
+                "Freedonia would end. Will Varga meet the Norwegian trade minister? Varga met "
+                "the Norwegian trade minister on Monday.")
+
+
+def test_quotes_and_events_ship_their_parse_only_work_with_the_parse(pipeline):
+    """The executors find the quotes (speaker spans, no actors yet) and judge the triggers
+    (none in a question); the driver only resolves them to actors, using up what shipped."""
+    early, late = split_stages(pipeline)
+    doc, _ents = shipped(pipeline, PLANNED_TEXT, early)
+    [(quote, _how)] = doc.spacy.user_data[QUOTES_PLAN]["quotes"]
+    assert quote["text"] == "the embargo on Freedonia would end"
+    assert quote["speaker"]["text"] == "Lena Varga" and quote["actor"] is None
+    judged = [(doc.spacy[token].text, verdict and verdict[0])
+              for _first, _end, triggers, _threats in doc.spacy.user_data[TRIGGERS_PLAN]
+              for token, _trigger, verdict, _sense in triggers]
+    assert judged == [("meets", "CONSULT"), ("met", "CONSULT")]  # not "Will Varga meet ...?"
+    for stage in late:
+        stage([doc])
+    assert doc.quotes[0]["actor"] == "lena-varga"
+    assert {(e["type"], e["source"]["actor"]) for e in doc.events} == {("CONSULT", "lena-varga")}
+    assert QUOTES_PLAN not in doc.spacy.user_data and TRIGGERS_PLAN not in doc.spacy.user_data
 
 
 def test_saving_many_actors_with_known_rows_equals_one_by_one(tmp_path):

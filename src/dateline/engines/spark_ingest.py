@@ -7,13 +7,15 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
 1. executors read the files (the driver only lists them);
 2. executors run, batch by batch (the batches the in-process ingest would form, so the
    clean stage compares the same documents), all the work that does not need the
-   knowledge base: clean, parse, the ``prepare`` of a stage that splits off what reads no
-   knowledge base (the actor stage's entity correction) and per-document stages that use
-   none of the actor stage's output (timex); each document comes back as contract JSON
-   plus its compact parse;
-3. the driver, in input order, runs the rest (actor resolution, quotes, events) and the
-   ``Ingest.keep`` of the in-process job: learn, validate. This replay is the one global
-   knowledge base; it costs about a tenth of the executors' work, and overlaps it;
+   knowledge base: clean, parse, the ``prepare`` of each stage that splits off what reads
+   no knowledge base (the actor stage's entity correction; the quotes stage's candidates,
+   speaker spans and dates; the events stage's triggers judged on the parse, kept in the
+   parse's ``user_data``) and per-document stages that use none of the actor stage's
+   output (timex); each document comes back as contract JSON plus its compact parse;
+3. the driver, in input order, runs the rest (the ``resolve`` of those stages: mentions,
+   speakers and event sides to actor ids, statements, merging) and the ``Ingest.keep``
+   of the in-process job: learn, validate. This replay is the one global knowledge base;
+   it costs under a tenth of the executors' work, and overlaps it;
 4. executors write the documents in parallel (one transaction each, skipped when stored);
    the driver then writes the knowledge base (in bulk) and the actor-document links in
    one transaction. Until that commits, a stored document without its links is not done,

@@ -45,6 +45,14 @@ class Verdict:
     context: tuple[str, ...]
     obliged: bool = False
 
+    def dump(self) -> list[Any]:
+        """As plain data, to ship with a parse."""
+        return [self.category, list(self.context), self.obliged]
+
+    @classmethod
+    def load(cls, data: list[Any]) -> Verdict:
+        return cls(data[0], tuple(data[1]), data[2])
+
 
 def clause(token: Any) -> list[Any]:
     """The trigger and the heads it complements: "agreed to set up" -> [set, agreed];

@@ -10,7 +10,7 @@ phrase ("the deployment OF BATTALIONS" as "deploy battalions").
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,6 +28,8 @@ POS = {"verb": {"VERB"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ"}}
 FUNCTION = {"aux", "auxpass", "mark", "det", "punct", "neg", "cc"}
 # Dependents through which a required word ("call ON", "deny ... ACCESS") may hang.
 LINKS = {"prep", "agent", "prt", "dobj", "xcomp", "dative", "ccomp", "compound", "amod", "acomp"}
+# The lexicon's own triggers that rules return (Lexicon.comment, Lexicon.demand).
+RULE_TRIGGERS = ("comment", "demand")
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,26 @@ class Lexicon:
                              for v in verbs)}
         self.comment = plain_trigger("ACCUSE")
         self.demand = plain_trigger("REQUEST")
+
+    def dump(self, trig: Trigger) -> str | list[Any]:
+        """A trigger as plain data, to ship with a parse: the name of one of this lexicon's
+        rule triggers (the events stage tells those by identity), else its fields."""
+        for name in RULE_TRIGGERS:
+            if trig is getattr(self, name):
+                return name
+        return [sorted(value) if isinstance(value, frozenset) else
+                list(value) if isinstance(value, tuple) else value
+                for value in (getattr(trig, f.name) for f in fields(Trigger))]
+
+    def load(self, data: str | list[Any]) -> Trigger:
+        """The trigger ``dump`` gave ``data`` for."""
+        if isinstance(data, str):
+            return getattr(self, data)
+        values = dict(zip((f.name for f in fields(Trigger)), data, strict=True))
+        untargeted = values["untargeted"]
+        return Trigger(**{**values, "with_": frozenset(values["with_"]),
+                          "without": frozenset(values["without"]),
+                          "untargeted": tuple(untargeted) if untargeted else None})
 
     def match(self, token: Any) -> Trigger | None:
         """The most specific hand entry that fits ``token``, else the derived CAMEO one, else

@@ -8,7 +8,7 @@ from itertools import chain
 from typing import Any
 
 from dateline.events.dates import event_date, lede_end
-from dateline.events.guards import bare_threat, clause, judge
+from dateline.events.guards import Verdict, bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
@@ -44,6 +44,7 @@ SPOKEN = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
+PLAN = "dateline_triggers"  # Doc.user_data: the prepared triggers (EventStage.prepare)
 
 
 def object_slot(token: Any) -> bool:
@@ -237,26 +238,61 @@ class EventStage:
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
             if doc.spacy is not None:
-                doc.events = self.code(doc)
+                self.prepare(doc)
+                self.resolve(doc)
 
-    def code(self, doc: Document) -> list[Event]:
+    def prepare(self, doc: Document) -> None:
+        """The part that reads no knowledge base (``triggers``), kept in
+        ``doc.spacy.user_data`` as plain lists, so an engine can run it beside the parsing
+        (the Spark ingest does: it ships with the parse)."""
+        doc.spacy.user_data[PLAN] = self.triggers(doc)
+
+    def resolve(self, doc: Document) -> None:
+        """Code a prepared document's triggers with its actors, quotes and dates."""
+        doc.events = self.code(doc, doc.spacy.user_data.pop(PLAN))
+
+    def triggers(self, doc: Document) -> list[list[Any]]:
+        """What the parse alone decides, per sentence that has any: [first token, end token,
+        its dominant triggers as [token, trigger, verdict or None, sense or None] (see
+        ``event``), its bare threats as [token, condition's head] (see ``threat``)]. A
+        question asserts nothing; bare threats count only in a clause no hand trigger codes."""
+        found: list[list[Any]] = []
+        parsed = doc.spacy.text  # a Span's text is rebuilt token by token on each access
+        for sent in doc.spacy.sents:
+            if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
+                continue
+            tokens = list(sent)  # read twice below; a Span makes each token anew
+            hits = supporting([(tok, trig) for tok in tokens
+                               if (trig := self.lexicon.match(tok)
+                                   or spoken_trigger(tok, self.lexicon)) and told(tok, trig)])
+            judged = []
+            for tok, trig in dominant(hits):
+                verdict = judge(tok, trig)
+                sense = verdict and verbal_sense(tok, verdict.category, self.lexicon)
+                judged.append([tok.i, self.lexicon.dump(trig), verdict and verdict.dump(), sense])
+            threats = [[tok.i, cond.i] for tok in tokens if (cond := bare_threat(tok)) is not None
+                       ] if all(trig.dyadic for _, trig in hits) else []
+            if judged or threats:
+                found.append([sent.start, sent.end, judged, threats])
+        return found
+
+    def code(self, doc: Document, triggers: list[list[Any]] | None = None) -> list[Event]:
+        """The document's events, from its ``triggers`` (found now if not given)."""
+        if triggers is None:
+            triggers = self.triggers(doc)
         self.datelines = datelines(doc)
         resolver = Resolver(doc, self.datelines)
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         self.lede = lede_end(doc.text, self.datelines)
-        parsed = doc.spacy.text  # a Span's text is rebuilt token by token on each access
-        for sent in doc.spacy.sents:
-            if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
-                continue  # a question asserts nothing
-            tokens = list(sent)  # read twice below; a Span makes each token anew
-            hits = supporting([(tok, trig) for tok in tokens
-                               if (trig := self.lexicon.match(tok)
-                                   or spoken_trigger(tok, self.lexicon)) and told(tok, trig)])
-            found = [self.event(doc, resolver, tok, trig, sent) for tok, trig in dominant(hits)]
-            if all(trig.dyadic for _, trig in hits):  # no hand trigger already codes the clause
-                found += [self.threat(doc, resolver, tok, sent) for tok in tokens
-                          if bare_threat(tok) is not None]
+        sdoc = doc.spacy
+        for first, end, judged, threats in triggers:
+            sent = sdoc[first:end]
+            found = [self.event(doc, resolver, sdoc[i], self.lexicon.load(trig),
+                                verdict and Verdict.load(verdict), sense, sent)
+                     for i, trig, verdict, sense in judged]
+            found += [self.threat(doc, resolver, sdoc[i], sdoc[cond], sent)
+                      for i, cond in threats]
             for event in (e for one in found if one for e in self.dyads(doc, resolver, one)):
                 target = event["target"] or {}
                 key = (event["type"], event["source"]["country"], event["source"]["actor"],
@@ -335,11 +371,12 @@ class EventStage:
         return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
-              sent: Any) -> Event | None:
-        verdict = judge(tok, trig)
+              verdict: Verdict | None, sense: str | None, sent: Any) -> Event | None:
+        """The event a dominant trigger codes; ``verdict``: what ``judge`` made of it,
+        ``sense``: the category ``verbal_sense`` reads off it."""
         if verdict is None or resolver.opinion(tok) or (trig.dyadic and reflexive(tok)):
             return None
-        if (sense := verbal_sense(tok, verdict.category, self.lexicon)) is None:
+        if sense is None:
             return None
         if sense != verdict.category:
             verdict = replace(verdict, category=sense)
@@ -437,11 +474,12 @@ class EventStage:
             if not any(start <= tok.idx < end for start, end in self.datelines):
                 yield tok
 
-    def threat(self, doc: Document, resolver: Resolver, tok: Any, sent: Any) -> Event | None:
-        """ "If X doesn't act, we will": THREATEN from the speaker of the bare modal to X."""
-        cond = bare_threat(tok)
+    def threat(self, doc: Document, resolver: Resolver, tok: Any, cond: Any,
+               sent: Any) -> Event | None:
+        """ "If X doesn't act, we will": THREATEN from the speaker of the bare modal to X;
+        ``cond``: the head of the condition (``bare_threat``)."""
         source = resolver.first(c for c in tok.children if c.dep_ == "nsubj")
-        if cond is None or source is None:
+        if source is None:
             return None
         target = resolver.first((c for c in cond.children if c.dep_ in ENGLISH.subjects),
                                 avoid=source)

@@ -21,4 +21,4 @@ class Candidate:
     speaker: tuple[int, int] | None = None
     speaker_tok: Token | None = None
     inherited_from: Candidate | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # label, confidence, actor
+    extra: dict[str, Any] = field(default_factory=dict)  # label, confidence, participant

@@ -6,11 +6,14 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from spacy.tokens import Token
+
+from dateline.language import ENGLISH
 from dateline.model import Document, Quote
 from dateline.quotes.antecedent import local_antecedent
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.direct import attribute_marked
-from dateline.quotes.headline import find_headline
+from dateline.quotes.headline import find_headline, names_someone
 from dateline.quotes.indirect import find_indirect
 from dateline.quotes.lexicon import load_cues
 from dateline.quotes.marks import find_marked
@@ -23,6 +26,9 @@ from dateline.timex.anchor import SpanDates
 from dateline.timex.interval import date_fields
 
 _WORD = re.compile(r"\w+")
+PLAN = "dateline_quotes"  # Doc.user_data: the prepared quotes (QuoteStage.prepare)
+# How a prepared quote's actor is found (QuoteStage._rows)
+INHERIT, PARTICIPANT, SPEAKER, NOBODY = "inherit", "participant", "speaker", "nobody"
 
 
 def _words(text: str, start: int, end: int) -> set[int]:
@@ -89,15 +95,6 @@ class Turns:
             for t in self.content.overlapping(cand.start, cand.end))
 
 
-def _label_speaker(cand: Candidate, turns: Turns) -> None:
-    """A subject parsed out of a turn label ("Flashes: I don't want ...") is the turn's
-    speaker: take the label and its participant."""
-    turn = turns.labelled_at(cand.speaker_tok.idx)
-    if turn is not None:
-        cand.speaker, cand.speaker_tok = turn.speaker, None
-        cand.extra["actor"] = turn.extra.get("actor")
-
-
 class Said:
     """The quotes attributed so far, in text order (start, then end)."""
 
@@ -111,12 +108,12 @@ class Said:
         self.starts.append(quote["start"])
         self.longest = max(self.longest, quote["end"] - quote["start"])
 
-    def within(self, cand: Candidate) -> tuple[str, str] | None:
-        """(kind, actor) of the nearest earlier quote whose content holds cand's speaker;
+    def within(self, speaker: dict[str, Any] | None) -> tuple[str, str] | None:
+        """(kind, actor) of the nearest earlier quote whose content holds a speaker span;
         only quotes that start within the longest quote's length before it can."""
-        if cand.speaker is None:
+        if speaker is None:
             return None
-        at = cand.speaker[0]
+        at = speaker["start"]
         for n in range(bisect_right(self.starts, at) - 1, -1, -1):
             quote = self.quotes[n]
             if quote["start"] + self.longest <= at:
@@ -136,11 +133,51 @@ class QuoteStage:
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
-            doc.quotes = self.quotes(doc) if doc.spacy is not None else []
+            doc.quotes = []
+            if doc.spacy is not None:
+                self.prepare(doc)
+                self.resolve(doc)
 
-    def quotes(self, doc: Document) -> list[Quote]:
-        """Marked quotes and parsed clauses, merged, then speakers resolved in text order
-        so that "he" can refer back to the last named speaker."""
+    def prepare(self, doc: Document) -> None:
+        """The part that reads no knowledge base (the parse, its corrected entities, the
+        dates): every quote with its cue, speaker span and date, and how its speaker is
+        resolved to an actor. Kept in ``doc.spacy.user_data`` as plain lists and dicts, so
+        an engine can run it beside the parsing (the Spark ingest does: it ships with the
+        parse)."""
+        doc.spacy.user_data[PLAN] = self.plan(doc)
+
+    def resolve(self, doc: Document) -> None:
+        """Resolve a prepared document's speakers to actors, in text order, so that "he"
+        can refer back to the last named speaker."""
+        plan = doc.spacy.user_data.pop(PLAN)
+        headline = plan.get("headline")
+        if headline and names_someone(headline["source"], doc.mentions):
+            plan = headline
+        named: SpeakerResolver | None = None  # the actor a name names, without memory
+        resolver = SpeakerResolver(doc)
+        said = Said()
+        for quote, how in plan["quotes"]:
+            if how[0] == INHERIT:
+                actor = said.quotes[how[1]]["actor"]
+            elif how[0] == PARTICIPANT:
+                named = named or SpeakerResolver(doc)
+                actor = named.actor_at(how[1]) if how[1] else None
+            elif how[0] == SPEAKER:
+                within = said.within(quote["speaker"])
+                # in a turn, "he" is someone else than the turn's speaker
+                outside = within is None or within[0] == "transcript"
+                span = quote["speaker"] and (quote["speaker"]["start"], quote["speaker"]["end"])
+                actor = resolver.resolve((how[1] if outside else None) or span, within)
+            else:
+                actor = None
+            quote["actor"] = actor
+            said.add(quote)
+        doc.quotes = said.quotes
+
+    def plan(self, doc: Document) -> dict[str, Any]:
+        """Marked quotes and parsed clauses, merged, with transcript turns and the
+        headline's attribution; ``headline`` holds the quotes with a headline whose source
+        names no entity, which stands if it names an actor (a mention)."""
         sdoc, text = doc.spacy, doc.text
         marked = find_marked(text)
         inside: set[int] = set()
@@ -150,58 +187,77 @@ class QuoteStage:
                 inside.update(range(span.start, span.end))
         direct = attribute_marked(sdoc, text, marked, self.cues, inside)
         indirect = find_indirect(sdoc, text, self.cues, inside)
-        turns = Turns(find_turns(doc))
-        heads = [] if turns.turns else find_headline(doc)
-        cands = [c for c in merge(text, direct, indirect) if not turns.holds(text, c)
-                 and not any(h.start <= c.start and c.end <= h.end for h in heads)]
-        cands += turns.turns + heads
-        for cand in cands:
-            if cand.kind != "transcript" and cand.speaker_tok is not None:
-                _label_speaker(cand, turns)
-        cands.sort(key=lambda c: (c.start, c.end))
-        resolver = SpeakerResolver(doc)
-        dates = SpanDates(doc)
-        said = Said()
-        for cand in cands:
-            if cand.speaker is None and cand.speaker_tok is not None:
-                ns = noun_span(sdoc, cand.speaker_tok)
-                cand.speaker = (ns.start_char, ns.end_char)
-            src = cand.inherited_from
-            if src is not None and cand.speaker is None:
-                cand.speaker = src.speaker
-                actor = src.extra.get("actor")
-            elif "actor" in cand.extra:
-                actor = cand.extra["actor"]
-            else:
-                within = said.within(cand)
-                # in a turn, "he" is someone else than the turn's speaker
-                outside = within is None or within[0] == "transcript"
-                named = self._named_span(cand, inside) if outside else None
-                actor = resolver.resolve(named or cand.speaker, within)
-            cand.extra["actor"] = actor
-            said.add(self._quote(doc, cand, actor, dates))
-        return said.quotes
+        entities = [{"start": e.start_char, "end": e.end_char, "text": e.text,
+                     "label": e.label_} for e in sdoc.ents]
+        turns = Turns(find_turns(doc, entities))
+        cands = [c for c in merge(text, direct, indirect) if not turns.holds(text, c)]
+        head = None if turns.turns else find_headline(doc)
+        if head is None:
+            return {"quotes": self._rows(doc, cands + turns.turns, turns, inside)}
+        headed = self._rows(doc, [c for c in cands if not (
+            head.start <= c.start and c.end <= head.end)] + [head], turns, inside)
+        if names_someone(head.speaker, [e for e in entities
+                                        if e["label"] in ENGLISH.named_labels]):
+            return {"quotes": headed}
+        return {"quotes": self._rows(doc, cands, turns, inside),
+                "headline": {"source": list(head.speaker), "quotes": headed}}
 
-    def _named_span(self, cand: Candidate, inside: set[int]) -> tuple[int, int] | None:
+    def _rows(self, doc: Document, cands: list[Candidate], turns: Turns, inside: set[int]
+              ) -> list[list[Any]]:
+        """Each candidate in text order as [quote without its actor, how its actor is
+        found]: the actor of an earlier quote it continues ([INHERIT, index]), the actor a
+        participant's name names ([PARTICIPANT, span or None]: a turn, or a subject parsed
+        out of a turn label, "Flashes: I don't want ..."), or its speaker's ([SPEAKER,
+        span of a compatible subject earlier in its sentence or None]); [NOBODY] for a
+        continued quote whose source was dropped. Candidates are not changed."""
+        cands = sorted(cands, key=lambda c: (c.start, c.end))
+        dates = SpanDates(doc)
+        rows: list[list[Any]] = []
+        done: dict[int, tuple[int, tuple[int, int] | None]] = {}  # id -> (row, speaker)
+        for cand in cands:
+            speaker, tok = cand.speaker, cand.speaker_tok
+            how: list[Any]
+            if "participant" in cand.extra:
+                how = [PARTICIPANT, cand.extra["participant"]]
+            elif tok is not None and (turn := turns.labelled_at(tok.idx)) is not None:
+                speaker, tok = turn.speaker, None
+                how = [PARTICIPANT, turn.extra["participant"]]
+            else:
+                how = [SPEAKER, None]
+            if speaker is None and tok is not None:
+                ns = noun_span(doc.spacy, tok)
+                speaker = (ns.start_char, ns.end_char)
+            src = cand.inherited_from
+            if src is not None and speaker is None:
+                row, speaker = done.get(id(src), (None, src.speaker))
+                how = [NOBODY] if row is None else [INHERIT, row]
+            elif how[0] == SPEAKER:
+                how[1] = self._named_span(tok, inside)
+            done[id(cand)] = len(rows), speaker
+            rows.append([self._quote(doc, cand, speaker, dates), how])
+        return rows
+
+    def _named_span(self, tok: Token | None, inside: set[int]) -> list[int] | None:
         """For a "he"/"she" speaker, the span of a compatible subject earlier in its sentence,
         which wins over the actors stage's (often far) antecedent."""
-        if cand.speaker_tok is None:
+        if tok is None:
             return None
-        ante = local_antecedent(cand.speaker_tok, self.cues, inside)
+        ante = local_antecedent(tok, self.cues, inside)
         if ante is None:
             return None
         span = noun_span(ante.doc, ante)
-        return span.start_char, span.end_char
+        return [span.start_char, span.end_char]
 
     @staticmethod
-    def _quote(doc: Document, cand: Candidate, actor: str | None, dates: SpanDates) -> Quote:
+    def _quote(doc: Document, cand: Candidate, speaker: tuple[int, int] | None,
+               dates: SpanDates) -> Quote:
         date = dates.of_speech(cand.start, cand.end, cand.cue_span)
         quote: dict[str, Any] = {
             **doc.span(cand.start, cand.end),
             "kind": cand.kind,
             "cue": doc.span(*cand.cue_span) if cand.cue_span else None,
-            "speaker": doc.span(*cand.speaker) if cand.speaker else None,
-            "actor": actor,
+            "speaker": doc.span(*speaker) if speaker else None,
+            "actor": None,
             "date": date,
             **date_fields(date),
         }

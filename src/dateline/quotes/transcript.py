@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from dateline.model import Document
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.marks import paragraphs
-from dateline.quotes.speakers import SpeakerResolver, slug
+from dateline.quotes.speakers import slug
 
 # "Steve Inskeep:", "Second. Flashes:", "Interview :" alone on a line.
 LABEL_LINE = re.compile(r"^\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s*$")
@@ -60,10 +60,10 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z]+", " ", text.lower()).strip()
 
 
-def _participants(doc: Document, before: int) -> list[dict]:
+def _participants(doc: Document, entities: list[dict], before: int) -> list[dict]:
     """Full person names introduced before the transcript, most mentioned first."""
     seen: dict[str, dict] = {}
-    for ent in doc.entities:
+    for ent in entities:
         name = re.sub(r"(?:'s|’s)$", "", ent["text"])
         if ent["label"] != "PERSON" or ent["start"] >= before or len(name.split()) < 2:
             continue
@@ -140,26 +140,28 @@ def is_interview(intro: str, labels: list[str], parts: list[dict]) -> bool:
     )
 
 
-def find_turns(doc: Document) -> list[Candidate]:
-    """One `transcript` candidate per paragraph of every labelled turn."""
+def find_turns(doc: Document, entities: list[dict]) -> list[Candidate]:
+    """One `transcript` candidate per paragraph of every labelled turn, with the span of
+    its participant's name (``participant``; None when unknown), whose actor the quotes
+    stage resolves; ``entities``: the parse's, as ``doc.entities`` holds them."""
     turns = find_labelled_turns(doc.text)
     if not turns:
         return []
     labels = [doc.text[t.label[0] : t.label[1]] for t in turns]
-    parts = _participants(doc, turns[0].label[0])
+    parts = _participants(doc, entities, turns[0].label[0])
     if not is_interview(doc.text[: turns[0].label[0]], labels, parts):
         return []
     mapping = map_labels(labels, parts)
     if all(part is None for part, _ in mapping.values()):
         return []
-    resolver = SpeakerResolver(doc)
     out = []
     for turn, label in zip(turns, labels, strict=True):
         part, conf = mapping[_key(label)]
-        actor = resolver.actor_at((part["start"], part["end"])) if part else None
+        participant = [part["start"], part["end"]] if part else None
         for lo, hi in turn.body:
             if not _speech(doc.text[lo:hi]):
                 continue
             out.append(Candidate(lo, hi, "transcript", speaker=turn.label,
-                                 extra={"label": label, "confidence": conf, "actor": actor}))
+                                 extra={"label": label, "confidence": conf,
+                                        "participant": participant}))
     return out
