@@ -20,6 +20,17 @@ def test_a_plain_said_whose_content_condemns_a_named_actor_is_an_accusation(run)
     assert {event["source"]["actor"], event["target"]["actor"]} <= ids
 
 
+def test_an_evaluation_shows_the_word_it_turns_on_as_its_trigger(run):
+    # "is" tells a reader nothing; "liar" is why this is an accusation, "honest" a praise
+    doc = run('"Senator Jane Miller is a dangerous liar," Governor Tom Baker said on Monday. '
+              'Baker said Mayor Ann Lee is a wonderful, honest leader.', published="2016-10-05")
+    [accused] = coded(doc, "ACCUSE")
+    [praised] = coded(doc, "SUPPORT")
+    assert accused["trigger"]["text"] in ("liar", "dangerous")
+    assert praised["trigger"]["text"] in ("wonderful", "honest")
+    assert accused["mentions"] == [accused["trigger"]]
+
+
 def test_a_neutral_statement_about_an_actor_is_no_event(run):
     doc = run('"Senator Jane Miller is visiting Ohio on Tuesday," Governor Tom Baker said.',
               published="2016-10-05")

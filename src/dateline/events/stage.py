@@ -364,10 +364,10 @@ class EventStage:
             source = resolver.speaker(quote)
             if source["actor"] is None and source["country"] is None:
                 continue
-            for category, target, pred in statement_events(resolver, quote, source):
+            for category, target, pred, word in statement_events(resolver, quote, source):
                 cameo = self.ontology.cameo(category, None)
                 found.append(self.build(doc, resolver, category, None, cameo, [], source, target,
-                                        pred, pred.sent))
+                                        pred, pred.sent, shown=word))
         return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
@@ -488,13 +488,17 @@ class EventStage:
 
     def build(self, doc: Document, resolver: Resolver, category: str, mode: str | None, cameo: str,
               context: list[str], source: EventActor, target: EventActor | None, tok: Any,
-              sent: Any) -> Event:
+              sent: Any, shown: Any = None) -> Event:
+        """The event of trigger ``tok``, dated and placed by its clause; ``shown`` is the
+        word given as its trigger when another decides the type (a statement's "weak")."""
         start, end = tok.idx, tok.idx + len(tok)
         if category == "THREATEN" and "hypothetical" in context:
             mark = min((t.idx for t in sent if lemma(t) in ("if", "unless")), default=start)
             start = min(start, mark)
         date = event_date(doc, resolver.dates, start, end, (sent.start_char, sent.end_char),
                           self.lede, tok)
+        if shown is not None:
+            start, end = shown.idx, shown.idx + len(shown)
         return {
             "type": category,
             "mode": mode,

@@ -41,12 +41,28 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def evaluation(pred: Any, span: Any) -> float:
-    """VADER's compound score of the predicate's clause inside the statement, without its
-    coordinated clauses (each is judged on its own)."""
+def clause_words(pred: Any, span: Any) -> list[Any]:
+    """The predicate's clause inside the statement, without its coordinated clauses (each
+    is judged on its own)."""
     skip = {t.i for c in pred.children if c.dep_ in CLAUSE_LINKS for t in c.subtree}
-    words = [t.text for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
-    return analyzer().polarity_scores(" ".join(words))["compound"]
+    return [t for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
+
+
+def evaluation(pred: Any, span: Any) -> float:
+    """VADER's compound score of the predicate's clause inside the statement."""
+    words = " ".join(t.text for t in clause_words(pred, span))
+    return analyzer().polarity_scores(words)["compound"]
+
+
+def judging_word(pred: Any, span: Any, score: float) -> Any:
+    """The word an evaluation turns on, shown as the event's trigger: in "Bush is a weak
+    candidate" it is "weak", not "is". The clause's word of strongest valence on the
+    score's side in VADER's lexicon; the predicate when no single word carries it."""
+    lexicon = analyzer().lexicon
+    valued = [(lexicon[t.lower_] * score, t) for t in clause_words(pred, span)
+              if t.lower_ in lexicon]
+    best = max(valued, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] > 0 else pred
 
 
 def heads(span: Any) -> Iterator[Any]:
@@ -89,9 +105,10 @@ def spoken(sdoc: Any, quote: dict[str, Any]) -> bool:
 
 
 def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventActor
-                     ) -> Iterator[tuple[str, EventActor, Any]]:
-    """(category, target, predicate) for each main clause of a statement that accuses,
-    praises or demands something of a named actor other than the speaker."""
+                     ) -> Iterator[tuple[str, EventActor, Any, Any]]:
+    """(category, target, predicate, the word it turns on) for each main clause of a
+    statement that accuses, praises or demands something of a named actor other than the
+    speaker."""
     sdoc = resolver.sdoc
     if not spoken(sdoc, quote):
         return
@@ -108,7 +125,7 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
             found = judged(resolver, pred, span, source, floor)
             if found is not None:
                 coded = True
-                yield found[0], found[1], pred
+                yield found[0], found[1], pred, found[2]
                 break
     if coded:
         return
@@ -120,9 +137,9 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
         return
     score = evaluation(span.root, span)
     if score <= WHOLE_NEGATIVE:
-        yield "ACCUSE", target, span.root
+        yield "ACCUSE", target, span.root, judging_word(span.root, span, score)
     elif score >= POSITIVE:
-        yield "SUPPORT", target, span.root
+        yield "SUPPORT", target, span.root, judging_word(span.root, span, score)
 
 
 def clauses(head: Any, span: Any) -> Iterator[Any]:
@@ -134,8 +151,9 @@ def clauses(head: Any, span: Any) -> Iterator[Any]:
 
 
 def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int
-           ) -> tuple[str, EventActor] | None:
-    """The category and target of one clause of a statement, if it evaluates an actor."""
+           ) -> tuple[str, EventActor, Any] | None:
+    """The category, target and deciding word of one clause of a statement, if it
+    evaluates an actor."""
     if pred.pos_ not in ("VERB", "AUX") or conditional(pred):
         return None
     subj = subject(pred)
@@ -150,7 +168,7 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
         # "we expect RUSSIA to stop", "I count on the COUNCIL to act": a demand on it
         wanted = resolver.first([agent], avoid=source)
         if wanted is not None and wanted["start"] >= floor:
-            return "REQUEST", wanted
+            return "REQUEST", wanted, pred
     if own:
         # the speaker's own act on somebody: "we cannot trust Hillary"
         target = resolver.first(objects(pred), avoid=source)
@@ -161,12 +179,14 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
     if (obliged(pred) or mandative(pred)) and not negated(pred):
         # a demand falls on an agent: "Pence's PERFORMANCE should boost ..." predicts
         agent = target["start"] <= subj.idx < target["end"]
-        return ("REQUEST", target) if agent else None
+        modal = next((c for c in pred.children if c.dep_ == "aux" and lemma(c) in OBLIGATION),
+                     pred)
+        return ("REQUEST", target, modal) if agent else None
     score = evaluation(pred, span)
     if score <= NEGATIVE:
-        return "ACCUSE", target
+        return "ACCUSE", target, judging_word(pred, span, score)
     if score >= POSITIVE:
-        return "SUPPORT", target
+        return "SUPPORT", target, judging_word(pred, span, score)
     return None
 
 
