@@ -26,9 +26,10 @@ NOBODY = {"neither", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refused to criticize",
 # "failed to condemn", "refrained from").
 NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refuse", "fail"}
-# Heads that make their complement an intention rather than an act ("plans to impose").
+# Heads that make their complement an intention rather than an act ("plans to impose",
+# "VOWED to impose": a commitment to act is intent, PLOVER codes it by what is intended).
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
-          "ready", "willing"}
+          "ready", "willing", "vow", "pledge", "promise", "swear"}
 # Nouns of a choice made, whose infinitive reports the act chosen (see ``unasserted``).
 CHOSEN = {"decision", "vote"}
 # The conditional auxiliary: a future only when reported (see ``in_speech``).
@@ -149,6 +150,15 @@ def habitual(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
 
 
+def coercion_ahead(chain: list[Any], category: str) -> bool:
+    """ "will IMPOSE new sanctions", "vowed to EXPEL the envoys": a derived verb of material
+    conflict with a future auxiliary or under a head of intent announces the act, which
+    PLOVER codes as THREATEN (below); the cooperative senses of derived verbs are too
+    general to promise anything ("will FACE criticism" is no meeting)."""
+    return ontology().categories[category]["quad"] == "material_conflict" and (
+        modal(chain) in ENGLISH.future_auxiliaries or intended(chain))
+
+
 def unasserted(chain: list[Any]) -> bool:
     """Whether the clause is the infinitive of a noun ("his THREATS to slap tariffs", "a
     PROPOSAL to create"): it names an idea, not an act that happened. A choice already made
@@ -184,7 +194,8 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     category = trig.category
     cond = condition(chain)
     if nonpolitical(token, category) or unasserted(chain) or (
-            trig.dyadic and habitual(token) and (cond is None or onto.cooperative(category))):
+            trig.dyadic and habitual(token) and not coercion_ahead(chain, category)
+            and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}

@@ -76,15 +76,18 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
 
     "called on X to lift" codes the call, not the lifting; coordinated verbs ("conj")
     are separate clauses and both stay unless a trigger above governs them both. A noun
-    trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest).
+    trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest), and
+    a derived verb yields to a hand trigger standing there.
     """
     heads: dict[int, bool] = {}
     for tok, trig in hits:  # a derived default governs only derived triggers
         heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
-        node, governed = predicate(tok), False
-        while node.head.i != node.i and not own_clause(node):
+        node = predicate(tok)
+        # a hand trigger standing at the same verb ("impose RESTRICTIONS") tells its sense
+        governed = trig.dyadic and not heads[node.i]
+        while not governed and node.head.i != node.i and not own_clause(node):
             sibling = node.dep_ == "conj"
             node = node.head
             if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
