@@ -1,4 +1,4 @@
-"""Forms of a derived CAMEO verb that code: an announced coercion.
+"""Forms of a derived CAMEO verb that code: an announced coercion; the phrases a pattern reads.
 
 Every sentence here is written for the tests, not taken from an evaluation set.
 """
@@ -25,3 +25,24 @@ def test_a_vow_to_coerce_is_a_threat_not_the_act(run):
 def test_a_derived_cooperative_sense_in_the_future_promises_nothing(run):
     # "face" is a CAMEO meeting verb; "will face criticism" announces no meeting
     assert types(run("The Peruvian senator will face criticism from Chile.")) == []
+
+
+def cameo_match(sentence, index):
+    from dateline.events.lexicon import Lexicon
+    from dateline.nlp import load
+
+    trig = Lexicon().cameo.match(load()(sentence)[index])
+    return trig and (trig.category, trig.cameo)
+
+
+def test_a_pattern_reads_the_object_phrase_not_a_phrase_inside_it(pipeline):
+    assert cameo_match("Chile reached a trade deal with Peru.", 1) == ("AGREE", "0311")
+    # "slam * BORDER" (close it) names the verb's object, not the topic of its object
+    assert cameo_match("The senator slammed the comments about the border.", 2) is None
+
+
+def test_pattern_words_before_a_preposition_are_the_verbs_own_object(pipeline):
+    assert cameo_match("Peru moved troops toward the border.", 1) == ("MOBILIZE", "154")
+    assert cameo_match("The general moved toward the troops.", 2) is None
+    # the deal of "reach * DEAL" is what is reached, not what came before
+    assert cameo_match("Chile reached the port after a trade deal with Peru.", 1) is None
