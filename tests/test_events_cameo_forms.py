@@ -46,3 +46,9 @@ def test_pattern_words_before_a_preposition_are_the_verbs_own_object(pipeline):
     assert cameo_match("The general moved toward the troops.", 2) is None
     # the deal of "reach * DEAL" is what is reached, not what came before
     assert cameo_match("Chile reached the port after a trade deal with Peru.", 1) is None
+
+
+def test_a_verb_of_saying_on_what_a_named_party_said_is_said_of_that_party(run):
+    doc = run("Chile has slammed Bolivian President Evo Morales's remarks.")
+    assert types(doc) == ["ACCUSE"] and doc.events[0]["target"]["country"] == "BOL"
+    assert types(run("Chile has slammed the remarks about the border.")) == []
