@@ -52,3 +52,25 @@ def test_a_verb_of_saying_on_what_a_named_party_said_is_said_of_that_party(run):
     doc = run("Chile has slammed Bolivian President Evo Morales's remarks.")
     assert types(doc) == ["ACCUSE"] and doc.events[0]["target"]["country"] == "BOL"
     assert types(run("Chile has slammed the remarks about the border.")) == []
+
+
+def test_material_cooperation_announced_withheld_is_a_threat(run):
+    doc = run("The Chilean president said Chile would not come to the defense of Peru.")
+    assert types(doc) == ["THREATEN"] and doc.events[0]["target"]["country"] == "PER"
+    assert types(run("Chile will not send any more aid to Peru, the president said.")) == \
+        ["THREATEN"]
+    assert types(run("Chile did not send aid to Peru.")) == []  # a fact, no announcement
+    assert types(run("Chile would not send aid to Peru.")) == []  # the narrator imagines
+
+
+def test_coming_to_a_countrys_defense_is_protection_not_a_visit(run):
+    # CAMEO reads "come * (TO)" as a visit (040): the hand entry says what it is
+    doc = run("Chile came to the defense of Peru on Monday.")
+    assert types(doc) == ["AID"] and doc.events[0]["cameo"] == "074"
+    assert types(run("The Chilean president came to Lima on Monday.")) != ["AID"]
+
+
+def test_a_coercion_sought_is_intended_and_one_advocated_is_asked_for(run):
+    assert types(run("Chile sought new sanctions against Peru.")) == ["THREATEN"]
+    assert types(run("Chile lobbied for sanctions against Peru.")) == ["REQUEST"]
+    assert types(run("Chile imposed sanctions on Peru.")) == ["SANCTION"]
