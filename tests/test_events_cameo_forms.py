@@ -74,3 +74,11 @@ def test_a_coercion_sought_is_intended_and_one_advocated_is_asked_for(run):
     assert types(run("Chile sought new sanctions against Peru.")) == ["THREATEN"]
     assert types(run("Chile lobbied for sanctions against Peru.")) == ["REQUEST"]
     assert types(run("Chile imposed sanctions on Peru.")) == ["SANCTION"]
+
+
+def test_a_pattern_named_object_may_name_whom_it_is_aimed_at(run):
+    # "step up * PRESSURE" (CAMEO 100): the pressure's "on" phrase is the recipient
+    doc = run("Chile stepped up pressure on Peru.")
+    assert types(doc) == ["REQUEST"] and doc.events[0]["target"]["country"] == "PER"
+    # a bare verb's object may be anything: no recipient through it
+    assert types(run("Chile undermined its bid against Peru.")) == []

@@ -336,7 +336,7 @@ class EventStage:
             source = resolver.first(candidates) or spoken_source(resolver, candidates)
             grouped = source is None
             source = source or self.group(resolver, candidates, sent)
-            found = self.outside(recipients(tok) if trig.dyadic else targets(tok))
+            found = self.outside(recipients(tok, trig.specific) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok), found)
                          if trig.mode == "visit" or not venue(t))
