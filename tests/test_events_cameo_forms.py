@@ -82,3 +82,16 @@ def test_a_pattern_named_object_may_name_whom_it_is_aimed_at(run):
     assert types(doc) == ["REQUEST"] and doc.events[0]["target"]["country"] == "PER"
     # a bare verb's object may be anything: no recipient through it
     assert types(run("Chile undermined its bid against Peru.")) == []
+
+
+def test_a_pattern_commented_with_an_inflected_phrasal_verb_is_that_verbs(run):
+    # CAMEO lists "- * TALKS [160] # CALLED_OFF" under "+CALL_OFF", "# RULED_OUT" likewise
+    assert types(run("Chile called off talks with Peru.")) == ["SANCTION"]
+    assert types(run("Chile ruled out talks with Peru.")) == ["REJECT"]
+    assert types(run("Chile held talks with Peru.")) == ["CONSULT"]  # the talks happened
+
+
+def test_a_pattern_without_a_comment_serves_every_verb_of_its_block(pipeline):
+    # "- * (WITH) [046]" sits uncommented in the block of CONFER, DISCUSS, SPEAK, TALK
+    assert cameo_match("Chile spoke with Peru on Monday.", 1) == ("CONSULT", "046")
+    assert cameo_match("Chile spoke on Monday.", 1) is None

@@ -77,16 +77,22 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     "called on X to lift" codes the call, not the lifting; coordinated verbs ("conj")
     are separate clauses and both stay unless a trigger above governs them both. A noun
     trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest), and
-    a derived verb yields to a hand trigger standing there.
+    a derived verb yields to a hand trigger standing there, save a phrasal verb's pattern
+    naming that object, which governs it.
     """
     heads: dict[int, bool] = {}
+    named = {tok.i for tok, trig in hits if trig.dyadic and trig.specific and any(
+        c.dep_ == "prt" for c in tok.children)}
     for tok, trig in hits:  # a derived default governs only derived triggers
         heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
         node = predicate(tok)
-        # a hand trigger standing at the same verb ("impose RESTRICTIONS") tells its sense
-        governed = trig.dyadic and not heads[node.i]
+        # a hand trigger standing at a verb ("impose RESTRICTIONS") tells its derived
+        # sense; but a phrasal verb's pattern naming its object tells what befalls a
+        # trigger that is that object ("called off TALKS", "ruled out TALKS")
+        governed = (trig.dyadic and not heads[node.i] and node.i not in named) or (
+            not trig.dyadic and tok.i != node.i and node.i in named)
         while not governed and node.head.i != node.i and not own_clause(node):
             sibling = node.dep_ == "conj"
             node = node.head
