@@ -95,3 +95,10 @@ def test_a_pattern_without_a_comment_serves_every_verb_of_its_block(pipeline):
     # "- * (WITH) [046]" sits uncommented in the block of CONFER, DISCUSS, SPEAK, TALK
     assert cameo_match("Chile spoke with Peru on Monday.", 1) == ("CONSULT", "046")
     assert cameo_match("Chile spoke on Monday.", 1) is None
+
+
+def test_a_coercion_told_in_the_future_is_a_threat_of_its_own_side_only(run):
+    doc = run("The Chilean president said Chile would freeze Peruvian assets.")
+    assert types(doc) == ["THREATEN"] and doc.events[0]["source"]["country"] == "CHL"
+    # another side's coercion foretold is no threat of Peru's, nor of the speaker's
+    assert types(run("The Chilean president said Peru would freeze Chilean assets.")) == []

@@ -8,7 +8,7 @@ from itertools import chain
 from typing import Any
 
 from dateline.events.dates import event_date, lede_end
-from dateline.events.guards import bare_threat, clause, judge
+from dateline.events.guards import Verdict, bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
@@ -353,6 +353,8 @@ class EventStage:
                 target = None  # a group placed by the sentence's country is not its own recipient
             if target is None and trig is self.lexicon.demand:
                 return None  # "needs 67 delegates to win", "left real estate to pursue ..."
+        if source is not None and self.foretold(resolver, tok, verdict, source):
+            return None
         quote = resolver.cued(tok) if verdict.category in SPOKEN else None
         if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
@@ -392,6 +394,20 @@ class EventStage:
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
+
+    @staticmethod
+    def foretold(resolver: Resolver, tok: Any, verdict: Verdict, source: EventActor) -> bool:
+        """ "The Chilean president said PERU would freeze Chilean assets": a coercion told in
+        the future by someone of another side than its actor foretells it; PLOVER's threat
+        is announced by whoever would act ("said CHILE would", "we will")."""
+        if verdict.category != "THREATEN" or "future" not in verdict.context:
+            return False
+        speaker = resolver.first(reporter(clause(tok)[-1]))
+        if speaker is None:
+            return False
+        if speaker["country"] and source["country"]:
+            return speaker["country"] != source["country"]
+        return bool(speaker["actor"] and source["actor"]) and speaker["actor"] != source["actor"]
 
     @staticmethod
     def between_persons(doc: Document, source: EventActor, target: EventActor | None) -> bool:
