@@ -26,9 +26,13 @@ NOBODY = {"neither", "no"}
 # Heads that deny their complement happened ("avoids condemning", "refused to criticize",
 # "failed to condemn", "refrained from").
 NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refuse", "fail"}
-# Heads that make their complement an intention rather than an act ("plans to impose").
+# Heads that make their complement an intention rather than an act ("plans to impose",
+# "VOWED to impose": a commitment to act is intent, PLOVER codes it by what is intended).
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
-          "ready", "willing"}
+          "ready", "willing", "vow", "pledge", "promise", "swear"}
+# Verbs of advocacy whose "for" phrase names what is asked for (see ``advocated``).
+ADVOCACY = {"push", "lobby", "press", "campaign", "argue", "call", "appeal", "ask", "plead",
+            "advocate", "clamor", "clamour"}
 # Nouns of a choice made, whose infinitive reports the act chosen (see ``unasserted``).
 CHOSEN = {"decision", "vote"}
 # The conditional auxiliary: a future only when reported (see ``in_speech``).
@@ -148,7 +152,17 @@ def in_speech(head: Any) -> bool:
 
 
 def intended(chain: list[Any]) -> bool:
-    return any(tok.dep_ == "xcomp" and lemma(tok.head) in INTENT for tok in chain)
+    """ "plans TO IMPOSE", "sought new SANCTIONS": an act under a head of intent, as its
+    infinitive or as the noun it seeks."""
+    return any((tok.dep_ == "xcomp" or (tok.dep_ == "dobj" and tok.pos_ == "NOUN"))
+               and lemma(tok.head) in INTENT for tok in chain)
+
+
+def advocated(token: Any) -> bool:
+    """ "pushed FOR sanctions against Peru", "lobbied for tariffs": a material act a verb of
+    advocacy asks for is a request, not the act (the verb itself may be no trigger)."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ADVOCACY
 
 
 def habitual(token: Any) -> bool:
@@ -156,6 +170,24 @@ def habitual(token: Any) -> bool:
     and Clinton MEET Monday" state habits and schedules; a derived CAMEO verb, general as its
     senses are, codes only an act reported as done ("accepted", "has criticized")."""
     return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
+
+
+def coercion_ahead(chain: list[Any], category: str) -> bool:
+    """ "will IMPOSE new sanctions", "vowed to EXPEL the envoys": a derived verb of material
+    conflict with a future auxiliary or under a head of intent announces the act, which
+    PLOVER codes as THREATEN (below); the cooperative senses of derived verbs are too
+    general to promise anything ("will FACE criticism" is no meeting)."""
+    return ontology().categories[category]["quad"] == "material_conflict" and (
+        modal(chain) in ENGLISH.future_auxiliaries or intended(chain))
+
+
+def withheld(chain: list[Any], category: str) -> bool:
+    """ "would not come to the defense of Estonia", "will not send any more aid": material
+    cooperation its actor announces it will not give is a threat to withhold it (CAMEO 131,
+    threaten to reduce or stop aid); "would" announces only in reported speech."""
+    aux = modal(chain)
+    return ontology().categories[category]["quad"] == "material_cooperation" and \
+        aux in ENGLISH.future_auxiliaries and (aux not in HYPOTHETICAL or in_speech(chain[-1]))
 
 
 def unasserted(chain: list[Any]) -> bool:
@@ -193,7 +225,8 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     category = trig.category
     cond = condition(chain)
     if nonpolitical(token, category) or unasserted(chain) or (
-            trig.dyadic and habitual(token) and (cond is None or onto.cooperative(category))):
+            trig.dyadic and habitual(token) and not coercion_ahead(chain, category)
+            and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
@@ -201,7 +234,11 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
         return None  # the trigger is the condition itself: "if X is allowed to grow"
     if unsaid(chain[-1]):
         return None
+    if category not in VERBAL and advocated(token):
+        return Verdict("REQUEST", ())
     if any(negated(tok) for tok in chain):
+        if not trig.negated and withheld(chain, category):
+            return Verdict("THREATEN", ("future",))
         if not trig.negated:
             return None
         category = trig.negated

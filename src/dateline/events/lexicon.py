@@ -114,15 +114,58 @@ class Pattern:
         object.__setattr__(self, "size", len(self.subject) + len(self.object))
 
 
+# The links a CAMEO pattern's words are read through, by what the word is: a noun's own
+# modifiers and conjuncts ("new trade SANCTIONS and tariffs"), a preposition's object, a
+# verb's objects ("agreed to HOLD TALKS"). A noun's other prepositional phrases are no part
+# of the verb's object: "slammed the comments ABOUT THE BORDER" slams no border.
+NOUN_LINKS = {"compound", "amod", "nummod", "poss", "nmod", "conj", "appos", "quantmod", "neg",
+              "advmod"}
+PREP_LINKS = {"pobj", "pcomp"}
+# A noun's "of" phrase still names what is acted on: "suspended PART of the aid".
+PARTITIVE = "of"
+
+
+def phrase_words(token: Any, found: set[str]) -> None:
+    """The lemmas and forms of ``token``'s phrase as a CAMEO pattern reads it."""
+    found.add(lemma(token))
+    found.add(token.lower_)
+    for child in token.children:
+        if temporal(child):
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            follow = child.dep_ in OBJECT_DEPS and child.i > token.i
+        elif token.dep_ in ("prep", "agent") or token.pos_ == "ADP":
+            follow = child.dep_ in PREP_LINKS
+        else:
+            follow = child.dep_ in NOUN_LINKS or (child.dep_ == "prep" and
+                                                   child.lower_ == PARTITIVE)
+        if follow:
+            phrase_words(child, found)
+
+
 def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
-    """Lemmas and forms in the subtrees of ``token``'s dependents of the given relations."""
+    """Lemmas and forms of the phrases of ``token``'s dependents of the given relations."""
     found: set[str] = set()
     for child in token.children:
         if child.dep_ in deps and (not after or child.i > token.i) and not temporal(child):
-            for tok in child.subtree:
-                found.add(lemma(tok))
-                found.add(tok.lower_)
+            phrase_words(child, found)
     return found
+
+
+# The verb's own object, before any prepositional phrase of it.
+DIRECT = OBJECT_DEPS - {"prep", "agent", "pobj"}
+
+
+def own_object(slots: tuple[frozenset[str], ...], direct: set[str], preps: set[str]) -> bool:
+    """Whether a pattern's words before its first preposition are the verb's own object:
+    "slam * BORDER" slams a border shut, "slammed Chile OVER the border" does not; after a
+    preposition ("move * troop TOWARD border") a word may be in any of its phrases."""
+    for slot in slots:
+        if slot & preps:
+            return True
+        if not slot & direct:
+            return False
+    return True
 
 
 VETO = Trigger(category="", lemma="", pos="verb", mode=None, cameo="", with_=frozenset(),
@@ -191,6 +234,7 @@ class CameoVerbs:
         subject_deps = {"poss"} if verb else ENGLISH.subjects
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
         objects: set[str] | None = None
+        direct: set[str] | None = None
         subjects: set[str] | None = None
         defaults = []
         for pat in patterns:
@@ -205,6 +249,10 @@ class CameoVerbs:
             objects = objects if objects is not None else words_under(
                 token, OBJECT_DEPS, after=True)
             if not all(slot & objects for slot in pat.object):
+                continue
+            direct = direct if direct is not None else words_under(token, DIRECT, after=True)
+            if not own_object(pat.object, direct, {c.lower_ for c in token.children
+                                                   if c.dep_ in ("prep", "agent")}):
                 continue
             if pat.subject:
                 subjects = subjects if subjects is not None else words_under(

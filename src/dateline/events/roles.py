@@ -16,6 +16,8 @@ from dateline.resources import load_yaml
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "among", "over", "about", "regarding", "toward", "towards", "in")
+# Prepositions by which a verb's object is aimed at a party ("pressure ON", "ties WITH").
+AIMED = ("on", "upon", "against", "with", "to", "toward", "towards", "at")
 # Clause links through which a verb inherits the subject of its head.
 INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 PREDICATE = ("VERB", "AUX", "ADJ")
@@ -240,9 +242,12 @@ def targets(token: Any) -> Iterator[Any]:
                 yield from pobjs(prep)
 
 
-def recipients(token: Any) -> Iterator[Any]:
+def recipients(token: Any, aimed: bool = False) -> Iterator[Any]:
     """The recipient slots of the verb itself: passive subject, objects, prepositional objects
-    ("criticized X", "lashed out AT X", "was blamed"), for triggers that need a named one."""
+    ("criticized X", "lashed out AT X", "was blamed"), for triggers that need a named one;
+    then whose its object is; ``aimed``: also whom the object is aimed at ("stepped up
+    PRESSURE on X"), for a pattern that names its object (a bare verb's object may be any
+    thing: "took a stand AGAINST the war" takes nothing from anyone)."""
     yield from patient(token)
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj", "dative"):
@@ -253,6 +258,10 @@ def recipients(token: Any) -> Iterator[Any]:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 yield from pobjs(child)
     yield from authors(token)
+    for obj in (c for c in token.children if c.dep_ == "dobj" and aimed):
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in AIMED:
+                yield from pobjs(child)
 
 
 def authors(token: Any) -> Iterator[Any]:

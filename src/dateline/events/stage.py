@@ -97,15 +97,24 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
 
     "called on X to lift" codes the call, not the lifting; coordinated verbs ("conj")
     are separate clauses and both stay unless a trigger above governs them both. A noun
-    trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest).
+    trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest), and
+    a derived verb yields to a hand trigger standing there, save a phrasal verb's pattern
+    naming that object, which governs it.
     """
     heads: dict[int, bool] = {}
+    named = {tok.i for tok, trig in hits if trig.dyadic and trig.specific and any(
+        c.dep_ == "prt" for c in tok.children)}
     for tok, trig in hits:  # a derived default governs only derived triggers
         heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
-        node, governed = predicate(tok), False
-        while node.head.i != node.i and not own_clause(node):
+        node = predicate(tok)
+        # a hand trigger standing at a verb ("impose RESTRICTIONS") tells its derived
+        # sense; but a phrasal verb's pattern naming its object tells what befalls a
+        # trigger that is that object ("called off TALKS", "ruled out TALKS")
+        governed = (trig.dyadic and not heads[node.i] and node.i not in named) or (
+            not trig.dyadic and tok.i != node.i and node.i in named)
+        while not governed and node.head.i != node.i and not own_clause(node):
             sibling = node.dep_ == "conj"
             node = node.head
             if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
@@ -392,7 +401,7 @@ class EventStage:
             grouped = source is None
             source = source or self.group(resolver, candidates, sent)
             found = self.outside(noun_targets(tok, verdict.category) if trig.nominal else
-                                 recipients(tok) if trig.dyadic else targets(tok))
+                                 recipients(tok, trig.specific) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok), found)
                          if trig.mode == "visit" or not venue(t))
@@ -403,6 +412,8 @@ class EventStage:
                 target = None  # a group placed by the sentence's country is not its own recipient
             if target is None and trig is self.lexicon.demand:
                 return None  # "needs 67 delegates to win", "left real estate to pursue ..."
+        if source is not None and self.foretold(resolver, tok, verdict, source):
+            return None
         quote = resolver.cued(tok) if verdict.category in SPOKEN else None
         if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
@@ -443,6 +454,20 @@ class EventStage:
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
+
+    @staticmethod
+    def foretold(resolver: Resolver, tok: Any, verdict: Verdict, source: EventActor) -> bool:
+        """ "The Chilean president said PERU would freeze Chilean assets": a coercion told in
+        the future by someone of another side than its actor foretells it; PLOVER's threat
+        is announced by whoever would act ("said CHILE would", "we will")."""
+        if verdict.category != "THREATEN" or "future" not in verdict.context:
+            return False
+        speaker = resolver.first(reporter(clause(tok)[-1]))
+        if speaker is None:
+            return False
+        if speaker["country"] and source["country"]:
+            return speaker["country"] != source["country"]
+        return bool(speaker["actor"] and source["actor"]) and speaker["actor"] != source["actor"]
 
     @staticmethod
     def between_persons(doc: Document, source: EventActor, target: EventActor | None) -> bool:

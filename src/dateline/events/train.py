@@ -5,8 +5,11 @@ code and verb+object patterns ("- * ACCUSATION [016] # DENOUNCE"); CAMEO2PLOVER-
 each CAMEO code to a PLOVER type and mode. The table written here keeps, per verb lemma
 (and particle: "+LASH_OUT"), its default code and the patterns of that verb, each with the
 words required before the verb (subject) and after it (objects, prepositions), and the
-synonym sets the patterns name. A pattern comment naming no verb of its block is dropped:
-those are leftovers of merged blocks ("- * ATTACK [190] # CONTINUE" under BLAME).
+synonym sets the patterns name. A pattern belongs to the verb its comment names, in any
+inflection ("# CALLED_OFF" under "+CALL_OFF"); a pattern without a comment to every verb of
+its block, as PETRARCH reads a block of synonyms ("- * SANCTIONS" under BEEF_UP, STRENGTHEN).
+A comment naming no verb of its block is a leftover of a merged block and is dropped
+("- * ATTACK [190] # CONTINUE" under BLAME).
 It also lists the nouns derived from those verbs ("condemn" -> condemnation, "threaten" ->
 threat; see ``data/events/derivation.yaml``): news tells many events by a noun, which the
 events stage codes as its verb would be.
@@ -140,6 +143,30 @@ def plover(code: str, table: dict[str, tuple[str, str | None]]) -> tuple[str, st
     return NONE, None
 
 
+def inflections(verb: str) -> set[str]:
+    """The regular inflections of a dictionary verb: "CALL" -> CALLS, CALLED, CALLING;
+    "RULE" -> RULED, RULING; "PLAY" -> PLAYED; "CARRY" -> CARRIED; "SCRAP" -> SCRAPPED."""
+    forms = {verb, verb + "S", verb + "ES", verb + "ED", verb + "D", verb + "ING"}
+    if verb.endswith("E"):
+        forms.add(verb[:-1] + "ING")
+    if verb.endswith("Y"):
+        forms |= {verb[:-1] + "IED", verb[:-1] + "IES"}
+    if len(verb) > 2 and verb[-1] not in "AEIOUWXY" and verb[-2] in "AEIOU" and \
+            verb[-3] not in "AEIOU":
+        forms |= {verb + verb[-1] + "ED", verb + verb[-1] + "ING"}
+    return forms
+
+
+def owner(block: Block, who: str) -> str | None:
+    """The verb of the block a pattern comment names: a listed form, else a regular
+    inflection with the same particle ("CALLED_OFF" -> CALL_OFF); None if no verb."""
+    if who in block.forms:
+        return block.forms[who]
+    head, _, particle = who.partition("_")
+    return next((verb for verb in block.verbs if verb.partition("_")[2] == particle
+                 and head in inflections(verb.partition("_")[0])), None)
+
+
 def verb_key(verb: str) -> tuple[str, str]:
     """ "LASH_OUT" -> ("lash", "out"); "ACCUSE" -> ("accuse", "-")."""
     parts = verb.lower().split("_")
@@ -197,7 +224,7 @@ def derive(cameo: Path, mapping: Path) -> str:
                 continue
             entries = [([], [], own)]
             entries += [(before, after, code) for before, after, code, who in block.patterns
-                        if block.forms.get(who) == verb]
+                        if not who or owner(block, who) == verb]
             for before, after, code in entries:
                 kind, mode = plover(code, table) if code != "---" else (NONE, None)
                 row = "\t".join(["verb", lemma, particle, code, kind, mode or NONE,

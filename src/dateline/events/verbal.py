@@ -176,10 +176,12 @@ def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
 
 
 def named_object(token: Any) -> bool:
-    """Whether the verb's object, or its preposition's, is a name ("slammed CLINTON")."""
+    """Whether the verb's object, or its preposition's, is a name ("slammed CLINTON"), or
+    what a name said or did ("slammed CLINTON's remarks": the verb is said of its author)."""
     for child in token.children:
         nouns = [child] if child.dep_ == "dobj" else \
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        nouns += [g for n in nouns for g in n.children if g.dep_ == "poss"]
         if any(n.ent_type_ in ENGLISH.named_labels for n in nouns):
             return True
     return False
