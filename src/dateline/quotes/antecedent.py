@@ -6,8 +6,11 @@ the spokesperson, however far back the last named speaker was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
+from dateline.actors.gender import agrees
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import Cues
 
@@ -25,15 +28,17 @@ def _main_clause(subj: Token, pron: Token, inside: set[int]) -> bool:
     return all(a.i in inside or a.i == pron.head.i for a in subj.head.ancestors)
 
 
-def local_antecedent(pron: Token, cues: Cues, inside: set[int]) -> Token | None:
+def local_antecedent(pron: Token, cues: Cues, inside: set[int],
+                     gender: Callable[[Token], str | None]) -> Token | None:
     """The closest earlier main-clause subject in the pronoun's sentence and paragraph
-    that can be it."""
+    that can be it: a "she" passes over a man (``gender``: whom a token names, if known)."""
     if pron.lower_ not in ENGLISH.third_person:
         return None
     for tok in reversed(pron.sent[: pron.i - pron.sent.start]):
         if "\n" in tok.text_with_ws:
             return None
         if (tok.i not in inside and tok.dep_ in ENGLISH.subjects and tok.pos_ != "PRON"
-                and _main_clause(tok, pron, inside) and _compatible(tok, cues)):
+                and _main_clause(tok, pron, inside) and _compatible(tok, cues)
+                and agrees(pron.lower_, gender(tok))):
             return tok
     return None

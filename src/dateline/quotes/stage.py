@@ -176,18 +176,20 @@ class QuoteStage:
                 within = said.within(cand)
                 # in a turn, "he" is someone else than the turn's speaker
                 outside = within is None or within[0] == "transcript"
-                named = self._named_span(cand, inside) if outside else None
+                named = self._named_span(cand, inside, resolver) if outside else None
                 actor = resolver.resolve(named or cand.speaker, within)
             cand.extra["actor"] = actor
             said.add(self._quote(doc, cand, actor, dates))
         return said.quotes
 
-    def _named_span(self, cand: Candidate, inside: set[int]) -> tuple[int, int] | None:
-        """For a "he"/"she" speaker, the span of a compatible subject earlier in its sentence,
-        which wins over the actors stage's (often far) antecedent."""
+    def _named_span(self, cand: Candidate, inside: set[int],
+                    resolver: SpeakerResolver) -> tuple[int, int] | None:
+        """For a "he"/"she" speaker, the span of a compatible subject of its gender earlier in
+        its sentence, which wins over the actors stage's (often far) antecedent."""
         if cand.speaker_tok is None:
             return None
-        ante = local_antecedent(cand.speaker_tok, self.cues, inside)
+        ante = local_antecedent(cand.speaker_tok, self.cues, inside,
+                                lambda tok: resolver.gender_at((tok.idx, tok.idx + len(tok))))
         if ante is None:
             return None
         span = noun_span(ante.doc, ante)
