@@ -123,3 +123,7 @@ def test_a_pronoun_in_a_joined_clause_shows_no_gender() -> None:
     assert gendered.pronoun_after(person(doc, "Ines Ferrer")) == "f"
     doc = resolve("Arne Solberg answered every question, and she thanked him.")
     assert gendered.pronoun_after(person(doc, "Arne Solberg")) is None
+    doc = resolve("Arne Solberg expects Ines Ferrer to win the vote. He said the harbour was safe.")
+    assert gendered.pronoun_after(person(doc, "Ines Ferrer")) is None  # not the main subject
+    doc = resolve("Ines Ferrer toured the docks on Monday. She said the harbour was safe.")
+    assert gendered.pronoun_after(person(doc, "Ines Ferrer")) == "f"

@@ -75,10 +75,11 @@ def noun(span: Span) -> str | None:
 
 def pronoun_after(span: Span) -> str | None:
     """The gender of a he/she that can only be the name it follows: the name is a subject
-    and the pronoun the subject of the clause its verb reports ("Doe said SHE would") or of
-    the next sentence's main clause ("Doe toured the docks. SHE said"), with no other person
-    named between. A pronoun in a clause merely joined to the name's ("Doe answered, and SHE
-    thanked him") may be anyone's."""
+    and the pronoun the subject of the clause its verb reports ("Doe said SHE would"), or
+    the name the main clause's subject and the pronoun the next sentence's ("Doe toured the
+    docks. SHE said"), with no other person named between. A pronoun in a clause merely
+    joined to the name's ("Doe answered, and SHE thanked him") or after a name inside a
+    clause ("Roe expects Doe to win. HE said") may be anyone's."""
     if span.root.dep_ not in ENGLISH.subjects:
         return None
     sdoc, verb, sent = span.doc, span.root.head, span.sent
@@ -88,7 +89,7 @@ def pronoun_after(span: Span) -> str | None:
             return None
         if tok.lower_ in ENGLISH.pronoun_gender and tok.dep_ in ENGLISH.subjects:
             reported = tok.head.dep_ == "ccomp" and tok.head.head.i == verb.i
-            opening = tok.i >= sent.end and tok.head.dep_ == "ROOT"
+            opening = tok.i >= sent.end and tok.head.dep_ == "ROOT" and verb.dep_ == "ROOT"
             return ENGLISH.pronoun_gender[tok.lower_] if reported or opening else None
     return None
 
