@@ -127,3 +127,10 @@ def test_a_pronoun_in_a_joined_clause_shows_no_gender() -> None:
     assert gendered.pronoun_after(person(doc, "Ines Ferrer")) is None  # not the main subject
     doc = resolve("Ines Ferrer toured the docks on Monday. She said the harbour was safe.")
     assert gendered.pronoun_after(person(doc, "Ines Ferrer")) == "f"
+
+
+def test_an_honorific_outweighs_a_pronoun() -> None:
+    doc = resolve("Mrs. Tove Ranta met the divers. Tove Ranta said he was late.")
+    assert gendered.shown([e for e in doc.spacy.ents if e.text == "Tove Ranta"]) == "f"
+    doc = resolve("Tove Ranta met the divers. Tove Ranta said he was late.")
+    assert gendered.shown([e for e in doc.spacy.ents if e.text == "Tove Ranta"]) == "m"

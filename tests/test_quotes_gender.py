@@ -45,3 +45,15 @@ def test_they_is_a_group_that_spoke_not_a_person(run) -> None:
     doc = run('"We will appeal," Mathis Berger said.\n'
               '"The decision is final," they said.')
     assert actor_of_quote(doc, "decision is final") is None
+
+
+def test_he_in_her_own_statement_is_not_her(run) -> None:
+    def pronoun_speaker(doc: Document, word: str) -> str | None:
+        return next(q["actor"] for q in doc.quotes if (q["speaker"] or {}).get("text") == word)
+
+    doc = run("Congresswoman Signe Mattsson met the divers on Monday. "
+              "Signe Mattsson said he believed the harbour was unsafe.")
+    assert pronoun_speaker(doc, "he") != "signe-mattsson"
+    doc = run("Signe Mattsson met the divers on Monday. "
+              "Signe Mattsson said she believed the harbour was unsafe.")
+    assert pronoun_speaker(doc, "she") == "signe-mattsson"

@@ -95,8 +95,10 @@ def pronoun_after(span: Span) -> str | None:
 
 
 def shown(spans: Iterable[Span]) -> str | None:
-    """The gender a person's names show in the text, by vote (None: no clear evidence)."""
-    return vote(g for s in spans for g in (honorific(s), noun(s), pronoun_after(s)))
+    """The gender a person's names show in the text, by vote (None: no clear evidence); an
+    honorific or a noun says it outright, so it counts twice what a pronoun suggests."""
+    return vote(g for s in spans for g in (honorific(s), honorific(s), noun(s), noun(s),
+                                           pronoun_after(s)))
 
 
 def first_name(name: str) -> str | None:

@@ -154,8 +154,6 @@ class SpeakerResolver:
             if gendered.agrees(pronoun, self.gender_of(actor_id)):
                 return actor_id
         for ent in reversed([e for e in self.persons if e["end"] <= at]):
-            actor = self._lookup((ent["start"], ent["end"]))[0]
-            if gendered.agrees(pronoun, self.gender_of(actor) or self.gender_at(
-                    (ent["start"], ent["end"]))):
-                return actor
+            if gendered.agrees(pronoun, self.gender_at((ent["start"], ent["end"]))):
+                return self._lookup((ent["start"], ent["end"]))[0]
         return None
