@@ -82,3 +82,9 @@ FURNITURE ?= ../shared/data/furniture-dev
 .PHONY: train-clean
 train-clean: setup
 	$(BIN)/python -m dateline.clean.train $(FURNITURE) $(POLNEAR) src/dateline/data/clean/line_model.json
+
+# The usual gender of first names, learned from PolNeAR train's own honorifics, gendered nouns
+# and pronouns (see dateline.actors.train_gender); rebuilds the shipped file byte for byte.
+.PHONY: train-gender
+train-gender: setup
+	$(BIN)/python -m dateline.actors.train_gender $(POLNEAR) src/dateline/data/actors/first_names.tsv

@@ -53,6 +53,7 @@ class Actor(TypedDict):
     sector: str | None
     roles: list[str]
     aliases: NotRequired[list[str]]
+    gender: NotRequired[str | None]  # a person's: "m" / "f" as texts showed it, or None
 
 
 class Quote(Span):

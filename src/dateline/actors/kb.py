@@ -12,8 +12,9 @@ stage before it fills a document's actors from the KB), once the document is fin
 A record is ``{"id", "name", "type", "country", "sector", "first_seen", "last_seen",
 "docs": [doc ids], "roles": [{"role", "first_seen", "last_seen", "docs"}],
 "aliases": [{"alias", "first_seen", "last_seen", "docs"}],
-"evidence": {"country": {"USA": 3, "GBR": 1}, "sector": {...}}}`` (how many documents said
-each value; the record holds the best-supported one, ``support`` says how sure), plus
+"evidence": {"country": {"USA": 3, "GBR": 1}, "sector": {...}, "gender": {"f": 2}}}`` (how
+many documents said each value; the record holds the best-supported one, ``support`` says how
+sure; a person's ``gender`` is what the texts showed, see dateline.actors.gender), plus
 ``"merged_into": id`` when a surname-only actor ("biden") was later found to be a full-named
 one ("joe-biden"); dates are the documents' ``published`` dates (ISO, or None when unknown).
 
@@ -48,7 +49,7 @@ from dateline.errors import ConfigError
 from dateline.model import Document
 
 FIELDS = ("name", "type", "country", "sector")
-EVIDENCE = ("country", "sector")  # fields the documents vote on
+EVIDENCE = ("country", "sector", "gender")  # fields the documents vote on
 
 
 def support(record: dict[str, Any], field: str) -> float | None:
@@ -70,6 +71,12 @@ def _seen(entry: dict[str, Any], date: str | None, doc_id: str) -> None:
     docs = entry.setdefault("docs", [])
     if doc_id not in docs:
         docs.append(doc_id)
+
+
+def _best(counts: dict[str, int]) -> str | None:
+    """The value most documents said (the earlier one on a tie), None when none said any."""
+    best = max(counts.values(), default=0)
+    return next((v for v, n in counts.items() if n == best), None) if best else None
 
 
 class Overrides:
@@ -157,6 +164,7 @@ class ActorKB:
         for record in records:
             record = {"country": None, "sector": None, "roles": [], "aliases": [],
                       "evidence": {}, **record}
+            record.setdefault("gender", _best((record["evidence"] or {}).get("gender") or {}))
             kb.actors[record["id"]] = record
             kb._index(record)
         return kb
@@ -286,7 +294,7 @@ class ActorKB:
         known = self.get(actor["id"])
         if known is None:
             return
-        for key in ("country", "sector"):
+        for key in EVIDENCE:
             if not actor.get(key) and known.get(key):
                 actor[key] = known[key]
         for role in known.get("roles", []):
@@ -351,9 +359,8 @@ class ActorKB:
                 continue
             counts = evidence.setdefault(field, {})
             counts[actor[field]] = counts.get(actor[field], 0) + 1
-            best = max(counts.values())
-            if counts.get(record.get(field) or "", 0) < best:
-                record[field] = next(v for v, n in counts.items() if n == best)
+            if counts.get(record.get(field) or "", 0) < max(counts.values()):
+                record[field] = _best(counts)
 
     def _absorb_short_name(self, record: dict[str, Any]) -> None:
         """An earlier surname-only person ("Biden") joins the full name seen now ("Joe Biden")

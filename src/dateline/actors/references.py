@@ -40,8 +40,9 @@ def merge_records(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             continue
         for key in ("roles", "aliases"):
             kept[key] += [v for v in record.get(key, []) if v not in kept[key]]
-        for key in ("country", "sector"):
-            kept[key] = kept.get(key) or record.get(key)
+        for key in ("country", "sector", "gender"):
+            if kept.get(key) or record.get(key):
+                kept[key] = kept.get(key) or record.get(key)
     return merged
 
 

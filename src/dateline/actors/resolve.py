@@ -19,7 +19,8 @@ Rules, in order (no library does within-document actor resolution for news, henc
 6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
    sentence, or else in the previous sentence (a subject pronoun there may take the
    previous sentence's main subject); left unresolved when that is ambiguous. A person's
-   gender, once an honorific or a resolved pronoun shows it, rules out the other pronouns;
+   gender (``gender``: what the document's honorifics, gendered nouns and pronouns show,
+   else what earlier documents or the first name suggest) rules out the other pronouns;
    an object pronoun ("Brandt called on HER") never means the subject of its own clause.
 """
 
@@ -32,6 +33,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from dateline.actors import gender as gendered
 from dateline.actors.countries import country_name, igos, lookup
 from dateline.actors.ids import country_id, slug
 from dateline.actors.names import LEADING_THE, core
@@ -41,7 +43,6 @@ from dateline.actors.titles import Title, TitleMatcher
 from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
-HONORIFICS = {"mr.": "m", "mister": "m", "mrs.": "f", "ms.": "f", "miss": "f", "madam": "f"}
 NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", "new", "vice"}
 # the last word of a country's generic body: "Chinese Foreign Ministry" = "China's Foreign
 # Ministry"; a proper name ("Swiss Agency for Development") keeps its own name
@@ -87,11 +88,17 @@ class Found:
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    gender: str | None = None  # "m" / "f" from an honorific or a resolved pronoun
+    gender: str | None = None  # "m" / "f" as the document shows it (see dateline.actors.gender)
+    prior: str | None = None  # else: earlier documents', the first name's, a resolved pronoun's
 
     def record(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
-                "sector": self.sector, "roles": list(self.roles), "aliases": list(self.aliases)}
+                "sector": self.sector, "roles": list(self.roles), "aliases": list(self.aliases),
+                **({"gender": self.gender} if self.gender else {})}
+
+    @property
+    def likely_gender(self) -> str | None:
+        return self.gender or self.prior
 
     def add_role(self, title: Title) -> None:
         if title.is_role and title.role not in self.roles:
@@ -147,6 +154,7 @@ class Resolver:
         res.titled_names()
         res.person_bodies(self.orgs)
         res.descriptions(title_spans)
+        res.settle_genders()
         res.pronouns()
         return res
 
@@ -168,7 +176,7 @@ class Resolution:
         self.owners: dict[str, str] = {}  # "hillary-clinton-campaign" -> "hillary-clinton"
         self.bare: dict[str, list[Span]] = {}  # one-word person names by text
         self.gender_by_word: dict[str, str | None] = {}
-        self.genders: dict[str, str | None] = {}  # person named in full -> gender the text shows
+        self.genders: dict[str, str | None] = {}  # person named in full -> gender, shown or prior
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -418,7 +426,7 @@ class Resolution:
         """A one-word name joins the person this document names in full most often with
         that first or last word (the earliest introduced on a tie); "Mrs. Clinton" is not
         Bill Clinton. ``full`` holds (start, order, name) by those words."""
-        gender = self.honorific(ent) or self.word_gender(ent.text)
+        gender = gendered.honorific(ent) or self.word_gender(ent.text)
         ranked = self.salience(ent.text, full)
         if gender:  # none of that gender named in full: the KB's, not the wrong one
             ranked = [a for a in ranked if self.genders.get(a.id, a.gender) in (None, gender)]
@@ -448,7 +456,8 @@ class Resolution:
                     first.setdefault(actor.id, (start, actor))
                     names.setdefault(actor.id, []).append(name)
             for actor_id, (_start, actor) in first.items():
-                self.genders[actor_id] = actor.gender or self.gender_of(names[actor_id])
+                self.genders[actor_id] = (actor.gender or gendered.shown(names[actor_id])
+                                          or gendered.by_first_name(actor.name))
             # whom the corpus means by the bare word comes first; "Ivanka" alone in the text
             # tells her from "Trump" by her first name, so she comes last
             usual = self.kb.salient(word) if self.kb is not None and len(first) > 1 else None
@@ -462,32 +471,8 @@ class Resolution:
         """The gender the pronouns after a bare name show, over all its occurrences: a bare
         surname means one person throughout a news story."""
         if word not in self.gender_by_word:
-            self.gender_by_word[word] = self.gender_of(self.bare.get(word, []))
+            self.gender_by_word[word] = gendered.shown(self.bare.get(word, []))
         return self.gender_by_word[word]
-
-    def gender_of(self, spans: list[Span]) -> str | None:
-        """The gender most of the spans' honorifics and following subject pronouns show, if
-        they agree by a margin."""
-        votes = Counter(g for s in spans for g in (self.honorific(s), self.pronoun_after(s)) if g)
-        ranked = votes.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            return ranked[0][0]
-        return None
-
-    def pronoun_after(self, span: Span) -> str | None:
-        """The gender of the first subject he/she after a name, up to the end of the next
-        sentence, unless another person is named first."""
-        sent = span.sent
-        stop = self.sdoc[sent.end].sent.end if sent.end < len(self.sdoc) else sent.end
-        for tok in self.sdoc[span.end:stop]:
-            if tok.ent_type_ == "PERSON":
-                return None
-            if tok.lower_ in ENGLISH.pronoun_gender and tok.dep_ in ENGLISH.subjects:
-                return ENGLISH.pronoun_gender[tok.lower_]
-        return None
-
-    def honorific(self, span: Span) -> str | None:
-        return HONORIFICS.get(self.sdoc[span.start - 1].lower_) if span.start else None
 
     def name_actor(self, ent: Span) -> Found | None:
         """The actor of a full name, unless a neighbour's title mention swallowed it."""
@@ -516,7 +501,7 @@ class Resolution:
         while j in self.title_at_end:
             span, title = self.title_at_end[j]
             actor.add_role(title)
-            actor.gender = actor.gender or HONORIFICS.get(span.text.lower())
+            actor.gender = actor.gender or gendered.words().honorifics.get(span.text.lower())
             j = span.start
         if j == start:  # no title: only a possessive owner ("NPR's Steve Inskeep")
             if j >= 2 and self.sdoc[j - 1].text in ENGLISH.possessive_endings:
@@ -631,13 +616,26 @@ class Resolution:
 
         return min(cands, key=distance)
 
+    def settle_genders(self) -> None:
+        """Each person's gender from all the names the document gives them, before rule 6
+        reads it; where they show none, the knowledge base's or the first name's is a prior."""
+        names: dict[str, list[Span]] = {}
+        for (start, end), m in self.mentions.items():
+            if m["kind"] == "name":
+                names.setdefault(m["actor"], []).append(self.sdoc[start:end])
+        for actor in self.people():
+            actor.gender = gendered.shown(names.get(actor.id, [])) or actor.gender
+            known = self.kb.get(actor.id) if self.kb is not None else None
+            actor.prior = (known or {}).get("gender") or gendered.by_first_name(actor.name)
+
     def pronouns(self) -> None:
         """Rule 6: he/his/she/her -> the only person just before them."""
         for tok in self.sdoc:
             if tok.lower_ in ENGLISH.pronoun_gender and tok.tag_ in {"PRP", "PRP$"}:
                 actor = self.pronoun_target(tok)
                 if actor is not None:
-                    actor.gender = actor.gender or ENGLISH.pronoun_gender[tok.lower_]
+                    if actor.likely_gender is None:  # for the next pronouns, not as evidence
+                        actor.prior = ENGLISH.pronoun_gender[tok.lower_]
                     self.mention(tok.i, tok.i + 1, actor, "pronoun")
 
     def pronoun_target(self, tok: Any) -> Found | None:
@@ -649,7 +647,7 @@ class Resolution:
             out = []
             for key in self.mentions.inside(lo, hi):
                 actor = self.actors[self.mentions[key]["actor"]]
-                if actor.type == "person" and actor.gender in (None, gender):
+                if actor.type == "person" and actor.likely_gender in (None, gender):
                     out.append((key[0], actor))
             return out
 

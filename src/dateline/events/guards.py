@@ -13,6 +13,7 @@ from typing import Any
 
 from dateline.events.lexicon import Trigger, lemma
 from dateline.events.ontology import ontology
+from dateline.events.roles import governed_by, governor
 from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
@@ -168,7 +169,9 @@ def advocated(token: Any) -> bool:
 def habitual(token: Any) -> bool:
     """Whether a verb is not in a past form: "Mexico BUYS $250 billion from the US", "Trump
     and Clinton MEET Monday" state habits and schedules; a derived CAMEO verb, general as its
-    senses are, codes only an act reported as done ("accepted", "has criticized")."""
+    senses are, codes only an act reported as done ("accepted", "has criticized"); so does a
+    derived noun, or one its subject receives, by its verb ("FACED criticism", not "will FACE
+    criticism")."""
     return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
 
 
@@ -225,7 +228,9 @@ def judge(token: Any, trig: Trigger) -> Verdict | None:
     category = trig.category
     cond = condition(chain)
     if nonpolitical(token, category) or unasserted(chain) or (
-            trig.dyadic and habitual(token) and not coercion_ahead(chain, category)
+            (trig.dyadic or governed_by(token, "receive"))
+            and habitual(governor(token) or token if token.pos_ == "NOUN" else token)
+            and not coercion_ahead(chain, category)
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []

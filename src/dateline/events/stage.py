@@ -87,8 +87,13 @@ def supporting(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     condemnation", "REACHED an agreement", "FACED criticism" the noun is the event, its verb
     only tells who did it."""
     nouns = {tok.i for tok, _ in hits if tok.pos_ == "NOUN"}
-    return [(tok, trig) for tok, trig in hits if not any(
-        c.i in nouns and (governed_by(c, "support") or governed_by(c, "receive"))
+    # but a verb whose own CAMEO pattern names its object ("step up * PRESSURE") codes the
+    # phrase, and the noun is no event of its own
+    derived = {tok.i for tok, trig in hits if trig.nominal}
+    named = {c.i for tok, trig in hits if trig.specific and not trig.nominal
+             for c in tok.children if c.i in derived}
+    return [(tok, trig) for tok, trig in hits if tok.i not in named and not any(
+        c.i in nouns - named and (governed_by(c, "support") or governed_by(c, "receive"))
         for c in tok.children)]
 
 

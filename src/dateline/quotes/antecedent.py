@@ -25,15 +25,17 @@ def _main_clause(subj: Token, pron: Token, inside: set[int]) -> bool:
     return all(a.i in inside or a.i == pron.head.i for a in subj.head.ancestors)
 
 
-def local_antecedent(pron: Token, cues: Cues, inside: set[int]) -> Token | None:
-    """The closest earlier main-clause subject in the pronoun's sentence and paragraph
-    that can be it."""
+def local_antecedents(pron: Token, cues: Cues, inside: set[int]) -> list[Token]:
+    """The earlier main-clause subjects in the pronoun's sentence and paragraph that can be
+    it, closest first: the speakers' resolution takes the first of the pronoun's gender (a
+    "she" passes over a man)."""
     if pron.lower_ not in ENGLISH.third_person:
-        return None
+        return []
+    found = []
     for tok in reversed(pron.sent[: pron.i - pron.sent.start]):
         if "\n" in tok.text_with_ws:
-            return None
+            break
         if (tok.i not in inside and tok.dep_ in ENGLISH.subjects and tok.pos_ != "PRON"
                 and _main_clause(tok, pron, inside) and _compatible(tok, cues)):
-            return tok
-    return None
+            found.append(tok)
+    return found

@@ -1,7 +1,8 @@
 """Speaker span -> actor id: the actors stage's mentions first, then a local fallback.
 
-The fallback (names, surnames, he/she to the last named speaker) only runs when
-no mention covers the speaker, so that the actors stage's coreference wins.
+The fallback (names, surnames, he/she to the last named speaker of that gender, they/we/it
+to the last organisation, country or group that spoke) only runs when no mention covers the
+speaker, so that the actors stage's coreference wins.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dateline.actors import gender as gendered
 from dateline.actors.ids import slug as actor_slug
 from dateline.language import ENGLISH
 from dateline.model import Document
@@ -41,8 +43,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.last_person: str | None = None
-        self.last_any: str | None = None
+        self.spoken: list[str] = []  # people who spoke, in text order
+        self.last_group: str | None = None  # the last organisation, country or group
         persons = [e for e in doc.entities if e["label"] == "PERSON"]
         self.persons = persons
         # tables built once per document, so each speaker costs no scan of the document
@@ -87,18 +89,34 @@ class SpeakerResolver:
             kind, outer = within
             if (kind == "transcript" and word in ENGLISH.self_pronouns) or (
                 kind != "transcript" and word in ENGLISH.third_person
+                and gendered.agrees(word, self.gender_of(outer))
             ):
                 return outer
         actor, person = self._lookup(span)
-        if actor:
-            self.last_any = actor
-            if person:
-                self.last_person = actor
+        if actor and person:
+            if not self.spoken or self.spoken[-1] != actor:
+                self.spoken.append(actor)
+        elif actor:
+            self.last_group = actor
         return actor
 
     def has_mention(self, span: tuple[int, int]) -> bool:
         """Whether the actors stage resolved something over this span."""
         return bool(self.mentions.overlapping(*span))
+
+    def gender_of(self, actor_id: str | None) -> str | None:
+        return gendered.of_record(self.actors.get(actor_id or ""))
+
+    def gender_at(self, span: tuple[int, int]) -> str | None:
+        """The gender of whom a span names: its actor's, else a person name's first name's,
+        else a gendered noun's ("the spokeswoman")."""
+        for mention in self.mentions.overlapping(*span):
+            if gender := self.gender_of(mention["actor"]):
+                return gender
+        for ent in self.entities.overlapping(*span):
+            if ent["label"] == "PERSON":
+                return gendered.by_first_name(_TITLE.sub("", ent["text"]))
+        return gendered.words().nouns.get(self.doc.text[span[0]:span[1]].strip().lower())
 
     def actor_at(self, span: tuple[int, int]) -> str | None:
         """The actor a span names, without touching the last-speaker memory."""
@@ -124,11 +142,18 @@ class SpeakerResolver:
                 return self._known(ent["text"]), False
         word = self.doc.text[span[0] : span[1]].strip().lower()
         if word in ENGLISH.person_pronouns:
-            if self.last_person is None:
-                earlier = [e for e in self.persons if e["end"] <= span[0]]
-                if earlier:
-                    return self._lookup((earlier[-1]["start"], earlier[-1]["end"]))
-            return self.last_person, True
+            return self._person_before(word, span[0]), True
         if word in ENGLISH.group_pronouns:
-            return self.last_any, False
+            return self.last_group, False
         return None, False
+
+    def _person_before(self, pronoun: str, at: int) -> str | None:
+        """Whom a he/she/I speaker means: the last person who spoke whose gender it agrees
+        with, else the last such person named before it."""
+        for actor_id in reversed(self.spoken):
+            if gendered.agrees(pronoun, self.gender_of(actor_id)):
+                return actor_id
+        for ent in reversed([e for e in self.persons if e["end"] <= at]):
+            if gendered.agrees(pronoun, self.gender_at((ent["start"], ent["end"]))):
+                return self._lookup((ent["start"], ent["end"]))[0]
+        return None

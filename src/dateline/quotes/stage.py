@@ -8,9 +8,10 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from dateline.actors.gender import agrees
 from dateline.language import ENGLISH
 from dateline.model import Document, Quote
-from dateline.quotes.antecedent import local_antecedent
+from dateline.quotes.antecedent import local_antecedents
 from dateline.quotes.candidate import Candidate
 from dateline.quotes.direct import attribute_marked
 from dateline.quotes.headline import find_headline, names_someone
@@ -166,8 +167,12 @@ class QuoteStage:
                 within = said.within(quote["speaker"])
                 # in a turn, "he" is someone else than the turn's speaker
                 outside = within is None or within[0] == "transcript"
-                span = quote["speaker"] and (quote["speaker"]["start"], quote["speaker"]["end"])
-                actor = resolver.resolve((how[1] if outside else None) or span, within)
+                speaker = quote["speaker"]
+                span = speaker and (speaker["start"], speaker["end"])
+                pronoun = (speaker or {}).get("text", "").lower()
+                near = next(((s, e) for s, e in how[1] if outside
+                             and agrees(pronoun, resolver.gender_at((s, e)))), None)
+                actor = resolver.resolve(near or span, within)
             else:
                 actor = None
             quote["actor"] = actor
@@ -223,7 +228,7 @@ class QuoteStage:
                 speaker, tok = turn.speaker, None
                 how = [PARTICIPANT, turn.extra["participant"]]
             else:
-                how = [SPEAKER, None]
+                how = [SPEAKER, []]
             if speaker is None and tok is not None:
                 ns = noun_span(doc.spacy, tok)
                 speaker = (ns.start_char, ns.end_char)
@@ -232,21 +237,19 @@ class QuoteStage:
                 row, speaker = done.get(id(src), (None, src.speaker))
                 how = [NOBODY] if row is None else [INHERIT, row]
             elif how[0] == SPEAKER:
-                how[1] = self._named_span(tok, inside)
+                how[1] = self._named_spans(tok, inside)
             done[id(cand)] = len(rows), speaker
             rows.append([self._quote(doc, cand, speaker, dates), how])
         return rows
 
-    def _named_span(self, tok: Token | None, inside: set[int]) -> list[int] | None:
-        """For a "he"/"she" speaker, the span of a compatible subject earlier in its sentence,
-        which wins over the actors stage's (often far) antecedent."""
+    def _named_spans(self, tok: Token | None, inside: set[int]) -> list[list[int]]:
+        """For a "he"/"she" speaker, the spans of compatible subjects earlier in its sentence,
+        closest first; the first of the pronoun's gender wins over the actors stage's (often
+        far) antecedent (genders are known once actors are resolved)."""
         if tok is None:
-            return None
-        ante = local_antecedent(tok, self.cues, inside)
-        if ante is None:
-            return None
-        span = noun_span(ante.doc, ante)
-        return [span.start_char, span.end_char]
+            return []
+        spans = (noun_span(ante.doc, ante) for ante in local_antecedents(tok, self.cues, inside))
+        return [[span.start_char, span.end_char] for span in spans]
 
     @staticmethod
     def _quote(doc: Document, cand: Candidate, speaker: tuple[int, int] | None,
