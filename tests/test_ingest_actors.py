@@ -79,3 +79,24 @@ def test_reresolve_applies_user_overrides_everywhere(tmp_path):
     assert "Prime Minister" in {r["role"] for r in records["ingrid-halvorsen"]["roles"]}
     assert {e.get("actor") for e in doc["entities"]} >= {"ingrid-halvorsen"}
     assert "pavel-kuzmin" not in {m["actor"] for m in doc["mentions"]}
+
+
+def test_an_input_read_twice_teaches_the_knowledge_base_once(tmp_path):
+    # the same article under two names (two dates): the copy is skipped and learns nothing,
+    # so the store's knowledge base is the same whichever engine ingests the folder
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_2023-05-02_intro.txt").write_text(INTRO, encoding="utf-8")
+    (folder / "b_2023-05-09_intro.txt").write_text(INTRO, encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    with Store(db) as store:
+        job = Ingest(store)
+        for _ in job.run(i for i in read_inputs([str(folder)])):
+            pass
+        assert (job.stored, job.skipped) == (1, 1)
+        assert job.kb.actors["ingrid-halvorsen"]["last_seen"] == "2023-05-02"
+    (tmp_path / "c_2023-05-12_later.txt").write_text(LATER, encoding="utf-8")
+    ingest(db, str(tmp_path / "c_2023-05-12_later.txt"))  # a new document does teach it
+    con = sqlite3.connect(db)
+    (seen,) = con.execute("SELECT last_seen FROM actors WHERE id = 'ingrid-halvorsen'").fetchone()
+    assert seen == "2023-05-12"

@@ -31,6 +31,10 @@ from dateline.store.schema import (
 from dateline.store.store import first_line
 
 
+class AlreadyStored(Exception):
+    """The store holds the document already: what processing it taught is undone."""
+
+
 class Ingest:
     """Runs the pipeline into a store; skipping stored ids makes a rerun resume.
 
@@ -84,15 +88,16 @@ class Ingest:
             with self.kb.transaction():
                 self.pipeline.commit(doc)
                 validate(doc)
-                stored = write(doc, self.changed_records(doc))
+                if not write(doc, self.changed_records(doc)):
+                    raise AlreadyStored
+        except AlreadyStored:  # an input read twice teaches the knowledge base nothing
+            self.skipped += 1
+            return doc
         except OperationalError as exc:  # the store, not the document: stop here
             raise StoreError(f"database {self.store.db}: {first_line(exc)}") from exc
         except Exception as exc:  # noqa: BLE001 - this document's failure only
             return ProcessError.of(doc.source, exc, doc.id)
-        if stored:
-            self.stored += 1
-        else:
-            self.skipped += 1
+        self.stored += 1
         return doc
 
     def changed_records(self, doc: Document) -> list[dict[str, Any]]:
