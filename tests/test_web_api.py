@@ -53,15 +53,20 @@ def test_documents_newest_first_with_search_and_filters(client):
     assert ids(client.get("/api/v1/documents", params={"q": "%"})) == []
 
 
-def test_keyset_pagination_walks_every_document_once(client):
+def walk(client, path: str, limit: int) -> list[str]:
+    """Every id of a list, page by page through the ``next`` cursors."""
     seen, cursor = [], None
     while True:
-        body = client.get("/api/v1/documents", params={"limit": 1, "cursor": cursor}).json()
+        body = client.get(path, params={"limit": limit, "cursor": cursor}).json()
         seen += [item["id"] for item in body["items"]]
         cursor = body["next"]
         if cursor is None:
-            break
-    assert seen == ["doc-followup", "doc-hostile", "doc-meeting"]
+            return seen
+
+
+def test_keyset_pagination_walks_every_document_once(client):
+    assert walk(client, "/api/v1/documents", 1) == ["doc-followup", "doc-hostile",
+                                                    "doc-meeting"]
     assert client.get("/api/v1/documents", params={"cursor": "not-a-cursor"}).status_code == 400
     assert client.get("/api/v1/documents", params={"limit": 10_000}).status_code == 422
 
@@ -69,14 +74,7 @@ def test_keyset_pagination_walks_every_document_once(client):
 def test_actors_page_through_by_documents(client):
     # the default order is by a count, so the cursor carries a number
     every = ids(client.get("/api/v1/actors", params={"limit": 200}))
-    seen, cursor = [], None
-    while True:
-        body = client.get("/api/v1/actors", params={"limit": 2, "cursor": cursor}).json()
-        seen += [item["id"] for item in body["items"]]
-        cursor = body["next"]
-        if cursor is None:
-            break
-    assert len(every) > 2 and seen == every
+    assert len(every) > 2 and walk(client, "/api/v1/actors", 2) == every
 
 
 def test_document_is_the_contract_object(client):
