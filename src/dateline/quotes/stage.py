@@ -213,7 +213,7 @@ class QuoteStage:
         found]: the actor of an earlier quote it continues ([INHERIT, index]), the actor a
         participant's name names ([PARTICIPANT, span or None]: a turn, or a subject parsed
         out of a turn label, "Flashes: I don't want ..."), or its speaker's ([SPEAKER,
-        span of a compatible subject earlier in its sentence or None]); [NOBODY] for a
+        spans of compatible subjects earlier in its sentence, closest first]); [NOBODY] for a
         continued quote whose source was dropped. Candidates are not changed."""
         cands = sorted(cands, key=lambda c: (c.start, c.end))
         dates = SpanDates(doc)
