@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -156,6 +157,30 @@ def words_under(token: Any, deps: set[str], after: bool) -> set[str]:
 DIRECT = OBJECT_DEPS - {"prep", "agent", "pobj"}
 
 
+class ClauseWords:
+    """The words of a trigger's clause that CAMEO patterns test, each read off the parse
+    once and only when a pattern asks (most verbs stop at their first patterns)."""
+
+    def __init__(self, token: Any, subject_deps: set[str] | frozenset[str]) -> None:
+        self.token, self.subject_deps = token, subject_deps
+
+    @cached_property
+    def objects(self) -> set[str]:
+        return words_under(self.token, OBJECT_DEPS, after=True)
+
+    @cached_property
+    def direct(self) -> set[str]:
+        return words_under(self.token, DIRECT, after=True)
+
+    @cached_property
+    def preps(self) -> set[str]:
+        return {c.lower_ for c in self.token.children if c.dep_ in ("prep", "agent")}
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        return words_under(self.token, self.subject_deps, after=False)
+
+
 def own_object(slots: tuple[frozenset[str], ...], direct: set[str], preps: set[str]) -> bool:
     """Whether a pattern's words before its first preposition are the verb's own object:
     "slam * BORDER" slams a border shut, "slammed Chile OVER the border" does not; after a
@@ -231,34 +256,22 @@ class CameoVerbs:
         patterns = self.index.get(verb or lemma(token))
         if not patterns or (token.pos_ != "VERB" and verb is None):
             return None
-        subject_deps = {"poss"} if verb else ENGLISH.subjects
+        words = ClauseWords(token, {"poss"} if verb else ENGLISH.subjects)
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects: set[str] | None = None
-        direct: set[str] | None = None
-        subjects: set[str] | None = None
         defaults = []
         for pat in patterns:
-            if pat.particle and pat.particle not in particles:
-                objects = objects if objects is not None else words_under(
-                    token, OBJECT_DEPS, after=True)
-                if pat.particle not in objects:
-                    continue
+            if pat.particle and pat.particle not in particles and \
+                    pat.particle not in words.objects:
+                continue
             if not pat.size:
                 defaults.append(pat)
                 continue
-            objects = objects if objects is not None else words_under(
-                token, OBJECT_DEPS, after=True)
-            if not all(slot & objects for slot in pat.object):
+            if not all(slot & words.objects for slot in pat.object):
                 continue
-            direct = direct if direct is not None else words_under(token, DIRECT, after=True)
-            if not own_object(pat.object, direct, {c.lower_ for c in token.children
-                                                   if c.dep_ in ("prep", "agent")}):
+            if not own_object(pat.object, words.direct, words.preps):
                 continue
-            if pat.subject:
-                subjects = subjects if subjects is not None else words_under(
-                    token, subject_deps, after=False)
-                if not all(slot & subjects for slot in pat.subject):
-                    continue
+            if pat.subject and not all(slot & words.subjects for slot in pat.subject):
+                continue
             return pat.trigger
         if not defaults or any(c.dep_ in CLAUSAL for c in token.children):
             return None  # "wanted to ...", "thinks that ...": the event, if any, is the clause
