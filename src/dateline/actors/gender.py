@@ -97,8 +97,11 @@ def pronoun_after(span: Span) -> str | None:
 def shown(spans: Iterable[Span]) -> str | None:
     """The gender a person's names show in the text, by vote (None: no clear evidence); an
     honorific or a noun says it outright, so it counts twice what a pronoun suggests."""
-    return vote(g for s in spans for g in (honorific(s), honorific(s), noun(s), noun(s),
-                                           pronoun_after(s)))
+    def evidence(span: Span) -> tuple[str | None, ...]:
+        said = (honorific(span), noun(span))
+        return (*said, *said, pronoun_after(span))
+
+    return vote(g for s in spans for g in evidence(s))
 
 
 def first_name(name: str) -> str | None:
