@@ -88,11 +88,18 @@ def negated(token: Any) -> bool:
                or (c.dep_ in ENGLISH.subjects and none_of(c)) for c in token.children)
 
 
+def reported_clause(head: Any) -> Any:
+    """The clause a coordinated or infinitive verb belongs to ("said he would MEET and
+    SIGN": "meet"), whose link tells whether it is reported."""
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def unsaid(head: Any) -> bool:
     """ "never said he wanted to KILL them", "did not claim that X ATTACKED", "asked WHY they
     would STRIKE": a clause reported by a negated verb, or asked, is asserted by nobody."""
-    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
-        head = head.head
+    head = reported_clause(head)
     return head.dep_ == "ccomp" and (negated(head.head) or interrogative(next(head.subtree)))
 
 
@@ -147,9 +154,7 @@ def in_speech(head: Any) -> bool:
     WOULD endorse"; a direct quote's clause hangs from its cue the same way), where "would"
     is the future told in the past; in the narrator's own clause "would" only imagines
     ("voters would support striking X")."""
-    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
-        head = head.head
-    return head.dep_ in ("ccomp", "acl")
+    return reported_clause(head).dep_ in ("ccomp", "acl")
 
 
 def intended(chain: list[Any]) -> bool:
