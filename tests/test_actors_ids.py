@@ -1,4 +1,4 @@
-"""Actor ids: slugs of canonical names, for countries as for people; former country ids."""
+"""Actor ids: slugs of canonical names, for countries and IGOs as for people; former ids."""
 
 import pytest
 
@@ -25,3 +25,10 @@ def test_a_former_country_id_leads_to_todays() -> None:
     # not a code in lower case: a person, an upper-case code, an unknown code, today's id
     assert [former_country_id(i) for i in ("wang-yi", "USA", "xyz", "united-states")] == [
         None, None, None, None]
+
+
+def test_an_igos_id_is_the_slug_of_its_name_and_its_former_code_leads_there() -> None:
+    assert country_id("UN") == "united-nations" and code_of_country_id("united-nations") == "UN"
+    assert country_id("UNSC") == "united-nations-security-council"
+    assert former_country_id("g20") == "group-of-twenty"
+    assert former_country_id("united-nations") is None

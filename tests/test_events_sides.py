@@ -9,9 +9,18 @@ from dateline.events.sides import seat_holder, side_code
 def test_igo_source_is_coded_igo_and_keeps_its_actor(run):
     doc = run("The United Nations condemned Poland's treatment of the refugees.")
     event = only_event(doc, "ACCUSE")
-    assert event["source"]["country"] == "IGO" and event["source"]["actor"] == "un"
+    assert event["source"]["country"] == "IGO" and event["source"]["actor"] == "united-nations"
     assert event["target"]["country"] == "POL"
-    assert doc.actor("un")["country"] == "UN"  # the actor record keeps its own code
+    assert doc.actor("united-nations")["country"] == "UN"  # the actor record keeps its own code
+
+
+def test_a_named_organ_is_its_own_igo_actor_not_its_parent(run):
+    doc = run("The Security Council condemned Chile's attack on the border town.")
+    event = only_event(doc, "ACCUSE")
+    assert event["source"]["actor"] == "united-nations-security-council"
+    assert event["source"]["country"] == "IGO"
+    doc = run("The United Nations condemned Chile's attack on the border town.")
+    assert only_event(doc, "ACCUSE")["source"]["actor"] == "united-nations"
 
 
 def test_igo_target_and_igo_official(run):

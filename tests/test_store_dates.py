@@ -174,3 +174,31 @@ def check_country_ids_migrate(db: str) -> None:
         assert conn.execute(text("SELECT target_actor FROM events")).scalar() == "rus"
     assert store.document(doc.id)["entities"][1]["actor"] == "rus"
     store.close()
+
+
+def test_migration_0007_gives_igo_actors_their_name_ids(tmp_path):
+    store = Store(str(tmp_path / "old.db"), migrate_schema=False)
+    migrate.upgrade(store.engine, "0006")
+    doc = sample_document()
+    un = {"id": "un", "name": "United Nations", "type": "organisation", "country": "UN",
+          "sector": "IGO", "roles": [], "aliases": ["U.N."]}
+    # an organisation whose id happens to be a code's letters but which is no IGO keeps it
+    who = {"id": "who", "name": "The Who", "type": "organisation", "country": "GBR",
+           "sector": None, "roles": [], "aliases": []}
+    doc.actors += [un, who]
+    doc.events[0]["target"].update(actor="un", country="IGO")
+    store.save(doc)
+    migrate.upgrade(store.engine)
+    with store.engine.connect() as conn:
+        ids = {i for (i,) in conn.execute(text("SELECT id FROM actors"))}
+        target = conn.execute(text("SELECT target_actor FROM events")).scalar()
+    assert ids == {"lena-ortiz", "united-nations", "who"}
+    assert target == "united-nations"
+    assert store.document(doc.id)["events"][0]["target"]["actor"] == "united-nations"
+    config = migrate.alembic_config()  # and back
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT target_actor FROM events")).scalar() == "un"
+    store.close()

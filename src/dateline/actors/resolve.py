@@ -220,7 +220,7 @@ class Resolution:
 
     def country_actor(self, code: str) -> Found:
         if code in igos():
-            return self.actor(code.lower(), country_name(code), "organisation",
+            return self.actor(country_id(code), country_name(code), "organisation",
                               country=code, sector="IGO")
         return self.actor(country_id(code), country_name(code), "country", country=code)
 

@@ -2,8 +2,9 @@
 
 Actor ids: a person or organisation id is the slug of its canonical name
 ("antony-blinken", "wang-yi", "npr", "foreign-ministry-of-china"), and so is a country
-actor's ("united-states", "north-korea"; its ISO code is its ``country``); an
-international organisation's id is its code in lower case ("nato", "un", "g20").
+actor's ("united-states", "north-korea"; its ISO code is its ``country``) and an
+international organisation's ("united-nations", "group-of-twenty"; its own code is its
+``country``).
 
 Reads ``doc.spacy`` and ``doc.entities``; writes ``doc.entities`` (corrected, each with
 ``actor``), ``doc.mentions`` (kind name | title | pronoun | description | metonym |
