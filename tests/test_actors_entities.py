@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from test_actors_resolve import resolve
+from conftest import make_input
+from test_actors_resolve import _parts, resolve
 
 
 def labels(text: str) -> dict[str, str]:
@@ -111,3 +112,22 @@ def test_named_events_and_groups() -> None:
     assert found.get("Riverton Open") == "EVENT"
     assert found.get("Kurdish") == "NORP" and found.get("Hutu") == "NORP"
     assert "Federal Open" not in found
+
+
+def test_a_given_name_in_apposition_to_a_noun_is_a_person() -> None:
+    doc = resolve("Another critic, Ana Ruiz, compared the rules to a bonfire. "
+                  "\"It is a disaster,\" she said. The mayor later thanked Ruiz.")
+    people = [e["text"] for e in doc.entities if e["label"] == "PERSON"]
+    assert "Ana Ruiz" in people and "Ruiz" in people
+    pronoun = next(m for m in doc.mentions if m["text"] == "she")
+    assert pronoun["actor"] == "ana-ruiz"
+
+
+def test_an_apposition_without_a_given_name_is_not_made_a_person() -> None:
+    # with the model's entities taken away, only "Ana Ruiz" (a given name first) is a person
+    parse, stage = _parts()
+    for text, found in (("The critic, Ana Ruiz, compared the rules to a bonfire.", ["Ana Ruiz"]),
+                        ("The critic, Harbor Mills, compared the rules to a bonfire.", [])):
+        sdoc = parse.process([make_input(text)])[0].spacy
+        sdoc.set_ents([])
+        assert [sdoc[e.start:e.end].text for e in stage.fixer._apposed(sdoc, [])] == found

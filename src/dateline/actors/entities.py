@@ -295,6 +295,7 @@ class EntityFixer:
             if ent.label == "PERSON" and doc[ent.start:ent.end].text in places:
                 ent.label = "GPE"
         self._staff(doc, ents)
+        ents = sorted(ents + self._apposed(doc, ents), key=lambda e: e.start)
         full = {doc[e.start:e.end].text for e in ents
                 if e.label == "PERSON" and e.end - e.start > 1}
         surnames = {name.split()[-1] for name in full}
@@ -384,6 +385,25 @@ class EntityFixer:
                     and ent.end < len(doc) and doc[ent.end].lower_ == "of"
                     and after is not None and after.label == "ORG"):
                 ent.label = "PERSON"
+
+    def _apposed(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """ "Another critic, Ana Ruiz, said": a given name and a surname in apposition to a
+        common noun name a person even where the small model tags nothing (the name then
+        counts for the surname and the pronouns after it); not a known organisation."""
+        occupied = {i for e in ents for i in range(e.start, e.end)}
+        given = reference().given_names
+        found = []
+        for tok in doc:
+            if tok.dep_ != "appos" or tok.head.pos_ != "NOUN" or tok.pos_ != "PROPN":
+                continue
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "flat")])
+            words = doc[start:tok.i + 1]
+            if (2 <= len(words) <= 3 and words[0].text in given
+                    and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words)
+                    and not any(t.i in occupied for t in words)
+                    and words.text.casefold() not in self.organisations):
+                found.append(Ent(start, tok.i + 1, "PERSON"))
+        return found
 
     def _full_names(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Occurrences of a known full name that spaCy cut short or missed; not the first
