@@ -5,6 +5,8 @@ from __future__ import annotations
 from conftest import make_input
 from test_actors_resolve import _parts, resolve
 
+from dateline.actors.entities import Ent
+
 
 def labels(text: str) -> dict[str, str]:
     return {e["text"]: e["label"] for e in resolve(text).entities}
@@ -131,3 +133,15 @@ def test_an_apposition_without_a_given_name_is_not_made_a_person() -> None:
         sdoc = parse.process([make_input(text)])[0].spacy
         sdoc.set_ents([])
         assert [sdoc[e.start:e.end].text for e in stage.fixer._apposed(sdoc, [])] == found
+
+
+def test_a_name_tagged_as_an_organisation_but_described_as_a_person_is_one() -> None:
+    # as the small model sometimes tags a person: the name set as ORG by hand
+    parse, stage = _parts()
+    for text, label in (("Amanda Castell is the union's political director.", "PERSON"),
+                        ("Amanda Castell is the union's largest lender.", "ORG"),
+                        ("Stanford University is the union's political director.", "ORG")):
+        sdoc = parse.process([make_input(text)])[0].spacy
+        ents = [Ent(0, 2, "ORG")]
+        stage.fixer._described(sdoc, ents)
+        assert ents[0].label == label, text

@@ -255,3 +255,16 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
     assert actor_of(doc, "her") == "jane-miller"  # a possessive may be its clause's subject
     doc = resolve("Senator Jane Miller praised her on Monday.")
     assert actor_of(doc, "her") is None  # the only candidate is the subject: nobody
+
+
+def test_a_sentence_opening_pronoun_takes_the_previous_main_subject_or_its_apposed_name() -> None:
+    # the mayor, named last, is no subject; the pronoun's own clause does not make it one
+    doc = resolve("Mayor Carl Dunn spoke on Monday. Another critic, Tom Hale, compared the "
+                  "rules to a bonfire with the mayor. He accused Dunn of lying.")
+    assert actor_of(doc, "He") == "tom-hale"
+
+
+def test_a_sentence_opening_pronoun_after_two_subordinate_people_stays_alone() -> None:
+    doc = resolve("Mayor Carl Dunn spoke on Monday. The rules that Tom Hale wrote were "
+                  "compared to a bonfire by the mayor. He accused Dunn of lying.")
+    assert actor_of(doc, "He") is None

@@ -20,10 +20,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dateline.actors import gender as gendered
 from dateline.actors.countries import extras, gazetteer, lookup
 from dateline.actors.names import person_suffixes
 from dateline.actors.reference import reference
-from dateline.actors.resolve import DATELINE, GENERIC_BODIES
+from dateline.actors.resolve import DATELINE, GENERIC_BODIES, Organisations
 from dateline.actors.titles import TitleMatcher
 from dateline.language import ENGLISH
 from dateline.resources import load_yaml
@@ -58,6 +59,7 @@ class EntityFixer:
 
     def __init__(self, nlp: Any, titles: TitleMatcher) -> None:
         self.titles = titles
+        self.bodies = Organisations()
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = set(gazetteer())
         self.places.add("PLACE", [nlp.make_doc(f"{form} x")[:-1].as_doc() for form in forms])
@@ -295,6 +297,7 @@ class EntityFixer:
             if ent.label == "PERSON" and doc[ent.start:ent.end].text in places:
                 ent.label = "GPE"
         self._staff(doc, ents)
+        self._described(doc, ents)
         ents = sorted(ents + self._apposed(doc, ents), key=lambda e: e.start)
         full = {doc[e.start:e.end].text for e in ents
                 if e.label == "PERSON" and e.end - e.start > 1}
@@ -386,6 +389,27 @@ class EntityFixer:
                     and after is not None and after.label == "ORG"):
                 ent.label = "PERSON"
 
+    def _described(self, doc: Doc, ents: list[Ent]) -> None:
+        """ "Amanda Renteria is the campaign's political director", "Guy Cecil, an adviser":
+        a given name and a surname tagged as an organisation, that the text describes by a
+        person's title or a gendered noun, are a person; a name that looks like a body
+        ("Stanford University") or that the reference data knows is left alone."""
+        given = reference().given_names
+        for ent in ents:
+            words = doc[ent.start:ent.end]
+            if (ent.label == "ORG" and len(words) == 2 and words[0].text in given
+                    and all(t.is_alpha and t.is_title for t in words)
+                    and words.text.casefold() not in self.organisations
+                    and self.bodies.sector(words.text) is None
+                    and reference().find(words.text) is None
+                    and any(self._person_noun(n) for n in _descriptions(words.root))):
+                ent.label = "PERSON"
+
+    def _person_noun(self, tok: Any) -> bool:
+        """A noun for a person: a title's head ("director") or a gendered noun ("spokeswoman")."""
+        return tok.pos_ == "NOUN" and (self.titles.by_head(tok.lemma_)
+                                       or tok.lower_ in gendered.words().nouns)
+
     def _apposed(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """ "Another critic, Ana Ruiz, said": a given name and a surname in apposition to a
         common noun name a person even where the small model tags nothing (the name then
@@ -437,6 +461,17 @@ class EntityFixer:
                 if n > counts[ent.label]:
                     ent.label = label
         return ents
+
+
+def _descriptions(name: Any) -> list[Any]:
+    """The nouns said of a name: in apposition either way ("X, the director" / "the
+    director, X") or as its copula's complement ("X is the director")."""
+    found = [c for c in name.children if c.dep_ == "appos"]
+    if name.dep_ == "appos":
+        found.append(name.head)
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        found += [c for c in name.head.children if c.dep_ == "attr"]
+    return found
 
 
 def _name_word(tok: Any) -> bool:

@@ -668,8 +668,7 @@ class Resolution:
             return None
         # a subject pronoun opening a sentence continues the previous sentence's subject
         subjects = {a.id: a for s, a in persons(prev.start, prev.end)
-                    if any(t.dep_ in ENGLISH.subjects and t.head.dep_ == "ROOT"
-                           for t in self.sdoc[s:s + 4])}
+                    if any(_main_subject(t) for t in self.sdoc[s:min(s + 4, prev.end)])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
@@ -728,6 +727,14 @@ class Mentions(dict):
         """Mentions holding token ``i``, in the order they were added."""
         return self._ordered([k for s in range(max(0, i - self.longest + 1), i + 1)
                               for k in self.by_start.get(s, ()) if k[1] > i])
+
+
+def _main_subject(tok: Any) -> bool:
+    """Whether a token is the subject of its sentence's main verb, or a name in apposition
+    to it ("Another critic, Ana Ruiz, compared ...")."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in ENGLISH.subjects and tok.head.dep_ == "ROOT"
 
 
 def _described(noun: Any) -> Any:
