@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from conftest import make_input
-from test_actors_resolve import _parts, resolve
-
 from dateline.actors.entities import Ent
+from test_actors_resolve import _parts, resolve
 
 
 def labels(text: str) -> dict[str, str]:
