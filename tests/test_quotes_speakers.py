@@ -83,3 +83,14 @@ def test_nickname_is_not_a_quote(run) -> None:
     doc = run('Councillor Anna "Annie" Roos told the council: "We will vote against the plan."')
     assert [q["text"] for q in doc.quotes if q["kind"] == "direct"] == [
         "We will vote against the plan."]
+
+
+def test_they_after_a_plural_subject_is_not_the_last_organisation(run) -> None:
+    doc = run('The Harbour Board said the ferries would run. "We are ready," it said.\n'
+              "The dock workers were furious on Monday. "
+              '"Nobody asked us about the ferries," they said.')
+    assert quote_with(doc, "Nobody asked us")["actor"] is None
+    doc = run('The Harbour Board said the ferries would run. "We are ready," it said.\n'
+              "The ferries were late again on Monday. "
+              '"Nobody asked us about the ferries," they said.')
+    assert quote_with(doc, "Nobody asked us")["actor"] == quote_with(doc, "We are ready")["actor"]

@@ -1,7 +1,8 @@
 """Speaker span -> actor id: the actors stage's mentions first, then a local fallback.
 
 The fallback (names, surnames, he/she to the last named speaker of that gender, they/we/it
-to the last organisation, country or group that spoke) only runs when no mention covers the
+to the last organisation, country or group that spoke, unless people were named as a plural
+subject since) only runs when no mention covers the
 speaker, so that the actors stage's coreference wins.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from dateline.actors import gender as gendered
 from dateline.actors.ids import slug as actor_slug
+from dateline.actors.reference import reference
 from dateline.language import ENGLISH
 from dateline.model import Document
 from dateline.spans import SpanIndex
@@ -45,6 +47,7 @@ class SpeakerResolver:
         self.doc = doc
         self.spoken: list[str] = []  # people who spoke, in text order
         self.last_group: str | None = None  # the last organisation, country or group
+        self.last_group_at = 0  # where it was named as a speaker
         persons = [e for e in doc.entities if e["label"] == "PERSON"]
         self.persons = persons
         # tables built once per document, so each speaker costs no scan of the document
@@ -97,7 +100,7 @@ class SpeakerResolver:
             if not self.spoken or self.spoken[-1] != actor:
                 self.spoken.append(actor)
         elif actor:
-            self.last_group = actor
+            self.last_group, self.last_group_at = actor, span[1]
         return actor
 
     def has_mention(self, span: tuple[int, int]) -> bool:
@@ -144,8 +147,22 @@ class SpeakerResolver:
         if word in ENGLISH.person_pronouns:
             return self._person_before(word, span[0]), True
         if word in ENGLISH.group_pronouns:
-            return self.last_group, False
+            return (None if self._people_since(word, span[0]) else self.last_group), False
         return None, False
+
+    def _people_since(self, pronoun: str, at: int) -> bool:
+        """Whether a "they" more likely means people named since the last group spoke: a
+        plural agent noun of the reference data as a subject ("The dock workers were angry.
+        They said ...") in its sentence or the one before, after that group."""
+        sdoc = self.doc.spacy
+        token = sdoc.char_span(at, at + len(pronoun), alignment_mode="expand") if sdoc else None
+        if pronoun != "they" or token is None:
+            return False
+        sent = token[0].sent
+        start = sdoc[sent.start - 1].sent.start if sent.start else sent.start
+        agents = reference().agents
+        return any(t.tag_ == "NNS" and t.dep_ in ENGLISH.subjects and t.lemma_.lower() in agents
+                   and t.idx >= self.last_group_at for t in sdoc[start:token[0].i])
 
     def _person_before(self, pronoun: str, at: int) -> str | None:
         """Whom a he/she/I speaker means: the last person who spoke whose gender it agrees
