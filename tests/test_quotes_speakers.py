@@ -94,3 +94,16 @@ def test_they_after_a_plural_subject_is_not_the_last_organisation(run) -> None:
               "The ferries were late again on Monday. "
               '"Nobody asked us about the ferries," they said.')
     assert quote_with(doc, "Nobody asked us")["actor"] == quote_with(doc, "We are ready")["actor"]
+
+
+def test_he_takes_the_nearest_main_subject_of_his_gender_over_the_last_speaker(run) -> None:
+    doc = run('Piet Vos said the "harbour is lost." The board met on Monday.\n\n'
+              "But what does Tom Hale want from this? The vote shows the futility.\n\n"
+              "Early in the year, he complained that the board had limited the ferries.")
+    assert quote_with(doc, "had limited the ferries")["actor"] == "tom-hale"
+
+
+def test_he_passes_over_a_name_inside_quotation_marks(run) -> None:
+    doc = run('Piet Vos said the board was wrong. "Tom Hale never listens to us."\n\n'
+              "Early in the year, he complained that the board had limited the ferries.")
+    assert quote_with(doc, "had limited the ferries")["actor"] == "piet-vos"

@@ -668,7 +668,7 @@ class Resolution:
             return None
         # a subject pronoun opening a sentence continues the previous sentence's subject
         subjects = {a.id: a for s, a in persons(prev.start, prev.end)
-                    if any(_main_subject(t) for t in self.sdoc[s:min(s + 4, prev.end)])}
+                    if any(main_subject(t) for t in self.sdoc[s:min(s + 4, prev.end)])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
@@ -729,7 +729,7 @@ class Mentions(dict):
                               for k in self.by_start.get(s, ()) if k[1] > i])
 
 
-def _main_subject(tok: Any) -> bool:
+def main_subject(tok: Any) -> bool:
     """Whether a token is the subject of its sentence's main verb, or a name in apposition
     to it ("Another critic, Ana Ruiz, compared ...")."""
     if tok.dep_ == "appos":

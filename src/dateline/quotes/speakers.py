@@ -14,8 +14,10 @@ from typing import Any
 from dateline.actors import gender as gendered
 from dateline.actors.ids import slug as actor_slug
 from dateline.actors.reference import reference
+from dateline.actors.resolve import main_subject
 from dateline.language import ENGLISH
 from dateline.model import Document
+from dateline.quotes.marks import find_marked, paragraphs
 from dateline.spans import SpanIndex
 
 _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|pres|prof)\.?\s+", re.I)
@@ -48,6 +50,7 @@ class SpeakerResolver:
         self.spoken: list[str] = []  # people who spoke, in text order
         self.last_group: str | None = None  # the last organisation, country or group
         self.last_group_at = 0  # where it was named as a speaker
+        self._quoted: SpanIndex | None = None  # quoted stretches, found when first needed
         persons = [e for e in doc.entities if e["label"] == "PERSON"]
         self.persons = persons
         # tables built once per document, so each speaker costs no scan of the document
@@ -165,12 +168,37 @@ class SpeakerResolver:
                    and t.idx >= self.last_group_at for t in sdoc[start:token[0].i])
 
     def _person_before(self, pronoun: str, at: int) -> str | None:
-        """Whom a he/she/I speaker means: the last person who spoke whose gender it agrees
-        with, else the last such person named before it."""
+        """Whom a he/she/I speaker means: the nearest main-clause subject before it, outside
+        quotation marks, in its paragraph or the one before, that is a person of its gender
+        ("Devine spoke. ... But what does Sanders want? \n He complained": Sanders); else
+        the last person who spoke whose gender it agrees with, else the last such person
+        named before it."""
+        if subject := self._subject_before(pronoun, at):
+            return subject
         for actor_id in reversed(self.spoken):
             if gendered.agrees(pronoun, self.gender_of(actor_id)):
                 return actor_id
         for ent in reversed([e for e in self.persons if e["end"] <= at]):
             if gendered.agrees(pronoun, self.gender_at((ent["start"], ent["end"]))):
                 return self._lookup((ent["start"], ent["end"]))[0]
+        return None
+
+    def _subject_before(self, pronoun: str, at: int) -> str | None:
+        sdoc = self.doc.spacy
+        if sdoc is None or pronoun not in ENGLISH.third_person:
+            return None
+        if self._quoted is None:
+            self._quoted = SpanIndex([{"start": m.start, "end": m.end}
+                                      for m in find_marked(self.doc.text)])
+        paras = [p for p in paragraphs(self.doc.text) if p[0] <= at]
+        start = paras[-2][0] if len(paras) > 1 else 0
+        for mention in reversed(self.mentions.inside(start, at)):
+            actor = self.actors.get(mention["actor"] or "")
+            if (not actor or actor.get("type") != "person" or mention.get("kind") == "pronoun"
+                    or self._quoted.covering(mention["start"])
+                    or not gendered.agrees(pronoun, self.gender_of(actor["id"]))):
+                continue
+            span = sdoc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            if span is not None and any(main_subject(t) for t in span):
+                return str(actor["id"])
         return None
