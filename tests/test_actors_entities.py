@@ -144,3 +144,12 @@ def test_a_name_tagged_as_an_organisation_but_described_as_a_person_is_one() -> 
         ents = [Ent(0, 2, "ORG")]
         stage.fixer._described(sdoc, ents)
         assert ents[0].label == label, text
+
+
+def test_an_opening_adjective_is_cut_off_a_name_that_modifies_a_noun() -> None:
+    parse, stage = _parts()
+    for text, span in (("Top Vos strategists admitted it on Monday.", (1, 2)),
+                       ("Top Vos admitted it on Monday.", (0, 2))):  # a name that acts
+        sdoc = parse.process([make_input(text)])[0].spacy
+        trimmed = stage.fixer._trim(sdoc, Ent(0, 2, "PERSON"))
+        assert trimmed is not None and (trimmed.start, trimmed.end) == span, text

@@ -135,6 +135,9 @@ class EntityFixer:
             start += 1
         while end > start and _trailing_junk(doc[start:end], doc[end - 1]):
             end -= 1
+        if ent.label == "PERSON" and end - start > 1 and _opening_adjective(doc[start]) \
+                and doc[end - 1].dep_ == "compound" and doc[end - 1].head.pos_ == "NOUN":
+            start += 1  # "Top Sanders strategists": a sentence's capital, not a given name
         text = doc[start:end].text
         if start >= end or not any(c.isupper() for c in text) or text.lower() in CALENDAR:
             return None
@@ -472,6 +475,13 @@ def _descriptions(name: Any) -> list[Any]:
     if name.dep_ == "nsubj" and name.head.lemma_ == "be":
         found += [c for c in name.head.children if c.dep_ == "attr"]
     return found
+
+
+def _opening_adjective(tok: Any) -> bool:
+    """A capitalised adjective opening a sentence ("Top", "Senior") that no one goes by as a
+    given name; trimmed only off a name that modifies a noun ("Top Sanders strategists"),
+    not off a name that acts ("Young Kim spoke")."""
+    return tok.is_sent_start and tok.tag_ == "JJ" and tok.text not in reference().given_names
 
 
 def _name_word(tok: Any) -> bool:
