@@ -268,3 +268,15 @@ def test_a_sentence_opening_pronoun_after_two_subordinate_people_stays_alone() -
     doc = resolve("Mayor Carl Dunn spoke on Monday. The rules that Tom Hale wrote were "
                   "compared to a bonfire by the mayor. He accused Dunn of lying.")
     assert actor_of(doc, "He") is None
+
+
+def test_he_said_after_a_quotation_does_not_mean_a_name_inside_it() -> None:
+    doc = resolve('Paul Okafor spoke at the plant on Monday. "If Tom Hale is elected, the '
+                  'plant will close," he said.')
+    assert actor_of(doc, "he") == "paul-okafor"
+
+
+def test_a_pronoun_inside_a_quotation_may_mean_a_name_inside_it() -> None:
+    doc = resolve('Paul Okafor spoke at the plant on Monday. "Tom Hale said he would close '
+                  'the plant," Okafor said.')
+    assert actor_of(doc, "he") == "tom-hale"

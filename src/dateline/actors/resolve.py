@@ -18,7 +18,8 @@ Rules, in order (no library does within-document actor resolution for news, henc
    nearest person of that country;
 6. pronouns (he, his, him, she, her) -> the only person mentioned before them in the
    sentence, or else in the previous sentence (a subject pronoun there may take the
-   previous sentence's main subject); left unresolved when that is ambiguous. A person's
+   previous sentence's main subject, or the name apposed to it); a name inside a quotation
+   the pronoun is outside of does not count; left unresolved when ambiguous. A person's
    gender (``gender``: what the document's honorifics, gendered nouns and pronouns show,
    else what earlier documents or the first name suggest) rules out the other pronouns;
    an object pronoun ("Brandt called on HER") never means the subject of its own clause.
@@ -177,6 +178,7 @@ class Resolution:
         self.bare: dict[str, list[Span]] = {}  # one-word person names by text
         self.gender_by_word: dict[str, str | None] = {}
         self.genders: dict[str, str | None] = {}  # person named in full -> gender, shown or prior
+        self.quoted: list[tuple[int, int]] | None = None  # quotations, found when first needed
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -643,11 +645,13 @@ class Resolution:
         gender = ENGLISH.pronoun_gender[tok.lower_]
 
         def persons(lo: int, hi: int) -> list[tuple[int, Found]]:
-            """Mentions within [lo, hi] of people this pronoun's gender allows."""
+            """Mentions within [lo, hi] of people this pronoun's gender allows; not inside
+            a quotation the pronoun is outside of ("'... if Trump wins,' he said")."""
             out = []
             for key in self.mentions.inside(lo, hi):
                 actor = self.actors[self.mentions[key]["actor"]]
-                if actor.type == "person" and actor.likely_gender in (None, gender):
+                if actor.type == "person" and actor.likely_gender in (None, gender) \
+                        and not self.quoted_apart(self.mentions[key]["start"], tok.idx):
                     out.append((key[0], actor))
             return out
 
@@ -671,6 +675,16 @@ class Resolution:
                     if any(main_subject(t) for t in self.sdoc[s:min(s + 4, prev.end)])}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
 
+
+    def quoted_apart(self, at: int, pronoun: int) -> bool:
+        """Whether a character lies inside a quotation that does not hold the pronoun: the
+        words of a quote name its speaker's subjects, not who "he said" is."""
+        if self.quoted is None:
+            # imported here: the quotes package imports this module at its own import
+            from dateline.quotes.marks import find_marked
+            self.quoted = [(m.start, m.end) for m in find_marked(self.sdoc.text)]
+        return any(start <= at < end and not start <= pronoun < end
+                   for start, end in self.quoted)
 
     @staticmethod
     def clause_subject(tok: Any) -> set[int]:
