@@ -135,3 +135,20 @@ def test_a_person_in_apposition_is_the_more_specific_side(run):
     assert source["actor"] == "marta-kovacs" and source["country"] == "PER"
     doc = run("Senator Marta Kovacs, a Peruvian, accused Chile of hiding the report.")
     assert only_event(doc, "ACCUSE")["source"]["text"] == "Marta Kovacs"  # named already
+
+
+def test_a_side_named_by_the_people_a_name_qualifies_keeps_their_noun(run):
+    doc = run("Chilean officials accused Peru of hiding the report.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["text"] == "Chilean officials" and source["country"] == "CHL"
+    doc = run("European Union leaders condemned Peru's crackdown on the miners.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["text"] == "European Union leaders" and source["actor"] == "european-union"
+
+
+def test_a_side_named_alone_keeps_its_own_words(run):
+    doc = run("Chile accused the Peruvian navy of hiding the report.")
+    event = only_event(doc, "ACCUSE")
+    assert event["source"]["text"] == "Chile"
+    doc = run("Chile's diplomats accused Peru of hiding the report.")  # a possessor's people
+    assert only_event(doc, "ACCUSE")["source"]["text"] == "Chile"

@@ -21,6 +21,7 @@ from dateline.timex import SpanDates
 # Children that start a new clause: they are not part of the noun phrase naming an actor.
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
 NP_PREPS = {"of", "in", "from"}
+PREMODIFIERS = {"det", "compound", "amod", "nmod", "poss", "nummod"}
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -34,6 +35,11 @@ def phrase(token: Any) -> tuple[int, int]:
         sub = list(child.subtree)
         left, right = min(left, sub[0].i), max(right, sub[-1].i)
     return left, right + 1
+
+
+def left_of(head: Any) -> int:
+    """The first token of a noun's premodifiers ("the G-20 group LEADERS": "the")."""
+    return min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in PREMODIFIERS])
 
 
 def named_once(actors: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -110,7 +116,8 @@ class Resolver:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
             country = country or self.phrase_country(left, right)
-            return self.make(mention["actor"], country, mention["start"], mention["end"])
+            return self.make(mention["actor"], country, mention["start"],
+                             self.group_end(token, mention))
         for entity in self.entities.inside(start, end):
             actor_id = entity.get("actor")
             actor = self.actors.get(actor_id or "")
@@ -134,6 +141,18 @@ class Resolver:
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
         return self.unrecognised(token)
+
+    def group_end(self, head: Any, mention: dict[str, Any]) -> int:
+        """Where a side's words end: at the people a name qualifies ("G-20 LEADERS", "Sanders
+        STRATEGISTS", "Chinese OFFICIALS" are who acted, for the body or country they serve),
+        else at the mention."""
+        if head.tag_ != "NNS" or head.idx < mention["end"]:
+            return int(mention["end"])
+        between = [t for t in self.sdoc[left_of(head):head.i] if t.idx >= mention["end"]]
+        if all(t.head.i == head.i and t.dep_ in ("compound", "amod") for t in between) and \
+                self.sdoc[left_of(head)].idx <= mention["start"]:
+            return head.idx + len(head)
+        return int(mention["end"])
 
     def host(self, side: EventActor) -> EventActor:
         """A visit's or a meeting's host named by the seat of its office ("visited the WHITE
