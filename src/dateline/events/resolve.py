@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
-from dateline.events.sides import seat_holder, side_code
+from dateline.events.sides import people_nouns, seat_holder, side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
 from dateline.spans import SpanIndex, attr_bounds
@@ -143,10 +143,11 @@ class Resolver:
         return self.unrecognised(token)
 
     def group_end(self, head: Any, mention: dict[str, Any]) -> int:
-        """Where a side's words end: at the people a name qualifies ("G-20 LEADERS", "Sanders
-        STRATEGISTS", "Chinese OFFICIALS" are who acted, for the body or country they serve),
-        else at the mention."""
-        if head.tag_ != "NNS" or head.idx < mention["end"]:
+        """Where a side's words end: at the people a name qualifies ("G-20 LEADERS", "Chinese
+        OFFICIALS" are who acted, for the body or country they serve; ``people_nouns``), else
+        at the mention ("American companies" stay "American")."""
+        if head.tag_ != "NNS" or head.idx < mention["end"] or \
+                head.lemma_.lower() not in people_nouns():
             return int(mention["end"])
         between = [t for t in self.sdoc[left_of(head):head.i] if t.idx >= mention["end"]]
         if all(t.head.i == head.i and t.dep_ in ("compound", "amod") for t in between) and \

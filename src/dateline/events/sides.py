@@ -14,6 +14,7 @@ from typing import Any
 
 from dateline.actors.countries import igos, normalise
 from dateline.actors.reference import reference
+from dateline.actors.titles import load_titles
 from dateline.clean.place import patterns
 from dateline.model import Document
 from dateline.resources import load_yaml
@@ -49,6 +50,14 @@ def datelines(doc: Document) -> list[tuple[int, int]]:
                 return found
         at += len(line) + 1
     return found
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    """Lemmas of nouns for people acting for a body or a country ("leader", "diplomat",
+    "protester"): PETRARCH2's agent nouns, the events' group nouns and the heads of titles."""
+    return frozenset(reference().agents) | frozenset(load_yaml("events", "groups.yaml")["groups"]) \
+        | frozenset(title.head for title in load_titles().values())
 
 
 @cache
