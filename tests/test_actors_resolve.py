@@ -280,3 +280,11 @@ def test_a_pronoun_inside_a_quotation_may_mean_a_name_inside_it() -> None:
     doc = resolve('Paul Okafor spoke at the plant on Monday. "Tom Hale said he would close '
                   'the plant," Okafor said.')
     assert actor_of(doc, "he") == "tom-hale"
+
+
+def test_a_long_name_does_not_take_the_id_its_first_and_last_word_give_another() -> None:
+    # the reference base knows a Burmese minister "Aung Kyi"; she is not him
+    doc = resolve("Aung San Suu Kyi met the envoy on Monday.")
+    assert actor_of(doc, "Aung San Suu Kyi") == "aung-san-suu-kyi"
+    doc = resolve("Hillary Rodham Clinton met the envoy on Monday.")  # one middle name dropped
+    assert actor_of(doc, "Hillary Rodham Clinton") == "hillary-clinton"

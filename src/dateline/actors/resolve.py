@@ -201,13 +201,18 @@ class Resolution:
     def named(self, name: str, type_: str, plain: str | None = None, **info: Any) -> Found:
         """The actor a person's or organisation's name means: the one this document already
         has under the same core ("NBC" after "NBC News"), else the one the knowledge base
-        knows by the name or its core, else the reference base's, else a new one."""
+        knows by the name or its core, else the reference base's, else a new one. A core
+        that drops more than one of a person's words ("Aung San Suu Kyi" -> "Aung Kyi") is
+        another person's name as often as hers, and looks up no one."""
         short = core(name, type_)
         found = self.by_core.get((name_key(short), type_))
         if found is None:
             plain = plain or name
+            dropped = len(plain.split()) - len(short.split())
+            variants = [short] if type_ != "person" or dropped <= 1 else []
             actor_id = (self.kb_id(name, type_) or self.kb_id(plain, type_)
-                        or self.kb_id(short, type_) or ref_slug(plain, short))
+                        or next(filter(None, (self.kb_id(v, type_) for v in variants)), None)
+                        or ref_slug(plain, *variants))
             found = self.actor(actor_id, name, type_, **info)
             self.by_core[(name_key(short), type_)] = found
         return found
