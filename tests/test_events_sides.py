@@ -152,3 +152,18 @@ def test_a_side_named_alone_keeps_its_own_words(run):
     assert event["source"]["text"] == "Chile"
     doc = run("Chile's diplomats accused Peru of hiding the report.")  # a possessor's people
     assert only_event(doc, "ACCUSE")["source"]["text"] == "Chile"
+
+
+def test_the_definite_plural_repeats_the_body_that_qualified_it_before(run):
+    doc = run("Chilean leaders gathered in Lima on Monday. "
+              "The abashed leaders later accused Peru of spying.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["actor"] == "chile" and source["text"] == "The abashed leaders"
+
+
+def test_a_plural_without_the_article_or_an_earlier_qualifier_names_no_one(run):
+    doc = run("Chilean leaders gathered in Lima on Monday. Leaders later accused Peru of spying.")
+    assert not [e for e in doc.events if e["type"] == "ACCUSE"]
+    doc = run("Chilean envoys gathered in Lima on Monday. The leaders later accused Peru of "
+              "spying.")
+    assert not [e for e in doc.events if e["type"] == "ACCUSE"]

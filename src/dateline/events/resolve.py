@@ -22,6 +22,8 @@ from dateline.timex import SpanDates
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj", "prep"}
 NP_PREPS = {"of", "in", "from"}
 PREMODIFIERS = {"det", "compound", "amod", "nmod", "poss", "nummod"}
+DEFINITE = {"the", "these", "those"}
+BACK = 300  # tokens back to the phrase a definite plural ("the leaders") repeats
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -140,7 +142,7 @@ class Resolver:
         for child in token.children:  # "accused the North's leader, KIM JONG UN, of ..."
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
-        return self.unrecognised(token)
+        return self.unrecognised(token) or self.named_before(token)
 
     def group_end(self, head: Any, mention: dict[str, Any]) -> int:
         """Where a side's words end: at the people a name qualifies ("G-20 LEADERS", "Chinese
@@ -154,6 +156,25 @@ class Resolver:
                 self.sdoc[left_of(head)].idx <= mention["start"]:
             return head.idx + len(head)
         return int(mention["end"])
+
+    def named_before(self, token: Any) -> EventActor | None:
+        """ "Republican leaders met ... THE ABASHED LEADERS left": a definite plural noun for
+        people that names no one means the body or country that qualified the same noun last
+        (within ``BACK`` tokens); its own words are the side's text."""
+        if token.tag_ != "NNS" or token.lemma_.lower() not in people_nouns() or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            return None
+        for earlier in reversed(self.sdoc[max(0, token.i - BACK):token.i]):
+            if earlier.tag_ != "NNS" or earlier.lemma_ != token.lemma_:
+                continue
+            for child in (c for c in earlier.children if c.dep_ in PREMODIFIERS):
+                for mention in self.mentions.covering(child.idx):
+                    actor = self.actors.get(mention["actor"])
+                    if actor and actor.get("type") != "person":
+                        left = self.sdoc[left_of(token)]
+                        return self.make(actor["id"], actor.get("country"), left.idx,
+                                         token.idx + len(token))
+        return None
 
     def host(self, side: EventActor) -> EventActor:
         """A visit's or a meeting's host named by the seat of its office ("visited the WHITE
