@@ -144,6 +144,9 @@ def test_a_side_named_by_the_people_a_name_qualifies_keeps_their_noun(run):
     doc = run("European Union leaders condemned Peru's crackdown on the miners.")
     source = only_event(doc, "ACCUSE")["source"]
     assert source["text"] == "European Union leaders" and source["actor"] == "european-union"
+    doc = run("The leaders of Chile accused Peru of hiding the report.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["text"] == "The leaders of Chile" and source["actor"] == "chile"
 
 
 def test_a_side_named_alone_keeps_its_own_words(run):
@@ -151,6 +154,8 @@ def test_a_side_named_alone_keeps_its_own_words(run):
     event = only_event(doc, "ACCUSE")
     assert event["source"]["text"] == "Chile"
     doc = run("Chile's diplomats accused Peru of hiding the report.")  # a possessor's people
+    assert only_event(doc, "ACCUSE")["source"]["text"] == "Chile"
+    doc = run("The ports of Chile accused Peru of hiding the report.")  # no people
     assert only_event(doc, "ACCUSE")["source"]["text"] == "Chile"
 
 

@@ -118,8 +118,7 @@ class Resolver:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
             country = country or self.phrase_country(left, right)
-            return self.make(mention["actor"], country, mention["start"],
-                             self.group_end(token, mention))
+            return self.make(mention["actor"], country, *self.group_span(token, mention))
         for entity in self.entities.inside(start, end):
             actor_id = entity.get("actor")
             actor = self.actors.get(actor_id or "")
@@ -144,18 +143,23 @@ class Resolver:
                 return named
         return self.unrecognised(token) or self.named_before(token)
 
-    def group_end(self, head: Any, mention: dict[str, Any]) -> int:
-        """Where a side's words end: at the people a name qualifies ("G-20 LEADERS", "Chinese
-        OFFICIALS" are who acted, for the body or country they serve; ``people_nouns``), else
-        at the mention ("American companies" stay "American")."""
-        if head.tag_ != "NNS" or head.idx < mention["end"] or \
-                head.lemma_.lower() not in people_nouns():
-            return int(mention["end"])
-        between = [t for t in self.sdoc[left_of(head):head.i] if t.idx >= mention["end"]]
-        if all(t.head.i == head.i and t.dep_ in ("compound", "amod") for t in between) and \
-                self.sdoc[left_of(head)].idx <= mention["start"]:
-            return head.idx + len(head)
-        return int(mention["end"])
+    def group_span(self, head: Any, mention: dict[str, Any]) -> tuple[int, int]:
+        """A side's words: with the people a name qualifies ("G-20 LEADERS", "Chinese
+        OFFICIALS", "the LEADERS of the G-20" are who acted, for the body or country they
+        serve; ``people_nouns``), else the mention's ("American companies": "American")."""
+        own = (int(mention["start"]), int(mention["end"]))
+        if head.tag_ != "NNS" or head.lemma_.lower() not in people_nouns():
+            return own
+        first = self.sdoc[left_of(head)]
+        if head.idx >= mention["end"] and first.idx <= mention["start"]:
+            between = [t for t in self.sdoc[first.i:head.i] if t.idx >= mention["end"]]
+            if all(t.head.i == head.i and t.dep_ in ("compound", "amod") for t in between):
+                return own[0], head.idx + len(head)
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            if prep.idx < mention["start"] and mention["end"] <= prep.right_edge.idx + len(
+                    prep.right_edge):
+                return first.idx, own[1]
+        return own
 
     def named_before(self, token: Any) -> EventActor | None:
         """ "Republican leaders met ... THE ABASHED LEADERS left": a definite plural noun for
