@@ -172,3 +172,12 @@ def test_a_plural_without_the_article_or_an_earlier_qualifier_names_no_one(run):
     doc = run("Chilean envoys gathered in Lima on Monday. The leaders later accused Peru of "
               "spying.")
     assert not [e for e in doc.events if e["type"] == "ACCUSE"]
+
+
+def test_a_title_with_the_name_in_apposition_gives_the_name(run):
+    doc = run("Chile accused the Peruvian president, Ana Vidal, of lying about the border.")
+    target = only_event(doc, "ACCUSE")["target"]
+    assert target["text"] == "Ana Vidal" and target["actor"] == "ana-vidal"
+    doc = run("Chile accused the Peruvian president of lying about the border.")
+    target = only_event(doc, "ACCUSE")["target"]  # no name in apposition: no person's
+    assert target["country"] == "PER" and "Vidal" not in target["text"]

@@ -111,7 +111,10 @@ class Resolver:
         # "the Albanians OF southern Serbia": a people coded by where it lives (PLOVER)
         if own and own[0].get("kind") == "demonym" and (home := self.placed(token, {"of"})):
             return self.make(None, home, head[0], head[1])
-        if not (own and self.person(own[0]["actor"])) and (named := self.apposed(token)):
+        # "the North's LEADER, Kim Jong Un": the name in apposition is the side's words, also
+        # where the title already means that person; a title for another person keeps its own
+        if (named := self.apposed(token)) and not (
+                own and self.person(own[0]["actor"]) and own[0]["actor"] != named["actor"]):
             country = named["country"] or self.phrase_country(left, right)  # "A PERUVIAN, X"
             return self.make(named["actor"], country, named["start"], named["end"])
         for mention in spans:
