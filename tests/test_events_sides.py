@@ -181,3 +181,9 @@ def test_a_title_with_the_name_in_apposition_gives_the_name(run):
     doc = run("Chile accused the Peruvian president of lying about the border.")
     target = only_event(doc, "ACCUSE")["target"]  # no name in apposition: no person's
     assert target["country"] == "PER" and "Vidal" not in target["text"]
+
+
+def test_a_name_with_a_title_in_apposition_keeps_the_name(run):
+    doc = run("Maria Lopez, the Peruvian president, accused Chile of lying about the border.")
+    source = only_event(doc, "ACCUSE")["source"]
+    assert source["text"] == "Maria Lopez" and source["actor"] == "maria-lopez"

@@ -202,10 +202,11 @@ class Resolver:
 
     def apposed(self, token: Any) -> EventActor | None:
         """ "The first AMERICAN to ..., Moner Abusalha,", "a Chinese diplomat, Li Wei,": the
-        person named in apposition, more specific than a people or a description."""
+        person named in apposition, more specific than a people or a description; a title
+        in apposition to a name ("Todd Stern, the climate ENVOY") names no one better."""
         for child in token.children:
-            if child.dep_ == "appos" and (found := self.resolve(child)) is not None \
-                    and self.person(found["actor"]):
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and \
+                    (found := self.resolve(child)) is not None and self.person(found["actor"]):
                 return found
         return None
 
