@@ -4,6 +4,10 @@ Order: a mention (name, title, pronoun, metonym) from the actors stage, an entit
 actor id, then a country name or demonym inside the noun phrase, then, for "we"/"I" inside a
 quote, the quote's speaker. Tokens that resolve to none of these are not actors. A people
 named with where it lives ("the Kurds of Iraq") is coded by that place, as PLOVER does.
+A side's words are its most specific name: the person named in apposition ("the North's
+leader, Kim Jong Un"), the people a name qualifies ("G-20 leaders", "the leaders of the
+G-20"); a definite plural naming no one ("the leaders") repeats the body that qualified the
+same noun last.
 """
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ class SpeakerResolver:
         self.last_group: str | None = None  # the last organisation, country or group
         self.last_group_at = 0  # where it was named as a speaker
         self._quoted: SpanIndex | None = None  # quoted stretches, found when first needed
+        self._paragraphs: list[tuple[int, int]] = []  # and the paragraphs, at the same time
         persons = [e for e in doc.entities if e["label"] == "PERSON"]
         self.persons = persons
         # tables built once per document, so each speaker costs no scan of the document
@@ -190,7 +191,8 @@ class SpeakerResolver:
         if self._quoted is None:
             self._quoted = SpanIndex([{"start": m.start, "end": m.end}
                                       for m in find_marked(self.doc.text)])
-        paras = [p for p in paragraphs(self.doc.text) if p[0] <= at]
+            self._paragraphs = paragraphs(self.doc.text)
+        paras = [p for p in self._paragraphs if p[0] <= at]
         start = paras[-2][0] if len(paras) > 1 else 0
         for mention in reversed(self.mentions.inside(start, at)):
             actor = self.actors.get(mention["actor"] or "")
