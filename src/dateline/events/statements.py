@@ -122,7 +122,7 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
     coded = False
     for head in heads(span):
         for pred in clauses(head, span):
-            found = judged(resolver, pred, span, source, floor)
+            found = judged(resolver, pred, span, source, floor, quote.get("kind") == "direct")
             if found is not None:
                 coded = True
                 yield found[0], found[1], pred, found[2]
@@ -150,16 +150,21 @@ def clauses(head: Any, span: Any) -> Iterator[Any]:
             yield child
 
 
-def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int
-           ) -> tuple[str, EventActor, Any] | None:
+def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int,
+           direct: bool = False) -> tuple[str, EventActor, Any] | None:
     """The category, target and deciding word of one clause of a statement, if it
-    evaluates an actor."""
+    evaluates an actor; in a ``direct`` quotation a he or she is someone the speaker talks
+    about (in reported speech, "Baker said HE is ...", it is mostly the speaker)."""
     if pred.pos_ not in ("VERB", "AUX") or conditional(pred):
         return None
     subj = subject(pred)
     if subj is None:
         return None
     target = resolver.first([subj], avoid=source)
+    if direct and subj.lower_ in ENGLISH.person_pronouns and subj.lower_ not in FIRST_PERSON:
+        target = resolver.spoken_of(subj, source)
+        if target is None:
+            return None  # someone the speaker talks about, but who is not known
     if target is not None and own_state(resolver, target, source):
         target = None  # Kerry: "the United States will work with ...": his side's own act
     own = target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None)
