@@ -143,11 +143,18 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
 
 
 def clauses(head: Any, span: Any) -> Iterator[Any]:
-    """A main predicate, then the clauses it states ("I think [Trump is dangerous]")."""
+    """A main predicate, then the clauses it states ("I think [Trump is dangerous]"), and
+    those its noun states ("there is no doubt [that he is talented]": a clause of a noun
+    opened by "that" as a conjunction, not a relative clause, whose "that" is a pronoun)."""
     yield head
     for child in head.children:
-        if child.dep_ == "ccomp" and span.start <= child.i < span.end:
+        if not span.start <= child.i < span.end:
+            continue
+        if child.dep_ == "ccomp":
             yield child
+        elif child.dep_ in ("attr", "dobj"):
+            yield from (c for c in child.children if c.dep_ == "acl" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
 
 
 def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int,
