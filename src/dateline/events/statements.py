@@ -31,7 +31,13 @@ from dateline.quotes.lexicon import load_cues
 # reporter"; VADER scores one mild word about -0.3) than a statement as a whole, which is
 # about its first-named actor only when it evaluates strongly.
 NEGATIVE, POSITIVE = -0.2, 0.6
+# What the speaker says they are towards whom it names is an attitude, not a fact to confuse
+# with praise ("I'm a big fan of Paul" +0.32, "we are grateful to Japan"): one mild word
+# is enough.
+OWN_POSITIVE = 0.3
 WHOLE_NEGATIVE = -0.4
+# Entity labels whose words are names, not evaluations.
+NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
 # Coordinated predicates are main clauses of their own ("He lied and he cheated").
 CLAUSE_LINKS = {"conj"}
 
@@ -48,10 +54,18 @@ def clause_words(pred: Any, span: Any) -> list[Any]:
     return [t for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
 
 
-def evaluation(pred: Any, span: Any) -> float:
-    """VADER's compound score of the predicate's clause inside the statement."""
-    words = " ".join(t.text for t in clause_words(pred, span))
-    return analyzer().polarity_scores(words)["compound"]
+def unnamed(words: list[Any]) -> list[Any]:
+    """Words without those of names, which evaluate nobody ("the UNITED States", "the
+    SUPREME Court"): what a clause about a named actor says of it."""
+    return [t for t in words if not (t.ent_type_ in NAMES and t.pos_ == "PROPN")]
+
+
+def evaluation(pred: Any, span: Any, names: bool = True) -> float:
+    """VADER's compound score of the predicate's clause inside the statement (without the
+    words of names unless ``names``)."""
+    words = clause_words(pred, span)
+    return analyzer().polarity_scores(" ".join(
+        t.text for t in (words if names else unnamed(words))))["compound"]
 
 
 def judging_word(pred: Any, span: Any, score: float) -> Any:
@@ -143,15 +157,16 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
 
 
 def clauses(head: Any, span: Any) -> Iterator[Any]:
-    """A main predicate, then the clauses it states ("I think [Trump is dangerous]"), and
-    those its noun states ("there is no doubt [that he is talented]": a clause of a noun
-    opened by "that" as a conjunction, not a relative clause, whose "that" is a pronoun)."""
+    """A main predicate, then the clauses it states, however deep ("I think [Trump is
+    dangerous]", "I think it shows [how desperate they are]"), and those its noun states
+    ("there is no doubt [that he is talented]": a clause of a noun opened by "that" as a
+    conjunction, not a relative clause, whose "that" is a pronoun)."""
     yield head
     for child in head.children:
         if not span.start <= child.i < span.end:
             continue
         if child.dep_ == "ccomp":
-            yield child
+            yield from clauses(child, span)
         elif child.dep_ in ("attr", "dobj"):
             yield from (c for c in child.children if c.dep_ == "acl" and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
@@ -194,10 +209,10 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
         modal = next((c for c in pred.children if c.dep_ == "aux" and lemma(c) in OBLIGATION),
                      pred)
         return ("REQUEST", target, modal) if agent else None
-    score = evaluation(pred, span)
+    score = evaluation(pred, span, names=False)
     if score <= NEGATIVE:
         return "ACCUSE", target, judging_word(pred, span, score)
-    if score >= POSITIVE:
+    if score >= (OWN_POSITIVE if own and lemma(pred) == "be" else POSITIVE):
         return "SUPPORT", target, judging_word(pred, span, score)
     return None
 
@@ -263,8 +278,13 @@ def own_state(resolver: Resolver, target: EventActor, source: EventActor) -> boo
 
 
 def objects(pred: Any) -> Iterator[Any]:
+    """Whom the speaker's own act or attitude is about: the verb's objects, or those of
+    its predicative word ("I'm a big fan OF PAUL", "we are disappointed IN HIM")."""
     for child in pred.children:
         if child.dep_ in ("dobj", "dative"):
             yield child
         elif child.dep_ == "prep":
             yield from (g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("attr", "acomp"):
+            yield from (g for p in child.children if p.dep_ == "prep"
+                        for g in p.children if g.dep_ == "pobj")
