@@ -197,3 +197,32 @@ def test_a_relative_clause_of_a_noun_is_not_what_the_speaker_states(run):
     doc = run('"The man that Senator Jane Miller hired is a dangerous liar," Governor Tom Baker '
               'said.', published="2016-10-05")
     assert not [e for e in coded(doc, "ACCUSE") if "Miller" in (e["target"] or {}).get("text", "")]
+
+
+def test_a_clause_reported_deep_inside_a_statement_is_read(run):
+    doc = run('"I think it shows how desperate Senator Jane Miller is," Governor Tom Baker said.',
+              published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Miller" in event["target"]["text"]
+
+
+def test_the_speakers_own_attitude_names_whom_it_is_about(run):
+    # "fan" is one mild word of praise; "of Jane Miller" says whom it is about
+    doc = run('"I am a big fan of Senator Jane Miller," Governor Tom Baker said.',
+              published="2016-10-05")
+    [event] = coded(doc, "SUPPORT")
+    assert "Miller" in event["target"]["text"]
+
+
+def test_a_mildly_positive_act_of_the_speaker_is_no_praise(run):
+    # not what the speaker is towards Miller but what they do with her: one mild word is a fact
+    doc = run('"We are working with Senator Jane Miller to help farmers," Governor Tom Baker '
+              'said.', published="2016-10-05")
+    assert not coded(doc, "SUPPORT")
+
+
+def test_the_words_of_a_name_evaluate_nobody(run):
+    # VADER reads "United" and "Justice" as praise; they are parts of names here
+    doc = run('Secretary of State Tom Baker said the United States would work with Mexico to '
+              'take robust steps.', published="2016-10-05")
+    assert not coded(doc, "SUPPORT")

@@ -54,10 +54,10 @@ def clause_words(pred: Any, span: Any) -> list[Any]:
     return [t for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
 
 
-def unnamed(words: list[Any]) -> list[Any]:
-    """Words without those of names, which evaluate nobody ("the UNITED States", "the
-    SUPREME Court"): what a clause about a named actor says of it."""
-    return [t for t in words if not (t.ent_type_ in NAMES and t.pos_ == "PROPN")]
+def named(token: Any) -> bool:
+    """Whether a word is part of a name, which evaluates nobody ("the UNITED States", "the
+    SUPREME Court") though VADER scores it."""
+    return token.ent_type_ in NAMES and token.pos_ == "PROPN"
 
 
 def evaluation(pred: Any, span: Any, names: bool = True) -> float:
@@ -65,7 +65,7 @@ def evaluation(pred: Any, span: Any, names: bool = True) -> float:
     words of names unless ``names``)."""
     words = clause_words(pred, span)
     return analyzer().polarity_scores(" ".join(
-        t.text for t in (words if names else unnamed(words))))["compound"]
+        t.text for t in words if names or not named(t)))["compound"]
 
 
 def judging_word(pred: Any, span: Any, score: float) -> Any:
@@ -150,10 +150,13 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
             source["actor"] is None and target["country"] == source["country"]):
         return
     score = evaluation(span.root, span)
+    word = judging_word(span.root, span, score)
+    if named(word):
+        return  # what evaluates is a name: "the UNITED States would work with ..."
     if score <= WHOLE_NEGATIVE:
-        yield "ACCUSE", target, span.root, judging_word(span.root, span, score)
+        yield "ACCUSE", target, span.root, word
     elif score >= POSITIVE:
-        yield "SUPPORT", target, span.root, judging_word(span.root, span, score)
+        yield "SUPPORT", target, span.root, word
 
 
 def clauses(head: Any, span: Any) -> Iterator[Any]:
