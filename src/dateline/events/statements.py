@@ -168,7 +168,8 @@ def clauses(head: Any, span: Any) -> Iterator[Any]:
     for child in head.children:
         if not span.start <= child.i < span.end:
             continue
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not negated(head):
+            # "I DON'T think [Ryan would be shy]" asserts nothing of Ryan
             yield from clauses(child, span)
         elif child.dep_ in ("attr", "dobj"):
             yield from (c for c in child.children if c.dep_ == "acl" and any(
