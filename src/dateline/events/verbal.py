@@ -201,4 +201,5 @@ def named_object(token: Any) -> bool:
 def personal(token: Any) -> bool:
     """Whether the verb's object is a named person ("ripped Jane Miller"): force is not
     done to a person by a speaker in the news, it is said of them."""
-    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in
+                                     ENGLISH.person_pronouns) for c in token.children)
