@@ -45,6 +45,9 @@ def test_a_word_without_valence_or_without_a_named_party_is_no_stance(run):
 
 def test_a_stance_someone_reports_or_complains_of_is_not_the_narrators(run):
     # the complaint is Baker's accusation, not Price's stance; statements.py reads speech
-    doc = run("Governor Tom Baker repeated his complaint that Senator Ann Price had been unfair "
-              "to Mayor Jim Hart.", published="2016-10-05")
+    doc = run("Governor Tom Baker complained that Senator Ann Price had been unfair to Mayor "
+              "Jim Hart.", published="2016-10-05")
     assert not [e for e in coded(doc, "ACCUSE") if "Price" in e["source"]["text"]]
+    said = run("Governor Tom Baker said that Senator Ann Price is friendly with Mayor Jim Hart.",
+               published="2016-10-05")
+    assert not [e for e in coded(said, "SUPPORT") if "Price" in e["source"]["text"]]
