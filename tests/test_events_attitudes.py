@@ -51,3 +51,22 @@ def test_a_stance_someone_reports_or_complains_of_is_not_the_narrators(run):
     said = run("Governor Tom Baker said that Senator Ann Price is friendly with Mayor Jim Hart.",
                published="2016-10-05")
     assert not [e for e in coded(said, "SUPPORT") if "Price" in e["source"]["text"]]
+
+
+def test_what_one_has_for_a_named_actor_is_a_stance(run):
+    harsh = run("Senator Ann Price had harsh words for Governor Tom Baker on Monday.",
+                published="2016-10-05")
+    [event] = coded(harsh, "ACCUSE")
+    assert "Baker" in event["target"]["text"]
+    kind = run("Senator Ann Price had kinder words for Governor Tom Baker on Monday.",
+               published="2016-10-05")
+    assert coded(kind, "SUPPORT")
+
+
+def test_having_none_of_a_stance_or_being_good_for_someone_is_none(run):
+    none = run("Senator Ann Price has no respect for Governor Tom Baker.", published="2016-10-05")
+    assert not coded(none, "SUPPORT")
+    # what is good FOR someone helps them; it says nothing about them
+    good = run("Senator Ann Price is a good candidate for Governor Tom Baker.",
+               published="2016-10-05")
+    assert not coded(good, "SUPPORT")

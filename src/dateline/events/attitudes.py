@@ -1,13 +1,14 @@
 """Stances stated of an actor: "Dole has been CRITICAL of Hart", "a vocal CRITIC of Hart",
-"a strong SUPPORTER of Hart".
+"a strong SUPPORTER of Hart", "had HARSH words for Hart".
 
 PLOVER's ACCUSE and SUPPORT cover a stance taken in public as well as a statement
 (criticism, praise, endorsement). A copular clause whose predicative word, an adjective or
-a noun, carries valence in VADER's lexicon and names through its preposition the actor it
-is about is its subject's ACCUSE (negative) or SUPPORT (positive) of that actor; no word
-list is kept. A stance that is negated, possible or conditional, asked about, or told
-inside a direct quotation (a speaker's view of others; statements.py reads quotations) is
-none.
+a noun, carries valence in VADER's lexicon, or what its subject is said to have ("had
+harsh words for"), and names through its preposition the actor it is about is its
+subject's ACCUSE (negative) or SUPPORT (positive) of that actor; no word list is kept. A
+stance that is negated ("has no respect for"), possible or conditional, asked about,
+reported, or told inside a direct quotation (a speaker's view of others; statements.py
+reads quotations) is none.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.events.guards import clause, condition, modal, negated
+from dateline.events.guards import NEGATION, clause, condition, modal, negated
 from dateline.events.lexicon import lemma
 from dateline.events.roles import AIMED
 from dateline.events.statements import analyzer, conditional
@@ -24,7 +25,8 @@ from dateline.events.statements import analyzer, conditional
 # "supporter" +1.1, "critical" -1.3; "candidate" or "member" have none.
 STANCE_VALENCE = 1.0
 # The prepositions by which a stance names whom it is about: "critical OF", "hostile TO",
-# "angry AT", and those aiming an act at a party ("tough ON").
+# "angry AT", and those aiming an act at a party ("tough ON"); what one has is also FOR
+# someone ("had harsh words FOR"; "is good FOR" says what helps, not whom it is about).
 ABOUT = set(AIMED) | {"of", "about", "toward", "towards"}
 
 # Clauses that report what someone said, claimed or complained of ("said he is friendly
@@ -35,19 +37,32 @@ REPORTED = {"ccomp", "acl", "advcl", "csubj", "parataxis"}
 def stances(sent: Any) -> Iterator[tuple[str, Any, Any, Any]]:
     """(category, stance word, its subject, whom it is about) for each stance stated in a
     sentence."""
-    lexicon = analyzer().lexicon
     for word in sent:
-        if word.dep_ not in ("acomp", "attr") or lemma(word.head) != "be":
+        if not ((word.dep_ in ("acomp", "attr") and lemma(word.head) == "be")
+                or (word.dep_ == "dobj" and lemma(word.head) == "have")):
             continue
-        score = lexicon.get(word.lower_, lexicon.get(lemma(word), 0.0))
+        score = valence(word)
         if abs(score) < STANCE_VALENCE:
             continue
-        about = next((g for p in word.children if p.dep_ == "prep" and p.lower_ in ABOUT
+        preps = ABOUT | {"for"} if word.dep_ == "dobj" else ABOUT  # "had praise FOR"
+        about = next((g for p in word.children if p.dep_ == "prep" and p.lower_ in preps
                       for g in p.children if g.dep_ == "pobj"), None)
         subj = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
         if about is None or subj is None or not asserted(word):
             continue
         yield ("ACCUSE" if score < 0 else "SUPPORT"), word, subj, about
+
+
+def valence(word: Any) -> float:
+    """VADER's valence of the stance word, else of its strongest adjective: "CRITICAL of",
+    "a SUPPORTER of", "had HARSH words for"."""
+    lexicon = analyzer().lexicon
+
+    def own(token: Any) -> float:
+        return float(lexicon.get(token.lower_, lexicon.get(lemma(token), 0.0)))
+
+    return own(word) or max((own(c) for c in word.children if c.dep_ == "amod"), key=abs,
+                            default=0.0)
 
 
 def asserted(word: Any) -> bool:
@@ -57,7 +72,8 @@ def asserted(word: Any) -> bool:
     if word.head.dep_ in REPORTED:
         return False  # what someone said or complained of: statements.py reads statements
     chain = clause(word)
-    if any(negated(t) for t in chain) or modal(chain) or condition(chain) is not None or \
+    if any(negated(t) for t in chain) or any(
+            c.dep_ == "det" and c.lower_ in NEGATION for c in word.children) or modal(chain) or condition(chain) is not None or \
             conditional(word.head):  # "IF he is critical of ..."
         return False
     return not word.sent.text.rstrip().rstrip("\"”’'").endswith("?")
