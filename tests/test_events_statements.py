@@ -212,6 +212,9 @@ def test_the_speakers_own_attitude_names_whom_it_is_about(run):
               published="2016-10-05")
     [event] = coded(doc, "SUPPORT")
     assert "Miller" in event["target"]["text"]
+    since = run('"I have been a supporter of Senator Jane Miller since the beginning," Governor '
+                'Tom Baker said.', published="2016-10-05")
+    assert coded(since, "SUPPORT")
 
 
 def test_a_mildly_positive_act_of_the_speaker_is_no_praise(run):

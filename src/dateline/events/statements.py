@@ -32,9 +32,9 @@ from dateline.quotes.lexicon import load_cues
 # about its first-named actor only when it evaluates strongly.
 NEGATIVE, POSITIVE = -0.2, 0.6
 # What the speaker says they are towards whom it names is an attitude, not a fact to confuse
-# with praise ("I'm a big fan of Paul" +0.32, "we are grateful to Japan"): one mild word
-# is enough.
-OWN_POSITIVE = 0.3
+# with praise ("I'm a big fan of Paul" +0.32, "I've been a supporter of Trump" +0.27): one
+# word of valence 1.0 (VADER's compound 0.25, attitudes.STANCE_VALENCE) is enough.
+OWN_POSITIVE = 0.25
 WHOLE_NEGATIVE = -0.4
 # Entity labels whose words are names, not evaluations.
 NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
