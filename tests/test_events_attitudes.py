@@ -57,7 +57,7 @@ def test_what_one_has_for_a_named_actor_is_a_stance(run):
     harsh = run("Senator Ann Price had harsh words for Governor Tom Baker on Monday.",
                 published="2016-10-05")
     [event] = coded(harsh, "ACCUSE")
-    assert "Baker" in event["target"]["text"]
+    assert "Baker" in event["target"]["text"] and event["trigger"]["text"] == "harsh"
     kind = run("Senator Ann Price had kinder words for Governor Tom Baker on Monday.",
                published="2016-10-05")
     assert coded(kind, "SUPPORT")

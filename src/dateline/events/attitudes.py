@@ -35,13 +35,13 @@ REPORTED = {"ccomp", "acl", "advcl", "csubj", "parataxis"}
 
 
 def stances(sent: Any) -> Iterator[tuple[str, Any, Any, Any]]:
-    """(category, stance word, its subject, whom it is about) for each stance stated in a
-    sentence."""
+    """(category, the word that carries the stance, its subject, whom it is about) for each
+    stance stated in a sentence."""
     for word in sent:
         if not ((word.dep_ in ("acomp", "attr") and lemma(word.head) == "be")
                 or (word.dep_ == "dobj" and lemma(word.head) == "have")):
             continue
-        score = valence(word)
+        score, shown = valence(word)
         if abs(score) < STANCE_VALENCE:
             continue
         preps = ABOUT | {"for"} if word.dep_ == "dobj" else ABOUT  # "had praise FOR"
@@ -50,19 +50,21 @@ def stances(sent: Any) -> Iterator[tuple[str, Any, Any, Any]]:
         subj = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
         if about is None or subj is None or not asserted(word):
             continue
-        yield ("ACCUSE" if score < 0 else "SUPPORT"), word, subj, about
+        yield ("ACCUSE" if score < 0 else "SUPPORT"), shown, subj, about
 
 
-def valence(word: Any) -> float:
-    """VADER's valence of the stance word, else of its strongest adjective: "CRITICAL of",
-    "a SUPPORTER of", "had HARSH words for"."""
+def valence(word: Any) -> tuple[float, Any]:
+    """VADER's valence of the stance word, else of its strongest adjective, and the word
+    that carries it: "CRITICAL of", "a SUPPORTER of", "had HARSH words for"."""
     lexicon = analyzer().lexicon
 
     def own(token: Any) -> float:
         return float(lexicon.get(token.lower_, lexicon.get(lemma(token), 0.0)))
 
-    return own(word) or max((own(c) for c in word.children if c.dep_ == "amod"), key=abs,
-                            default=0.0)
+    if own(word):
+        return own(word), word
+    return max(((own(c), c) for c in word.children if c.dep_ == "amod"),
+               key=lambda pair: abs(pair[0]), default=(0.0, word))
 
 
 def asserted(word: Any) -> bool:
@@ -73,7 +75,8 @@ def asserted(word: Any) -> bool:
         return False  # what someone said or complained of: statements.py reads statements
     chain = clause(word)
     if any(negated(t) for t in chain) or any(
-            c.dep_ == "det" and c.lower_ in NEGATION for c in word.children) or modal(chain) or condition(chain) is not None or \
-            conditional(word.head):  # "IF he is critical of ..."
-        return False
+            c.dep_ == "det" and c.lower_ in NEGATION for c in word.children):
+        return False  # "is NOT critical of", "has NO respect for"
+    if modal(chain) or condition(chain) is not None or conditional(word.head):
+        return False  # "could be critical", "IF he is critical of ..."
     return not word.sent.text.rstrip().rstrip("\"”’'").endswith("?")

@@ -392,7 +392,7 @@ class EventStage:
         found: list[Event] = []
         for sent in doc.spacy.sents:
             for category, word, subj, about in stances(sent):
-                pred = word.head
+                pred = subj.head
                 span = (pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
                 if resolver.direct.covering(word.idx) or any(
                         span[0] <= e["trigger"]["start"] < span[1] for e in coded):
