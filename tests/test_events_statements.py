@@ -229,3 +229,17 @@ def test_the_words_of_a_name_evaluate_nobody(run):
     doc = run('Secretary of State Tom Baker said the United States would work with Mexico to '
               'take robust steps.', published="2016-10-05")
     assert not coded(doc, "SUPPORT")
+
+
+def test_a_clausal_subject_names_whom_the_statement_is_about(run):
+    doc = run('"What Senator Jane Miller is doing is playing on the fears and anxieties of '
+              'voters," Governor Tom Baker said.', published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert event["target"]["actor"] == "jane-miller"
+
+
+def test_a_preposition_spelt_like_a_word_of_praise_praises_nobody(run):
+    # VADER lists "like" as liking; here it is a preposition
+    doc = run("Governor Tom Baker said his successor should promote past victories, including "
+              "those of Republicans like Senator Jane Miller.", published="2016-10-05")
+    assert not coded(doc, "SUPPORT")
