@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from dateline.events.guards import OBLIGATION, interrogative, mandative, negated
 from dateline.events.lexicon import lemma
@@ -36,8 +36,8 @@ NEGATIVE, POSITIVE = -0.2, 0.6
 # word of valence 1.0 (VADER's compound 0.25, attitudes.STANCE_VALENCE) is enough.
 OWN_POSITIVE = 0.25
 WHOLE_NEGATIVE = -0.4
-# Parts of speech whose words VADER's lexicon lists in another sense ("somebody LIKE Trump"
-# is no liking); VADER's negations among them ("WITHOUT merit") still count.
+# Parts of speech whose words VADER's lexicon may list in another sense: "somebody LIKE
+# Trump" is no liking (the others, "kind OF", "WITHOUT", stay for VADER's rules).
 FUNCTION_WORDS = {"ADP", "SCONJ"}
 # Entity labels whose words are names, not evaluations.
 NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
@@ -66,8 +66,9 @@ def named(token: Any) -> bool:
 def evaluation(pred: Any, span: Any, names: bool = True) -> float:
     """VADER's compound score of the predicate's clause inside the statement (without the
     words of names unless ``names``)."""
+    lexicon = analyzer().lexicon
     words = [t for t in clause_words(pred, span)
-             if t.pos_ not in FUNCTION_WORDS or t.lower_ in NEGATE]
+             if not (t.pos_ in FUNCTION_WORDS and t.lower_ in lexicon)]
     return analyzer().polarity_scores(" ".join(
         t.text for t in words if names or not named(t)))["compound"]
 
