@@ -6,7 +6,13 @@ speaker's ACCUSE (negative) or SUPPORT (positive) of the actor; one that says th
 or should act, or that the speaker wants or counts on it to act, is a REQUEST. The
 evaluation is read off the VADER sentiment lexicon (a well-kept, hand-validated valence
 list) on the content's main predicate and its complements, so no word list is kept here;
-the target is the predicate's subject, resolved to an actor.
+the words of names ("the UNITED States") and prepositions VADER reads as words ("LIKE")
+evaluate nothing. The clauses read are the main ones, those they report however deep ("I
+think it shows [how desperate they are]") unless under a negated belief, and those a noun
+states ("no doubt [that he is talented]"). The target is the predicate's subject (or the
+actor its clausal subject or its possessor names), resolved to an actor; in a direct
+quotation a he or she is someone the speaker talks about, never the speaker; what the
+speaker says they are towards someone ("I'm a big fan OF PAUL") is about that someone.
 """
 
 from __future__ import annotations
