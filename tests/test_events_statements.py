@@ -147,3 +147,99 @@ def test_a_belief_about_another_or_help_given_is_no_demand(run):
     helped = run('"We helped Bolivia to rebuild its roads," the Chilean foreign minister said.',
                  published="2016-10-05")
     assert not coded(helped, "REQUEST")
+
+
+def test_a_neutral_verb_of_saying_evaluates_by_the_complement_it_gives_its_object(run):
+    # "characterize" has no valence of its own: "as reckless" makes it an accusation
+    doc = run("Governor Tom Baker characterized Senator Jane Miller as reckless on Monday.",
+              published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Baker" in event["source"]["text"] and "Miller" in event["target"]["text"]
+    praised = run("Governor Tom Baker described Senator Jane Miller as an honest and brave leader.",
+                  published="2016-10-05")
+    assert coded(praised, "SUPPORT")
+
+
+def test_a_complement_that_only_describes_is_no_evaluation(run):
+    doc = run("Governor Tom Baker described Senator Jane Miller as a lawyer from Ohio.",
+              published="2016-10-05")
+    assert not coded(doc, "ACCUSE") and not coded(doc, "SUPPORT")
+
+
+def test_a_he_in_a_direct_quotation_is_the_person_the_speaker_talks_about(run):
+    # the sentence before names two people: the speaker cannot be "he" in his own quotation
+    doc = run('Governor Tom Baker spoke about Senator John Miller on Monday. "He is a dishonest '
+              'and dangerous man," Baker said.', published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert event["source"]["actor"] == "tom-baker" and event["target"]["actor"] == "john-miller"
+
+
+def test_a_he_in_reported_speech_or_with_no_one_else_named_is_not_a_target(run):
+    # reported speech: "he" is mostly the speaker himself, who is no target of his own words
+    said = run("Governor Tom Baker said on Monday that he is a terrible dancer.",
+               published="2016-10-05")
+    assert not coded(said, "ACCUSE")
+    # nobody but the speaker is named: "he" is someone unknown
+    alone = run('Governor Tom Baker spoke on Monday. "He is a dishonest and dangerous man," '
+                'Baker said.', published="2016-10-05")
+    assert not coded(alone, "ACCUSE")
+
+
+def test_a_clause_a_noun_states_is_read_like_a_reported_clause(run):
+    doc = run('"There is no doubt that Senator Jane Miller is a dangerous liar," Governor Tom '
+              'Baker said.', published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Miller" in event["target"]["text"]
+
+
+def test_a_relative_clause_of_a_noun_is_not_what_the_speaker_states(run):
+    # "who is a dangerous liar" says what the man is; "that" as a pronoun opens no statement
+    doc = run('"The man that Senator Jane Miller hired is a dangerous liar," Governor Tom Baker '
+              'said.', published="2016-10-05")
+    assert not [e for e in coded(doc, "ACCUSE") if "Miller" in (e["target"] or {}).get("text", "")]
+
+
+def test_a_clause_reported_deep_inside_a_statement_is_read(run):
+    doc = run('"I think it shows how desperate Senator Jane Miller is," Governor Tom Baker said.',
+              published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert "Miller" in event["target"]["text"]
+
+
+def test_the_speakers_own_attitude_names_whom_it_is_about(run):
+    # "fan" is one mild word of praise; "of Jane Miller" says whom it is about
+    doc = run('"I am a big fan of Senator Jane Miller," Governor Tom Baker said.',
+              published="2016-10-05")
+    [event] = coded(doc, "SUPPORT")
+    assert "Miller" in event["target"]["text"]
+    since = run('"I have been a supporter of Senator Jane Miller since the beginning," Governor '
+                'Tom Baker said.', published="2016-10-05")
+    assert coded(since, "SUPPORT")
+
+
+def test_a_mildly_positive_act_of_the_speaker_is_no_praise(run):
+    # not what the speaker is towards Miller but what they do with her: one mild word is a fact
+    doc = run('"We are working with Senator Jane Miller to help farmers," Governor Tom Baker '
+              'said.', published="2016-10-05")
+    assert not coded(doc, "SUPPORT")
+
+
+def test_the_words_of_a_name_evaluate_nobody(run):
+    # VADER reads "United" and "Justice" as praise; they are parts of names here
+    doc = run('Secretary of State Tom Baker said the United States would work with Mexico to '
+              'take robust steps.', published="2016-10-05")
+    assert not coded(doc, "SUPPORT")
+
+
+def test_a_clausal_subject_names_whom_the_statement_is_about(run):
+    doc = run('"What Senator Jane Miller is doing is playing on the fears and anxieties of '
+              'voters," Governor Tom Baker said.', published="2016-10-05")
+    [event] = coded(doc, "ACCUSE")
+    assert event["target"]["actor"] == "jane-miller"
+
+
+def test_a_preposition_spelt_like_a_word_of_praise_praises_nobody(run):
+    # VADER lists "like" as liking; here it is a preposition
+    doc = run("Governor Tom Baker said his successor should promote past victories, including "
+              "those of Republicans like Senator Jane Miller.", published="2016-10-05")
+    assert not coded(doc, "SUPPORT")

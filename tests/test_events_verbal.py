@@ -103,3 +103,16 @@ def test_a_cue_decides_between_a_verbal_sense_and_none(run):
     assert only_event(judged, "ACCUSE")["target"]["actor"] == "jane-miller"
     fired = run("The Acme company dismissed its chief executive Jane Miller on Monday.")
     assert "ACCUSE" not in [e["type"] for e in fired.events]
+
+
+def test_a_verb_of_saying_whose_object_is_a_persons_pronoun_is_said_of_that_person(run):
+    doc = run("Senator Ann Price met Governor Jim Hart on Monday. She dismissed him as a fraud.",
+              published="2016-10-05")
+    assert [e for e in doc.events if e["type"] == "ACCUSE" and e["trigger"]["text"] == "dismissed"]
+
+
+def test_a_persons_pronoun_dismissed_with_no_evaluation_is_not_judged(run):
+    # "dismissed her": let go, as "dismissed its chief executive Jane Miller" is
+    doc = run("Jane Miller ran the bank for ten years. The board of Acme Bank dismissed her on "
+              "Monday.", published="2016-10-05")
+    assert not [e for e in doc.events if e["type"] == "ACCUSE"]

@@ -260,6 +260,29 @@ class Resolver:
                              mention["end"])
         return None
 
+    def spoken_of(self, token: Any, speaker: EventActor) -> EventActor | None:
+        """ "He is a talented man," Putin said: a he or she in what a speaker says is someone
+        the speaker talks about, never the speaker; where the actors stage left it unresolved
+        (two people just before it) or read it as the speaker, the one other person of its
+        gender named before it in its sentence or the previous one."""
+        gender = ENGLISH.pronoun_gender.get(token.lower_)
+        if gender is None or token.lower_ not in ENGLISH.person_pronouns:
+            return None
+        found = self.resolve(token)
+        if found is not None and found["actor"] != speaker["actor"]:
+            return found
+        sent = token.sent
+        start = self.sdoc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+        people = {m["actor"]: m for m in self.mentions.inside(start, token.idx)
+                  if m["actor"] != speaker["actor"] and m.get("kind") != "pronoun"
+                  and self.person(m["actor"])
+                  and self.actors[m["actor"]].get("gender") in (None, gender)}
+        if len(people) != 1:
+            return None
+        mention = next(iter(people.values()))
+        return self.make(mention["actor"], self.actors[mention["actor"]].get("country"),
+                         token.idx, token.idx + len(token))
+
     def sentence_ents(self, sent: Any) -> list[Any]:
         """``sent.ents``, which spaCy finds by building every entity of the document."""
         return self.ents.inside(sent.start, sent.end)

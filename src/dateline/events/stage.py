@@ -7,6 +7,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import Any
 
+from dateline.events.attitudes import stances
 from dateline.events.dates import event_date, lede_end
 from dateline.events.guards import Verdict, bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
@@ -315,6 +316,7 @@ class EventStage:
                     seen.add(key)
                     events.append(event)
         events += self.statements(doc, resolver, events)
+        events += self.stances(doc, resolver, events)
         return merge(events, [self.mark(doc, resolver, e) for e in events])
 
     @staticmethod
@@ -382,6 +384,26 @@ class EventStage:
                 cameo = self.ontology.cameo(category, None)
                 found.append(self.build(doc, resolver, category, None, cameo, [], source, target,
                                         pred, pred.sent, shown=word))
+        return found
+
+    def stances(self, doc: Document, resolver: Resolver, coded: list[Event]) -> list[Event]:
+        """Stances stated of an actor (see attitudes.py) in clauses that coded no event of
+        their own, outside direct quotations (a speaker's view of others)."""
+        found: list[Event] = []
+        for sent in doc.spacy.sents:
+            for category, word, subj, about in stances(sent):
+                pred = subj.head
+                span = (pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+                if resolver.direct.covering(word.idx) or any(
+                        span[0] <= e["trigger"]["start"] < span[1] for e in coded):
+                    continue
+                source = resolver.first([subj])
+                target = resolver.first([about], avoid=source) if source else None
+                if source is None or target is None:
+                    continue
+                cameo = self.ontology.cameo(category, None)
+                found.append(self.build(doc, resolver, category, None, cameo, [], source,
+                                        target, pred, sent, shown=word))
         return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,

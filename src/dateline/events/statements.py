@@ -6,7 +6,13 @@ speaker's ACCUSE (negative) or SUPPORT (positive) of the actor; one that says th
 or should act, or that the speaker wants or counts on it to act, is a REQUEST. The
 evaluation is read off the VADER sentiment lexicon (a well-kept, hand-validated valence
 list) on the content's main predicate and its complements, so no word list is kept here;
-the target is the predicate's subject, resolved to an actor.
+the words of names ("the UNITED States") and prepositions VADER reads as words ("LIKE")
+evaluate nothing. The clauses read are the main ones, those they report however deep ("I
+think it shows [how desperate they are]") unless under a negated belief, and those a noun
+states ("no doubt [that he is talented]"). The target is the predicate's subject (or the
+actor its clausal subject or its possessor names), resolved to an actor; in a direct
+quotation a he or she is someone the speaker talks about, never the speaker; what the
+speaker says they are towards someone ("I'm a big fan OF PAUL") is about that someone.
 """
 
 from __future__ import annotations
@@ -31,7 +37,16 @@ from dateline.quotes.lexicon import load_cues
 # reporter"; VADER scores one mild word about -0.3) than a statement as a whole, which is
 # about its first-named actor only when it evaluates strongly.
 NEGATIVE, POSITIVE = -0.2, 0.6
+# What the speaker says they are towards whom it names is an attitude, not a fact to confuse
+# with praise ("I'm a big fan of Paul" +0.32, "I've been a supporter of Trump" +0.27): one
+# word of valence 1.0 (VADER's compound 0.25, attitudes.STANCE_VALENCE) is enough.
+OWN_POSITIVE = 0.25
 WHOLE_NEGATIVE = -0.4
+# Parts of speech whose words VADER's lexicon may list in another sense: "somebody LIKE
+# Trump" is no liking (the others, "kind OF", "WITHOUT", stay for VADER's rules).
+FUNCTION_WORDS = {"ADP", "SCONJ"}
+# Entity labels whose words are names, not evaluations.
+NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
 # Coordinated predicates are main clauses of their own ("He lied and he cheated").
 CLAUSE_LINKS = {"conj"}
 
@@ -48,10 +63,20 @@ def clause_words(pred: Any, span: Any) -> list[Any]:
     return [t for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
 
 
-def evaluation(pred: Any, span: Any) -> float:
-    """VADER's compound score of the predicate's clause inside the statement."""
-    words = " ".join(t.text for t in clause_words(pred, span))
-    return analyzer().polarity_scores(words)["compound"]
+def named(token: Any) -> bool:
+    """Whether a word is part of a name, which evaluates nobody ("the UNITED States", "the
+    SUPREME Court") though VADER scores it."""
+    return token.ent_type_ in NAMES and token.pos_ == "PROPN"
+
+
+def evaluation(pred: Any, span: Any, names: bool = True) -> float:
+    """VADER's compound score of the predicate's clause inside the statement (without the
+    words of names unless ``names``)."""
+    lexicon = analyzer().lexicon
+    words = [t for t in clause_words(pred, span)
+             if not (t.pos_ in FUNCTION_WORDS and t.lower_ in lexicon)]
+    return analyzer().polarity_scores(" ".join(
+        t.text for t in words if names or not named(t)))["compound"]
 
 
 def judging_word(pred: Any, span: Any, score: float) -> Any:
@@ -76,8 +101,10 @@ def heads(span: Any) -> Iterator[Any]:
 
 
 def subject(pred: Any) -> Any | None:
+    """The clause's subject, or its clausal subject ("WHAT Trump IS DOING is playing on
+    fears": whoever that clause names)."""
     for child in pred.children:
-        if child.dep_ in ENGLISH.subjects:
+        if child.dep_ in ENGLISH.subjects or child.dep_ == "csubj":
             return child
     return None
 
@@ -122,7 +149,7 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
     coded = False
     for head in heads(span):
         for pred in clauses(head, span):
-            found = judged(resolver, pred, span, source, floor)
+            found = judged(resolver, pred, span, source, floor, quote.get("kind") == "direct")
             if found is not None:
                 coded = True
                 yield found[0], found[1], pred, found[2]
@@ -136,30 +163,47 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
             source["actor"] is None and target["country"] == source["country"]):
         return
     score = evaluation(span.root, span)
+    word = judging_word(span.root, span, score)
+    if named(word):
+        return  # what evaluates is a name: "the UNITED States would work with ..."
     if score <= WHOLE_NEGATIVE:
-        yield "ACCUSE", target, span.root, judging_word(span.root, span, score)
+        yield "ACCUSE", target, span.root, word
     elif score >= POSITIVE:
-        yield "SUPPORT", target, span.root, judging_word(span.root, span, score)
+        yield "SUPPORT", target, span.root, word
 
 
 def clauses(head: Any, span: Any) -> Iterator[Any]:
-    """A main predicate, then the clauses it states ("I think [Trump is dangerous]")."""
+    """A main predicate, then the clauses it states, however deep ("I think [Trump is
+    dangerous]", "I think it shows [how desperate they are]"), and those its noun states
+    ("there is no doubt [that he is talented]": a clause of a noun opened by "that" as a
+    conjunction, not a relative clause, whose "that" is a pronoun)."""
     yield head
     for child in head.children:
-        if child.dep_ == "ccomp" and span.start <= child.i < span.end:
-            yield child
+        if not span.start <= child.i < span.end:
+            continue
+        if child.dep_ == "ccomp" and not negated(head):
+            # "I DON'T think [Ryan would be shy]" asserts nothing of Ryan
+            yield from clauses(child, span)
+        elif child.dep_ in ("attr", "dobj"):
+            yield from (c for c in child.children if c.dep_ == "acl" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
 
 
-def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int
-           ) -> tuple[str, EventActor, Any] | None:
+def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: int,
+           direct: bool = False) -> tuple[str, EventActor, Any] | None:
     """The category, target and deciding word of one clause of a statement, if it
-    evaluates an actor."""
+    evaluates an actor; in a ``direct`` quotation a he or she is someone the speaker talks
+    about (in reported speech, "Baker said HE is ...", it is mostly the speaker)."""
     if pred.pos_ not in ("VERB", "AUX") or conditional(pred):
         return None
     subj = subject(pred)
     if subj is None:
         return None
     target = resolver.first([subj], avoid=source)
+    if direct and subj.lower_ in ENGLISH.person_pronouns and subj.lower_ not in FIRST_PERSON:
+        target = resolver.spoken_of(subj, source)
+        if target is None:
+            return None  # someone the speaker talks about, but who is not known
     if target is not None and own_state(resolver, target, source):
         target = None  # Kerry: "the United States will work with ...": his side's own act
     own = target is None and (subj.lower_ in FIRST_PERSON or resolver.first([subj]) is not None)
@@ -182,10 +226,10 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
         modal = next((c for c in pred.children if c.dep_ == "aux" and lemma(c) in OBLIGATION),
                      pred)
         return ("REQUEST", target, modal) if agent else None
-    score = evaluation(pred, span)
+    score = evaluation(pred, span, names=False)
     if score <= NEGATIVE:
         return "ACCUSE", target, judging_word(pred, span, score)
-    if score >= POSITIVE:
+    if score >= (OWN_POSITIVE if own and lemma(pred) == "be" else POSITIVE):
         return "SUPPORT", target, judging_word(pred, span, score)
     return None
 
@@ -251,8 +295,13 @@ def own_state(resolver: Resolver, target: EventActor, source: EventActor) -> boo
 
 
 def objects(pred: Any) -> Iterator[Any]:
+    """Whom the speaker's own act or attitude is about: the verb's objects, or those of
+    its predicative word ("I'm a big fan OF PAUL", "we are disappointed IN HIM")."""
     for child in pred.children:
         if child.dep_ in ("dobj", "dative"):
             yield child
         elif child.dep_ == "prep":
             yield from (g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("attr", "acomp"):
+            yield from (g for p in child.children if p.dep_ == "prep"
+                        for g in p.children if g.dep_ == "pobj")

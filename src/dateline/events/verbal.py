@@ -30,6 +30,9 @@ COERCIVE_VERBAL = {"REJECT", "THREATEN"}
 # ("insulted" -2.3, "mocked" -1.3, "complimented" +1.8; "warned" -1.1 and "questioned" -0.4
 # are not accusations of their object).
 VERB_VALENCE = 1.2
+# VADER compound (-1 to +1) beyond which the complement a neutral verb of saying gives its
+# object evaluates it ("as reckless" -0.40, "as a lawyer from Ohio" 0).
+COMPLEMENT_VALENCE = 0.3
 # Frames (see quotes.syntax.frame) in which a verb of saying names whom it is about.
 ABOUT = {"dobj", "prep"}
 
@@ -48,8 +51,8 @@ def complement(token: Any) -> Any | None:
     for child in token.children:
         if child.dep_ == "oprd":
             return child
-        if child.dep_ == "prep" and child.lower_ == "as":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "as":  # "as A DISGRACE", "as RECKLESS"
+            return next(iter(child.children), None)
     return None
 
 
@@ -170,19 +173,27 @@ def spoken_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
         lex = analyzer().lexicon
         score = lex.get(token.lower_, lex.get(word, 0.0))
         if abs(score) < VERB_VALENCE:
-            return None
+            # a neutral verb of saying evaluates by what it calls its object:
+            # "characterized Hart AS RECKLESS", "described her as A LIAR"
+            said = complement(token)
+            score = valence(said) if said is not None else 0.0
+            if abs(score) < COMPLEMENT_VALENCE:
+                return None
         category = "ACCUSE" if score < 0 else "SUPPORT"
     return plain_trigger(category, word, dyadic=True)
 
 
 def named_object(token: Any) -> bool:
     """Whether the verb's object, or its preposition's, is a name ("slammed CLINTON"), or
-    what a name said or did ("slammed CLINTON's remarks": the verb is said of its author)."""
+    what a name said or did ("slammed CLINTON's remarks": the verb is said of its author),
+    or a person's pronoun ("slammed HIM", "slammed HIS remarks"), which the sides resolve
+    like a name or leave the event without a target."""
     for child in token.children:
         nouns = [child] if child.dep_ == "dobj" else \
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
         nouns += [g for n in nouns for g in n.children if g.dep_ == "poss"]
-        if any(n.ent_type_ in ENGLISH.named_labels for n in nouns):
+        if any(n.ent_type_ in ENGLISH.named_labels or n.lower_ in ENGLISH.pronoun_gender
+               for n in nouns):
             return True
     return False
 
@@ -190,4 +201,5 @@ def named_object(token: Any) -> bool:
 def personal(token: Any) -> bool:
     """Whether the verb's object is a named person ("ripped Jane Miller"): force is not
     done to a person by a speaker in the news, it is said of them."""
-    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in
+                                     ENGLISH.person_pronouns) for c in token.children)
