@@ -370,7 +370,10 @@ class Lexicon:
                 return None
             found = found or self.cameo.match(token, verb)
             if found is not None:
-                return replace(found, lemma=lemma(token), pos="noun", nominal=True)
+                # a verb's own form as its noun ("an attack") names too many things to
+                # code without a recipient (derivation.yaml, converted)
+                return replace(found, lemma=lemma(token), pos="noun", nominal=True,
+                               dyadic=found.dyadic or verb == lemma(token))
         return None
 
     def denial(self, token: Any) -> Trigger | None:

@@ -64,6 +64,8 @@ def sources(token: Any) -> Iterator[Any]:
                 yield child
         yield from (c for c in token.children if c.dep_ in ("compound", "amod"))
         yield from nominal_agents(token)
+        if token.dep_ == "nsubjpass":  # "the treaty was signed BY X": whoever acted on it
+            yield from (g for c in token.head.children if c.dep_ == "agent" for g in pobjs(c))
         if token.dep_ in ENGLISH.subjects:
             return
         token = predicate(token)
@@ -160,12 +162,17 @@ def counterparts(token: Any) -> Iterator[Any]:
             yield from pobjs(child)
 
 
-def partners(token: Any) -> Iterator[Any]:
-    """ "X and Y met": the other conjuncts of the subject, for reciprocal events."""
+def partners(token: Any, agents: bool = False) -> Iterator[Any]:
+    """ "X and Y met": the other conjuncts of the subject, for reciprocal events; with
+    ``agents`` also those of a passive's agent ("the treaty was signed by X and Y"), for a
+    hand trigger: a derived verb's senses are too general ("a rally attended by X and Y")."""
     head = predicate(token)
     for child in head.children:
         if child.dep_ in ENGLISH.subjects:
             yield from (c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "agent" and agents:
+            for agent in (c for c in child.children if c.dep_ == "pobj"):
+                yield from conjuncts(agent)
 
 
 def reported(token: Any) -> bool:
@@ -307,7 +314,8 @@ def noun_frames() -> dict[str, Any]:
     """data/events/nouns.yaml: the support and receiving verbs, the recipient prepositions."""
     data = load_yaml("events", "nouns.yaml")
     return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
-            "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()}}
+            "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()},
+            "intended": frozenset(data["intended"])}
 
 
 def governor(noun: Any) -> Any | None:
@@ -342,6 +350,28 @@ def own_agents(noun: Any, category: str) -> Iterator[Any]:
             yield child
 
 
+def intended_recipients(noun: Any) -> Iterator[Any]:
+    """Who a noun's infinitive acts on ("threats TO CUT aid to Laos", "threats to wall off
+    the border AND SLAP tariffs on Mexican imports"): the recipient slots of the infinitive
+    and of its coordinated verbs, each object's own aimed phrase included ("tariffs ON
+    Mexican imports"), and a nationality naming whose the object is ("MEXICAN imports")."""
+    for clause in (c for c in noun.children if c.dep_ == "acl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for verb in (clause, *(c for c in conjuncts(clause) if c.pos_ == "VERB")):
+            for found in recipients(verb, aimed=True):
+                yield found
+                yield from (c for c in found.children
+                            if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+
+
+def conjuncts(token: Any) -> Iterator[Any]:
+    """The conjuncts of a word, nested ones included ("Chile, Peru and Bolivia")."""
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from conjuncts(child)
+
+
 def noun_reported(noun: Any, category: str) -> bool:
     """Whether a derived noun reports its act: a support or receiving verb's object, or a
     noun whose phrase names who acted ("Peru's rejection"); "after the rejection" names one."""
@@ -370,6 +400,8 @@ def noun_targets(noun: Any, category: str) -> Iterator[Any]:
     for child in noun.children:
         if child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children):
             yield from (c for c in child.children if c.dep_ in ENGLISH.subjects)
+    if category in noun_frames()["intended"]:
+        yield from intended_recipients(noun)
     verb = governor(noun)
     if governed_by(noun, "receive"):
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun)

@@ -13,6 +13,7 @@ from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
 from dateline.events.roles import (
+    conjuncts,
     counterparts,
     governed_by,
     noun_reported,
@@ -183,13 +184,6 @@ def coordinated(token: Any) -> list[Any]:
         found += [t for t in chain([first], conjuncts(first))
                   if t.i not in (token.i, holder.i) and t.pos_ in ("NOUN", "PROPN", "ADJ")]
     return found
-
-
-def conjuncts(token: Any) -> Iterator[Any]:
-    for child in token.children:
-        if child.dep_ == "conj":
-            yield child
-            yield from conjuncts(child)
 
 
 def party(side: EventActor | None) -> str | None:
@@ -408,7 +402,7 @@ class EventStage:
             found = self.outside(noun_targets(tok, verdict.category) if trig.nominal else
                                  recipients(tok, trig.specific) if trig.dyadic else targets(tok))
             if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
-                found = (t for t in chain(counterparts(tok), partners(tok), found)
+                found = (t for t in chain(counterparts(tok), partners(tok, not trig.dyadic), found)
                          if trig.mode == "visit" or not venue(t))
             if trig is self.lexicon.demand:  # "told X to ...": X, or no demand on anyone
                 found = (c for c in tok.children if c.dep_ == "dobj")
