@@ -117,3 +117,29 @@ def test_a_nouns_phrase_holds_what_its_verbs_entries_require(run):
     assert only_event(doc, "MOBILIZE")["source"]["country"] == "CHL"
     assert "MOBILIZE" not in types(run("Chile's deployment of a new tax system alarmed Peru.",
                                        published="2023-03-01"))
+
+
+def test_a_threats_infinitive_names_its_recipient(run):
+    doc = run("Chile's threats to cut aid to Peru worried Lima.",
+              published="2023-03-01")
+    assert sides(doc, "THREATEN") == ("CHL", "PER")
+    doc = run("Chile's threats to close the border and impose tariffs on Peruvian imports "
+              "worried traders.", published="2023-03-01")
+    assert sides(doc, "THREATEN") == ("CHL", "PER")
+    # an agreement's infinitive says what is agreed, not with whom
+    assert "AGREE" not in types(run("Chile's agreement to cut tariffs on Peruvian imports "
+                                    "was welcomed.", published="2023-03-01"))
+
+
+def test_a_converted_noun_codes_with_a_recipient_in_its_phrase(run):
+    assert "converted" in RULES and "attack" in nouns_of("attack", lemma_index(), RULES)
+    doc = run("Chile's attacks on Peruvian border villages continued on Sunday.",
+              published="2023-03-01")
+    assert sides(doc, "ASSAULT") == ("CHL", "PER")
+    doc = run("Bolivia's praise for Peru surprised the region.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("BOL", "PER")
+    # no recipient named: "an attack" names too many things to code alone
+    assert "ASSAULT" not in types(run("Chile's attacks have hardened opinion.",
+                                      published="2023-03-01"))
+    assert "SUPPORT" not in types(run("Public support for the plan fell in Bolivia.",
+                                      published="2023-03-01"))

@@ -167,3 +167,13 @@ def test_a_passive_without_its_own_subject_undergoes_the_event(run):
     doc = run("The daughter of Lars Holm, the Norwegian leader who secured independence for the"
               " islands before being assassinated, Ingrid Holm enjoyed wide support.")
     assert not [e for e in doc.events if e["type"] == "ASSAULT"]  # the victim is no assailant
+
+
+def test_the_agents_of_a_signed_pact_act_and_partner(run):
+    doc = run("The trade accord was signed in Lima by Chile and Peru on Monday.",
+              published="2023-03-01")
+    agree = [e for e in doc.events if e["type"] == "AGREE"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in agree] == [("CHL", "PER")]
+    # one agent alone has no partner, and an agreement needs one
+    assert "AGREE" not in {e["type"] for e in run(
+        "The trade accord was signed in Lima by Chile on Monday.", published="2023-03-01").events}

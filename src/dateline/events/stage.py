@@ -150,16 +150,17 @@ def reflexive(token: Any) -> bool:
     return any(c.dep_ == "dobj" and c.morph.get("Reflex") == ["Yes"] for c in token.children)
 
 
-def many(token: Any) -> bool:
-    """Whether a meeting's other side is many unnamed parties ("told a MEETING of Pacific
-    Island leaders", "negotiations AMONG 195 countries", "talks WITH the leaders"): a
-    multilateral meeting, which PLOVER codes with its actor and no single recipient."""
+def many(token: Any) -> Any | None:
+    """The many unnamed parties a meeting is with ("told a MEETING of Pacific Island
+    LEADERS", "negotiations among 195 COUNTRIES", "talks with the LEADERS"): a multilateral
+    meeting, coded with that assembly as its recipient (the gold guide names it; it has no
+    one country); None if the meeting names no such parties."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "among", "of"):  # "between": two
-            if any(obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_
-                   for obj in child.children if obj.dep_ == "pobj"):
-                return True
-    return False
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_:
+                    return obj
+    return None
 
 
 def passive(token: Any) -> bool:
@@ -432,8 +433,10 @@ class EventStage:
             target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
+        if target is None and category in RECIPROCAL and (parties := many(tok)) is not None:
+            target = self.assembly(resolver, parties)
         if target is None and self.ontology.needs_recipient(category) and not (
-                category in RECIPROCAL and (collective(doc, source) or many(tok))):
+                category in RECIPROCAL and collective(doc, source)):
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
@@ -572,6 +575,15 @@ class EventStage:
                     span is not None and object_slot(span.root):
                 return resolver.make(place["actor"], country, place["start"], place["end"])
         return None
+
+    @staticmethod
+    def assembly(resolver: Resolver, parties: Any) -> EventActor:
+        """The side of many unnamed parties at a meeting ("Pacific Island leaders"), of the
+        country its phrase names, if one ("Nigerian governors")."""
+        left, right = phrase(parties)
+        doc = parties.doc
+        return resolver.make(None, resolver.phrase_country(left, right), doc[left].idx,
+                             doc[right - 1].idx + len(doc[right - 1]))
 
     def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
         """The first candidate that is a group noun ("the rebels", "students"), placed where
