@@ -143,3 +143,15 @@ def test_a_converted_noun_codes_with_a_recipient_in_its_phrase(run):
                                       published="2023-03-01"))
     assert "SUPPORT" not in types(run("Public support for the plan fell in Bolivia.",
                                       published="2023-03-01"))
+
+
+def test_a_receiving_verbs_noun_is_done_by_its_of_or_from_phrase(run):
+    doc = run("Peru won the backing of Chile on Monday.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("CHL", "PER")
+    doc = run("Peru earned praise from Chile for the reform.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("CHL", "PER")  # "from" hangs on the verb
+    doc = run("Peru came under attack from Chile over the border.", published="2023-03-01")
+    assert sides(doc, "ASSAULT") == ("CHL", "PER")
+    # after a verb of acting, "of" names the recipient, as before
+    doc = run("Chile's backing of Peru surprised Bolivia.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("CHL", "PER")

@@ -177,3 +177,11 @@ def test_the_agents_of_a_signed_pact_act_and_partner(run):
     # one agent alone has no partner, and an agreement needs one
     assert "AGREE" not in {e["type"] for e in run(
         "The trade accord was signed in Lima by Chile on Monday.", published="2023-03-01").events}
+
+
+def test_support_thrown_behind_a_party_is_for_it(run):
+    doc = run("Chile threw its support behind Peru on Monday.", published="2023-03-01")
+    event = only_event(doc, "SUPPORT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    assert "SUPPORT" not in {e["type"] for e in run(
+        "Chile threw its support behind closed doors on Monday.", published="2023-03-01").events}

@@ -15,7 +15,8 @@ from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
-                "between", "among", "over", "about", "regarding", "toward", "towards", "in")
+                "between", "among", "over", "about", "regarding", "toward", "towards", "in",
+                "behind")  # "threw its support BEHIND X"
 # Prepositions by which a verb's object is aimed at a party ("pressure ON", "ties WITH").
 AIMED = ("on", "upon", "against", "with", "to", "toward", "towards", "at")
 # Clause links through which a verb inherits the subject of its head.
@@ -319,9 +320,13 @@ def noun_frames() -> dict[str, Any]:
 
 
 def governor(noun: Any) -> Any | None:
-    """The verb a noun is the object of ("ISSUED a threat", "a threat was ISSUED")."""
+    """The verb a noun is the object of ("ISSUED a threat", "a threat was ISSUED", "CAME
+    under attack")."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.dep_ == "prep" and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
     return None
 
 
@@ -338,12 +343,14 @@ def own_agents(noun: Any, category: str) -> Iterator[Any]:
     withdrawal from a country), a nationality or a name before it ("CHILEAN criticism",
     "U.S. sanctions")."""
     recipient = noun_frames()["targets"].get(category, frozenset())
+    received = governed_by(noun, "receive")  # "won the backing OF Peru": Peru acted
     for child in noun.children:
         if child.dep_ == "poss":
             yield child
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and (child.lower_ == "by" or (
-                child.lower_ == "from" and "from" not in recipient)):
+                child.lower_ == "from" and "from" not in recipient) or (
+                child.lower_ == "of" and received)):
             yield from pobjs(child)
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ENGLISH.named_labels:
@@ -385,6 +392,10 @@ def noun_sources(noun: Any, category: str) -> Iterator[Any]:
     yield from own_agents(noun, category)
     if governed_by(noun, "support"):
         yield from sources(governor(noun))
+    elif governed_by(noun, "receive"):  # "EARNED praise FROM Chile": the phrase on the verb
+        for child in governor(noun).children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                yield from pobjs(child)
 
 
 def noun_targets(noun: Any, category: str) -> Iterator[Any]:
@@ -394,6 +405,8 @@ def noun_targets(noun: Any, category: str) -> Iterator[Any]:
     verb ("PERU faced criticism"), a support verb's own recipient ("issued a warning TO X",
     "gave X an ultimatum")."""
     preps = noun_frames()["targets"].get(category, frozenset())
+    if governed_by(noun, "receive"):
+        preps = preps - {"of"}  # "the backing OF Peru" names who acted (``own_agents``)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             yield from pobjs(child)
