@@ -185,3 +185,19 @@ def test_support_thrown_behind_a_party_is_for_it(run):
     assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
     assert "SUPPORT" not in {e["type"] for e in run(
         "Chile threw its support behind closed doors on Monday.", published="2023-03-01").events}
+
+
+def test_a_passive_relative_clause_is_done_to_the_noun_it_describes(run):
+    doc = run("The family of Peru's ambassador, who was shot by a Chilean soldier, asked for calm.",
+              published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    doc = run("A Peruvian fisherman shot by a Chilean soldier died on Monday.",
+              published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    # an active relative clause's noun is its actor, not its recipient
+    doc = run("A Chilean soldier who shot a Peruvian fisherman was arrested on Monday.",
+              published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")

@@ -129,7 +129,15 @@ def nominal_agents(noun: Any) -> Iterator[Any]:
 def patient(token: Any) -> Iterator[Any]:
     """ "the leader who ... before BEING ASSASSINATED", "to avoid BEING SANCTIONED": a passive
     verb without a subject of its own undergoes what it says; its patient is the subject
-    of the clause it hangs on."""
+    of the clause it hangs on; a passive relative clause's, the noun it describes."""
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE
+                                     for c in token.children):
+        yield token.head  # "the envoy, WHO was shot by a soldier": the noun it describes
+        return
+    if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
+                                                          for c in token.children):
+        yield token.head  # "a fisherman SHOT by a soldier"
+        return
     if token.dep_ not in INHERIT or not any(c.dep_ == "auxpass" for c in token.children) \
             or any(c.dep_ in ENGLISH.subjects for c in token.children):
         return
