@@ -129,20 +129,25 @@ def nominal_agents(noun: Any) -> Iterator[Any]:
 def patient(token: Any) -> Iterator[Any]:
     """ "the leader who ... before BEING ASSASSINATED", "to avoid BEING SANCTIONED": a passive
     verb without a subject of its own undergoes what it says; its patient is the subject
-    of the clause it hangs on; a passive relative clause's, the noun it describes."""
-    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE
-                                     for c in token.children):
-        yield token.head  # "the envoy, WHO was shot by a soldier": the noun it describes
-        return
-    if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
-                                                          for c in token.children):
-        yield token.head  # "a fisherman SHOT by a soldier"
-        return
+    of the clause it hangs on."""
     if token.dep_ not in INHERIT or not any(c.dep_ == "auxpass" for c in token.children) \
             or any(c.dep_ in ENGLISH.subjects for c in token.children):
         return
     adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
     yield from sources(token.head.head if adjunct else token.head)
+
+
+def described(token: Any) -> Iterator[Any]:
+    """ "the envoy, WHO was shot by a soldier", "a fisherman SHOT by a soldier": a passive
+    relative clause is done to the noun it describes. Read for hand triggers only: a derived
+    verb's senses are too general ("a rally ATTENDED by X", "emails RELEASED by the State
+    Department")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE
+                                     for c in token.children):
+        yield token.head
+    elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
+                                                            for c in token.children):
+        yield token.head
 
 
 def reporter(token: Any) -> Iterator[Any]:
@@ -208,6 +213,7 @@ def targets(token: Any) -> Iterator[Any]:
         if child.dep_ == "nsubjpass":
             yield child
     yield from patient(token)
+    yield from described(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     for child in objects:
         yield child
