@@ -155,3 +155,15 @@ def test_a_receiving_verbs_noun_is_done_by_its_of_or_from_phrase(run):
     # after a verb of acting, "of" names the recipient, as before
     doc = run("Chile's backing of Peru surprised Bolivia.", published="2023-03-01")
     assert sides(doc, "SUPPORT") == ("CHL", "PER")
+
+
+def test_an_answering_verbs_subject_is_the_recipient_of_the_act_it_answers(run):
+    doc = run("Peru rejected Chile's demand for compensation on Monday.", published="2023-03-01")
+    assert sides(doc, "REQUEST") == ("CHL", "PER")
+    assert sides(doc, "REJECT") == ("PER", "CHL")  # the answer is an act of its own
+    # nobody named as making the demand: only the rejection is told
+    assert "REQUEST" not in types(run("Peru rejected the demand for compensation on Monday.",
+                                      published="2023-03-01"))
+    # a verb that neither acts nor answers makes no one the recipient
+    assert "REQUEST" not in types(run("Peru studied Chile's demand for compensation on Monday.",
+                                      published="2023-03-01"))

@@ -330,7 +330,7 @@ def noun_frames() -> dict[str, Any]:
     data = load_yaml("events", "nouns.yaml")
     return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
             "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()},
-            "intended": frozenset(data["intended"])}
+            "intended": frozenset(data["intended"]), "answer": frozenset(data["answer"])}
 
 
 def governor(noun: Any) -> Any | None:
@@ -345,8 +345,8 @@ def governor(noun: Any) -> Any | None:
 
 
 def governed_by(noun: Any, frame: str) -> bool:
-    """Whether a noun is the object of a support ("MADE a proposal") or a receiving verb
-    ("FACED criticism"), see nouns.yaml."""
+    """Whether a noun is the object of a support ("MADE a proposal"), a receiving ("FACED
+    criticism") or an answering verb ("REJECTED the demand"), see nouns.yaml."""
     verb = governor(noun)
     return verb is not None and verb.lemma_.lower() in noun_frames()[frame]
 
@@ -415,9 +415,9 @@ def noun_sources(noun: Any, category: str) -> Iterator[Any]:
 def noun_targets(noun: Any, category: str) -> Iterator[Any]:
     """Candidate recipients of a derived noun's event: the prepositions its category reads
     as the recipient ("condemnation OF X", "a threat AGAINST X", nouns.yaml), the subjects of
-    its content clause ("the accusation that RUSSIA hacked"), the subject of a receiving
-    verb ("PERU faced criticism"), a support verb's own recipient ("issued a warning TO X",
-    "gave X an ultimatum")."""
+    its content clause ("the accusation that RUSSIA hacked"), the subject of a receiving or
+    an answering verb ("PERU faced criticism", "PERU rejected Chile's demand"), a support
+    verb's own recipient ("issued a warning TO X", "gave X an ultimatum")."""
     preps = noun_frames()["targets"].get(category, frozenset())
     if governed_by(noun, "receive"):
         preps = preps - {"of"}  # "the backing OF Peru" names who acted (``own_agents``)
@@ -430,7 +430,7 @@ def noun_targets(noun: Any, category: str) -> Iterator[Any]:
     if category in noun_frames()["intended"]:
         yield from intended_recipients(noun)
     verb = governor(noun)
-    if governed_by(noun, "receive"):
+    if governed_by(noun, "receive") or governed_by(noun, "answer"):
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun)
     elif governed_by(noun, "support"):
         for child in verb.children:

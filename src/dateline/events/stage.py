@@ -105,7 +105,8 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     are separate clauses and both stay unless a trigger above governs them both. A noun
     trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest), and
     a derived verb yields to a hand trigger standing there, save a phrasal verb's pattern
-    naming that object, which governs it.
+    naming that object, which governs it. A derived noun an answering verb responds to
+    ("rejected Chile's DEMAND") is an act of its own and stays.
     """
     heads: dict[int, bool] = {}
     named = {tok.i for tok, trig in hits if trig.dyadic and trig.specific and any(
@@ -114,6 +115,9 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
         heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
+        if trig.nominal and governed_by(tok, "answer"):
+            kept.append((tok, trig))  # "rejected Chile's DEMAND": two acts, both told
+            continue
         node = predicate(tok)
         # a hand trigger standing at a verb ("impose RESTRICTIONS") tells its derived
         # sense; but a phrasal verb's pattern naming its object tells what befalls a
