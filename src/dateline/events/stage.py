@@ -301,12 +301,15 @@ class EventStage:
         sdoc = doc.spacy
         for first, end, judged, threats in triggers:
             sent = sdoc[first:end]
-            found = [self.event(doc, resolver, sdoc[i], self.lexicon.load(trig),
-                                verdict and Verdict.load(verdict), sense, sent)
-                     for i, trig, verdict, sense in judged]
-            found += [self.threat(doc, resolver, sdoc[i], sdoc[cond], sent)
+            loaded = [(self.lexicon.load(trig), i, verdict, sense)
+                      for i, trig, verdict, sense in judged]
+            found = [(self.event(doc, resolver, sdoc[i], trig,
+                                 verdict and Verdict.load(verdict), sense, sent), trig.reciprocal)
+                     for trig, i, verdict, sense in loaded]
+            found += [(self.threat(doc, resolver, sdoc[i], sdoc[cond], sent), False)
                       for i, cond in threats]
-            for event in (e for one in found if one for e in self.dyads(doc, resolver, one)):
+            for event in (e for one, mutual in found if one
+                          for e in self.dyads(doc, resolver, one, mutual)):
                 target = event["target"] or {}
                 key = (event["type"], event["source"]["country"], event["source"]["actor"],
                        target.get("country"), target.get("actor"), tuple(event["sentence"]))
@@ -328,14 +331,16 @@ class EventStage:
         return word, said, event["sentence"][0]
 
     @staticmethod
-    def dyads(doc: Document, resolver: Resolver, event: Event) -> list[Event]:
+    def dyads(doc: Document, resolver: Resolver, event: Event, mutual: bool = False
+              ) -> list[Event]:
         """One event per coordinated party of a side ("tariffs on goods from Chile AND Peru",
         "into Swedish AND Finnish waters", "Chile AND Peru condemned"): PLOVER codes each
         dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
         meeting has none ("talks between Chilean and Peruvian officials"), the rest are
         partners of the first. A trigger inside one conjunct's own phrase is that conjunct's
         alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already on either
-        side adds nothing ("Lopez and her campaign" are one party)."""
+        side adds nothing ("Lopez and her campaign" are one party). ``mutual``: the trigger
+        is reciprocal whatever its category ("Chile, Peru and Bolivia SIGNED a treaty")."""
         told = [event]
         trigger = doc.spacy.char_span(event["trigger"]["start"], event["trigger"]["end"],
                                       alignment_mode="expand")
@@ -350,7 +355,7 @@ class EventStage:
             if trigger is not None and root.left_edge.i <= trigger.start <= root.right_edge.i:
                 continue
             group = coordinated(root)
-            if event["type"] in RECIPROCAL and role == "source" and (
+            if (event["type"] in RECIPROCAL or mutual) and role == "source" and (
                     not roots[other] or roots[other].root.i in {t.i for t in group}):
                 role = other  # "X, Y and Z met": X meets Y and Z
             for token in group:
@@ -406,7 +411,13 @@ class EventStage:
             source = source or self.group(resolver, candidates, sent)
             found = self.outside(noun_targets(tok, verdict.category) if trig.nominal else
                                  recipients(tok, trig.specific) if trig.dyadic else targets(tok))
-            if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
+            if trig.reciprocal and verdict.category == trig.category:
+                # "signed a treaty WITH Y", "X and Y signed": the other signatories only; the
+                # pact's own name is no party ("the PARIS accord")
+                found = chain(counterparts(tok), partners(tok, True), *(
+                    counterparts(c) for c in tok.children if c.dep_ == "dobj"))
+            elif verdict.category in RECIPROCAL:
+                # "talks WITH Y", "X and Y met", then the rest
                 found = (t for t in chain(counterparts(tok), partners(tok, not trig.dyadic), found)
                          if trig.mode == "visit" or not venue(t))
             if trig is self.lexicon.demand:  # "told X to ...": X, or no demand on anyone
