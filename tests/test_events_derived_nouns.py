@@ -167,3 +167,11 @@ def test_an_answering_verbs_subject_is_the_recipient_of_the_act_it_answers(run):
     # a verb that neither acts nor answers makes no one the recipient
     assert "REQUEST" not in types(run("Peru studied Chile's demand for compensation on Monday.",
                                       published="2023-03-01"))
+
+
+def test_criticism_drawn_by_a_thing_said_is_of_its_author(run):
+    doc = run("Peru's remarks drew sharp criticism from Chile on Monday.", published="2023-03-01")
+    assert sides(doc, "ACCUSE") == ("CHL", "PER")
+    # a subject without an author names no recipient beyond itself
+    assert "ACCUSE" not in types(run("The remarks drew sharp criticism from Chile on Monday.",
+                                     published="2023-03-01"))

@@ -416,7 +416,8 @@ def noun_targets(noun: Any, category: str) -> Iterator[Any]:
     """Candidate recipients of a derived noun's event: the prepositions its category reads
     as the recipient ("condemnation OF X", "a threat AGAINST X", nouns.yaml), the subjects of
     its content clause ("the accusation that RUSSIA hacked"), the subject of a receiving or
-    an answering verb ("PERU faced criticism", "PERU rejected Chile's demand"), a support
+    an answering verb ("PERU faced criticism", "PERU rejected Chile's demand") or the author
+    of that subject ("PERU's remarks drew criticism"), a support
     verb's own recipient ("issued a warning TO X", "gave X an ultimatum")."""
     preps = noun_frames()["targets"].get(category, frozenset())
     if governed_by(noun, "receive"):
@@ -431,7 +432,11 @@ def noun_targets(noun: Any, category: str) -> Iterator[Any]:
         yield from intended_recipients(noun)
     verb = governor(noun)
     if governed_by(noun, "receive") or governed_by(noun, "answer"):
-        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun)
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c is not noun):
+            yield subject
+            # "TRUMP's comments drew criticism": what is criticised is its author's
+            yield from (c for c in subject.children if c.dep_ == "poss")
     elif governed_by(noun, "support"):
         for child in verb.children:
             if child.dep_ == "dative":
