@@ -175,3 +175,11 @@ def test_criticism_drawn_by_a_thing_said_is_of_its_author(run):
     # a subject without an author names no recipient beyond itself
     assert "ACCUSE" not in types(run("The remarks drew sharp criticism from Chile on Monday.",
                                      published="2023-03-01"))
+
+
+def test_an_act_one_is_under_is_undergone_by_the_clauses_subject(run):
+    doc = run("Under pressure from Peru, Chile withdrew its ambassador.", published="2023-03-01")
+    assert sides(doc, "REQUEST") == ("PER", "CHL")
+    # nobody named as pressing: no request
+    assert "REQUEST" not in types(run("Under pressure at home, Chile withdrew its ambassador.",
+                                      published="2023-03-01"))

@@ -223,3 +223,15 @@ def test_signing_or_committing_to_a_pact_is_support_between_its_parties(run):
                           published="2023-03-01"), "AGREE")
     assert not run("Chile's president signed the fishing bill into law on Monday.",
                    published="2023-03-01").events
+
+
+def test_presiding_over_or_taking_part_in_a_meeting_reports_it(run):
+    doc = run("Chile participated in talks with Peru on Monday.", published="2023-03-01")
+    event = only_event(doc, "CONSULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    doc = run("The Bolivian president presided over a summit of tribal leaders.",
+              published="2023-03-01")
+    assert only_event(doc, "CONSULT")["target"]["text"] == "tribal leaders"
+    # a meeting one is merely in names no meeting held
+    assert not run("The Bolivian president stayed silent in a summit of tribal leaders.",
+                   published="2023-03-01").events

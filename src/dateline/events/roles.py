@@ -194,13 +194,16 @@ def reported(token: Any) -> bool:
 
     "held TALKS", "Blinken's TALKS with Wang", "the INVASION of X by Y", "the American
     INVASION of Iraq" (a nationality adjective is a possessor; a place name is not: "the
-    Paris AGREEMENT" names a pact) report; "after the MEETING" only names."""
+    Paris AGREEMENT" names a pact), "presided over a SUMMIT" (nouns.yaml, partake) report;
+    "after the MEETING" only names."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return True
     if token.dep_ == "compound":  # "a MEDIATION effort between ..."
         token = token.head
     if token.dep_ in ("dobj", "attr", "nsubjpass"):
         return True
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in noun_frames()["partake"]:
+        return True  # "PRESIDED over a summit", "PARTICIPATED in talks"
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between",
                                                                     "against", "by", "among"))
                or (c.dep_ == "amod" and c.ent_type_ == "NORP")
@@ -330,7 +333,8 @@ def noun_frames() -> dict[str, Any]:
     data = load_yaml("events", "nouns.yaml")
     return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
             "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()},
-            "intended": frozenset(data["intended"]), "answer": frozenset(data["answer"])}
+            "intended": frozenset(data["intended"]), "answer": frozenset(data["answer"]),
+            "partake": frozenset(data["partake"])}
 
 
 def governor(noun: Any) -> Any | None:
@@ -346,9 +350,14 @@ def governor(noun: Any) -> Any | None:
 
 def governed_by(noun: Any, frame: str) -> bool:
     """Whether a noun is the object of a support ("MADE a proposal"), a receiving ("FACED
-    criticism") or an answering verb ("REJECTED the demand"), see nouns.yaml."""
+    criticism") or an answering verb ("REJECTED the demand"), see nouns.yaml; an act one is
+    "UNDER" is undergone whatever the verb ("backed out UNDER pressure from X")."""
     verb = governor(noun)
-    return verb is not None and verb.lemma_.lower() in noun_frames()[frame]
+    if verb is None:
+        return False
+    if noun.dep_ == "pobj":  # "under": see ``governor``
+        return frame == "receive"
+    return verb.lemma_.lower() in noun_frames()[frame]
 
 
 def own_agents(noun: Any, category: str) -> Iterator[Any]:
