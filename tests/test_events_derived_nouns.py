@@ -183,3 +183,13 @@ def test_an_act_one_is_under_is_undergone_by_the_clauses_subject(run):
     # nobody named as pressing: no request
     assert "REQUEST" not in types(run("Under pressure at home, Chile withdrew its ambassador.",
                                       published="2023-03-01"))
+
+
+def test_a_persons_attack_on_a_person_or_an_organisation_is_words(run):
+    doc = run("Chilean senator Ana Lopez made a sharp attack on Greenpeace on Monday.",
+              published="2023-03-01")
+    assert "ASSAULT" not in types(doc) and only_event(doc, "ACCUSE")["target"]["country"] == "NGO"
+    # an army's attack is a blow
+    doc = run("The Chilean army's attack on Greenpeace's ship killed two sailors.",
+              published="2023-03-01")
+    assert "ACCUSE" not in types(doc) and "ASSAULT" in types(doc)

@@ -488,11 +488,13 @@ class EventStage:
 
     @staticmethod
     def between_persons(doc: Document, source: EventActor, target: EventActor | None) -> bool:
-        """Whether both sides are named persons: blows between two politicians in news are
-        words or votes ("attacked", "hammered", "beat"), a force has a unit or a country."""
+        """Whether a named person strikes a named person or a named organisation: blows
+        between politicians and their campaigns in news are words or votes ("attacked",
+        "hammered", "beat", "Carson's ATTACK on the Cruz campaign"), a force has a unit or a
+        country."""
         kinds = [(doc.actor(side["actor"]) or {}).get("type") if side else None
                  for side in (source, target)]
-        return kinds == ["person", "person"]
+        return kinds[0] == "person" and kinds[1] in ("person", "organisation")
 
     def said(self, trig: Trigger, category: str) -> bool:
         """Whether a trigger is a derived noun of a verbal act ("Peru's accusation", "his
