@@ -127,7 +127,9 @@ def test_a_denial_of_responsibility_is_a_rejection_without_a_recipient(run):
 
 def test_a_rejection_is_of_whoever_made_what_is_rejected(run):
     doc = run("Chile dismissed Peru's accusation on Monday.")
-    assert [(e["type"], e["target"]["country"]) for e in doc.events] == [("REJECT", "PER")]
+    # the accusation it answers is Peru's act against Chile (nouns.yaml, answer)
+    assert [(e["type"], e["target"]["country"]) for e in doc.events] == [("REJECT", "PER"),
+                                                                          ("ACCUSE", "CHL")]
     doc = run("Chile dismissed the accusation on Monday.")  # nobody's: the denier alone
     assert [(e["type"], e["target"]) for e in doc.events] == [("REJECT", None)]
 

@@ -117,3 +117,79 @@ def test_a_nouns_phrase_holds_what_its_verbs_entries_require(run):
     assert only_event(doc, "MOBILIZE")["source"]["country"] == "CHL"
     assert "MOBILIZE" not in types(run("Chile's deployment of a new tax system alarmed Peru.",
                                        published="2023-03-01"))
+
+
+def test_a_threats_infinitive_names_its_recipient(run):
+    doc = run("Chile's threats to cut aid to Peru worried Lima.",
+              published="2023-03-01")
+    assert sides(doc, "THREATEN") == ("CHL", "PER")
+    doc = run("Chile's threats to close the border and impose tariffs on Peruvian imports "
+              "worried traders.", published="2023-03-01")
+    assert sides(doc, "THREATEN") == ("CHL", "PER")
+    # an agreement's infinitive says what is agreed, not with whom
+    assert "AGREE" not in types(run("Chile's agreement to cut tariffs on Peruvian imports "
+                                    "was welcomed.", published="2023-03-01"))
+
+
+def test_a_converted_noun_codes_with_a_recipient_in_its_phrase(run):
+    assert "converted" in RULES and "attack" in nouns_of("attack", lemma_index(), RULES)
+    doc = run("Chile's attacks on Peruvian border villages continued on Sunday.",
+              published="2023-03-01")
+    assert sides(doc, "ASSAULT") == ("CHL", "PER")
+    doc = run("Bolivia's praise for Peru surprised the region.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("BOL", "PER")
+    # no recipient named: "an attack" names too many things to code alone
+    assert "ASSAULT" not in types(run("Chile's attacks have hardened opinion.",
+                                      published="2023-03-01"))
+    assert "SUPPORT" not in types(run("Public support for the plan fell in Bolivia.",
+                                      published="2023-03-01"))
+
+
+def test_a_receiving_verbs_noun_is_done_by_its_of_or_from_phrase(run):
+    doc = run("Peru won the backing of Chile on Monday.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("CHL", "PER")
+    doc = run("Peru earned praise from Chile for the reform.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("CHL", "PER")  # "from" hangs on the verb
+    doc = run("Peru came under attack from Chile over the border.", published="2023-03-01")
+    assert sides(doc, "ASSAULT") == ("CHL", "PER")
+    # after a verb of acting, "of" names the recipient, as before
+    doc = run("Chile's backing of Peru surprised Bolivia.", published="2023-03-01")
+    assert sides(doc, "SUPPORT") == ("CHL", "PER")
+
+
+def test_an_answering_verbs_subject_is_the_recipient_of_the_act_it_answers(run):
+    doc = run("Peru rejected Chile's demand for compensation on Monday.", published="2023-03-01")
+    assert sides(doc, "REQUEST") == ("CHL", "PER")
+    assert sides(doc, "REJECT") == ("PER", "CHL")  # the answer is an act of its own
+    # nobody named as making the demand: only the rejection is told
+    assert "REQUEST" not in types(run("Peru rejected the demand for compensation on Monday.",
+                                      published="2023-03-01"))
+    # a verb that neither acts nor answers makes no one the recipient
+    assert "REQUEST" not in types(run("Peru studied Chile's demand for compensation on Monday.",
+                                      published="2023-03-01"))
+
+
+def test_criticism_drawn_by_a_thing_said_is_of_its_author(run):
+    doc = run("Peru's remarks drew sharp criticism from Chile on Monday.", published="2023-03-01")
+    assert sides(doc, "ACCUSE") == ("CHL", "PER")
+    # a subject without an author names no recipient beyond itself
+    assert "ACCUSE" not in types(run("The remarks drew sharp criticism from Chile on Monday.",
+                                     published="2023-03-01"))
+
+
+def test_an_act_one_is_under_is_undergone_by_the_clauses_subject(run):
+    doc = run("Under pressure from Peru, Chile withdrew its ambassador.", published="2023-03-01")
+    assert sides(doc, "REQUEST") == ("PER", "CHL")
+    # nobody named as pressing: no request
+    assert "REQUEST" not in types(run("Under pressure at home, Chile withdrew its ambassador.",
+                                      published="2023-03-01"))
+
+
+def test_a_persons_attack_on_a_person_or_an_organisation_is_words(run):
+    doc = run("Chilean senator Ana Lopez made a sharp attack on Greenpeace on Monday.",
+              published="2023-03-01")
+    assert "ASSAULT" not in types(doc) and only_event(doc, "ACCUSE")["target"]["country"] == "NGO"
+    # an army's attack is a blow
+    doc = run("The Chilean army's attack on Greenpeace's ship killed two sailors.",
+              published="2023-03-01")
+    assert "ACCUSE" not in types(doc) and "ASSAULT" in types(doc)

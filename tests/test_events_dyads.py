@@ -30,7 +30,10 @@ def test_coordinated_actors_each_get_their_event(run):
 
 
 def test_the_first_of_many_partners_meets_each_of_the_others(run):
+    # signing is SUPPORT in the codebook, and its parties sign together
     doc = run("Chile, Peru and Bolivia signed a trade agreement.", published="2023-03-01")
+    assert dyads(doc, "SUPPORT") == [("CHL", "BOL"), ("CHL", "PER")]
+    doc = run("Chile, Peru and Bolivia reached a trade agreement.", published="2023-03-01")
     assert dyads(doc, "AGREE") == [("CHL", "BOL"), ("CHL", "PER")]
 
 

@@ -211,10 +211,16 @@ def test_a_derived_verb_done_to_oneself_has_no_recipient(run):
 
 
 def test_a_meeting_with_many_unnamed_parties_is_multilateral(run):
+    # the assembly is the recipient (the gold guide names it), of no one country
     doc = run("Chilean President Tom Baker told a meeting of Pacific Island leaders that the "
               "seas were rising.", published="2023-03-01")
     event = only_event(doc, "CONSULT")
-    assert event["source"]["country"] == "CHL" and event["target"] is None
+    assert event["source"]["country"] == "CHL"
+    assert (event["target"]["text"], event["target"]["country"]) == ("Pacific Island leaders",
+                                                                     None)
+    placed = run("Chile's president held talks with Peruvian governors on Monday.",
+                 published="2023-03-01")
+    assert only_event(placed, "CONSULT")["target"]["country"] == "PER"
     pair = run("Chile rejected an offer of direct talks between the two neighbours.",
                published="2023-03-01")
     assert "CONSULT" not in types(pair)  # "between": two parties, to be named

@@ -167,3 +167,71 @@ def test_a_passive_without_its_own_subject_undergoes_the_event(run):
     doc = run("The daughter of Lars Holm, the Norwegian leader who secured independence for the"
               " islands before being assassinated, Ingrid Holm enjoyed wide support.")
     assert not [e for e in doc.events if e["type"] == "ASSAULT"]  # the victim is no assailant
+
+
+def test_the_agents_of_a_signed_pact_act_and_partner(run):
+    doc = run("The trade accord was signed in Lima by Chile and Peru on Monday.",
+              published="2023-03-01")
+    signed = [e for e in doc.events if e["type"] == "SUPPORT"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in signed] == [("CHL", "PER")]
+    # an agreement reached by its parties: they act on it, and partner
+    doc = run("The fishing agreement was reached in Lima by Chile and Peru on Monday.",
+              published="2023-03-01")
+    assert ("AGREE", "CHL", "PER") in {(e["type"], e["source"]["country"],
+                                        (e["target"] or {}).get("country")) for e in doc.events}
+    # one agent alone has no partner, and the place of the signing is none
+    doc = run("The trade accord was signed in Lima by Chile on Monday.", published="2023-03-01")
+    assert [(e["type"], e["source"]["country"], e["target"]) for e in doc.events] == [
+        ("SUPPORT", "CHL", None)]
+
+
+def test_support_thrown_behind_a_party_is_for_it(run):
+    doc = run("Chile threw its support behind Peru on Monday.", published="2023-03-01")
+    event = only_event(doc, "SUPPORT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    assert "SUPPORT" not in {e["type"] for e in run(
+        "Chile threw its support behind closed doors on Monday.", published="2023-03-01").events}
+
+
+def test_a_passive_relative_clause_is_done_to_the_noun_it_describes(run):
+    doc = run("The family of Peru's ambassador, who was shot by a Chilean soldier, asked for calm.",
+              published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    doc = run("A Peruvian fisherman shot by a Chilean soldier died on Monday.",
+              published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    # an active relative clause's noun is its actor, not its recipient
+    doc = run("A Chilean soldier who shot a Peruvian fisherman was arrested on Monday.",
+              published="2023-03-01")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+
+
+def test_signing_or_committing_to_a_pact_is_support_between_its_parties(run):
+    doc = run("Chile signed a fishing agreement with Peru on Monday.", published="2023-03-01")
+    event = only_event(doc, "SUPPORT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    assert "AGREE" not in {e["type"] for e in doc.events}  # one act, not a pact and a signing
+    doc = run("The Chilean and Peruvian presidents formally committed their two nations to the "
+              "fishing accord.", published="2023-03-01")
+    event = only_event(doc, "SUPPORT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    # reaching an agreement stays AGREE; signing a bill into law is no pact
+    assert only_event(run("Chile reached an agreement with Peru on Monday.",
+                          published="2023-03-01"), "AGREE")
+    assert not run("Chile's president signed the fishing bill into law on Monday.",
+                   published="2023-03-01").events
+
+
+def test_presiding_over_or_taking_part_in_a_meeting_reports_it(run):
+    doc = run("Chile participated in talks with Peru on Monday.", published="2023-03-01")
+    event = only_event(doc, "CONSULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    doc = run("The Bolivian president presided over a summit of tribal leaders.",
+              published="2023-03-01")
+    assert only_event(doc, "CONSULT")["target"]["text"] == "tribal leaders"
+    # a meeting one is merely in names no meeting held
+    assert not run("The Bolivian president stayed silent in a summit of tribal leaders.",
+                   published="2023-03-01").events

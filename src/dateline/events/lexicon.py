@@ -58,6 +58,9 @@ class Trigger:
     # A noun coded as the verb it derives from ("condemnation" as "condemn"): its sides are
     # read off the noun's phrase and its governing verb (roles.noun_sources/noun_targets).
     nominal: bool = False
+    # An act between its parties, as a meeting is, whatever its category (triggers.yaml
+    # "reciprocal": "Chile and Peru SIGNED a treaty").
+    reciprocal: bool = False
 
 
 def plain_trigger(category: str, word: str = "", dyadic: bool = False) -> Trigger:
@@ -313,6 +316,7 @@ class Lexicon:
                     negated=entry.get("negated"),
                     rank=int(entry.get("rank", 1)),
                     untargeted=untargeted,
+                    reciprocal=bool(entry.get("reciprocal")),
                 ))
         # Entries that need a companion word are more specific: try them first.
         for entries in self.index.values():
@@ -370,7 +374,10 @@ class Lexicon:
                 return None
             found = found or self.cameo.match(token, verb)
             if found is not None:
-                return replace(found, lemma=lemma(token), pos="noun", nominal=True)
+                # a verb's own form as its noun ("an attack") names too many things to
+                # code without a recipient (derivation.yaml, converted)
+                return replace(found, lemma=lemma(token), pos="noun", nominal=True,
+                               dyadic=found.dyadic or verb == lemma(token))
         return None
 
     def denial(self, token: Any) -> Trigger | None:

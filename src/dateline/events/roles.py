@@ -15,7 +15,8 @@ from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
-                "between", "among", "over", "about", "regarding", "toward", "towards", "in")
+                "between", "among", "over", "about", "regarding", "toward", "towards", "in",
+                "behind")  # "threw its support BEHIND X"
 # Prepositions by which a verb's object is aimed at a party ("pressure ON", "ties WITH").
 AIMED = ("on", "upon", "against", "with", "to", "toward", "towards", "at")
 # Clause links through which a verb inherits the subject of its head.
@@ -64,6 +65,8 @@ def sources(token: Any) -> Iterator[Any]:
                 yield child
         yield from (c for c in token.children if c.dep_ in ("compound", "amod"))
         yield from nominal_agents(token)
+        if token.dep_ == "nsubjpass":  # "the treaty was signed BY X": whoever acted on it
+            yield from (g for c in token.head.children if c.dep_ == "agent" for g in pobjs(c))
         if token.dep_ in ENGLISH.subjects:
             return
         token = predicate(token)
@@ -134,6 +137,19 @@ def patient(token: Any) -> Iterator[Any]:
     yield from sources(token.head.head if adjunct else token.head)
 
 
+def described(token: Any) -> Iterator[Any]:
+    """ "the envoy, WHO was shot by a soldier", "a fisherman SHOT by a soldier": a passive
+    relative clause is done to the noun it describes. Read for hand triggers only: a derived
+    verb's senses are too general ("a rally ATTENDED by X", "emails RELEASED by the State
+    Department")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE
+                                     for c in token.children):
+        yield token.head
+    elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
+                                                            for c in token.children):
+        yield token.head
+
+
 def reporter(token: Any) -> Iterator[Any]:
     """ "Nigeria said IT will withdraw": the subject of the verb reporting the clause."""
     while token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
@@ -160,12 +176,17 @@ def counterparts(token: Any) -> Iterator[Any]:
             yield from pobjs(child)
 
 
-def partners(token: Any) -> Iterator[Any]:
-    """ "X and Y met": the other conjuncts of the subject, for reciprocal events."""
+def partners(token: Any, agents: bool = False) -> Iterator[Any]:
+    """ "X and Y met": the other conjuncts of the subject, for reciprocal events; with
+    ``agents`` also those of a passive's agent ("the treaty was signed by X and Y"), for a
+    hand trigger: a derived verb's senses are too general ("a rally attended by X and Y")."""
     head = predicate(token)
     for child in head.children:
         if child.dep_ in ENGLISH.subjects:
             yield from (c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "agent" and agents:
+            for agent in (c for c in child.children if c.dep_ == "pobj"):
+                yield from conjuncts(agent)
 
 
 def reported(token: Any) -> bool:
@@ -173,13 +194,16 @@ def reported(token: Any) -> bool:
 
     "held TALKS", "Blinken's TALKS with Wang", "the INVASION of X by Y", "the American
     INVASION of Iraq" (a nationality adjective is a possessor; a place name is not: "the
-    Paris AGREEMENT" names a pact) report; "after the MEETING" only names."""
+    Paris AGREEMENT" names a pact), "presided over a SUMMIT" (nouns.yaml, partake) report;
+    "after the MEETING" only names."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return True
     if token.dep_ == "compound":  # "a MEDIATION effort between ..."
         token = token.head
     if token.dep_ in ("dobj", "attr", "nsubjpass"):
         return True
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in noun_frames()["partake"]:
+        return True  # "PRESIDED over a summit", "PARTICIPATED in talks"
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between",
                                                                     "against", "by", "among"))
                or (c.dep_ == "amod" and c.ent_type_ == "NORP")
@@ -192,6 +216,7 @@ def targets(token: Any) -> Iterator[Any]:
         if child.dep_ == "nsubjpass":
             yield child
     yield from patient(token)
+    yield from described(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     for child in objects:
         yield child
@@ -307,21 +332,32 @@ def noun_frames() -> dict[str, Any]:
     """data/events/nouns.yaml: the support and receiving verbs, the recipient prepositions."""
     data = load_yaml("events", "nouns.yaml")
     return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
-            "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()}}
+            "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()},
+            "intended": frozenset(data["intended"]), "answer": frozenset(data["answer"]),
+            "partake": frozenset(data["partake"])}
 
 
 def governor(noun: Any) -> Any | None:
-    """The verb a noun is the object of ("ISSUED a threat", "a threat was ISSUED")."""
+    """The verb a noun is the object of ("ISSUED a threat", "a threat was ISSUED", "CAME
+    under attack")."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.dep_ == "prep" and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
     return None
 
 
 def governed_by(noun: Any, frame: str) -> bool:
-    """Whether a noun is the object of a support ("MADE a proposal") or a receiving verb
-    ("FACED criticism"), see nouns.yaml."""
+    """Whether a noun is the object of a support ("MADE a proposal"), a receiving ("FACED
+    criticism") or an answering verb ("REJECTED the demand"), see nouns.yaml; an act one is
+    "UNDER" is undergone whatever the verb ("backed out UNDER pressure from X")."""
     verb = governor(noun)
-    return verb is not None and verb.lemma_.lower() in noun_frames()[frame]
+    if verb is None:
+        return False
+    if noun.dep_ == "pobj":  # "under": see ``governor``
+        return frame == "receive"
+    return verb.lemma_.lower() in noun_frames()[frame]
 
 
 def own_agents(noun: Any, category: str) -> Iterator[Any]:
@@ -330,16 +366,40 @@ def own_agents(noun: Any, category: str) -> Iterator[Any]:
     withdrawal from a country), a nationality or a name before it ("CHILEAN criticism",
     "U.S. sanctions")."""
     recipient = noun_frames()["targets"].get(category, frozenset())
+    received = governed_by(noun, "receive")  # "won the backing OF Peru": Peru acted
     for child in noun.children:
         if child.dep_ == "poss":
             yield child
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and (child.lower_ == "by" or (
-                child.lower_ == "from" and "from" not in recipient)):
+                child.lower_ == "from" and "from" not in recipient) or (
+                child.lower_ == "of" and received)):
             yield from pobjs(child)
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ENGLISH.named_labels:
             yield child
+
+
+def intended_recipients(noun: Any) -> Iterator[Any]:
+    """Who a noun's infinitive acts on ("threats TO CUT aid to Laos", "threats to wall off
+    the border AND SLAP tariffs on Mexican imports"): the recipient slots of the infinitive
+    and of its coordinated verbs, each object's own aimed phrase included ("tariffs ON
+    Mexican imports"), and a nationality naming whose the object is ("MEXICAN imports")."""
+    for clause in (c for c in noun.children if c.dep_ == "acl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for verb in (clause, *(c for c in conjuncts(clause) if c.pos_ == "VERB")):
+            for found in recipients(verb, aimed=True):
+                yield found
+                yield from (c for c in found.children
+                            if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+
+
+def conjuncts(token: Any) -> Iterator[Any]:
+    """The conjuncts of a word, nested ones included ("Chile, Peru and Bolivia")."""
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from conjuncts(child)
 
 
 def noun_reported(noun: Any, category: str) -> bool:
@@ -355,24 +415,37 @@ def noun_sources(noun: Any, category: str) -> Iterator[Any]:
     yield from own_agents(noun, category)
     if governed_by(noun, "support"):
         yield from sources(governor(noun))
+    elif governed_by(noun, "receive"):  # "EARNED praise FROM Chile": the phrase on the verb
+        for child in governor(noun).children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                yield from pobjs(child)
 
 
 def noun_targets(noun: Any, category: str) -> Iterator[Any]:
     """Candidate recipients of a derived noun's event: the prepositions its category reads
     as the recipient ("condemnation OF X", "a threat AGAINST X", nouns.yaml), the subjects of
-    its content clause ("the accusation that RUSSIA hacked"), the subject of a receiving
-    verb ("PERU faced criticism"), a support verb's own recipient ("issued a warning TO X",
-    "gave X an ultimatum")."""
+    its content clause ("the accusation that RUSSIA hacked"), the subject of a receiving or
+    an answering verb ("PERU faced criticism", "PERU rejected Chile's demand") or the author
+    of that subject ("PERU's remarks drew criticism"), a support
+    verb's own recipient ("issued a warning TO X", "gave X an ultimatum")."""
     preps = noun_frames()["targets"].get(category, frozenset())
+    if governed_by(noun, "receive"):
+        preps = preps - {"of"}  # "the backing OF Peru" names who acted (``own_agents``)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             yield from pobjs(child)
     for child in noun.children:
         if child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children):
             yield from (c for c in child.children if c.dep_ in ENGLISH.subjects)
+    if category in noun_frames()["intended"]:
+        yield from intended_recipients(noun)
     verb = governor(noun)
-    if governed_by(noun, "receive"):
-        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun)
+    if governed_by(noun, "receive") or governed_by(noun, "answer"):
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c is not noun):
+            yield subject
+            # "TRUMP's comments drew criticism": what is criticised is its author's
+            yield from (c for c in subject.children if c.dep_ == "poss")
     elif governed_by(noun, "support"):
         for child in verb.children:
             if child.dep_ == "dative":

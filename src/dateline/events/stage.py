@@ -14,6 +14,7 @@ from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
 from dateline.events.roles import (
+    conjuncts,
     counterparts,
     governed_by,
     noun_reported,
@@ -105,7 +106,8 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     are separate clauses and both stay unless a trigger above governs them both. A noun
     trigger stands at its verb ("staged DEMONSTRATIONS to demand" codes the protest), and
     a derived verb yields to a hand trigger standing there, save a phrasal verb's pattern
-    naming that object, which governs it.
+    naming that object, which governs it. A derived noun an answering verb responds to
+    ("rejected Chile's DEMAND") is an act of its own and stays.
     """
     heads: dict[int, bool] = {}
     named = {tok.i for tok, trig in hits if trig.dyadic and trig.specific and any(
@@ -114,6 +116,9 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
         heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
+        if trig.nominal and governed_by(tok, "answer"):
+            kept.append((tok, trig))  # "rejected Chile's DEMAND": two acts, both told
+            continue
         node = predicate(tok)
         # a hand trigger standing at a verb ("impose RESTRICTIONS") tells its derived
         # sense; but a phrasal verb's pattern naming its object tells what befalls a
@@ -150,16 +155,17 @@ def reflexive(token: Any) -> bool:
     return any(c.dep_ == "dobj" and c.morph.get("Reflex") == ["Yes"] for c in token.children)
 
 
-def many(token: Any) -> bool:
-    """Whether a meeting's other side is many unnamed parties ("told a MEETING of Pacific
-    Island leaders", "negotiations AMONG 195 countries", "talks WITH the leaders"): a
-    multilateral meeting, which PLOVER codes with its actor and no single recipient."""
+def many(token: Any) -> Any | None:
+    """The many unnamed parties a meeting is with ("told a MEETING of Pacific Island
+    LEADERS", "negotiations among 195 COUNTRIES", "talks with the LEADERS"): a multilateral
+    meeting, coded with that assembly as its recipient (the gold guide names it; it has no
+    one country); None if the meeting names no such parties."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "among", "of"):  # "between": two
-            if any(obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_
-                   for obj in child.children if obj.dep_ == "pobj"):
-                return True
-    return False
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_:
+                    return obj
+    return None
 
 
 def passive(token: Any) -> bool:
@@ -184,13 +190,6 @@ def coordinated(token: Any) -> list[Any]:
         found += [t for t in chain([first], conjuncts(first))
                   if t.i not in (token.i, holder.i) and t.pos_ in ("NOUN", "PROPN", "ADJ")]
     return found
-
-
-def conjuncts(token: Any) -> Iterator[Any]:
-    for child in token.children:
-        if child.dep_ == "conj":
-            yield child
-            yield from conjuncts(child)
 
 
 def party(side: EventActor | None) -> str | None:
@@ -303,12 +302,15 @@ class EventStage:
         sdoc = doc.spacy
         for first, end, judged, threats in triggers:
             sent = sdoc[first:end]
-            found = [self.event(doc, resolver, sdoc[i], self.lexicon.load(trig),
-                                verdict and Verdict.load(verdict), sense, sent)
-                     for i, trig, verdict, sense in judged]
-            found += [self.threat(doc, resolver, sdoc[i], sdoc[cond], sent)
+            loaded = [(self.lexicon.load(trig), i, verdict, sense)
+                      for i, trig, verdict, sense in judged]
+            found = [(self.event(doc, resolver, sdoc[i], trig,
+                                 verdict and Verdict.load(verdict), sense, sent), trig.reciprocal)
+                     for trig, i, verdict, sense in loaded]
+            found += [(self.threat(doc, resolver, sdoc[i], sdoc[cond], sent), False)
                       for i, cond in threats]
-            for event in (e for one in found if one for e in self.dyads(doc, resolver, one)):
+            for event in (e for one, mutual in found if one
+                          for e in self.dyads(doc, resolver, one, mutual)):
                 target = event["target"] or {}
                 key = (event["type"], event["source"]["country"], event["source"]["actor"],
                        target.get("country"), target.get("actor"), tuple(event["sentence"]))
@@ -331,14 +333,16 @@ class EventStage:
         return word, said, event["sentence"][0]
 
     @staticmethod
-    def dyads(doc: Document, resolver: Resolver, event: Event) -> list[Event]:
+    def dyads(doc: Document, resolver: Resolver, event: Event, mutual: bool = False
+              ) -> list[Event]:
         """One event per coordinated party of a side ("tariffs on goods from Chile AND Peru",
         "into Swedish AND Finnish waters", "Chile AND Peru condemned"): PLOVER codes each
         dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
         meeting has none ("talks between Chilean and Peruvian officials"), the rest are
         partners of the first. A trigger inside one conjunct's own phrase is that conjunct's
         alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already on either
-        side adds nothing ("Lopez and her campaign" are one party)."""
+        side adds nothing ("Lopez and her campaign" are one party). ``mutual``: the trigger
+        is reciprocal whatever its category ("Chile, Peru and Bolivia SIGNED a treaty")."""
         told = [event]
         trigger = doc.spacy.char_span(event["trigger"]["start"], event["trigger"]["end"],
                                       alignment_mode="expand")
@@ -353,7 +357,7 @@ class EventStage:
             if trigger is not None and root.left_edge.i <= trigger.start <= root.right_edge.i:
                 continue
             group = coordinated(root)
-            if event["type"] in RECIPROCAL and role == "source" and (
+            if (event["type"] in RECIPROCAL or mutual) and role == "source" and (
                     not roots[other] or roots[other].root.i in {t.i for t in group}):
                 role = other  # "X, Y and Z met": X meets Y and Z
             for token in group:
@@ -429,8 +433,14 @@ class EventStage:
             source = source or self.group(resolver, candidates, sent)
             found = self.outside(noun_targets(tok, verdict.category) if trig.nominal else
                                  recipients(tok, trig.specific) if trig.dyadic else targets(tok))
-            if verdict.category in RECIPROCAL:  # "talks WITH Y", "X and Y met", then the rest
-                found = (t for t in chain(counterparts(tok), partners(tok), found)
+            if trig.reciprocal and verdict.category == trig.category:
+                # "signed a treaty WITH Y", "X and Y signed": the other signatories only; the
+                # pact's own name is no party ("the PARIS accord")
+                found = chain(counterparts(tok), partners(tok, True), *(
+                    counterparts(c) for c in tok.children if c.dep_ == "dobj"))
+            elif verdict.category in RECIPROCAL:
+                # "talks WITH Y", "X and Y met", then the rest
+                found = (t for t in chain(counterparts(tok), partners(tok, not trig.dyadic), found)
                          if trig.mode == "visit" or not venue(t))
             if trig is self.lexicon.demand:  # "told X to ...": X, or no demand on anyone
                 found = (c for c in tok.children if c.dep_ == "dobj")
@@ -460,8 +470,10 @@ class EventStage:
             target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
+        if target is None and category in RECIPROCAL and (parties := many(tok)) is not None:
+            target = self.assembly(resolver, parties)
         if target is None and self.ontology.needs_recipient(category) and not (
-                category in RECIPROCAL and (collective(doc, source) or many(tok))):
+                category in RECIPROCAL and collective(doc, source)):
             return None
         if target is None:
             target = self.at_home(resolver, sent, source)
@@ -498,11 +510,13 @@ class EventStage:
 
     @staticmethod
     def between_persons(doc: Document, source: EventActor, target: EventActor | None) -> bool:
-        """Whether both sides are named persons: blows between two politicians in news are
-        words or votes ("attacked", "hammered", "beat"), a force has a unit or a country."""
+        """Whether a named person strikes a named person or a named organisation: blows
+        between politicians and their campaigns in news are words or votes ("attacked",
+        "hammered", "beat", "Carson's ATTACK on the Cruz campaign"), a force has a unit or a
+        country."""
         kinds = [(doc.actor(side["actor"]) or {}).get("type") if side else None
                  for side in (source, target)]
-        return kinds == ["person", "person"]
+        return kinds[0] == "person" and kinds[1] in ("person", "organisation")
 
     def said(self, trig: Trigger, category: str) -> bool:
         """Whether a trigger is a derived noun of a verbal act ("Peru's accusation", "his
@@ -600,6 +614,15 @@ class EventStage:
                     span is not None and object_slot(span.root):
                 return resolver.make(place["actor"], country, place["start"], place["end"])
         return None
+
+    @staticmethod
+    def assembly(resolver: Resolver, parties: Any) -> EventActor:
+        """The side of many unnamed parties at a meeting ("Pacific Island leaders"), of the
+        country its phrase names, if one ("Nigerian governors")."""
+        left, right = phrase(parties)
+        doc = parties.doc
+        return resolver.make(None, resolver.phrase_country(left, right), doc[left].idx,
+                             doc[right - 1].idx + len(doc[right - 1]))
 
     def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
         """The first candidate that is a group noun ("the rebels", "students"), placed where

@@ -189,7 +189,8 @@ def nouns_of(verb: str, known: dict[str, set[str]], rules: dict[str, Any]) -> li
     """The nouns a verb derives by the suffix rules that spaCy's lemmatizer lists as nouns
     (``known``, by part of speech); the gerund only where no suffix derives one. A noun
     shorter than its verb may be the adjective the verb was made of ("broad" of "broaden",
-    where "threat" is what "threaten" was made of): such a noun must be no adjective."""
+    where "threat" is what "threaten" was made of): such a noun must be no adjective. A
+    verb listed as ``converted`` is also its own noun ("attack")."""
     found: list[str] = []
     for old, new in rules["suffixes"]:
         stem = verb[:len(verb) - len(old)]
@@ -201,6 +202,8 @@ def nouns_of(verb: str, known: dict[str, set[str]], rules: dict[str, Any]) -> li
     if not found and rules["gerund"] and (noun := gerund(verb)) in known["noun"] and \
             noun not in rules["wrong"]:
         found.append(noun)
+    if verb in rules["converted"]:
+        found.append(verb)
     return found
 
 
