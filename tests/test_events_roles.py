@@ -167,3 +167,23 @@ def test_a_passive_without_its_own_subject_undergoes_the_event(run):
     doc = run("The daughter of Lars Holm, the Norwegian leader who secured independence for the"
               " islands before being assassinated, Ingrid Holm enjoyed wide support.")
     assert not [e for e in doc.events if e["type"] == "ASSAULT"]  # the victim is no assailant
+
+
+def test_a_relative_clause_on_an_apposition_is_the_named_persons_act(run):
+    doc = run("Senator Tom Baxter, a Vermont Democrat who has criticized Governor Ann Hale,"
+              " spoke on Friday.")
+    event = only_event(doc, "ACCUSE")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
+    doc = run("Senator Tom Baxter, a Vermont Democrat whom Governor Ann Hale has criticized,"
+              " spoke on Friday.")
+    event = only_event(doc, "ACCUSE")  # the relative pronoun is the object: Baxter undergoes it
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("ann-hale", "tom-baxter")
+
+
+def test_a_passive_participle_befalls_its_noun(run):
+    doc = run("Governor Ann Hale, criticized by Senator Tom Baxter over the budget, resigned"
+              " on Friday.")
+    event = only_event(doc, "ACCUSE")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
+    doc = run("Voters chose Ann Hale, a governor criticized over the budget.")
+    assert not [e for e in doc.events if e["type"] == "ACCUSE"]  # the criticized is no accuser

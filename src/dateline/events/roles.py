@@ -24,6 +24,9 @@ PREDICATE = ("VERB", "AUX", "ADJ")
 # Passive heads that assert their infinitive and whose subject carries it out: "was FORCED
 # to resign" (she resigned); "was expected / asked to resign" asserts nothing and names no actor.
 IMPLICATIVE = {"force", "compel", "oblige", "make"}
+# Tags of a past participle modifying a noun ("a governor CRITICIZED over ..."; the tagger
+# often reads it as a past tense, and a main verb with its object as such a participle).
+PARTICIPLE = ("VBN", "VBD")
 
 
 # Named-entity labels of a time: a phrase whose object is one says when, not to whom.
@@ -86,7 +89,7 @@ def sources(token: Any) -> Iterator[Any]:
                 found = True
             elif child.dep_ == "nsubj":
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
-                    yield token.head
+                    yield from antecedent(token.head)
                     yield from subject_of_object(token.head)
                 else:
                     yield child
@@ -99,6 +102,9 @@ def sources(token: Any) -> Iterator[Any]:
                 found = True
         if found or token.head.i == token.i:
             return
+        if token.dep_ == "acl" and token.tag_ in PARTICIPLE and not any(
+                c.dep_ == "dobj" for c in token.children):
+            return  # "Governor Y, CRITICIZED over the budget": the noun underwent it
         if token.dep_ in ("relcl", "acl"):
             yield token.head  # "Britain's decision to LEAVE": the noun's possessor chose
             yield from (c for c in token.head.children if c.dep_ == "poss")
@@ -110,6 +116,27 @@ def sources(token: Any) -> Iterator[Any]:
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         via = token.dep_
         token = token.head.head if adjunct else token.head
+
+
+def antecedent(noun: Any) -> Iterator[Any]:
+    """The noun a relative or participle clause hangs on, and the name it is in apposition
+    to: "Senator X, a Democrat WHO has met ..." is the Senator's act, as the resolver names
+    the Senator and not "a Democrat"."""
+    yield noun
+    if noun.dep_ == "appos":
+        yield noun.head
+
+
+def undergoer(token: Any) -> Iterator[Any]:
+    """The noun a clause's act befalls when the clause hangs on it: the relative pronoun
+    object ("Senator X, WHOM Governor Y criticized"), or the noun of a passive participle
+    that names its agent ("Governor Y, CRITICIZED BY Senator X")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE
+                                     for c in token.children):
+        yield from antecedent(token.head)
+    elif token.dep_ == "acl" and token.tag_ in PARTICIPLE and any(c.dep_ == "agent"
+                                                              for c in token.children):
+        yield from antecedent(token.head)
 
 
 def nominal_agents(noun: Any) -> Iterator[Any]:
@@ -192,6 +219,7 @@ def targets(token: Any) -> Iterator[Any]:
         if child.dep_ == "nsubjpass":
             yield child
     yield from patient(token)
+    yield from undergoer(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     for child in objects:
         yield child
@@ -249,6 +277,7 @@ def recipients(token: Any, aimed: bool = False) -> Iterator[Any]:
     PRESSURE on X"), for a pattern that names its object (a bare verb's object may be any
     thing: "took a stand AGAINST the war" takes nothing from anyone)."""
     yield from patient(token)
+    yield from undergoer(token)
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj", "dative"):
             yield child
