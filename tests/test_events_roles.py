@@ -180,10 +180,12 @@ def test_a_relative_clause_on_an_apposition_is_the_named_persons_act(run):
     assert (event["source"]["actor"], event["target"]["actor"]) == ("ann-hale", "tom-baxter")
 
 
-def test_a_passive_participle_befalls_its_noun(run):
-    doc = run("Governor Ann Hale, criticized by Senator Tom Baxter over the budget, resigned"
-              " on Friday.")
+
+def test_a_passive_participle_naming_its_agent_befalls_its_noun(run):
+    doc = run("Governor Ann Hale, criticized by Senator Tom Baxter over the budget, spoke on"
+              " Friday.")
     event = only_event(doc, "ACCUSE")
     assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
-    doc = run("Voters chose Ann Hale, a governor criticized over the budget.")
-    assert not [e for e in doc.events if e["type"] == "ACCUSE"]  # the criticized is no accuser
+    doc = run("Senator Tom Baxter, whose aide Governor Ann Hale has criticized, spoke on Friday.")
+    # the relative word is no object here: the aide, not Baxter, was criticized
+    assert only_event(doc, "ACCUSE")["target"] is None

@@ -24,9 +24,6 @@ PREDICATE = ("VERB", "AUX", "ADJ")
 # Passive heads that assert their infinitive and whose subject carries it out: "was FORCED
 # to resign" (she resigned); "was expected / asked to resign" asserts nothing and names no actor.
 IMPLICATIVE = {"force", "compel", "oblige", "make"}
-# Tags of a past participle modifying a noun ("a governor CRITICIZED over ..."; the tagger
-# often reads it as a past tense, and a main verb with its object as such a participle).
-PARTICIPLE = ("VBN", "VBD")
 
 
 # Named-entity labels of a time: a phrase whose object is one says when, not to whom.
@@ -102,9 +99,6 @@ def sources(token: Any) -> Iterator[Any]:
                 found = True
         if found or token.head.i == token.i:
             return
-        if token.dep_ == "acl" and token.tag_ in PARTICIPLE and not any(
-                c.dep_ == "dobj" for c in token.children):
-            return  # "Governor Y, CRITICIZED over the budget": the noun underwent it
         if token.dep_ in ("relcl", "acl"):
             yield token.head  # "Britain's decision to LEAVE": the noun's possessor chose
             yield from (c for c in token.head.children if c.dep_ == "poss")
@@ -134,7 +128,7 @@ def undergoer(token: Any) -> Iterator[Any]:
     if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE
                                      for c in token.children):
         yield from antecedent(token.head)
-    elif token.dep_ == "acl" and token.tag_ in PARTICIPLE and any(c.dep_ == "agent"
+    elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
                                                               for c in token.children):
         yield from antecedent(token.head)
 

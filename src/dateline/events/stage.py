@@ -65,13 +65,12 @@ def own_clause(node: Any) -> bool:
     """Whether a verb heads a clause that asserts its own act: a relative clause ("the U.N.,
     which IMPOSED sanctions, called a meeting"), the infinitive of a noun ("met after Britain's
     decision to LEAVE the EU"; the guards judge whether it is asserted; a participle, "a
-    program AIMED at", only describes its noun, unless it names its agent: "a practice
-    CRITICIZED BY Miller") or an adverbial clause opened by a
+    program AIMED at", only describes its noun) or an adverbial clause opened by a
     subordinator that is no condition ("AFTER Pyongyang fired missiles, the Council met").
     The trigger of the main clause does not govern it; a purpose infinitive or a condition
     stays governed ("staged demonstrations to demand", "will withdraw unless ...")."""
     if node.dep_ == "relcl" or (node.dep_ == "acl" and any(
-            (c.dep_ == "aux" and c.lower_ == "to") or c.dep_ == "agent" for c in node.children)):
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
         return True
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and lemma(c) not in ENGLISH.condition_markers | {"whether", "so"}
