@@ -14,6 +14,9 @@ from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
+# Relative pronouns read as a clause's object: a "that" so parsed is as often a content
+# clause's complementizer ("consensus THAT Russia hacked into ...").
+OBJECT_RELATIVE = RELATIVE - {"that"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "among", "over", "about", "regarding", "toward", "towards", "in")
 # Prepositions by which a verb's object is aimed at a party ("pressure ON", "ties WITH").
@@ -125,7 +128,7 @@ def undergoer(token: Any) -> Iterator[Any]:
     """The noun a clause's act befalls when the clause hangs on it: the relative pronoun
     object ("Senator X, WHOM Governor Y criticized"), or the noun of a passive participle
     that names its agent ("Governor Y, CRITICIZED BY Senator X")."""
-    if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE
+    if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in OBJECT_RELATIVE
                                      for c in token.children):
         yield from antecedent(token.head)
     elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
