@@ -273,6 +273,9 @@ class EventStage:
         question asserts nothing; bare threats count only in a clause no hand trigger codes."""
         found: list[list[Any]] = []
         parsed = doc.spacy.text  # a Span's text is rebuilt token by token on each access
+        # a headline over a body: a lone sentence is no headline, whatever the cleaner calls it
+        title = len(doc.title) if doc.title and parsed.startswith(doc.title) and \
+            parsed[len(doc.title):].strip() else 0
         for sent in doc.spacy.sents:
             if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
                 continue
@@ -282,7 +285,7 @@ class EventStage:
                                    or spoken_trigger(tok, self.lexicon)) and told(tok, trig)])
             judged = []
             for tok, trig in dominant(hits):
-                verdict = judge(tok, trig)
+                verdict = judge(tok, trig, sent.start_char < title)
                 sense = verdict and verbal_sense(tok, verdict.category, self.lexicon)
                 judged.append([tok.i, self.lexicon.dump(trig), verdict and verdict.dump(), sense])
             threats = [[tok.i, cond.i] for tok in tokens if (cond := bare_threat(tok)) is not None
