@@ -238,3 +238,6 @@ def test_a_headline_tells_a_past_act_in_the_present(run):
     doc = run("Vermont senator speaks in Burlington.\n\nSenator Tom Baxter backs Governor Ann"
               " Hale on most votes, aides say.")
     assert not [e for e in doc.events if e["type"] == "SUPPORT"]  # in the body: a habit
+    figure = run("Governor Ann Hale gives Senator Tom Baxter a boost.\n\nThe Vermont senator"
+                 " spoke in Burlington on Monday, aides said.")
+    assert not [e for e in figure.events if e["type"] == "COOPERATE"]  # material: a figure

@@ -176,8 +176,9 @@ def habitual(token: Any, headline: bool = False) -> bool:
     and Clinton MEET Monday" state habits and schedules; a derived CAMEO verb, general as its
     senses are, codes only an act reported as done ("accepted", "has criticized"); so does a
     derived noun, or one its subject receives, by its verb ("FACED criticism", not "will FACE
-    criticism"). In a ``headline`` the simple present tells the story's act ("Senator BACKS
-    Governor"), as headlines do."""
+    criticism"). In a ``headline`` the simple present of a verbal act tells the story's act
+    ("Senator BACKS Governor"), as headlines do; a material verb there is as often a figure
+    ("Pence GIVES the party a boost")."""
     return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN") and not (
         headline and token.tag_ in ("VBZ", "VBP"))
 
@@ -237,7 +238,8 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
     cond = condition(chain)
     if nonpolitical(token, category) or unasserted(chain) or (
             (trig.dyadic or governed_by(token, "receive"))
-            and habitual(governor(token) or token if token.pos_ == "NOUN" else token, headline)
+            and habitual(governor(token) or token if token.pos_ == "NOUN" else token,
+                         headline and category in VERBAL)
             and not coercion_ahead(chain, category)
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
