@@ -174,11 +174,13 @@ def subject_of_object(noun: Any) -> Iterator[Any]:
 
 
 def counterparts(token: Any) -> Iterator[Any]:
-    """ "talks WITH Y", "a mediation effort BETWEEN X and Y", "agreed to a truce WITH Y":
-    the other party of a meeting or a pact, also one phrase further down."""
+    """ "talks WITH Y", "a mediation effort BETWEEN X and Y", "agreed to a truce WITH Y",
+    "signed an accord WITH Y": the other party of a meeting or a pact, also one phrase
+    further down or in the verb's object."""
     holders = [token, token.head] if token.dep_ == "compound" else [token]
     holders += [g for c in token.children if c.dep_ == "prep" and not temporal(c)
                 for g in c.children if g.dep_ == "pobj"]
+    holders += [c for c in token.children if c.dep_ == "dobj"]
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
             yield from pobjs(child)
