@@ -9,7 +9,7 @@ from typing import Any
 
 from dateline.events.attitudes import stances
 from dateline.events.dates import event_date, lede_end
-from dateline.events.guards import Verdict, bare_threat, clause, judge
+from dateline.events.guards import VERBAL, Verdict, bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
@@ -437,6 +437,10 @@ class EventStage:
                          if trig.mode == "visit" or not venue(t))
             if trig is self.lexicon.demand:  # "told X to ...": X, or no demand on anyone
                 found = (c for c in tok.children if c.dep_ == "dobj")
+            if source is None and grouped and verdict.category in VERBAL:
+                found = list(found)  # read twice: for the recipient, then again below
+                source = self.group(resolver, candidates, sent, home=resolver.first(found))
+                grouped = False  # placed by its recipient, whom it keeps
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
@@ -604,14 +608,19 @@ class EventStage:
                 return resolver.make(place["actor"], country, place["start"], place["end"])
         return None
 
-    def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
+    def group(self, resolver: Resolver, candidates: Any, sent: Any,
+              home: EventActor | None = None) -> EventActor | None:
         """The first candidate that is a group noun ("the rebels", "students"), placed where
-        its clause happens, else in the one country its sentence names; None if unplaced."""
+        its clause happens, else in the one country its sentence names; None if unplaced.
+        ``home``: the recipient of a statement, whose country places a group the sentence
+        leaves unplaced ("SENATORS criticized the governor"): news tells of what a country's
+        own groups say of its officials (domestic politics is coded, PLOVER)."""
         for cand in candidates:
             if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
                 clause = cand.head if cand.dep_ in ENGLISH.subjects else cand
                 country = resolver.placed(clause, PLACE_PREPS) \
-                    or resolver.sentence_country(sent.start_char, sent.end_char, set())
+                    or resolver.sentence_country(sent.start_char, sent.end_char, set()) \
+                    or (home and home["country"])
                 if country is None:
                     return None
                 left, right = phrase(cand)
