@@ -113,3 +113,14 @@ def test_a_meeting_between_coordinated_nationalities_is_one_dyad(run):
 def test_coordinated_subjects_of_an_act_on_a_third_are_no_recipients_of_each_other(run):
     doc = run("Chile, Peru and Bolivia condemned the plan.", published="2023-03-01")
     assert dyads(doc, "ACCUSE") == [("BOL", None), ("CHL", None), ("PER", None)]
+
+
+def test_a_pact_signed_with_a_party_names_it_for_each_signer(run):
+    doc = run("Chile and Bolivia signed a water accord with Peru on Monday.")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in doc.events
+             if e["type"] == "SUPPORT"}
+    assert pairs == {("CHL", "PER"), ("BOL", "PER")}
+    alone = run("Chile and Bolivia signed a water accord on Monday.")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in alone.events
+             if e["type"] == "SUPPORT"}
+    assert pairs == {("CHL", "BOL")}  # no other party: the signers are each other's

@@ -228,3 +228,16 @@ def test_an_agreement_needs_a_party_to_agree_with(run):
     doc = run("Chile agreed to a truce with Peru on Monday.")
     assert [(e["type"], e["target"]["country"]) for e in doc.events] == [("AGREE", "PER")]
     assert "AGREE" in types(run("Chile and Peru agreed to share the river on Monday."))
+
+
+def test_a_headline_tells_a_past_act_in_the_present(run):
+    doc = run("Senator Tom Baxter backs Governor Ann Hale.\n\nThe Vermont senator spoke in"
+              " Burlington on Monday, aides said.")
+    event = only_event(doc, "SUPPORT")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
+    doc = run("Vermont senator speaks in Burlington.\n\nSenator Tom Baxter backs Governor Ann"
+              " Hale on most votes, aides say.")
+    assert not [e for e in doc.events if e["type"] == "SUPPORT"]  # in the body: a habit
+    figure = run("Governor Ann Hale gives Senator Tom Baxter a boost.\n\nThe Vermont senator"
+                 " spoke in Burlington on Monday, aides said.")
+    assert not [e for e in figure.events if e["type"] == "COOPERATE"]  # material: a figure

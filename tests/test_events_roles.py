@@ -235,3 +235,25 @@ def test_presiding_over_or_taking_part_in_a_meeting_reports_it(run):
     # a meeting one is merely in names no meeting held
     assert not run("The Bolivian president stayed silent in a summit of tribal leaders.",
                    published="2023-03-01").events
+
+
+def test_a_relative_clause_on_an_apposition_is_the_named_persons_act(run):
+    doc = run("Senator Tom Baxter, a Vermont Democrat who has criticized Governor Ann Hale,"
+              " spoke on Friday.")
+    event = only_event(doc, "ACCUSE")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
+    doc = run("Senator Tom Baxter, a Vermont Democrat whom Governor Ann Hale has criticized,"
+              " spoke on Friday.")
+    event = only_event(doc, "ACCUSE")  # the relative pronoun is the object: Baxter undergoes it
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("ann-hale", "tom-baxter")
+
+
+
+def test_a_passive_participle_naming_its_agent_befalls_its_noun(run):
+    doc = run("Governor Ann Hale, criticized by Senator Tom Baxter over the budget, spoke on"
+              " Friday.")
+    event = only_event(doc, "ACCUSE")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
+    doc = run("Senator Tom Baxter, whose aide Governor Ann Hale has criticized, spoke on Friday.")
+    # the relative word is no object here: the aide, not Baxter, was criticized
+    assert only_event(doc, "ACCUSE")["target"] is None

@@ -187,3 +187,12 @@ def test_a_name_with_a_title_in_apposition_keeps_the_name(run):
     doc = run("Maria Lopez, the Peruvian president, accused Chile of lying about the border.")
     source = only_event(doc, "ACCUSE")["source"]
     assert source["text"] == "Maria Lopez" and source["actor"] == "maria-lopez"
+
+
+def test_an_unplaced_group_speaks_of_its_own_country(run):
+    doc = run("Lawmakers criticized President Barack Obama on Monday.")
+    event = only_event(doc, "ACCUSE")
+    assert (event["source"]["country"], event["target"]["actor"]) == ("USA", "barack-obama")
+    doc = run("Soldiers attacked the convoy of President Barack Obama on Monday.")
+    # a material act: foreign soldiers as often as one's own
+    assert not [e for e in doc.events if e["source"]["country"] == "USA"]

@@ -171,13 +171,16 @@ def advocated(token: Any) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ADVOCACY
 
 
-def habitual(token: Any) -> bool:
+def habitual(token: Any, headline: bool = False) -> bool:
     """Whether a verb is not in a past form: "Mexico BUYS $250 billion from the US", "Trump
     and Clinton MEET Monday" state habits and schedules; a derived CAMEO verb, general as its
     senses are, codes only an act reported as done ("accepted", "has criticized"); so does a
     derived noun, or one its subject receives, by its verb ("FACED criticism", not "will FACE
-    criticism")."""
-    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
+    criticism"). In a ``headline`` the simple present of a verbal act tells the story's act
+    ("Senator BACKS Governor"), as headlines do; a material verb there is as often a figure
+    ("Pence GIVES the party a boost")."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN") and not (
+        headline and token.tag_ in ("VBZ", "VBP"))
 
 
 def coercion_ahead(chain: list[Any], category: str) -> bool:
@@ -226,15 +229,17 @@ def nonpolitical(token: Any, category: str) -> bool:
     return False
 
 
-def judge(token: Any, trig: Trigger) -> Verdict | None:
-    """The category this trigger codes in its clause, with auxiliary modes; None to drop it."""
+def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
+    """The category this trigger codes in its clause, with auxiliary modes; None to drop it;
+    ``headline``: the clause is the story's headline (see ``habitual``)."""
     onto = ontology()
     chain = clause(token)
     category = trig.category
     cond = condition(chain)
     if nonpolitical(token, category) or unasserted(chain) or (
             (trig.dyadic or governed_by(token, "receive"))
-            and habitual(governor(token) or token if token.pos_ == "NOUN" else token)
+            and habitual(governor(token) or token if token.pos_ == "NOUN" else token,
+                         headline and category in VERBAL)
             and not coercion_ahead(chain, category)
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below

@@ -14,6 +14,9 @@ from dateline.language import ENGLISH
 from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
+# Relative pronouns read as a clause's object: a "that" so parsed is as often a content
+# clause's complementizer ("consensus THAT Russia hacked into ...").
+OBJECT_RELATIVE = RELATIVE - {"that"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "among", "over", "about", "regarding", "toward", "towards", "in",
                 "behind")  # "threw its support BEHIND X"
@@ -89,7 +92,7 @@ def sources(token: Any) -> Iterator[Any]:
                 found = True
             elif child.dep_ == "nsubj":
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
-                    yield token.head
+                    yield from antecedent(token.head)
                     yield from subject_of_object(token.head)
                 else:
                     yield child
@@ -115,6 +118,27 @@ def sources(token: Any) -> Iterator[Any]:
         token = token.head.head if adjunct else token.head
 
 
+def antecedent(noun: Any) -> Iterator[Any]:
+    """The noun a relative or participle clause hangs on, and the name it is in apposition
+    to: "Senator X, a Democrat WHO has met ..." is the Senator's act, as the resolver names
+    the Senator and not "a Democrat"."""
+    yield noun
+    if noun.dep_ == "appos":
+        yield noun.head
+
+
+def undergoer(token: Any) -> Iterator[Any]:
+    """The noun a clause's act befalls when the clause hangs on it: the relative pronoun
+    object ("Senator X, WHOM Governor Y criticized"), or the noun of a passive participle
+    that names its agent ("Governor Y, CRITICIZED BY Senator X")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in OBJECT_RELATIVE
+                                     for c in token.children):
+        yield from antecedent(token.head)
+    elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
+                                                              for c in token.children):
+        yield from antecedent(token.head)
+
+
 def nominal_agents(noun: Any) -> Iterator[Any]:
     """The actor a noun's own phrase names: "the invasion of Ukraine BY Russia", and the
     first party of "a summit BETWEEN X and Y" (the other party is the counterpart, see
@@ -138,15 +162,10 @@ def patient(token: Any) -> Iterator[Any]:
 
 
 def described(token: Any) -> Iterator[Any]:
-    """ "the envoy, WHO was shot by a soldier", "a fisherman SHOT by a soldier": a passive
-    relative clause is done to the noun it describes. Read for hand triggers only: a derived
-    verb's senses are too general ("a rally ATTENDED by X", "emails RELEASED by the State
-    Department")."""
+    """ "the envoy, WHO was shot by a soldier": a passive relative clause is done to the
+    noun it describes (a participle naming its agent is ``undergoer``'s)."""
     if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE
                                      for c in token.children):
-        yield token.head
-    elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
-                                                            for c in token.children):
         yield token.head
 
 
@@ -166,11 +185,13 @@ def subject_of_object(noun: Any) -> Iterator[Any]:
 
 
 def counterparts(token: Any) -> Iterator[Any]:
-    """ "talks WITH Y", "a mediation effort BETWEEN X and Y", "agreed to a truce WITH Y":
-    the other party of a meeting or a pact, also one phrase further down."""
+    """ "talks WITH Y", "a mediation effort BETWEEN X and Y", "agreed to a truce WITH Y",
+    "signed an accord WITH Y": the other party of a meeting or a pact, also one phrase
+    further down or in the verb's object."""
     holders = [token, token.head] if token.dep_ == "compound" else [token]
     holders += [g for c in token.children if c.dep_ == "prep" and not temporal(c)
                 for g in c.children if g.dep_ == "pobj"]
+    holders += [c for c in token.children if c.dep_ == "dobj"]
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
             yield from pobjs(child)
@@ -217,6 +238,7 @@ def targets(token: Any) -> Iterator[Any]:
             yield child
     yield from patient(token)
     yield from described(token)
+    yield from undergoer(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     for child in objects:
         yield child
@@ -274,6 +296,7 @@ def recipients(token: Any, aimed: bool = False) -> Iterator[Any]:
     PRESSURE on X"), for a pattern that names its object (a bare verb's object may be any
     thing: "took a stand AGAINST the war" takes nothing from anyone)."""
     yield from patient(token)
+    yield from undergoer(token)
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj", "dative"):
             yield child

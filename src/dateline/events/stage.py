@@ -9,7 +9,7 @@ from typing import Any
 
 from dateline.events.attitudes import stances
 from dateline.events.dates import event_date, lede_end
-from dateline.events.guards import Verdict, bare_threat, clause, judge
+from dateline.events.guards import VERBAL, Verdict, bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
@@ -272,6 +272,9 @@ class EventStage:
         question asserts nothing; bare threats count only in a clause no hand trigger codes."""
         found: list[list[Any]] = []
         parsed = doc.spacy.text  # a Span's text is rebuilt token by token on each access
+        # a headline over a body: a lone sentence is no headline, whatever the cleaner calls it
+        title = len(doc.title) if doc.title and parsed.startswith(doc.title) and \
+            parsed[len(doc.title):].strip() else 0
         for sent in doc.spacy.sents:
             if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
                 continue
@@ -281,7 +284,7 @@ class EventStage:
                                    or spoken_trigger(tok, self.lexicon)) and told(tok, trig)])
             judged = []
             for tok, trig in dominant(hits):
-                verdict = judge(tok, trig)
+                verdict = judge(tok, trig, sent.start_char < title)
                 sense = verdict and verbal_sense(tok, verdict.category, self.lexicon)
                 judged.append([tok.i, self.lexicon.dump(trig), verdict and verdict.dump(), sense])
             threats = [[tok.i, cond.i] for tok in tokens if (cond := bare_threat(tok)) is not None
@@ -444,6 +447,10 @@ class EventStage:
                          if trig.mode == "visit" or not venue(t))
             if trig is self.lexicon.demand:  # "told X to ...": X, or no demand on anyone
                 found = (c for c in tok.children if c.dep_ == "dobj")
+            if source is None and grouped and verdict.category in VERBAL:
+                found = list(found)  # read twice: for the recipient, then again below
+                source = self.group(resolver, candidates, sent, home=resolver.first(found))
+                grouped = False  # placed by its recipient, whom it keeps
             target = resolver.first(found, avoid=source) if source else None
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
@@ -624,14 +631,19 @@ class EventStage:
         return resolver.make(None, resolver.phrase_country(left, right), doc[left].idx,
                              doc[right - 1].idx + len(doc[right - 1]))
 
-    def group(self, resolver: Resolver, candidates: Any, sent: Any) -> EventActor | None:
+    def group(self, resolver: Resolver, candidates: Any, sent: Any,
+              home: EventActor | None = None) -> EventActor | None:
         """The first candidate that is a group noun ("the rebels", "students"), placed where
-        its clause happens, else in the one country its sentence names; None if unplaced."""
+        its clause happens, else in the one country its sentence names; None if unplaced.
+        ``home``: the recipient of a statement, whose country places a group the sentence
+        leaves unplaced ("SENATORS criticized the governor"): news tells of what a country's
+        own groups say of its officials (domestic politics is coded, PLOVER)."""
         for cand in candidates:
             if cand.pos_ == "NOUN" and lemma(cand) in self.groups:
                 clause = cand.head if cand.dep_ in ENGLISH.subjects else cand
                 country = resolver.placed(clause, PLACE_PREPS) \
-                    or resolver.sentence_country(sent.start_char, sent.end_char, set())
+                    or resolver.sentence_country(sent.start_char, sent.end_char, set()) \
+                    or (home and home["country"])
                 if country is None:
                     return None
                 left, right = phrase(cand)
