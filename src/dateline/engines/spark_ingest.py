@@ -47,11 +47,14 @@ from dateline.pipeline import Pipeline, ProcessError, Stage
 from dateline.registry import resolve
 from dateline.settings import Settings
 from dateline.store import Store, stories
-from dateline.store.rows import annotation_rows, document_row, ingested_now, insert_rows
+from dateline.store.rows import ingested_now, insert_documents, insert_values
 from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
 from dateline.store.store import KnownRows, actor_links, save_actor
 
 PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
+# Documents per transaction when the store is written or grouped in bulk: a commit costs
+# about as much as a document's rows, and a killed job loses at most one batch's work.
+WRITE_BATCH = 64
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
 
 
@@ -135,20 +138,28 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
 
 
 def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
-    """Executor (or the driver, for SQLite): each document's rows in a transaction of its
-    own, without actor links; one already stored is left as it is. Yields how many it wrote."""
+    """Executor: the documents (raw text, contract JSON) without actor links, a batch per
+    transaction; one already stored is left as it is. Yields how many it wrote."""
     written = 0
     with Store(db, migrate_schema=False) as store:
+        batch: list[Document] = []
         for raw, data in docs:
-            doc = Document.from_json(json.loads(data), raw=raw)
-            with store.session.begin() as s:
-                if s.get(DocumentRow, doc.id) is not None:
-                    continue
-                s.add(document_row(doc))
-                s.flush()
-                insert_rows(s, annotation_rows(doc))
-                written += 1
+            batch.append(Document.from_json(json.loads(data), raw=raw))
+            if len(batch) == WRITE_BATCH:
+                written += save_documents(store, batch)
+                batch = []
+        written += save_documents(store, batch)
     yield written
+
+
+def save_documents(store: Store, docs: list[Document]) -> int:
+    """Documents in batches of ``WRITE_BATCH``, each batch one transaction; how many were
+    new."""
+    written = 0
+    for k in range(0, len(docs), WRITE_BATCH):
+        with store.session.begin() as s:
+            written += insert_documents(s, docs[k:k + WRITE_BATCH])
+    return written
 
 
 PARQUET_SCHEMA = ("id string, source string, title string, outlet string, published string, "
@@ -208,14 +219,14 @@ def done_ids(store: Store, ids: list[str]) -> set[str]:
 class Kept:
     """What the driver's replay keeps for the writes."""
 
-    docs: dict[str, tuple[str, Document]] = field(default_factory=dict)  # id -> (raw, doc)
+    docs: dict[str, Document] = field(default_factory=dict)  # by id, with their raw text
     actor_ids: set[str] = field(default_factory=set)  # records changed by the run
 
     def write(self, doc: Document, records: list[dict[str, Any]]) -> bool:
         """``Ingest.keep``'s writer: remember (a duplicate input counts as stored)."""
         if doc.id in self.docs:
             return False
-        self.docs[doc.id] = (doc.raw, doc)
+        self.docs[doc.id] = doc
         self.actor_ids |= {r["id"] for r in records}
         return True
 
@@ -313,11 +324,11 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
 def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
     """Documents first (in parallel on PostgreSQL), then, in one transaction, the knowledge
     base records the run changed and every kept document's actor links."""
-    rows = [(raw, doc.dumps()) for raw, doc in kept.docs.values()]
-    if store.engine.dialect.name == "sqlite":  # one writer: the driver
-        written = sum(write_documents(store.db, rows))
-    elif rows:
-        db = store.db
+    docs = list(kept.docs.values())
+    if store.engine.dialect.name == "sqlite":  # one writer: the driver, from memory
+        written = save_documents(store, docs)
+    elif docs:
+        db, rows = store.db, [(doc.raw, doc.dumps()) for doc in docs]
         written = sum(sc.parallelize(rows, min(len(rows), sc.defaultParallelism * 2))
                       .mapPartitions(lambda part: write_documents(db, part)).collect())
     else:
@@ -329,35 +340,34 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
                 save_actor(s, record, known)
         known.insert_new(s)
         s.flush()
-        for _raw, doc in kept.docs.values():
-            insert_rows(s, actor_links(doc))
+        insert_values(s, {ActorDocumentRow: [link for doc in docs for link in actor_links(doc)]})
     job.skipped += job.stored - written
     job.stored = written
 
 
 def group_documents(store: Store, ids: list[str]) -> None:
     """Driver: group each listed document that is stored and not grouped yet (grouping
-    gives it a signature), in the order listed, one transaction each.
+    gives it a signature), in the order listed, ``WRITE_BATCH`` documents per transaction.
 
     Its ingest time is set as it is grouped, as the in-process ingest sets it: "the
     earliest stored copy" of a near-duplicate then means the earliest in input order, not
-    the first a parallel write happened to store."""
+    the first a parallel write happened to store. A batch sees what the documents before
+    it in the batch wrote, so it groups as one transaction per document would; a killed
+    batch is regrouped whole by the rerun, in the same order."""
     order = list(dict.fromkeys(ids))
-    grouped: set[str] = set()
-    with store.session() as s:
-        for k in range(0, len(order), 500):
-            grouped |= set(s.scalars(select(SignatureRow.doc_id)
-                                     .where(SignatureRow.doc_id.in_(order[k:k + 500]))))
-    for doc_id in order:
-        if doc_id in grouped:
-            continue
+    for k in range(0, len(order), WRITE_BATCH):
+        batch = order[k:k + WRITE_BATCH]
         with store.session.begin() as s:
-            row = s.execute(select(DocumentRow.raw, DocumentRow.data)
-                            .where(DocumentRow.id == doc_id)).first()
-            if row is None:  # failed, or stored by no one
-                continue
-            stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw),
-                          ingested_now())
+            grouped = set(s.scalars(select(SignatureRow.doc_id)
+                                    .where(SignatureRow.doc_id.in_(batch))))
+            stored = {row.id: row for row in s.execute(
+                select(DocumentRow.id, DocumentRow.raw, DocumentRow.data)
+                .where(DocumentRow.id.in_([i for i in batch if i not in grouped])))}
+            for doc_id in batch:
+                if (row := stored.get(doc_id)) is None:  # grouped, failed or stored by no one
+                    continue
+                stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw),
+                              ingested_now())
 
 
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:

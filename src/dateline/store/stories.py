@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -32,6 +33,7 @@ from dateline.stories import assign, events, minhash
 from dateline.timex.interval import interval
 
 MAX_CANDIDATES = 50  # documents sharing most bands, then stories sharing most actors
+STORED_REPORTS = 16384  # story events kept decoded (~1 KB each) for the next documents
 MAX_STORY_SPAN_DAYS = 31  # a publication date vaguer than a month places no story
 NAMED = ("person", "organisation", "group")  # actors specific enough to tie a story
 GROUPING_TABLES = (StoryKeyRow, StoryRow, StoryEventKeyRow, StoryEventRow, BandRow,
@@ -57,12 +59,13 @@ SIMILAR = (select(_SIG.doc_id, _SIG.shingles, _SIG.signature, _DOC.duplicate_of,
            .join(DocumentRow.__table__, _DOC.id == _SIG.doc_id)
            .where(_SIG.doc_id.in_(_SHARED_BANDS.scalar_subquery())))
 ADD_SIGNATURE, ADD_BAND = insert(SignatureRow.__table__), insert(BandRow.__table__)
-# a story event's fields in the order of events.EventReport
+# a story event's fields in the order of events.EventReport; its ids a subquery, not a
+# join made distinct (which sorts whole rows: ~3x slower on a busy key's ~1,000)
 STORY_EVENTS = (select(_SE.id, _SE.doc_id, _SE.type, _SE.source_actor, _SE.source_country,
                        _SE.target_actor, _SE.target_country, _SE.date_start, _SE.date_end,
                        _SE.words)
-                .join(StoryEventKeyRow.__table__, _SE.id == _SE_KEY.story_event)
-                .where(_SE_KEY.key.in_(_in("keys"))).distinct())
+                .where(_SE.id.in_(select(_SE_KEY.story_event)
+                                  .where(_SE_KEY.key.in_(_in("keys"))))))
 MARK_EVENT = update(EventRow.__table__).where(_EVENT.id == bindparam("event_id"))
 ORIGINAL_STORY = select(_DOC.story).where(_DOC.id == bindparam("doc_id"))
 SPANS = select(_STORY.id, _STORY.first_date, _STORY.last_date).where(_STORY.id.in_(_in("ids")))
@@ -133,15 +136,14 @@ def _similar_documents(s: Session, doc_id: str, sig: minhash.Signature,
 def _story_events(s: Session, doc: Document
                   ) -> tuple[dict[str, str], dict[str, tuple[str | None, str | None]]]:
     """Join each event to the story event it reports, or start one: event id → story
-    event, and the dates of the stored story events it could join."""
+    event, and the dates of the stored story events it joins."""
     ids = [f"{doc.id}-e{n}" for n in range(len(doc.events))]
     new = events.reports(doc.id, doc.text, doc.events, doc.published, ids)
     all_keys = sorted({k for r in new for k in events.lookup_keys(r)})
     candidates: dict[str, list[events.EventReport]] = {}
     if all_keys:
         for row in s.execute(STORY_EVENTS, {"keys": all_keys}):
-            candidates.setdefault(row[0], [events.EventReport(*row[:-1],
-                                                              frozenset(row[-1].split()))])
+            candidates.setdefault(row[0], [_stored_report(tuple(row))])
     joined = events.assign(new, candidates)
     for report in new:
         joined.setdefault(report.id, report.id)
@@ -157,7 +159,17 @@ def _story_events(s: Session, doc: Document
     if joined:
         s.execute(MARK_EVENT, [{"event_id": event_id, "story_event": se}
                                for event_id, se in sorted(joined.items())])
-    return joined, {se: (c[0].start, c[0].end) for se, c in candidates.items()}
+    return joined, {se: (candidates[se][0].start, candidates[se][0].end)
+                    for se in set(joined.values()) if se in candidates}
+
+
+@lru_cache(maxsize=STORED_REPORTS)
+def _stored_report(row: tuple[Any, ...]) -> events.EventReport:
+    """A stored story event (a ``STORY_EVENTS`` row, as a tuple: a Row compares slowly)
+    as a report. A busy key (a type and
+    sides in a month) brings the same story events back for document after document, and
+    a row is its whole content, so a cached report is never stale."""
+    return events.EventReport(*row[:-1], frozenset(row[-1].split()))
 
 
 def _story(s: Session, doc_id: str, similar: list[dict[str, Any]], joined: dict[str, str],
