@@ -100,7 +100,8 @@ def write(store: Any, doc: Any) -> float:
     from dateline.store.schema import DocumentRow, EventRow
 
     with store.session.begin() as s:
-        insert_values(s, {DocumentRow: [document_row(doc)], EventRow: annotation_rows(doc)[EventRow]})
+        insert_values(s, {DocumentRow: [document_row(doc)],
+                          EventRow: annotation_rows(doc)[EventRow]})
         start = time.perf_counter()
         stories.group(s, doc)
         s.flush()

@@ -130,8 +130,9 @@ def story_events(store: Store) -> set[frozenset[str]]:
 def test_grouping_in_batches_equals_grouping_each_as_it_is_saved(store, tmp_path, monkeypatch):
     """The Spark ingest groups stored documents a batch per transaction, in input order:
     each sees what the ones before it in its batch wrote, as when each is grouped as it is
-    saved (in-process); a rerun regroups nothing. In another order a copy points at the
-    other original, so the order within a batch is kept."""
+    saved (in-process), through the story events read once per batch; a rerun regroups
+    nothing. In another order a copy points at the other original, so the order within a
+    batch is kept."""
     from dateline.engines import spark_ingest
 
     monkeypatch.setattr(spark_ingest, "WRITE_BATCH", 3)  # five documents, two batches
@@ -168,3 +169,21 @@ def test_a_stored_story_event_is_decoded_from_its_whole_row():
     assert _stored_report(row).words == frozenset({"island", "summit"})
     assert _stored_report((*row[:-1], "trade talks")).words == frozenset({"trade", "talks"})
     assert _stored_report(row) is _stored_report(tuple(list(row)))
+
+
+def test_grouping_takes_the_signature_given_for_a_documents_text(store, tmp_path):
+    """The Spark executors sign each text; grouping takes the signature given for the
+    document's text (a wrong one here, another text's, hides the copy) and signs a text
+    given none itself."""
+    from dateline.engines.spark_ingest import group_documents, save_documents
+    from dateline.stories import minhash
+
+    wrapped = "Home | News | Business\n\n" + ARTICLE + "\n\nShare this"
+    docs = [doc("orig", ARTICLE, "Wire"), doc("wrap", wrapped, "Courier", "2022-11-16")]
+    save_documents(store, docs)
+    group_documents(store, ["orig", "wrap"], {wrapped: minhash.signature(OTHER)})
+    assert marks(store)["wrap"][0] is None
+    with Store(str(tmp_path / "unsigned.db")) as unsigned:
+        save_documents(unsigned, docs)
+        group_documents(unsigned, ["orig", "wrap"], {OTHER: minhash.signature(OTHER)})
+        assert marks(unsigned)["wrap"][0] == "orig"

@@ -50,6 +50,7 @@ from dateline.store import Store, stories
 from dateline.store.rows import ingested_now, insert_documents, insert_values
 from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
 from dateline.store.store import KnownRows, actor_links, save_actor
+from dateline.stories import minhash
 
 PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
 # Documents per transaction when the store is written or grouped in bulk: a commit costs
@@ -113,11 +114,14 @@ def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
             yield index, n, item
 
 
+Prepared = tuple[int, str, str, bytes, minhash.Signature | None]
+
+
 def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]],
-                    settings: Settings) -> Iterator[tuple[int, str, str, bytes]]:
+                    settings: Settings) -> Iterator[Prepared]:
     """Executor: the stages that need no knowledge base over whole batches; for each
-    wanted input, (ordinal, "doc", contract JSON, parse bytes) or (ordinal, "error",
-    reason, b"")."""
+    wanted input, (ordinal, "doc", contract JSON, parse bytes, the MinHash signature of
+    its text, for grouping) or (ordinal, "error", reason, b"", None)."""
     pipeline = worker_pipeline(settings)
     early, _late = split_stages(pipeline)
     for first, batch, wanted in tasks:
@@ -125,14 +129,15 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
         prepared = pipeline.prepare([item for _, item in todo], batch)
         for (ordinal, item), doc in zip(todo, prepared, strict=True):
             if isinstance(doc, ProcessError):
-                yield ordinal, "error", doc.reason, b""
+                yield ordinal, "error", doc.reason, b"", None
                 continue
             try:
                 for stage in early:
                     stage([doc])
-                shipped = doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE)
+                shipped = (doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE),
+                           minhash.signature(doc.text))
             except Exception as exc:  # noqa: BLE001 - one document's failure is its own
-                yield ordinal, "error", ProcessError.of(item.source, exc).reason, b""
+                yield ordinal, "error", ProcessError.of(item.source, exc).reason, b"", None
                 continue
             yield ordinal, "doc", *shipped
 
@@ -221,6 +226,9 @@ class Kept:
 
     docs: dict[str, Document] = field(default_factory=dict)  # by id, with their raw text
     actor_ids: set[str] = field(default_factory=set)  # records changed by the run
+    # the executors' MinHash signatures, by text: grouping a stored document whose text
+    # was signed takes its signature, whatever its id
+    signatures: dict[str, minhash.Signature] = field(default_factory=dict)
 
     def write(self, doc: Document, records: list[dict[str, Any]]) -> bool:
         """``Ingest.keep``'s writer: remember (a duplicate input counts as stored)."""
@@ -271,7 +279,7 @@ def ingest_with_spark(
             replay(job, kept, items, ordered(sc, sc.parallelize(tasks, len(tasks)).mapPartitions(
                 lambda part: prepare_batches(part, settings))), tell)
         write_store(sc, store, job, kept)
-        group_documents(store, [item.id for item in items])
+        group_documents(store, [item.id for item in items], kept.signatures)
         if parquet:
             write_parquet(spark, store, [i.id for i in items], str(parquet))
         return job
@@ -281,7 +289,7 @@ def ingest_with_spark(
 
 
 def replay(job: Ingest, kept: Kept, items: list[InputDocument],
-           results: Iterator[tuple[int, str, str, bytes]],
+           results: Iterator[Prepared],
            tell: Callable[[Document | ProcessError | ReadError], None]) -> None:
     """The driver's pass, in input order: the stages that need the knowledge base, then
     the in-process job's ``keep`` (learn, validate), as the in-process ingest does."""
@@ -292,7 +300,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
     vocab = None
     kept_before: set[str] = set()  # ids kept by earlier batches: skipped, as in-process
     batch_of = None
-    for ordinal, kind, payload, parse in results:
+    for ordinal, kind, payload, parse, signature in results:
         item = items[ordinal]
         if ordinal // job.pipeline.settings.batch != batch_of:
             batch_of = ordinal // job.pipeline.settings.batch
@@ -304,6 +312,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
             tell(ProcessError(item.source, payload, item.id))
             continue
         doc = Document.from_json(json.loads(payload), raw=item.raw)
+        kept.signatures[doc.text] = signature
         if vocab is None:
             from dateline.nlp import load
 
@@ -345,7 +354,8 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
     job.stored = written
 
 
-def group_documents(store: Store, ids: list[str]) -> None:
+def group_documents(store: Store, ids: list[str],
+                    signatures: dict[str, minhash.Signature] | None = None) -> None:
     """Driver: group each listed document that is stored and not grouped yet (grouping
     gives it a signature), in the order listed, ``WRITE_BATCH`` documents per transaction.
 
@@ -353,11 +363,14 @@ def group_documents(store: Store, ids: list[str]) -> None:
     earliest stored copy" of a near-duplicate then means the earliest in input order, not
     the first a parallel write happened to store. A batch sees what the documents before
     it in the batch wrote, so it groups as one transaction per document would; a killed
-    batch is regrouped whole by the rerun, in the same order."""
+    batch is regrouped whole by the rerun, in the same order. ``signatures``: the MinHash
+    signatures of texts, computed already (on the executors)."""
+    signatures = signatures or {}
     order = list(dict.fromkeys(ids))
     for k in range(0, len(order), WRITE_BATCH):
         batch = order[k:k + WRITE_BATCH]
         with store.session.begin() as s:
+            keyed = stories.StoryEventsByKey()
             grouped = set(s.scalars(select(SignatureRow.doc_id)
                                     .where(SignatureRow.doc_id.in_(batch))))
             stored = {row.id: row for row in s.execute(
@@ -366,8 +379,8 @@ def group_documents(store: Store, ids: list[str]) -> None:
             for doc_id in batch:
                 if (row := stored.get(doc_id)) is None:  # grouped, failed or stored by no one
                     continue
-                stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw),
-                              ingested_now())
+                doc = Document.from_json(json.loads(row.data), raw=row.raw)
+                stories.group(s, doc, ingested_now(), signatures.get(doc.text), keyed)
 
 
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from dateline.model import Document
 from dateline.store.schema import DocumentRow, EntityRow, EventRow, QuoteRow, TimexRow
+from dateline.timex.interval import DATED_TYPES, date_fields
 
 Rows = dict[type, list[dict[str, Any]]]  # table → rows to insert, each its column values
-from dateline.timex.interval import DATED_TYPES, date_fields
 
 
 def document_row(doc: Document) -> dict[str, Any]:

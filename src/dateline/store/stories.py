@@ -66,6 +66,10 @@ STORY_EVENTS = (select(_SE.id, _SE.doc_id, _SE.type, _SE.source_actor, _SE.sourc
                        _SE.words)
                 .where(_SE.id.in_(select(_SE_KEY.story_event)
                                   .where(_SE_KEY.key.in_(_in("keys"))))))
+KEYED_STORY_EVENTS = (select(_SE_KEY.key, *STORY_EVENTS.selected_columns)
+                      .join(StoryEventRow.__table__, _SE.id == _SE_KEY.story_event)
+                      .where(_SE_KEY.key.in_(_in("keys"))))
+STORY_EVENTS_BY_ID = select(*STORY_EVENTS.selected_columns).where(_SE.id.in_(_in("ids")))
 MARK_EVENT = update(EventRow.__table__).where(_EVENT.id == bindparam("event_id"))
 ORIGINAL_STORY = select(_DOC.story).where(_DOC.id == bindparam("doc_id"))
 SPANS = select(_STORY.id, _STORY.first_date, _STORY.last_date).where(_STORY.id.in_(_in("ids")))
@@ -91,10 +95,49 @@ MEMBERS = (select(_EVENT.story_event, _EVENT.doc_id, _DOC.duplicate_of, _DOC.out
 SET_COUNTS = update(StoryEventRow.__table__).where(_SE.id == bindparam("se"))
 
 
-def group(s: Session, doc: Document, ingested_at: str | None = None) -> None:
+class StoryEventsByKey:
+    """The story events stored under each lookup key, read once per transaction that groups
+    many documents (the Spark ingest's batches): a busy key (a type and sides in a month)
+    brings back the same hundreds of story events for document after document. It holds
+    only for a transaction that alone groups: the keys it stores are added here, and
+    grouping a new document removes no story event."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, dict[str, events.EventReport]] = {}
+
+    def candidates(self, s: Session, keys: list[str]) -> dict[str, list[events.EventReport]]:
+        """The story events stored under any of the keys, by id (as ``STORY_EVENTS``)."""
+        missing = [key for key in keys if key not in self.keys]
+        for key in missing:
+            self.keys[key] = {}
+        if missing:
+            for key, *row in s.execute(KEYED_STORY_EVENTS, {"keys": missing}):
+                self.keys[key][row[0]] = _stored_report(tuple(row))
+        found: dict[str, list[events.EventReport]] = {}
+        for key in keys:
+            for story_event, report in self.keys[key].items():
+                found.setdefault(story_event, [report])
+        return found
+
+    def stored(self, s: Session, pairs: list[tuple[str, str]]) -> None:
+        """(key, story event) pairs just stored: each story event as stored, under each
+        key read already."""
+        added = [(key, se) for key, se in pairs if key in self.keys and se not in self.keys[key]]
+        if not added:
+            return
+        rows = {row[0]: _stored_report(tuple(row)) for row in s.execute(
+            STORY_EVENTS_BY_ID, {"ids": sorted({se for _key, se in added})})}
+        for key, se in added:
+            self.keys[key][se] = rows[se]
+
+
+def group(s: Session, doc: Document, ingested_at: str | None = None,
+          sig: minhash.Signature | None = None, keyed: StoryEventsByKey | None = None) -> None:
     """Mark the document's duplicate_of and story and its events' story events
-    (``ingested_at``: set its ingest time with them, as the Spark ingest does)."""
-    sig = minhash.signature(doc.text)
+    (``ingested_at``: set its ingest time with them, as the Spark ingest does; ``sig``:
+    its text's MinHash signature when computed already; ``keyed``: the story events by key
+    read already in this transaction)."""
+    sig = sig if sig is not None else minhash.signature(doc.text)
     bands = sorted(set(minhash.band_keys(sig)))
     similar = _similar_documents(s, doc.id, sig, bands)
     s.execute(ADD_SIGNATURE, [
@@ -104,7 +147,7 @@ def group(s: Session, doc: Document, ingested_at: str | None = None) -> None:
     copies = [c for c in similar if c["duplicate"] and c["root"] != doc.id]
     duplicate_of = min(copies, key=lambda c: (c["ingested_at"], c["root"]))["root"] \
         if copies else None
-    joined, dates = _story_events(s, doc)
+    joined, dates = _story_events(s, doc, keyed)
     named = _named(doc.actors)
     start, end = _dates(doc.published)
     story, stored = _story(s, doc.id, similar, joined, dates, duplicate_of, named, start, end)
@@ -133,7 +176,7 @@ def _similar_documents(s: Session, doc_id: str, sig: minhash.Signature,
     return out
 
 
-def _story_events(s: Session, doc: Document
+def _story_events(s: Session, doc: Document, keyed: StoryEventsByKey | None = None,
                   ) -> tuple[dict[str, str], dict[str, tuple[str | None, str | None]]]:
     """Join each event to the story event it reports, or start one: event id → story
     event, and the dates of the stored story events it joins."""
@@ -141,7 +184,9 @@ def _story_events(s: Session, doc: Document
     new = events.reports(doc.id, doc.text, doc.events, doc.published, ids)
     all_keys = sorted({k for r in new for k in events.lookup_keys(r)})
     candidates: dict[str, list[events.EventReport]] = {}
-    if all_keys:
+    if all_keys and keyed is not None:
+        candidates = keyed.candidates(s, all_keys)
+    elif all_keys:
         for row in s.execute(STORY_EVENTS, {"keys": all_keys}):
             candidates.setdefault(row[0], [_stored_report(tuple(row))])
     joined = events.assign(new, candidates)
@@ -153,9 +198,11 @@ def _story_events(s: Session, doc: Document
         target_actor=r.target_actor, target_country=r.target_country, date_start=r.start,
         date_end=r.end, words=" ".join(sorted(r.words)), doc_id=doc.id, num_mentions=0,
         num_articles=0, num_sources=0) for r in new if joined[r.id] == r.id])
-    pairs = {(key, joined[r.id]) for r in new for key in events.keys(r)}
+    pairs = sorted({(key, joined[r.id]) for r in new for key in events.keys(r)})
     insert_missing(s, StoryEventKeyRow.__table__,
-                   [{"key": key, "story_event": se} for key, se in sorted(pairs)])
+                   [{"key": key, "story_event": se} for key, se in pairs])
+    if keyed is not None:
+        keyed.stored(s, pairs)
     if joined:
         s.execute(MARK_EVENT, [{"event_id": event_id, "story_event": se}
                                for event_id, se in sorted(joined.items())])
@@ -166,9 +213,9 @@ def _story_events(s: Session, doc: Document
 @lru_cache(maxsize=STORED_REPORTS)
 def _stored_report(row: tuple[Any, ...]) -> events.EventReport:
     """A stored story event (a ``STORY_EVENTS`` row, as a tuple: a Row compares slowly)
-    as a report. A busy key (a type and
-    sides in a month) brings the same story events back for document after document, and
-    a row is its whole content, so a cached report is never stale."""
+    as a report. A busy key (a type and sides in a month) brings the same story events
+    back for document after document, and a row is its whole content, so a cached report
+    is never stale."""
     return events.EventReport(*row[:-1], frozenset(row[-1].split()))
 
 

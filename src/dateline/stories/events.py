@@ -172,7 +172,7 @@ def assign(new: list[EventReport], candidates: dict[str, list[EventReport]],
     story events having a report of its type (no other can match it)."""
     of_type: dict[str, list[tuple[str, list[EventReport]]]] = {}
     for story_event, members in candidates.items():
-        for type_ in dict.fromkeys(m.type for m in members):
+        for type_ in {m.type for m in members}:
             of_type.setdefault(type_, []).append((story_event, members))
     scored = []
     for report in new:
