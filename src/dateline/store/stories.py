@@ -103,7 +103,7 @@ class StoryEventsByKey:
     grouping a new document removes no story event."""
 
     def __init__(self) -> None:
-        self.keys: dict[str, dict[str, events.EventReport]] = {}
+        self.keys: dict[str, dict[str, list[events.EventReport]]] = {}  # key → id → [report]
 
     def candidates(self, s: Session, keys: list[str]) -> dict[str, list[events.EventReport]]:
         """The story events stored under any of the keys, by id (as ``STORY_EVENTS``)."""
@@ -112,11 +112,10 @@ class StoryEventsByKey:
             self.keys[key] = {}
         if missing:
             for key, *row in s.execute(KEYED_STORY_EVENTS, {"keys": missing}):
-                self.keys[key][row[0]] = _stored_report(tuple(row))
+                self.keys[key][row[0]] = [_stored_report(tuple(row))]
         found: dict[str, list[events.EventReport]] = {}
         for key in keys:
-            for story_event, report in self.keys[key].items():
-                found.setdefault(story_event, [report])
+            found.update(self.keys[key])
         return found
 
     def stored(self, s: Session, pairs: list[tuple[str, str]]) -> None:
@@ -128,7 +127,7 @@ class StoryEventsByKey:
         rows = {row[0]: _stored_report(tuple(row)) for row in s.execute(
             STORY_EVENTS_BY_ID, {"ids": sorted({se for _key, se in added})})}
         for key, se in added:
-            self.keys[key][se] = rows[se]
+            self.keys[key][se] = [rows[se]]
 
 
 def group(s: Session, doc: Document, ingested_at: str | None = None,
