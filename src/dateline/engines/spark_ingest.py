@@ -11,20 +11,23 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
    no knowledge base (the actor stage's entity correction; the quotes stage's candidates,
    speaker spans and dates; the events stage's triggers judged on the parse, kept in the
    parse's ``user_data``) and per-document stages that use none of the actor stage's
-   output (timex); each document comes back as contract JSON plus its compact parse;
+   output (timex), and the MinHash signature of the text that grouping needs; each
+   document comes back as contract JSON plus its compact parse and its signature;
 3. the driver, in input order, runs the rest (the ``resolve`` of those stages: mentions,
    speakers and event sides to actor ids, statements, merging) and the ``Ingest.keep``
    of the in-process job: learn, validate. This replay is the one global knowledge base;
    it costs under a tenth of the executors' work, and overlaps it;
-4. executors write the documents in parallel (one transaction each, skipped when stored);
+4. executors write the documents in parallel (``WRITE_BATCH`` per transaction, skipped
+   when stored; the driver writes them on SQLite);
    the driver then writes the knowledge base (in bulk) and the actor-document links in
    one transaction. Until that commits, a stored document without its links is not done,
    so a killed job reruns from the same knowledge base to the same store;
 5. the driver groups (near-duplicates, story events, stories) each input's stored
-   document not grouped yet, in input order, one transaction each, with the in-process
-   ingest's own ``stories.group``. Grouping decides against the documents grouped before
-   it, so this order is what makes it equal the in-process grouping; a grouped document
-   is never regrouped, so a rerun after a kill groups the rest in the same order.
+   document not grouped yet, in input order, ``WRITE_BATCH`` per transaction, with the
+   in-process ingest's own ``stories.group``. Grouping decides against the documents
+   grouped before it, so this order is what makes it equal the in-process grouping; a
+   grouped document is never regrouped, so a rerun after a kill groups the rest in the
+   same order.
 """
 
 from __future__ import annotations
