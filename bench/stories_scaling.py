@@ -96,14 +96,12 @@ def write(store: Any, doc: Any) -> float:
     """One document into the store in its own transaction, as ingest writes it but with
     only the rows grouping reads (the document and its events); the seconds grouping took."""
     from dateline.store import stories
-    from dateline.store.rows import annotation_rows, document_row
-    from dateline.store.schema import EventRow
+    from dateline.store.rows import annotation_rows, document_row, insert_values
+    from dateline.store.schema import DocumentRow, EventRow
 
     with store.session.begin() as s:
-        s.add(document_row(doc))
-        s.flush()
-        s.add_all(r for r in annotation_rows(doc) if isinstance(r, EventRow))
-        s.flush()
+        insert_values(s, {DocumentRow: [document_row(doc)],
+                          EventRow: annotation_rows(doc)[EventRow]})
         start = time.perf_counter()
         stories.group(s, doc)
         s.flush()

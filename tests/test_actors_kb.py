@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,24 @@ def test_a_record_the_text_did_not_place_takes_the_documents_default() -> None:
     assert kb.get("congress")["country"] == "USA"  # stored with the record, not only the doc
     lone = resolve("Congress passed the bill on Monday.", kb=ActorKB())
     assert next(a for a in lone.actors if a["id"] == "congress")["country"] is None
+
+
+def test_a_failed_document_teaches_nothing_and_a_kept_one_is_learned() -> None:
+    """Learning inside a failing transaction is undone, down to the nested entries and the
+    document lists it appended to; the same learning in a transaction that ends is kept."""
+    kb = ActorKB()
+    resolve("Portuguese Finance Minister Rui Tavares met bankers.", kb=kb,
+            published="2022-05-02")
+    before = copy.deepcopy(kb.records())
+    later = resolve("Finance Minister Rui Tavares said Tavares would stay.",
+                    kb=ActorKB.from_records(copy.deepcopy(before)), published="2022-06-01")
+    with pytest.raises(RuntimeError), kb.transaction():
+        kb.learn(later)
+        assert kb.get("rui-tavares")["last_seen"] == "2022-06-01"
+        raise RuntimeError("the store refused the document")
+    assert kb.records() == before
+    with kb.transaction():
+        kb.learn(later)
+    record = kb.get("rui-tavares")
+    assert record["last_seen"] == "2022-06-01" and later.id in record["docs"]
+    assert later.id in next(r for r in record["roles"] if r["role"] == "Finance Minister")["docs"]

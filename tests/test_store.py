@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from dateline.model import Document
 from dateline.store import Store, database_url
-from dateline.store.schema import ActorRoleRow, EventRow, QuoteRow
+from dateline.store.rows import insert_documents
+from dateline.store.schema import ActorRoleRow, EntityRow, EventRow, QuoteRow
 
 
 def sample_document(doc_id: str = "00000000000000aa", published: str = "2023-05-02") -> Document:
@@ -74,6 +75,32 @@ def test_sqlite_store(tmp_path):
     with Store(str(path)) as store:  # reopening migrates nothing and keeps everything
         assert store.count() == 2
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def annotations(store: Store) -> list[tuple]:
+    """Every annotation row (events without the story event grouping gives them)."""
+    event = [c for c in EventRow.__table__.c if c.name != "story_event"]
+    with store.session() as s:
+        return [tuple(s.execute(query).all()) for query in (
+            select(QuoteRow.__table__), select(*event), select(EntityRow.__table__))]
+
+
+def test_bulk_insert_writes_what_a_save_writes_and_never_twice(tmp_path):
+    """The bulk writer (the Spark ingest's) stores the rows a save stores; a batch written
+    again changes nothing, and of an id given twice the first document is the one kept."""
+    first = sample_document()
+    other = sample_document("00000000000000bb", published="2024-01-09")
+    twice = sample_document(published="2025-07-01")  # the first's id, other content
+    with Store(str(tmp_path / "saved.db")) as saved, Store(str(tmp_path / "bulk.db")) as bulk:
+        saved.save(first)
+        saved.save(other)
+        with bulk.session.begin() as s:
+            assert insert_documents(s, [first, other, twice]) == 2
+        with bulk.session.begin() as s:
+            assert insert_documents(s, [other, first]) == 0
+        assert [d["published"] for d in bulk.documents()] == ["2023-05-02", "2024-01-09"]
+        assert annotations(bulk) == annotations(saved)
+        assert count(bulk, EventRow) == 2 and count(bulk, EntityRow) == 2
 
 
 def test_database_url_forms():

@@ -159,3 +159,10 @@ def test_actor_keys_reach_the_months_within_the_gap_only():
     assert set(stored) & set(near) and not set(stored) & set(far)
     assert assign.actor_keys(["antony-blinken"], None) == []
     assert assign.key_actor(stored[0]) == "antony-blinken"
+
+
+def test_a_story_event_is_compared_with_reports_of_each_type_among_its_members():
+    mixed = {"se": [report("d1-e0", "d1", type_="ACCUSE"), report("d2-e0", "d2")]}
+    assert events.assign([report("d3-e0", "d3")], mixed) == {"d3-e0": "se"}
+    assert events.assign([report("d3-e0", "d3", type_="ACCUSE")], mixed) == {"d3-e0": "se"}
+    assert events.assign([report("d3-e0", "d3", type_="REJECT")], mixed) == {}

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from dateline.model import Document
 from dateline.store import Store
 from dateline.store.rows import insert_missing
-from dateline.store.schema import ActorCountRow, BandRow, DocumentRow, StoryRow
+from dateline.store.schema import ActorCountRow, BandRow, DocumentRow, EventRow, StoryRow
 from test_stories import ARTICLE, OTHER
 
 
@@ -116,3 +116,74 @@ def test_insert_missing_adds_new_keys_and_leaves_stored_rows_as_they_are(store):
     with store.session() as s:
         assert dict(s.execute(select(ActorCountRow.key, ActorCountRow.documents)).all()) == {
             "kept|2016-09": 5, "new|2016-09": 1}
+
+
+def story_events(store: Store) -> set[frozenset[str]]:
+    """The partition of events into story events, whatever their ids."""
+    with store.session() as s:
+        members: dict[str, set[str]] = {}
+        for event_id, se in s.execute(select(EventRow.id, EventRow.story_event)):
+            members.setdefault(se, set()).add(event_id)
+    return {frozenset(m) for m in members.values()}
+
+
+def test_grouping_in_batches_equals_grouping_each_as_it_is_saved(store, tmp_path, monkeypatch):
+    """The Spark ingest groups stored documents a batch per transaction, in input order:
+    each sees what the ones before it in its batch wrote, as when each is grouped as it is
+    saved (in-process), through the story events read once per batch; a rerun regroups
+    nothing. In another order a copy points at the other original, so the order within a
+    batch is kept."""
+    from dateline.engines import spark_ingest
+
+    monkeypatch.setattr(spark_ingest, "WRITE_BATCH", 3)  # five documents, two batches
+    wrapped = "Home | News | Business\n\n" + ARTICLE + "\n\nShare this"
+    trimmed = "\n\n".join(ARTICLE.split("\n\n")[:3])
+    docs = [doc("orig", ARTICLE, "Wire"), doc("other", OTHER, "Wire"),
+            doc("wrap", wrapped, "Courier", "2022-11-16"),
+            doc("trim", trimmed, "Post", "2022-11-16"), doc("late", OTHER, "Post")]
+    with Store(str(tmp_path / "each.db")) as each:
+        for d in docs:
+            each.save(d)
+        expected = marks(each), story_events(each)
+    assert spark_ingest.save_documents(store, docs) == len(docs)
+    assert set(marks(store).values()) == {(None, None)}  # stored, not grouped yet
+    spark_ingest.group_documents(store, [d.id for d in docs])
+    assert (marks(store), story_events(store)) == expected
+    assert expected[0]["wrap"][0] == "orig" and expected[0]["late"][0] == "other"
+    spark_ingest.group_documents(store, [d.id for d in docs])  # a rerun
+    assert (marks(store), story_events(store)) == expected
+    with Store(str(tmp_path / "reversed.db")) as other_order:
+        spark_ingest.save_documents(other_order, docs)
+        spark_ingest.group_documents(other_order, [d.id for d in reversed(docs)])
+        reordered = marks(other_order)
+    assert reordered["orig"][0] == "trim" and reordered["other"][0] == "late"
+
+
+def test_a_stored_story_event_is_decoded_from_its_whole_row():
+    """Decoded rows are cached by their content: a row stored again with other words (its
+    document replaced) is decoded again, not served from the cache."""
+    from dateline.store.stories import _stored_report
+
+    row = ("d1-e0", "d1", "CONSULT", None, "USA", None, "CHN", "2022-11-14", "2022-11-14",
+           "island summit")
+    assert _stored_report(row).words == frozenset({"island", "summit"})
+    assert _stored_report((*row[:-1], "trade talks")).words == frozenset({"trade", "talks"})
+    assert _stored_report(row) is _stored_report(tuple(list(row)))
+
+
+def test_grouping_takes_the_signature_given_for_a_documents_text(store, tmp_path):
+    """The Spark executors sign each text; grouping takes the signature given for the
+    document's text (a wrong one here, another text's, hides the copy) and signs a text
+    given none itself."""
+    from dateline.engines.spark_ingest import group_documents, save_documents
+    from dateline.stories import minhash
+
+    wrapped = "Home | News | Business\n\n" + ARTICLE + "\n\nShare this"
+    docs = [doc("orig", ARTICLE, "Wire"), doc("wrap", wrapped, "Courier", "2022-11-16")]
+    save_documents(store, docs)
+    group_documents(store, ["orig", "wrap"], {wrapped: minhash.signature(OTHER)})
+    assert marks(store)["wrap"][0] is None
+    with Store(str(tmp_path / "unsigned.db")) as unsigned:
+        save_documents(unsigned, docs)
+        group_documents(unsigned, ["orig", "wrap"], {OTHER: minhash.signature(OTHER)})
+        assert marks(unsigned)["wrap"][0] == "orig"

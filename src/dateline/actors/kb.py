@@ -33,7 +33,6 @@ See ``data/actors/overrides.example.yaml``.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,6 +70,18 @@ def _seen(entry: dict[str, Any], date: str | None, doc_id: str) -> None:
     docs = entry.setdefault("docs", [])
     if doc_id not in docs:
         docs.append(doc_id)
+
+
+def _snapshot(value: Any) -> Any:
+    """A deep copy of a record (nested dicts and lists of plain values), to put back on
+    rollback. Unlike ``copy.deepcopy`` it keeps no memo and copies a list's strings by
+    reference: an actor's document lists grow with the corpus, and a record is journalled
+    each time a document mentions it."""
+    if isinstance(value, dict):
+        return {key: _snapshot(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_snapshot(item) if isinstance(item, (dict, list)) else item for item in value]
+    return value
 
 
 def _best(counts: dict[str, int]) -> str | None:
@@ -194,7 +205,7 @@ class ActorKB:
         """The record about to change, journalled first when inside a transaction."""
         record = self.actors.get(actor_id)
         if self._journal is not None and actor_id not in self._journal:
-            self._journal[actor_id] = copy.deepcopy(record)
+            self._journal[actor_id] = _snapshot(record)
         return record
 
     def changed(self) -> set[str]:

@@ -11,20 +11,23 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
    no knowledge base (the actor stage's entity correction; the quotes stage's candidates,
    speaker spans and dates; the events stage's triggers judged on the parse, kept in the
    parse's ``user_data``) and per-document stages that use none of the actor stage's
-   output (timex); each document comes back as contract JSON plus its compact parse;
+   output (timex), and the MinHash signature of the text that grouping needs; each
+   document comes back as contract JSON plus its compact parse and its signature;
 3. the driver, in input order, runs the rest (the ``resolve`` of those stages: mentions,
    speakers and event sides to actor ids, statements, merging) and the ``Ingest.keep``
    of the in-process job: learn, validate. This replay is the one global knowledge base;
    it costs under a tenth of the executors' work, and overlaps it;
-4. executors write the documents in parallel (one transaction each, skipped when stored);
+4. executors write the documents in parallel (``WRITE_BATCH`` per transaction, skipped
+   when stored; the driver writes them on SQLite);
    the driver then writes the knowledge base (in bulk) and the actor-document links in
    one transaction. Until that commits, a stored document without its links is not done,
    so a killed job reruns from the same knowledge base to the same store;
 5. the driver groups (near-duplicates, story events, stories) each input's stored
-   document not grouped yet, in input order, one transaction each, with the in-process
-   ingest's own ``stories.group``. Grouping decides against the documents grouped before
-   it, so this order is what makes it equal the in-process grouping; a grouped document
-   is never regrouped, so a rerun after a kill groups the rest in the same order.
+   document not grouped yet, in input order, ``WRITE_BATCH`` per transaction, with the
+   in-process ingest's own ``stories.group``. Grouping decides against the documents
+   grouped before it, so this order is what makes it equal the in-process grouping; a
+   grouped document is never regrouped, so a rerun after a kill groups the rest in the
+   same order.
 """
 
 from __future__ import annotations
@@ -47,11 +50,15 @@ from dateline.pipeline import Pipeline, ProcessError, Stage
 from dateline.registry import resolve
 from dateline.settings import Settings
 from dateline.store import Store, stories
-from dateline.store.rows import annotation_rows, document_row, ingested_now, insert_rows
+from dateline.store.rows import ingested_now, insert_documents, insert_values
 from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
 from dateline.store.store import KnownRows, actor_links, save_actor
+from dateline.stories import minhash
 
 PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
+# Documents per transaction when the store is written or grouped in bulk: a commit costs
+# about as much as a document's rows, and a killed job loses at most one batch's work.
+WRITE_BATCH = 64
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
 
 
@@ -110,11 +117,14 @@ def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
             yield index, n, item
 
 
+Prepared = tuple[int, str, str, bytes, minhash.Signature | None]
+
+
 def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]],
-                    settings: Settings) -> Iterator[tuple[int, str, str, bytes]]:
+                    settings: Settings) -> Iterator[Prepared]:
     """Executor: the stages that need no knowledge base over whole batches; for each
-    wanted input, (ordinal, "doc", contract JSON, parse bytes) or (ordinal, "error",
-    reason, b"")."""
+    wanted input, (ordinal, "doc", contract JSON, parse bytes, the MinHash signature of
+    its text, for grouping) or (ordinal, "error", reason, b"", None)."""
     pipeline = worker_pipeline(settings)
     early, _late = split_stages(pipeline)
     for first, batch, wanted in tasks:
@@ -122,33 +132,42 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
         prepared = pipeline.prepare([item for _, item in todo], batch)
         for (ordinal, item), doc in zip(todo, prepared, strict=True):
             if isinstance(doc, ProcessError):
-                yield ordinal, "error", doc.reason, b""
+                yield ordinal, "error", doc.reason, b"", None
                 continue
             try:
                 for stage in early:
                     stage([doc])
-                shipped = doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE)
+                shipped = (doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE),
+                           minhash.signature(doc.text))
             except Exception as exc:  # noqa: BLE001 - one document's failure is its own
-                yield ordinal, "error", ProcessError.of(item.source, exc).reason, b""
+                yield ordinal, "error", ProcessError.of(item.source, exc).reason, b"", None
                 continue
             yield ordinal, "doc", *shipped
 
 
 def write_documents(db: str, docs: Iterable[tuple[str, str]]) -> Iterator[int]:
-    """Executor (or the driver, for SQLite): each document's rows in a transaction of its
-    own, without actor links; one already stored is left as it is. Yields how many it wrote."""
+    """Executor: the documents (raw text, contract JSON) without actor links, a batch per
+    transaction; one already stored is left as it is. Yields how many it wrote."""
     written = 0
     with Store(db, migrate_schema=False) as store:
+        batch: list[Document] = []
         for raw, data in docs:
-            doc = Document.from_json(json.loads(data), raw=raw)
-            with store.session.begin() as s:
-                if s.get(DocumentRow, doc.id) is not None:
-                    continue
-                s.add(document_row(doc))
-                s.flush()
-                insert_rows(s, annotation_rows(doc))
-                written += 1
+            batch.append(Document.from_json(json.loads(data), raw=raw))
+            if len(batch) == WRITE_BATCH:
+                written += save_documents(store, batch)
+                batch = []
+        written += save_documents(store, batch)
     yield written
+
+
+def save_documents(store: Store, docs: list[Document]) -> int:
+    """Documents in batches of ``WRITE_BATCH``, each batch one transaction; how many were
+    new."""
+    written = 0
+    for k in range(0, len(docs), WRITE_BATCH):
+        with store.session.begin() as s:
+            written += insert_documents(s, docs[k:k + WRITE_BATCH])
+    return written
 
 
 PARQUET_SCHEMA = ("id string, source string, title string, outlet string, published string, "
@@ -208,14 +227,17 @@ def done_ids(store: Store, ids: list[str]) -> set[str]:
 class Kept:
     """What the driver's replay keeps for the writes."""
 
-    docs: dict[str, tuple[str, Document]] = field(default_factory=dict)  # id -> (raw, doc)
+    docs: dict[str, Document] = field(default_factory=dict)  # by id, with their raw text
     actor_ids: set[str] = field(default_factory=set)  # records changed by the run
+    # the executors' MinHash signatures, by text: grouping a stored document whose text
+    # was signed takes its signature, whatever its id
+    signatures: dict[str, minhash.Signature] = field(default_factory=dict)
 
     def write(self, doc: Document, records: list[dict[str, Any]]) -> bool:
         """``Ingest.keep``'s writer: remember (a duplicate input counts as stored)."""
         if doc.id in self.docs:
             return False
-        self.docs[doc.id] = (doc.raw, doc)
+        self.docs[doc.id] = doc
         self.actor_ids |= {r["id"] for r in records}
         return True
 
@@ -260,7 +282,7 @@ def ingest_with_spark(
             replay(job, kept, items, ordered(sc, sc.parallelize(tasks, len(tasks)).mapPartitions(
                 lambda part: prepare_batches(part, settings))), tell)
         write_store(sc, store, job, kept)
-        group_documents(store, [item.id for item in items])
+        group_documents(store, [item.id for item in items], kept.signatures)
         if parquet:
             write_parquet(spark, store, [i.id for i in items], str(parquet))
         return job
@@ -270,7 +292,7 @@ def ingest_with_spark(
 
 
 def replay(job: Ingest, kept: Kept, items: list[InputDocument],
-           results: Iterator[tuple[int, str, str, bytes]],
+           results: Iterator[Prepared],
            tell: Callable[[Document | ProcessError | ReadError], None]) -> None:
     """The driver's pass, in input order: the stages that need the knowledge base, then
     the in-process job's ``keep`` (learn, validate), as the in-process ingest does."""
@@ -281,7 +303,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
     vocab = None
     kept_before: set[str] = set()  # ids kept by earlier batches: skipped, as in-process
     batch_of = None
-    for ordinal, kind, payload, parse in results:
+    for ordinal, kind, payload, parse, signature in results:
         item = items[ordinal]
         if ordinal // job.pipeline.settings.batch != batch_of:
             batch_of = ordinal // job.pipeline.settings.batch
@@ -293,6 +315,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
             tell(ProcessError(item.source, payload, item.id))
             continue
         doc = Document.from_json(json.loads(payload), raw=item.raw)
+        kept.signatures[doc.text] = signature
         if vocab is None:
             from dateline.nlp import load
 
@@ -313,11 +336,11 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
 def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
     """Documents first (in parallel on PostgreSQL), then, in one transaction, the knowledge
     base records the run changed and every kept document's actor links."""
-    rows = [(raw, doc.dumps()) for raw, doc in kept.docs.values()]
-    if store.engine.dialect.name == "sqlite":  # one writer: the driver
-        written = sum(write_documents(store.db, rows))
-    elif rows:
-        db = store.db
+    docs = list(kept.docs.values())
+    if store.engine.dialect.name == "sqlite":  # one writer: the driver, from memory
+        written = save_documents(store, docs)
+    elif docs:
+        db, rows = store.db, [(doc.raw, doc.dumps()) for doc in docs]
         written = sum(sc.parallelize(rows, min(len(rows), sc.defaultParallelism * 2))
                       .mapPartitions(lambda part: write_documents(db, part)).collect())
     else:
@@ -329,35 +352,38 @@ def write_store(sc: Any, store: Store, job: Ingest, kept: Kept) -> None:
                 save_actor(s, record, known)
         known.insert_new(s)
         s.flush()
-        for _raw, doc in kept.docs.values():
-            insert_rows(s, actor_links(doc))
+        insert_values(s, {ActorDocumentRow: [link for doc in docs for link in actor_links(doc)]})
     job.skipped += job.stored - written
     job.stored = written
 
 
-def group_documents(store: Store, ids: list[str]) -> None:
+def group_documents(store: Store, ids: list[str],
+                    signatures: dict[str, minhash.Signature] | None = None) -> None:
     """Driver: group each listed document that is stored and not grouped yet (grouping
-    gives it a signature), in the order listed, one transaction each.
+    gives it a signature), in the order listed, ``WRITE_BATCH`` documents per transaction.
 
     Its ingest time is set as it is grouped, as the in-process ingest sets it: "the
     earliest stored copy" of a near-duplicate then means the earliest in input order, not
-    the first a parallel write happened to store."""
+    the first a parallel write happened to store. A batch sees what the documents before
+    it in the batch wrote, so it groups as one transaction per document would; a killed
+    batch is regrouped whole by the rerun, in the same order. ``signatures``: the MinHash
+    signatures of texts, computed already (on the executors)."""
+    signatures = signatures or {}
     order = list(dict.fromkeys(ids))
-    grouped: set[str] = set()
-    with store.session() as s:
-        for k in range(0, len(order), 500):
-            grouped |= set(s.scalars(select(SignatureRow.doc_id)
-                                     .where(SignatureRow.doc_id.in_(order[k:k + 500]))))
-    for doc_id in order:
-        if doc_id in grouped:
-            continue
+    for k in range(0, len(order), WRITE_BATCH):
+        batch = order[k:k + WRITE_BATCH]
         with store.session.begin() as s:
-            row = s.execute(select(DocumentRow.raw, DocumentRow.data)
-                            .where(DocumentRow.id == doc_id)).first()
-            if row is None:  # failed, or stored by no one
-                continue
-            stories.group(s, Document.from_json(json.loads(row.data), raw=row.raw),
-                          ingested_now())
+            keyed = stories.StoryEventsByKey()
+            grouped = set(s.scalars(select(SignatureRow.doc_id)
+                                    .where(SignatureRow.doc_id.in_(batch))))
+            stored = {row.id: row for row in s.execute(
+                select(DocumentRow.id, DocumentRow.raw, DocumentRow.data)
+                .where(DocumentRow.id.in_([i for i in batch if i not in grouped])))}
+            for doc_id in batch:
+                if (row := stored.get(doc_id)) is None:  # grouped, failed or stored by no one
+                    continue
+                doc = Document.from_json(json.loads(row.data), raw=row.raw)
+                stories.group(s, doc, ingested_now(), signatures.get(doc.text), keyed)
 
 
 def write_parquet(spark: Any, store: Store, ids: list[str], out: str) -> None:

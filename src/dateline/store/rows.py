@@ -1,4 +1,7 @@
-"""Turning a processed Document into the store's rows, and inserting new rows in bulk."""
+"""Turning a processed Document into the store's rows, and inserting new rows in bulk.
+
+Rows are plain column values (dicts), inserted with one statement per table: an ORM
+object per row costs more to build and flush than the database takes to store it."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -14,10 +17,12 @@ from dateline.model import Document
 from dateline.store.schema import DocumentRow, EntityRow, EventRow, QuoteRow, TimexRow
 from dateline.timex.interval import DATED_TYPES, date_fields
 
+Rows = dict[type, list[dict[str, Any]]]  # table → rows to insert, each its column values
 
-def document_row(doc: Document) -> DocumentRow:
+
+def document_row(doc: Document) -> dict[str, Any]:
     place = doc.place or {}
-    return DocumentRow(
+    return dict(
         id=doc.id, source=doc.source, title=doc.title, outlet=doc.outlet,
         published=doc.published, published_from=doc.published_from,
         **date_fields(doc.published, "published"),
@@ -34,28 +39,27 @@ def ingested_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def annotation_rows(doc: Document) -> list[Any]:
-    rows: list[Any] = []
-    for ent in doc.entities:
-        rows.append(EntityRow(doc_id=doc.id, start_char=ent["start"], end_char=ent["end"],
-                              text=ent["text"], label=ent["label"], actor_id=ent.get("actor")))
-    for n, quote in enumerate(doc.quotes):
-        rows.append(QuoteRow(
-            id=f"{doc.id}-q{n}", doc_id=doc.id, start_char=quote["start"],
-            end_char=quote["end"], text=quote["text"], kind=quote["kind"],
-            speaker=(quote.get("speaker") or {}).get("text"),
-            cue=(quote.get("cue") or {}).get("text"),
-            actor_id=quote.get("actor"), date=quote.get("date"), **date_fields(quote.get("date")),
-        ))
-    for tx in doc.timexes:
-        rows.append(TimexRow(doc_id=doc.id, start_char=tx["start"], end_char=tx["end"],
-                             text=tx["text"], type=tx["type"], value=tx["value"],
-                             mod=tx.get("mod"),
-                             **date_fields(tx["value"] if tx["type"] in DATED_TYPES else None)))
+def annotation_rows(doc: Document) -> Rows:
+    """A document's entity, quote, timex and event rows."""
+    entities = [dict(doc_id=doc.id, start_char=ent["start"], end_char=ent["end"],
+                     text=ent["text"], label=ent["label"], actor_id=ent.get("actor"))
+                for ent in doc.entities]
+    quotes = [dict(
+        id=f"{doc.id}-q{n}", doc_id=doc.id, start_char=quote["start"],
+        end_char=quote["end"], text=quote["text"], kind=quote["kind"],
+        speaker=(quote.get("speaker") or {}).get("text"),
+        cue=(quote.get("cue") or {}).get("text"),
+        actor_id=quote.get("actor"), date=quote.get("date"), **date_fields(quote.get("date")),
+    ) for n, quote in enumerate(doc.quotes)]
+    timexes = [dict(doc_id=doc.id, start_char=tx["start"], end_char=tx["end"],
+                    text=tx["text"], type=tx["type"], value=tx["value"], mod=tx.get("mod"),
+                    **date_fields(tx["value"] if tx["type"] in DATED_TYPES else None))
+               for tx in doc.timexes]
+    events = []
     for n, event in enumerate(doc.events):
         source = event.get("source") or {}
         target = event.get("target") or {}
-        rows.append(EventRow(
+        events.append(dict(
             id=f"{doc.id}-e{n}", doc_id=doc.id, type=event["type"], mode=event.get("mode"),
             context=",".join(event.get("context") or []),
             source_actor=source.get("actor"), source_country=source.get("country"),
@@ -68,7 +72,32 @@ def annotation_rows(doc: Document) -> list[Any]:
             intensity=event.get("intensity"), cameo=event.get("cameo"),
             mentions=len(event.get("mentions") or []) or 1,
         ))
-    return rows
+    return {EntityRow: entities, QuoteRow: quotes, TimexRow: timexes, EventRow: events}
+
+
+def insert_values(s: Session, rows: Rows) -> None:
+    """Insert rows, one statement per table, in the tables' order (referred ones first)."""
+    for table, values in rows.items():
+        if values:
+            s.execute(insert(table.__table__), values)
+
+
+def insert_documents(s: Session, docs: list[Document]) -> int:
+    """Insert the documents not stored yet with their annotations (no actor links, no
+    grouping) inside an open transaction, in bulk; returns how many. A document stored
+    already is left as it is, so writing a batch again changes nothing."""
+    ids = [doc.id for doc in docs]
+    stored = set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(ids))))
+    new: dict[str, Document] = {}
+    for doc in docs:  # the first of an id read twice
+        if doc.id not in stored:
+            new.setdefault(doc.id, doc)
+    rows: Rows = {DocumentRow: [document_row(doc) for doc in new.values()]}
+    for doc in new.values():
+        for table, values in annotation_rows(doc).items():
+            rows.setdefault(table, []).extend(values)
+    insert_values(s, rows)
+    return len(new)
 
 
 def insert_rows(s: Session, rows: Iterable[Any]) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Document
 from dateline.store import migrate, stories
-from dateline.store.rows import annotation_rows, document_row, insert_rows
+from dateline.store.rows import annotation_rows, document_row, insert_rows, insert_values
 from dateline.store.schema import (
     ActorAliasRow,
     ActorDocumentRow,
@@ -241,15 +241,12 @@ def write_document(s: Session, doc: Document, replace: bool,
         s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
         s.flush()
         stories.recount(s, *grouped)
-    s.add(document_row(doc))
-    s.flush()
-    s.add_all(annotation_rows(doc))
+    insert_values(s, {DocumentRow: [document_row(doc)], **annotation_rows(doc)})
     records = actors if actors is not None else own_actor_records(doc)
     for record in sorted(records, key=lambda r: r["id"]):  # one lock order for every writer
         save_actor(s, record)
     s.flush()
-    s.add_all(actor_links(doc))
-    s.flush()
+    insert_values(s, {ActorDocumentRow: actor_links(doc)})
     stories.group(s, doc)  # near-duplicates, story events, story: after all its rows
     return True
 
@@ -338,11 +335,12 @@ def save_actor(s: Session, record: dict[str, Any], known: KnownRows | None = Non
         r.last_seen = _later(r.last_seen, role.get("last_seen"))
 
 
-def actor_links(doc: Document) -> list[ActorDocumentRow]:
-    """Which actors this document mentions, and how often (the actors' provenance)."""
+def actor_links(doc: Document) -> list[dict[str, Any]]:
+    """Which actors this document mentions, and how often (the actors' provenance): rows
+    of ``ActorDocumentRow``."""
     counts = Counter(m["actor"] for m in doc.mentions if m.get("actor"))
-    return [ActorDocumentRow(actor_id=a["id"], doc_id=doc.id, published=doc.published,
-                             mentions=max(1, counts.get(a["id"], 0))) for a in doc.actors]
+    return [dict(actor_id=a["id"], doc_id=doc.id, published=doc.published,
+                 mentions=max(1, counts.get(a["id"], 0))) for a in doc.actors]
 
 
 class Rebuild:

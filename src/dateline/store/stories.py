@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -32,6 +33,7 @@ from dateline.stories import assign, events, minhash
 from dateline.timex.interval import interval
 
 MAX_CANDIDATES = 50  # documents sharing most bands, then stories sharing most actors
+STORED_REPORTS = 16384  # story events kept decoded (~1 KB each) for the next documents
 MAX_STORY_SPAN_DAYS = 31  # a publication date vaguer than a month places no story
 NAMED = ("person", "organisation", "group")  # actors specific enough to tie a story
 GROUPING_TABLES = (StoryKeyRow, StoryRow, StoryEventKeyRow, StoryEventRow, BandRow,
@@ -57,12 +59,17 @@ SIMILAR = (select(_SIG.doc_id, _SIG.shingles, _SIG.signature, _DOC.duplicate_of,
            .join(DocumentRow.__table__, _DOC.id == _SIG.doc_id)
            .where(_SIG.doc_id.in_(_SHARED_BANDS.scalar_subquery())))
 ADD_SIGNATURE, ADD_BAND = insert(SignatureRow.__table__), insert(BandRow.__table__)
-# a story event's fields in the order of events.EventReport
+# a story event's fields in the order of events.EventReport; its ids a subquery, not a
+# join made distinct (which sorts whole rows: ~3x slower on a busy key's ~1,000)
 STORY_EVENTS = (select(_SE.id, _SE.doc_id, _SE.type, _SE.source_actor, _SE.source_country,
                        _SE.target_actor, _SE.target_country, _SE.date_start, _SE.date_end,
                        _SE.words)
-                .join(StoryEventKeyRow.__table__, _SE.id == _SE_KEY.story_event)
-                .where(_SE_KEY.key.in_(_in("keys"))).distinct())
+                .where(_SE.id.in_(select(_SE_KEY.story_event)
+                                  .where(_SE_KEY.key.in_(_in("keys"))))))
+KEYED_STORY_EVENTS = (select(_SE_KEY.key, *STORY_EVENTS.selected_columns)
+                      .join(StoryEventRow.__table__, _SE.id == _SE_KEY.story_event)
+                      .where(_SE_KEY.key.in_(_in("keys"))))
+STORY_EVENTS_BY_ID = select(*STORY_EVENTS.selected_columns).where(_SE.id.in_(_in("ids")))
 MARK_EVENT = update(EventRow.__table__).where(_EVENT.id == bindparam("event_id"))
 ORIGINAL_STORY = select(_DOC.story).where(_DOC.id == bindparam("doc_id"))
 SPANS = select(_STORY.id, _STORY.first_date, _STORY.last_date).where(_STORY.id.in_(_in("ids")))
@@ -88,10 +95,48 @@ MEMBERS = (select(_EVENT.story_event, _EVENT.doc_id, _DOC.duplicate_of, _DOC.out
 SET_COUNTS = update(StoryEventRow.__table__).where(_SE.id == bindparam("se"))
 
 
-def group(s: Session, doc: Document, ingested_at: str | None = None) -> None:
+class StoryEventsByKey:
+    """The story events stored under each lookup key, read once per transaction that groups
+    many documents (the Spark ingest's batches): a busy key (a type and sides in a month)
+    brings back the same hundreds of story events for document after document. It holds
+    only for a transaction that alone groups: the keys it stores are added here, and
+    grouping a new document removes no story event."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, dict[str, list[events.EventReport]]] = {}  # key → id → [report]
+
+    def candidates(self, s: Session, keys: list[str]) -> dict[str, list[events.EventReport]]:
+        """The story events stored under any of the keys, by id (as ``STORY_EVENTS``)."""
+        missing = [key for key in keys if key not in self.keys]
+        for key in missing:
+            self.keys[key] = {}
+        if missing:
+            for key, *row in s.execute(KEYED_STORY_EVENTS, {"keys": missing}):
+                self.keys[key][row[0]] = [_stored_report(tuple(row))]
+        found: dict[str, list[events.EventReport]] = {}
+        for key in keys:
+            found.update(self.keys[key])
+        return found
+
+    def stored(self, s: Session, pairs: list[tuple[str, str]]) -> None:
+        """(key, story event) pairs just stored: each story event as stored, under each
+        key read already."""
+        added = [(key, se) for key, se in pairs if key in self.keys and se not in self.keys[key]]
+        if not added:
+            return
+        rows = {row[0]: _stored_report(tuple(row)) for row in s.execute(
+            STORY_EVENTS_BY_ID, {"ids": sorted({se for _key, se in added})})}
+        for key, se in added:
+            self.keys[key][se] = [rows[se]]
+
+
+def group(s: Session, doc: Document, ingested_at: str | None = None,
+          sig: minhash.Signature | None = None, keyed: StoryEventsByKey | None = None) -> None:
     """Mark the document's duplicate_of and story and its events' story events
-    (``ingested_at``: set its ingest time with them, as the Spark ingest does)."""
-    sig = minhash.signature(doc.text)
+    (``ingested_at``: set its ingest time with them, as the Spark ingest does; ``sig``:
+    its text's MinHash signature when computed already; ``keyed``: the story events by key
+    read already in this transaction)."""
+    sig = sig if sig is not None else minhash.signature(doc.text)
     bands = sorted(set(minhash.band_keys(sig)))
     similar = _similar_documents(s, doc.id, sig, bands)
     s.execute(ADD_SIGNATURE, [
@@ -101,7 +146,7 @@ def group(s: Session, doc: Document, ingested_at: str | None = None) -> None:
     copies = [c for c in similar if c["duplicate"] and c["root"] != doc.id]
     duplicate_of = min(copies, key=lambda c: (c["ingested_at"], c["root"]))["root"] \
         if copies else None
-    joined, dates = _story_events(s, doc)
+    joined, dates = _story_events(s, doc, keyed)
     named = _named(doc.actors)
     start, end = _dates(doc.published)
     story, stored = _story(s, doc.id, similar, joined, dates, duplicate_of, named, start, end)
@@ -130,18 +175,19 @@ def _similar_documents(s: Session, doc_id: str, sig: minhash.Signature,
     return out
 
 
-def _story_events(s: Session, doc: Document
+def _story_events(s: Session, doc: Document, keyed: StoryEventsByKey | None = None,
                   ) -> tuple[dict[str, str], dict[str, tuple[str | None, str | None]]]:
     """Join each event to the story event it reports, or start one: event id → story
-    event, and the dates of the stored story events it could join."""
+    event, and the dates of the stored story events it joins."""
     ids = [f"{doc.id}-e{n}" for n in range(len(doc.events))]
     new = events.reports(doc.id, doc.text, doc.events, doc.published, ids)
     all_keys = sorted({k for r in new for k in events.lookup_keys(r)})
     candidates: dict[str, list[events.EventReport]] = {}
-    if all_keys:
+    if all_keys and keyed is not None:
+        candidates = keyed.candidates(s, all_keys)
+    elif all_keys:
         for row in s.execute(STORY_EVENTS, {"keys": all_keys}):
-            candidates.setdefault(row[0], [events.EventReport(*row[:-1],
-                                                              frozenset(row[-1].split()))])
+            candidates.setdefault(row[0], [_stored_report(tuple(row))])
     joined = events.assign(new, candidates)
     for report in new:
         joined.setdefault(report.id, report.id)
@@ -151,13 +197,25 @@ def _story_events(s: Session, doc: Document
         target_actor=r.target_actor, target_country=r.target_country, date_start=r.start,
         date_end=r.end, words=" ".join(sorted(r.words)), doc_id=doc.id, num_mentions=0,
         num_articles=0, num_sources=0) for r in new if joined[r.id] == r.id])
-    pairs = {(key, joined[r.id]) for r in new for key in events.keys(r)}
+    pairs = sorted({(key, joined[r.id]) for r in new for key in events.keys(r)})
     insert_missing(s, StoryEventKeyRow.__table__,
-                   [{"key": key, "story_event": se} for key, se in sorted(pairs)])
+                   [{"key": key, "story_event": se} for key, se in pairs])
+    if keyed is not None:
+        keyed.stored(s, pairs)
     if joined:
         s.execute(MARK_EVENT, [{"event_id": event_id, "story_event": se}
                                for event_id, se in sorted(joined.items())])
-    return joined, {se: (c[0].start, c[0].end) for se, c in candidates.items()}
+    return joined, {se: (candidates[se][0].start, candidates[se][0].end)
+                    for se in set(joined.values()) if se in candidates}
+
+
+@lru_cache(maxsize=STORED_REPORTS)
+def _stored_report(row: tuple[Any, ...]) -> events.EventReport:
+    """A stored story event (a ``STORY_EVENTS`` row, as a tuple: a Row compares slowly)
+    as a report. A busy key (a type and sides in a month) brings the same story events
+    back for document after document, and a row is its whole content, so a cached report
+    is never stale."""
+    return events.EventReport(*row[:-1], frozenset(row[-1].split()))
 
 
 def _story(s: Session, doc_id: str, similar: list[dict[str, Any]], joined: dict[str, str],

@@ -168,10 +168,15 @@ def assign(new: list[EventReport], candidates: dict[str, list[EventReport]],
            taken: set[str] = frozenset()) -> dict[str, str]:
     """For each new report, the story event (among ``candidates``: story event id → its
     reports) it joins, best matches first; one document's reports join distinct story
-    events, and none it already has (``taken``)."""
+    events, and none it already has (``taken``). A report is compared only with the
+    story events having a report of its type (no other can match it)."""
+    of_type: dict[str, list[tuple[str, list[EventReport]]]] = {}
+    for story_event, members in candidates.items():
+        for type_ in {m.type for m in members}:
+            of_type.setdefault(type_, []).append((story_event, members))
     scored = []
     for report in new:
-        for story_event, members in candidates.items():
+        for story_event, members in of_type.get(report.type, ()):
             scores = [s for m in members if m.doc_id != report.doc_id
                       and (s := match(report, m)) is not None]
             if scores:
