@@ -251,6 +251,8 @@ def test_a_future_announced_is_the_act_itself(run):
     assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
     assert types(run("Chile confirmed on Monday that it will withdraw its troops from Peru.")) \
         == ["RETREAT"]
+    assert types(run("Chile announced that it is going to lift its sanctions on Peru.")) == \
+        ["CONCEDE"]
     # an announced coercion is still a threat
     assert types(run("Chile announced that it would expel the Peruvian diplomats.")) == \
         ["THREATEN"]
@@ -260,6 +262,9 @@ def test_a_future_merely_said_or_hedged_is_no_announced_act(run):
     # "say" commits to nothing: the intent to cooperate stays an agreement
     said = run("The Chilean president said Chile would lift its sanctions on Peru.")
     assert types(said) == ["AGREE"]
+    # a plan announced is an intent (CAMEO 030 "announce plans"), not yet the act
+    assert types(run("Chile announced that it plans to lift its sanctions on Peru.")) == \
+        ["AGREE"]
     assert types(run("Chile announced that it could lift its sanctions on Peru.")) == []
     assert types(run("Chile did not announce whether it would lift its sanctions on Peru.")) == []
     conditional = run("Chile announced that it would lift its sanctions on Peru "

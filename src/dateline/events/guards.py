@@ -289,8 +289,10 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
         return Verdict("REQUEST", ("obligation",), obliged=True)
     if aux in ENGLISH.future_auxiliaries or intended(chain):
         context.append("future")
-        if category not in VERBAL and not (aux in ENGLISH.future_auxiliaries and
-                                           announced(chain) and onto.cooperative(category)):
+        future = aux in ENGLISH.future_auxiliaries or any(  # or "is GOING to lift"
+            tok.lower_ in ENGLISH.future_auxiliaries for tok in chain)
+        if category not in VERBAL and not (future and announced(chain) and
+                                           onto.cooperative(category)):
             category = "AGREE" if onto.cooperative(category) else "THREATEN"
     return Verdict(category, tuple(context))
 
