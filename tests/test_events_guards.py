@@ -262,6 +262,9 @@ def test_a_future_merely_said_or_hedged_is_no_announced_act(run):
     # "say" commits to nothing: the intent to cooperate stays an agreement
     said = run("The Chilean president said Chile would lift its sanctions on Peru.")
     assert types(said) == ["AGREE"]
+    # another side's decision told by Chile is no act of Peru's, nor an announcement
+    assert types(run("The Chilean government announced that Peru would lift its sanctions "
+                     "on Bolivia.")) == []
     # a plan announced is an intent (CAMEO 030 "announce plans"), not yet the act
     assert types(run("Chile announced that it plans to lift its sanctions on Peru.")) == \
         ["AGREE"]
