@@ -241,3 +241,37 @@ def test_a_headline_tells_a_past_act_in_the_present(run):
     figure = run("Governor Ann Hale gives Senator Tom Baxter a boost.\n\nThe Vermont senator"
                  " spoke in Burlington on Monday, aides said.")
     assert not [e for e in figure.events if e["type"] == "COOPERATE"]  # material: a figure
+
+
+def test_a_future_announced_is_the_act_itself(run):
+    # a decision made known codes as the act (CAMEO/PLOVER: the announcement is the event)
+    doc = run("The Chilean government announced that Chile would lift its sanctions on Peru.")
+    [event] = doc.events
+    assert event["type"] == "CONCEDE"
+    assert (event["source"]["country"], event["target"]["country"]) == ("CHL", "PER")
+    assert types(run("Chile confirmed on Monday that it will withdraw its troops from Peru.")) \
+        == ["RETREAT"]
+    assert types(run("Chile announced that it is going to lift its sanctions on Peru.")) == \
+        ["CONCEDE"]
+    # an announced coercion is still a threat
+    assert types(run("Chile announced that it would expel the Peruvian diplomats.")) == \
+        ["THREATEN"]
+
+
+def test_a_future_merely_said_or_hedged_is_no_announced_act(run):
+    # "say" commits to nothing: the intent to cooperate stays an agreement
+    said = run("The Chilean president said Chile would lift its sanctions on Peru.")
+    assert types(said) == ["AGREE"]
+    # another side's decision told by Chile is no act of Peru's, nor an announcement
+    assert types(run("The Chilean government announced that Peru would lift its sanctions "
+                     "on Bolivia.")) == []
+    # a plan announced is an intent (CAMEO 030 "announce plans"), not yet the act
+    assert types(run("Chile announced that it plans to lift its sanctions on Peru.")) == \
+        ["AGREE"]
+    assert types(run("Chile announced that it could lift its sanctions on Peru.")) == []
+    assert types(run("Chile did not announce whether it would lift its sanctions on Peru.")) == []
+    conditional = run("Chile announced that it would lift its sanctions on Peru "
+                      "if Peru frees the reporter.")
+    assert "CONCEDE" not in types(conditional)
+    assert "CONCEDE" not in types(run("Chile may announce that it will lift its sanctions "
+                                      "on Peru."))

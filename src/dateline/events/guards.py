@@ -15,6 +15,7 @@ from dateline.events.lexicon import Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.roles import governed_by, governor
 from dateline.language import ENGLISH
+from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_yaml
 
 POSSIBLE = {"may", "might", "could", "can"}
@@ -157,6 +158,20 @@ def in_speech(head: Any) -> bool:
     return reported_clause(head).dep_ in ("ccomp", "acl")
 
 
+def announced(chain: list[Any]) -> bool:
+    """ "announced that X WOULD lift sanctions", "pledged it WILL withdraw": a clause
+    reported by a verb of announcing or committing (not by "say", which commits to nothing)
+    tells a decision made known, which PLOVER codes as the act itself. The guards before
+    it have already dropped a condition, a question and a negation."""
+    head = reported_clause(chain[-1])
+    if head.dep_ != "ccomp" or lemma(head.head) not in load_cues().commitment:
+        return False
+    verb = head.head  # itself told as done: not "may decide", nor "if they agree"
+    return modal([verb]) is None and not any(
+        m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
+        for m in verb.children)
+
+
 def intended(chain: list[Any]) -> bool:
     """ "plans TO IMPOSE", "sought new SANCTIONS": an act under a head of intent, as its
     infinitive or as the noun it seeks."""
@@ -274,7 +289,10 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
         return Verdict("REQUEST", ("obligation",), obliged=True)
     if aux in ENGLISH.future_auxiliaries or intended(chain):
         context.append("future")
-        if category not in VERBAL:
+        future = aux in ENGLISH.future_auxiliaries or any(  # or "is GOING to lift"
+            tok.lower_ in ENGLISH.future_auxiliaries for tok in chain)
+        if category not in VERBAL and not (future and announced(chain) and
+                                           onto.cooperative(category)):
             category = "AGREE" if onto.cooperative(category) else "THREATEN"
     return Verdict(category, tuple(context))
 

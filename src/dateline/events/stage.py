@@ -505,8 +505,10 @@ class EventStage:
     def foretold(resolver: Resolver, tok: Any, verdict: Verdict, source: EventActor) -> bool:
         """ "The Chilean president said PERU would freeze Chilean assets": a coercion told in
         the future by someone of another side than its actor foretells it; PLOVER's threat
-        is announced by whoever would act ("said CHILE would", "we will")."""
-        if verdict.category != "THREATEN" or "future" not in verdict.context:
+        is announced by whoever would act ("said CHILE would", "we will"), and so is an act
+        announced as decided ("Chile announced that PERU would lift sanctions" is Peru's
+        decision only told)."""
+        if "future" not in verdict.context or verdict.category in VERBAL - {"THREATEN"}:
             return False
         speaker = resolver.first(reporter(clause(tok)[-1]))
         if speaker is None:

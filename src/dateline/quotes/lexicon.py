@@ -27,6 +27,7 @@ class Cues:
     direct_only: frozenset[str]
     object: frozenset[str]
     roles: frozenset[str] = frozenset()
+    commitment: frozenset[str] = frozenset()
     learned: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def learned_cue(self, lemma: str, frame: str) -> bool:
@@ -72,5 +73,6 @@ def load_cues() -> Cues:
         direct_only=words("direct_only"),
         object=words("object"),
         roles=words("roles"),
+        commitment=words("commitment"),
         learned=learned,
     )
