@@ -1,0 +1,77 @@
+"""Verbal acts that judge an act told elsewhere in the document: "North Korea carried out a
+test on Friday. ... Chile condemned Friday's test": the recipient is the test's actor, not
+a name around the object ("in a WHITE HOUSE statement") or inside it ("a breach of U.N.
+resolutions")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from dateline.events.lexicon import Lexicon, Trigger, lemma
+from dateline.events.roles import noun_frames, own_agents, pobjs
+
+
+def judged_object(token: Any) -> Any | None:
+    """The noun a verbal act's verb takes as its object: "condemned THE TEST", "the TEST was
+    condemned", "condemned what he called a brazen BREACH"."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child if child.pos_ == "NOUN" else None
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            return next((c for c in clause.children if c.dep_ == "oprd" and c.pos_ == "NOUN"),
+                        None)
+    return None
+
+
+def event_noun(noun: Any, lexicon: Lexicon) -> bool:
+    """Whether a noun names an act: a trigger's lemma (the hand table's, or a CAMEO verb
+    pattern's: "a TEST", "a BREACH"), or a noun derived from an event verb ("an INVASION")."""
+    word = lemma(noun)
+    return word in lexicon.index or word in lexicon.nouns or any(
+        p.trigger for p in lexicon.cameo.index.get(word, ()))
+
+
+def judging(trig: Trigger, category: str) -> bool:
+    """Whether a trigger coded as ``category`` judges its object (nouns.yaml ``judged``); a
+    pact one signs is one's own ("SIGNED the agreement")."""
+    judged = noun_frames()["judged"]
+    return not trig.reciprocal and ((category, "") in judged or (
+        category == trig.category and (category, trig.mode or "") in judged))
+
+
+def kinds(noun: Any, lexicon: Lexicon) -> set[str]:
+    """The categories the hand table gives a noun's lemma or its verb's."""
+    word = lemma(noun)
+    return {t.category for verb in (word, *lexicon.nouns.get(word, ()))
+            for t in lexicon.index.get(verb, ())}
+
+
+def unowned_act(token: Any, trig: Trigger, category: str, lexicon: Lexicon,
+                resolver: Any) -> Any | None:
+    """The object of a judging act (``judging``) when it is an event noun (``event_noun``),
+    not the act of a pattern naming its object ("THREW its SUPPORT behind X"), whose own
+    phrase names no actor ("NORTH KOREA's test", "the test BY Iran",
+    "the NORTH KOREAN test"): that act is told elsewhere; None otherwise."""
+    if not judging(trig, category):
+        return None
+    noun = judged_object(token)
+    if noun is None or not event_noun(noun, lexicon):
+        return None
+    if trig.specific and category in kinds(noun, lexicon):
+        return None
+    own = lexicon.match(noun)
+    if any(resolver.resolve(t) is not None
+           for t in owners(token, noun, own.category if own else "")):
+        return None
+    return noun
+
+
+def owners(token: Any, noun: Any, category: str) -> Iterator[Any]:
+    """Who the object's own phrase says acted (``own_agents``), also where the parse hangs
+    its "from" or "by" phrase on the verb ("rejected the proposal FROM Austria")."""
+    yield from own_agents(noun, category)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            yield from pobjs(child)
