@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from dateline.events.lexicon import Lexicon, Trigger, lemma
-from dateline.events.roles import noun_frames, own_agents, pobjs
+from dateline.events.roles import noun_frames, noun_targets, own_agents, pobjs
+
+# Possessors that say when, not whose: "FRIDAY's test".
+TEMPORAL = {"DATE", "TIME"}
 
 
 def judged_object(token: Any) -> Any | None:
@@ -62,10 +65,18 @@ def unowned_act(token: Any, trig: Trigger, category: str, lexicon: Lexicon,
     if trig.specific and category in kinds(noun, lexicon):
         return None
     own = lexicon.match(noun)
-    if any(resolver.resolve(t) is not None
-           for t in owners(token, noun, own.category if own else "")):
-        return None
+    if any(c.dep_ == "poss" and c.ent_type_ not in TEMPORAL for c in noun.children) or any(
+            resolver.resolve(t) is not None
+            for t in owners(token, noun, own.category if own else "")):
+        return None  # "the PRESIDENT's actions", "ITS test": someone's; "FRIDAY's test": not
     return noun
+
+
+def named_recipient(noun: Any, lexicon: Lexicon, resolver: Any) -> Any | None:
+    """The recipient an act noun's own phrase names ("the attack ON PERU", "criticism OF
+    TRUMP's comments"), which the act told earlier must share."""
+    own = lexicon.match(noun)
+    return resolver.first(noun_targets(noun, own.category)) if own else None
 
 
 def owners(token: Any, noun: Any, category: str) -> Iterator[Any]:

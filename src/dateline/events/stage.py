@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import Any
 
-from dateline.events.acts import unowned_act
+from dateline.events.acts import named_recipient, unowned_act
 from dateline.events.attitudes import stances
 from dateline.events.dates import event_date, lede_end
 from dateline.events.guards import VERBAL, Verdict, bare_threat, clause, judge
@@ -417,6 +417,8 @@ class EventStage:
         ``sense``: the category ``verbal_sense`` reads off it."""
         if verdict is None or resolver.opinion(tok) or (trig.dyadic and reflexive(tok)):
             return None
+        if tok.pos_ == "NOUN" and self.judged(tok, resolver):
+            return None
         if sense is None:
             return None
         if sense != verdict.category:
@@ -503,14 +505,25 @@ class EventStage:
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
 
+    def judged(self, noun: Any, resolver: Resolver) -> bool:
+        """Whether a noun is the unowned act a judging verb names (``unowned_act``): "Chile
+        condemned the INVASION" tells Chile's condemnation, not an invasion by Chile."""
+        verb = noun.head.head if noun.dep_ == "oprd" else noun.head
+        trig = self.lexicon.match(verb) if verb.i != noun.i else None
+        act = unowned_act(verb, trig, trig.category, self.lexicon, resolver) if trig else None
+        return act is not None and act.i == noun.i
+
     def actor_of(self, doc: Document, resolver: Resolver, act: Any,
                  judge: EventActor) -> EventActor | None:
         """The actor of the act a judging verb's object names (``unowned_act``): the source
         of the nearest earlier event of the document whose trigger is of the noun's word
-        family (``kin``: "tested" for "the test"), if another party than the judge; else
+        family (``kin``: "tested" for "the test") and whose recipient is the one the noun's
+        phrase names, if any ("the attack ON PERU"), if another party than the judge; else
         none, rather than a name from around the object."""
+        named = named_recipient(act, self.lexicon, resolver)
         for event in reversed(self.coded):
-            if kin(lemma(act), self.mark(doc, resolver, event)[0]):
+            if kin(lemma(act), self.mark(doc, resolver, event)[0]) and (
+                    named is None or party(event["target"]) == party(named)):
                 found = event["source"]
                 return {**found} if party(found) != party(judge) else None
         return None
