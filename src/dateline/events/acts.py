@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dateline.events.lexicon import Lexicon, Trigger, lemma
-from dateline.events.roles import noun_frames, noun_targets, own_agents, pobjs
+from dateline.events.roles import governed_by, noun_frames, noun_targets, own_agents, pobjs
 
 # Possessors that say when, not whose: "FRIDAY's test".
 TEMPORAL = {"DATE", "TIME"}
@@ -54,7 +54,8 @@ def kinds(noun: Any, lexicon: Lexicon) -> set[str]:
 def unowned_act(token: Any, trig: Trigger, category: str, lexicon: Lexicon,
                 resolver: Any) -> Any | None:
     """The object of a judging act (``judging``) when it is an event noun (``event_noun``),
-    not the act of a pattern naming its object ("THREW its SUPPORT behind X"), whose own
+    not the verb's own act (a support verb's object, or that of a pattern naming its object:
+    "THREW its SUPPORT behind X"), whose own
     phrase names no actor ("NORTH KOREA's test", "the test BY Iran",
     "the NORTH KOREAN test"): that act is told elsewhere; None otherwise."""
     if not judging(trig, category):
@@ -62,8 +63,8 @@ def unowned_act(token: Any, trig: Trigger, category: str, lexicon: Lexicon,
     noun = judged_object(token)
     if noun is None or not event_noun(noun, lexicon):
         return None
-    if trig.specific and category in kinds(noun, lexicon):
-        return None
+    if governed_by(noun, "support") or (trig.specific and category in kinds(noun, lexicon)):
+        return None  # "EXPRESSED admiration", "THREW its support behind X": the verb's own act
     own = lexicon.match(noun)
     if any(c.dep_ == "poss" and c.ent_type_ not in TEMPORAL for c in noun.children) or any(
             resolver.resolve(t) is not None

@@ -518,14 +518,17 @@ class EventStage:
         """The actor of the act a judging verb's object names (``unowned_act``): the source
         of the nearest earlier event of the document whose trigger is of the noun's word
         family (``kin``: "tested" for "the test") and whose recipient is the one the noun's
-        phrase names, if any ("the attack ON PERU"), if another party than the judge; else
-        none, rather than a name from around the object."""
+        phrase names, if any ("the attack ON PERU"), if another party than the judge (a
+        side named only by its country is its country's); else none, rather than a name
+        from around the object."""
         named = named_recipient(act, self.lexicon, resolver)
         for event in reversed(self.coded):
             if kin(lemma(act), self.mark(doc, resolver, event)[0]) and (
                     named is None or party(event["target"]) == party(named)):
                 found = event["source"]
-                return {**found} if party(found) != party(judge) else None
+                same = party(found) == party(judge) or (
+                    not (found["actor"] and judge["actor"]) and found["country"] == judge["country"])
+                return None if same else {**found}
         return None
 
     @staticmethod
