@@ -56,3 +56,9 @@ def test_the_judge_s_own_earlier_act_is_not_its_recipient(run):
               "test on Saturday.", published="2026-03-02")
     assert all(e["target"] is None or e["target"]["country"] != "CHL"
                for e in doc.events if e["type"] == "SUPPORT")
+
+
+def test_a_verb_that_says_nothing_does_not_judge_its_object(run):
+    doc = run("Peruvian unions organized a general strike in Lima on Monday.",
+              published="2026-03-02")
+    assert only_event(doc, "PROTEST")["source"]["country"] == "PER"

@@ -10,6 +10,9 @@ from typing import Any
 
 from dateline.events.lexicon import Lexicon, Trigger, lemma
 from dateline.events.roles import governed_by, noun_frames, noun_targets, own_agents, pobjs
+from dateline.events.statements import analyzer
+from dateline.events.verbal import VERB_VALENCE
+from dateline.quotes.lexicon import load_cues
 
 # Possessors that say when, not whose: "FRIDAY's test".
 TEMPORAL = {"DATE", "TIME"}
@@ -36,12 +39,24 @@ def event_noun(noun: Any, lexicon: Lexicon) -> bool:
         p.trigger for p in lexicon.cameo.index.get(word, ()))
 
 
-def judging(trig: Trigger, category: str) -> bool:
-    """Whether a trigger coded as ``category`` judges its object (nouns.yaml ``judged``); a
-    pact one signs is one's own ("SIGNED the agreement")."""
+def judging(token: Any, trig: Trigger, category: str) -> bool:
+    """Whether a trigger coded as ``category`` judges its object (nouns.yaml ``judged``): a
+    mode named there judges whatever its verb ("DEPLORED"); a category named alone, only by
+    a verb that says something (``says``: "WELCOMED the agreement", not "ORGANIZED a
+    strike", "ESTABLISHED ties"); a pact one signs is one's own ("SIGNED the agreement")."""
     judged = noun_frames()["judged"]
-    return not trig.reciprocal and ((category, "") in judged or (
-        category == trig.category and (category, trig.mode or "") in judged))
+    if trig.reciprocal:
+        return False
+    if category == trig.category and trig.mode and (category, trig.mode) in judged:
+        return True
+    return (category, "") in judged and says(token)
+
+
+def says(token: Any) -> bool:
+    """Whether a verb is a verb of saying (a speech cue) or one that evaluates by its own
+    valence, as ``spoken_trigger`` reads it ("welcome", "applaud")."""
+    score = analyzer().lexicon.get(token.lower_, analyzer().lexicon.get(lemma(token), 0.0))
+    return lemma(token) in load_cues().speech or abs(score) >= VERB_VALENCE
 
 
 def kinds(noun: Any, lexicon: Lexicon) -> set[str]:
@@ -58,7 +73,7 @@ def unowned_act(token: Any, trig: Trigger, category: str, lexicon: Lexicon,
     "THREW its SUPPORT behind X"), whose own
     phrase names no actor ("NORTH KOREA's test", "the test BY Iran",
     "the NORTH KOREAN test"): that act is told elsewhere; None otherwise."""
-    if not judging(trig, category):
+    if not judging(token, trig, category):
         return None
     noun = judged_object(token)
     if noun is None or not event_noun(noun, lexicon):

@@ -526,8 +526,8 @@ class EventStage:
             if kin(lemma(act), self.mark(doc, resolver, event)[0]) and (
                     named is None or party(event["target"]) == party(named)):
                 found = event["source"]
-                same = party(found) == party(judge) or (
-                    not (found["actor"] and judge["actor"]) and found["country"] == judge["country"])
+                same = party(found) == party(judge) or (not (found["actor"] and judge["actor"])
+                                                        and found["country"] == judge["country"])
                 return None if same else {**found}
         return None
 
