@@ -62,3 +62,16 @@ def test_a_verb_that_says_nothing_does_not_judge_its_object(run):
     doc = run("Peruvian unions organized a general strike in Lima on Monday.",
               published="2026-03-02")
     assert only_event(doc, "PROTEST")["source"]["country"] == "PER"
+
+
+
+def test_a_cameo_verb_lemma_names_an_act_only_in_the_singular(run):
+    from dateline.events.acts import event_noun
+    from dateline.events.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    doc = run("Chile condemned a breach of the truce and berated the palace guards.",
+              published="2026-03-02").spacy
+    nouns = {t.lower_: t for t in doc if t.pos_ == "NOUN"}
+    assert event_noun(nouns["breach"], lexicon)  # a CAMEO verb's lemma: an act
+    assert not event_noun(nouns["guards"], lexicon)  # people, though "guard" is a verb

@@ -32,11 +32,15 @@ def judged_object(token: Any) -> Any | None:
 
 
 def event_noun(noun: Any, lexicon: Lexicon) -> bool:
-    """Whether a noun names an act: a trigger's lemma (the hand table's, or a CAMEO verb
-    pattern's: "a TEST", "a BREACH"), or a noun derived from an event verb ("an INVASION")."""
+    """Whether a noun names an act: a trigger's lemma (the hand table's: "a TEST"), a noun
+    derived from an event verb ("an INVASION"), or, in the singular, a CAMEO verb pattern's
+    lemma ("a BREACH"; "GUARDS", "CHEERS" name people and sounds); not a name, nor a noun
+    with a name in apposition ("the guard, Juan Soto")."""
     word = lemma(noun)
-    return word in lexicon.index or word in lexicon.nouns or any(
-        p.trigger for p in lexicon.cameo.index.get(word, ()))
+    if noun.ent_type_ or any(c.dep_ == "appos" for c in noun.children):
+        return False
+    return word in lexicon.index or word in lexicon.nouns or (noun.tag_ == "NN" and any(
+        p.trigger for p in lexicon.cameo.index.get(word, ())))
 
 
 def judging(token: Any, trig: Trigger, category: str) -> bool:
