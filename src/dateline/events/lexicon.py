@@ -75,6 +75,14 @@ def lemma(token: Any) -> str:
     return token.lemma_.lower()
 
 
+def kin(one: str, other: str) -> bool:
+    """Whether two lemmas are of one word family: a shared stem of four letters
+    ("accuse"/"accusation", "test"/"testing", "invade"/"invasion"); a shorter lemma must be
+    equal ("say", "hit")."""
+    stem = min(4, len(one), len(other))
+    return one[:stem] == other[:stem] and (stem == 4 or one == other)
+
+
 def neighbours(token: Any) -> set[str]:
     """Lemmas near a trigger that can satisfy its ``with``: dependents, one hop further, heads."""
     near = {lemma(token.head)} if token.head.i != token.i else set()

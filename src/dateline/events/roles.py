@@ -357,7 +357,8 @@ def noun_frames() -> dict[str, Any]:
     return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
             "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()},
             "intended": frozenset(data["intended"]), "answer": frozenset(data["answer"]),
-            "partake": frozenset(data["partake"])}
+            "partake": frozenset(data["partake"]),
+            "judged": frozenset(entry.partition(" ")[::2] for entry in data["judged"])}
 
 
 def governor(noun: Any) -> Any | None:

@@ -7,10 +7,11 @@ from dataclasses import replace
 from itertools import chain
 from typing import Any
 
+from dateline.events.acts import named_recipient, unowned_act
 from dateline.events.attitudes import stances
 from dateline.events.dates import event_date, lede_end
 from dateline.events.guards import VERBAL, Verdict, bare_threat, clause, judge
-from dateline.events.lexicon import Lexicon, Trigger, lemma
+from dateline.events.lexicon import Lexicon, Trigger, kin, lemma
 from dateline.events.ontology import ontology
 from dateline.events.resolve import Resolver, phrase
 from dateline.events.roles import (
@@ -222,12 +223,8 @@ def merge(events: list[Event], marks: list[tuple[str, bool, int]]) -> list[Event
 def told_alike(one: tuple[str, bool, int], other: tuple[str, bool, int]) -> bool:
     """Whether two mentions may tell one act: the same sentence, two statements (the
     parties are the same, so one speaker's words on one occasion), or triggers of one word
-    family (a shared stem of four letters: "accuse"/"accusation", "test"/"testing"; a
-    shorter lemma must be equal: "say", "hit")."""
-    if one[2] == other[2] or (one[1] and other[1]):
-        return True
-    stem = min(4, len(one[0]), len(other[0]))
-    return one[0][:stem] == other[0][:stem] and (stem == 4 or one[0] == other[0])
+    family (``kin``)."""
+    return one[2] == other[2] or (one[1] and other[1]) or kin(one[0], other[0])
 
 
 def compatible(one: str | None, other: str | None) -> bool:
@@ -300,6 +297,7 @@ class EventStage:
         self.datelines = datelines(doc)
         resolver = Resolver(doc, self.datelines)
         events: list[Event] = []
+        self.coded = events  # the events of earlier sentences, for ``actor_of``
         seen: set[tuple[Any, ...]] = set()
         self.lede = lede_end(doc.text, self.datelines)
         sdoc = doc.spacy
@@ -419,10 +417,14 @@ class EventStage:
         ``sense``: the category ``verbal_sense`` reads off it."""
         if verdict is None or resolver.opinion(tok) or (trig.dyadic and reflexive(tok)):
             return None
+        if tok.pos_ == "NOUN" and self.judged(tok, resolver):
+            return None
         if sense is None:
             return None
         if sense != verdict.category:
             verdict = replace(verdict, category=sense)
+        act = None if verdict.obliged else unowned_act(tok, trig, verdict.category,
+                                                       self.lexicon, resolver)
         if verdict.obliged:
             head = clause(tok)[-1]
             source = resolver.first(reporter(head))
@@ -462,8 +464,10 @@ class EventStage:
         if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
                 source = resolver.speaker(quote)
-            if target is None:
+            if target is None and act is None:
                 target = resolver.addressee(quote, source)
+        if act is not None and source is not None:
+            target = self.actor_of(doc, resolver, act, source)
         if source is None or (target is None and (trig.dyadic or self.said(trig, verdict.category))
                               and not self.alone(trig)):
             return None
@@ -473,7 +477,7 @@ class EventStage:
                 verdict.category not in DOMESTIC else set()
             source["country"] = resolver.sentence_country(sent.start_char, sent.end_char, taken)
         category = verdict.category
-        if target is None or target["country"] is None:
+        if act is None and (target is None or target["country"] is None):
             target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
@@ -482,7 +486,7 @@ class EventStage:
         if target is None and self.ontology.needs_recipient(category) and not (
                 category in RECIPROCAL and collective(doc, source)):
             return None
-        if target is None:
+        if target is None and act is None:
             target = self.at_home(resolver, sent, source)
         elif category == "CONSULT":
             target = resolver.host(target)
@@ -500,6 +504,32 @@ class EventStage:
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
+
+    def judged(self, noun: Any, resolver: Resolver) -> bool:
+        """Whether a noun is the unowned act a judging verb names (``unowned_act``): "Chile
+        condemned the INVASION" tells Chile's condemnation, not an invasion by Chile."""
+        verb = noun.head.head if noun.dep_ == "oprd" else noun.head
+        trig = self.lexicon.match(verb) if verb.i != noun.i else None
+        act = unowned_act(verb, trig, trig.category, self.lexicon, resolver) if trig else None
+        return act is not None and act.i == noun.i
+
+    def actor_of(self, doc: Document, resolver: Resolver, act: Any,
+                 judge: EventActor) -> EventActor | None:
+        """The actor of the act a judging verb's object names (``unowned_act``): the source
+        of the nearest earlier event of the document whose trigger is of the noun's word
+        family (``kin``: "tested" for "the test") and whose recipient is the one the noun's
+        phrase names, if any ("the attack ON PERU"), if another party than the judge (a
+        side named only by its country is its country's); else none, rather than a name
+        from around the object."""
+        named = named_recipient(act, self.lexicon, resolver)
+        for event in reversed(self.coded):
+            if kin(lemma(act), self.mark(doc, resolver, event)[0]) and (
+                    named is None or party(event["target"]) == party(named)):
+                found = event["source"]
+                same = party(found) == party(judge) or (not (found["actor"] and judge["actor"])
+                                                        and found["country"] == judge["country"])
+                return None if same else {**found}
+        return None
 
     @staticmethod
     def foretold(resolver: Resolver, tok: Any, verdict: Verdict, source: EventActor) -> bool:
