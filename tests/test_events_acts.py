@@ -58,6 +58,16 @@ def test_the_judge_s_own_earlier_act_is_not_its_recipient(run):
                for e in doc.events if e["type"] == "SUPPORT")
 
 
+def test_a_known_leader_praising_his_country_s_act_is_not_its_recipient(run):
+    run("President Tomas Oyarzun of Chile met Peru's president on Monday.", source="a.txt",
+        published="2026-03-01")  # the knowledge base now knows who "the Chilean president" is
+    doc = run("Chile tested a ballistic missile on Friday. The Chilean president praised the "
+              "test on Saturday.", source="b.txt", published="2026-03-02")
+    praise = [e for e in doc.events if e["type"] == "SUPPORT"]
+    assert praise and praise[0]["source"]["country"] == "CHL"
+    assert all(e["target"] is None for e in praise)
+
+
 def test_a_verb_that_says_nothing_does_not_judge_its_object(run):
     doc = run("Peruvian unions organized a general strike in Lima on Monday.",
               published="2026-03-02")

@@ -526,10 +526,16 @@ class EventStage:
             if kin(lemma(act), self.mark(doc, resolver, event)[0]) and (
                     named is None or party(event["target"]) == party(named)):
                 found = event["source"]
-                same = party(found) == party(judge) or (not (found["actor"] and judge["actor"])
-                                                        and found["country"] == judge["country"])
+                same = party(found) == party(judge) or (
+                    (self.only_country(doc, found) or self.only_country(doc, judge))
+                    and found["country"] == judge["country"])
                 return None if same else {**found}
         return None
+
+    @staticmethod
+    def only_country(doc: Document, side: EventActor) -> bool:
+        """Whether a side names no one but its country ("Chilean", "Chile")."""
+        return not side["actor"] or (doc.actor(side["actor"]) or {}).get("type") == "country"
 
     @staticmethod
     def foretold(resolver: Resolver, tok: Any, verdict: Verdict, source: EventActor) -> bool:
