@@ -143,3 +143,18 @@ def test_a_denial_verb_rejects_any_thing_said_but_fires_or_judges_a_person(pipel
     assert lex.match(nlp("The bank dismissed its chief executive, Jane Miller.")[2]) is None
     # one CAMEO denial pattern ("repeat a denial") makes no denial sense of the verb
     assert lex.match(nlp("The mayor repeated the claim.")[2]) is None
+
+
+def test_support_expressed_for_a_party_is_praise_not_cameos_bare_express(run):
+    # CAMEO gives a bare EXPRESS 110 (disapprove), so "expressed support" was an accusation
+    doc = run("Senator Ana Ruiz expressed support for Governor Luis Vega on Monday.",
+              published="2026-03-03")
+    assert [(e["type"], e["target"]["text"]) for e in doc.events] == [("SUPPORT", "Luis Vega")]
+    thanks = run("Senator Ana Ruiz voiced gratitude to Governor Luis Vega.", published="2026-03-03")
+    assert types(thanks) == ["SUPPORT"]
+
+
+def test_support_a_survey_finds_among_voters_is_no_ones_act(run):
+    doc = run("The survey expressed strong support among voters for the plan.",
+              published="2026-03-03")
+    assert "SUPPORT" not in types(doc) and "ACCUSE" not in types(doc)
