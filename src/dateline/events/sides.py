@@ -53,10 +53,16 @@ def datelines(doc: Document) -> list[tuple[int, int]]:
 
 
 @cache
+def group_nouns() -> frozenset[str]:
+    """Lemmas of nouns for groups that act together ("rebels", "students"): groups.yaml."""
+    return frozenset(load_yaml("events", "groups.yaml")["groups"])
+
+
+@cache
 def people_nouns() -> frozenset[str]:
     """Lemmas of nouns for people acting for a body or a country ("leader", "diplomat",
     "protester"): PETRARCH2's agent nouns, the events' group nouns and the heads of titles."""
-    return frozenset(reference().agents) | frozenset(load_yaml("events", "groups.yaml")["groups"]) \
+    return frozenset(reference().agents) | group_nouns() \
         | frozenset(title.head for title in load_titles().values())
 
 

@@ -29,12 +29,11 @@ from dateline.events.roles import (
     sources,
     targets,
 )
-from dateline.events.sides import datelines
+from dateline.events.sides import datelines, group_nouns
 from dateline.events.statements import spoken_source, statement_events
 from dateline.events.verbal import spoken_trigger, verbal_sense
 from dateline.language import ENGLISH
 from dateline.model import Document, Event, EventActor
-from dateline.resources import load_yaml
 from dateline.settings import Settings
 from dateline.timex.interval import date_fields
 
@@ -242,7 +241,7 @@ class EventStage:
     def __init__(self, settings: Settings | None = None) -> None:
         self.lexicon = Lexicon()
         self.ontology = ontology()
-        self.groups = frozenset(load_yaml("events", "groups.yaml")["groups"])
+        self.groups = group_nouns()
         self.contexts = {name: [f" {w} " for w in words]
                          for name, words in self.ontology.contexts.items()}
 
