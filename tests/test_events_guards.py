@@ -235,12 +235,20 @@ def test_a_headline_tells_a_past_act_in_the_present(run):
               " Burlington on Monday, aides said.")
     event = only_event(doc, "SUPPORT")
     assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
-    doc = run("Vermont senator speaks in Burlington.\n\nSenator Tom Baxter backs Governor Ann"
-              " Hale on most votes, aides say.")
-    assert not [e for e in doc.events if e["type"] == "SUPPORT"]  # in the body: a habit
     figure = run("Governor Ann Hale gives Senator Tom Baxter a boost.\n\nThe Vermont senator"
                  " spoke in Burlington on Monday, aides said.")
     assert not [e for e in figure.events if e["type"] == "COOPERATE"]  # material: a figure
+
+
+def test_a_stance_in_the_present_is_an_act(run):
+    doc = run("Senator Tom Baxter openly admires Governor Ann Hale as a strong leader.")
+    event = only_event(doc, "SUPPORT")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("tom-baxter", "ann-hale")
+    assert only_event(run("Chilean officials deny any role in the Peruvian coup."), "REJECT")
+    wanted = run("Senator Tom Baxter wants Governor Ann Hale in the fold.")
+    assert "AGREE" not in types(wanted)  # an intent, not an agreement
+    imagined = run("Senator Tom Baxter would admire Governor Ann Hale.")
+    assert "SUPPORT" not in types(imagined)  # not a present form: no stance held
 
 
 def test_a_future_announced_is_the_act_itself(run):

@@ -41,6 +41,10 @@ CHOSEN = {"decision", "vote"}
 HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
+# Verbal acts whose simple present tells a stance held now ("Trump ADMIRES Putin", "Saudi
+# officials DENY any links"), which PLOVER codes; a meeting or an agreement in the present
+# is a schedule or an intent ("Clinton and Sanders MEET Monday", "I WANT Bernie in the fold").
+STANCES = VERBAL - {"CONSULT", "AGREE"}
 
 
 @dataclass(frozen=True)
@@ -186,16 +190,15 @@ def advocated(token: Any) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ADVOCACY
 
 
-def habitual(token: Any, headline: bool = False) -> bool:
+def habitual(token: Any, present_tells: bool = False) -> bool:
     """Whether a verb is not in a past form: "Mexico BUYS $250 billion from the US", "Trump
     and Clinton MEET Monday" state habits and schedules; a derived CAMEO verb, general as its
     senses are, codes only an act reported as done ("accepted", "has criticized"); so does a
     derived noun, or one its subject receives, by its verb ("FACED criticism", not "will FACE
-    criticism"). In a ``headline`` the simple present of a verbal act tells the story's act
-    ("Senator BACKS Governor"), as headlines do; a material verb there is as often a figure
-    ("Pence GIVES the party a boost")."""
+    criticism"). Where ``present_tells`` the simple present is an act too: a headline's
+    ("Senator BACKS Governor"), as headlines tell the story's act, and a stance's."""
     return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN") and not (
-        headline and token.tag_ in ("VBZ", "VBP"))
+        present_tells and token.tag_ in ("VBZ", "VBP"))
 
 
 def coercion_ahead(chain: list[Any], category: str) -> bool:
@@ -254,7 +257,8 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
     if nonpolitical(token, category) or unasserted(chain) or (
             (trig.dyadic or governed_by(token, "receive"))
             and habitual(governor(token) or token if token.pos_ == "NOUN" else token,
-                         headline and category in VERBAL)
+                         category in (VERBAL if headline else STANCES if token.pos_ == "VERB"
+                                      else ()))
             and not coercion_ahead(chain, category)
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
