@@ -124,3 +124,26 @@ def test_a_pact_signed_with_a_party_names_it_for_each_signer(run):
     pairs = {(e["source"]["country"], e["target"]["country"]) for e in alone.events
              if e["type"] == "SUPPORT"}
     assert pairs == {("CHL", "BOL")}  # no other party: the signers are each other's
+
+
+def test_the_two_countries_are_the_last_two_named(run):
+    doc = run("Chile and Peru argued over the river for years. In 2009 the two countries signed"
+              " a treaty on its water.", published="2023-03-01")
+    assert dyads(doc, "SUPPORT") == [("CHL", "PER")]
+    leaders = run("President Ana Rojas met President Luis Vega in Lima. The two leaders agreed"
+                  " to cut tariffs.", published="2023-03-01")
+    [agreed] = [e for e in leaders.events if e["type"] == "AGREE"]
+    assert (agreed["source"]["actor"], agreed["target"]["actor"]) == ("ana-rojas", "luis-vega")
+
+
+def test_both_men_each_act(run):
+    doc = run("Senator Tom Baker spoke after Senator Jim Lowe. Both men condemned Chile on"
+              " Monday.", published="2023-03-01")
+    assert sorted(e["source"]["actor"] for e in doc.events if e["type"] == "ACCUSE") == [
+        "jim-lowe", "tom-baker"]
+
+
+def test_two_without_a_determiner_names_nobody_yet(run):
+    doc = run("Senator Tom Baker spoke after Senator Jim Lowe. Two senators condemned Chile on"
+              " Monday.", published="2023-03-01")
+    assert not [e for e in doc.events if e["type"] == "ACCUSE" and e["source"]["actor"]]

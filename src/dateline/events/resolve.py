@@ -7,7 +7,7 @@ named with where it lives ("the Kurds of Iraq") is coded by that place, as PLOVE
 A side's words are its most specific name: the person named in apposition ("the North's
 leader, Kim Jong Un"), the people a name qualifies ("G-20 leaders", "the leaders of the
 G-20"); a definite plural naming no one ("the leaders") repeats the body that qualified the
-same noun last.
+same noun last; "the two countries", "both men" name the last two countries or people.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
-from dateline.events.sides import people_nouns, seat_holder, side_code
+from dateline.events.sides import pair_nouns, people_nouns, seat_holder, side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
 from dateline.spans import SpanIndex, attr_bounds
@@ -148,7 +148,8 @@ class Resolver:
         for child in token.children:  # "accused the North's leader, KIM JONG UN, of ..."
             if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
                 return named
-        return self.unrecognised(token) or self.named_before(token)
+        return self.unrecognised(token) or self.named_before(token) or next(
+            iter(self.pair(token)), None)
 
     def group_span(self, head: Any, mention: dict[str, Any]) -> tuple[int, int]:
         """A side's words: with the people a name qualifies ("G-20 LEADERS", "Chinese
@@ -186,6 +187,34 @@ class Resolver:
                         return self.make(actor["id"], actor.get("country"), left.idx,
                                          token.idx + len(token))
         return None
+
+    def pair(self, token: Any) -> list[EventActor]:
+        """ "THE TWO COUNTRIES signed", "BOTH MEN met", "their two nations": the last two
+        actors of the noun's kind (``pair_nouns``) mentioned within ``BACK`` tokens before
+        it, the earlier first, each with the phrase's words; [] for any other phrase."""
+        kind = pair_nouns().get(token.lemma_.lower())
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
+        definite = words & (DEFINITE | ENGLISH.possessive_pronouns)  # not "expects TWO men to"
+        if kind is None or token.tag_ != "NNS" or not (
+                "both" in words or ("two" in words and definite)):
+            return []
+        found: dict[str, dict[str, Any]] = {}
+        since = self.sdoc[max(0, token.i - BACK)].idx
+        for mention in reversed(self.mentions.inside(since, token.idx)):
+            actor = self.actors.get(mention["actor"])
+            if actor and actor.get("type") == kind:
+                found.setdefault(actor["id"], actor)
+                if len(found) == 2:
+                    start = self.sdoc[left_of(token)].idx
+                    return [self.make(a["id"], a.get("country"), start, token.idx + len(token))
+                            for a in reversed(found.values())]
+        return []
+
+    def partner(self, side: EventActor) -> EventActor | None:
+        """The other of the two actors a side's "the two ..." or "both ..." names."""
+        span = self.sdoc.char_span(side["start"], side["end"], alignment_mode="expand")
+        found = self.pair(span.root) if span is not None else []
+        return found[1] if found and found[0]["actor"] == side["actor"] else None
 
     def host(self, side: EventActor) -> EventActor:
         """A visit's or a meeting's host named by the seat of its office ("visited the WHITE

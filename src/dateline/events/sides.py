@@ -59,6 +59,17 @@ def group_nouns() -> frozenset[str]:
 
 
 @cache
+def pair_nouns() -> dict[str, str]:
+    """Lemma -> the actor type ("country", "person") that "the two ..." or "both ..." with
+    that noun names together (groups.yaml ``pairs``, and the heads of titles for people)."""
+    pairs = load_yaml("events", "groups.yaml")["pairs"]
+    found = {title.head: "person" for title in load_titles().values()}
+    for kind, nouns in pairs.items():
+        found.update(dict.fromkeys(nouns, kind))
+    return found
+
+
+@cache
 def people_nouns() -> frozenset[str]:
     """Lemmas of nouns for people acting for a body or a country ("leader", "diplomat",
     "protester"): PETRARCH2's agent nouns, the events' group nouns and the heads of titles."""

@@ -336,8 +336,8 @@ class EventStage:
     def dyads(doc: Document, resolver: Resolver, event: Event, mutual: bool = False
               ) -> list[Event]:
         """One event per coordinated party of a side ("tariffs on goods from Chile AND Peru",
-        "into Swedish AND Finnish waters", "Chile AND Peru condemned"): PLOVER codes each
-        dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
+        "into Swedish AND Finnish waters", "Chile AND Peru condemned", "BOTH MEN condemned"):
+        PLOVER codes each dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
         meeting has none ("talks between Chilean and Peruvian officials"), the rest are
         partners of the first. A trigger inside one conjunct's own phrase is that conjunct's
         alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already on either
@@ -360,8 +360,7 @@ class EventStage:
             if (event["type"] in RECIPROCAL or mutual) and role == "source" and (
                     not roots[other] or roots[other].root.i in {t.i for t in group}):
                 role = other  # "X, Y and Z met": X meets Y and Z
-            for token in group:
-                found = resolver.resolve(token)
+            for found in [resolver.resolve(token) for token in group] + resolver.pair(root)[1:]:
                 if found is None or party(found) in taken:
                     continue
                 taken.add(party(found))
@@ -480,6 +479,9 @@ class EventStage:
             target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
+        if target is None and (category == "CONSULT" or (
+                trig.reciprocal and category == trig.category)):
+            target = resolver.partner(source)  # "the two countries signed a treaty"
         if target is None and category in RECIPROCAL and (parties := many(tok)) is not None:
             target = self.assembly(resolver, parties)
         if target is None and self.ontology.needs_recipient(category) and not (
