@@ -160,3 +160,12 @@ def test_a_flashback_paragraph_opening_undated_takes_the_year_it_names_later(run
     counted = run(story.replace("in Lima in June 2013", "in Lima a year earlier").format(
         "", "accused"), published="2016-12-05")
     assert only_event(counted, "ACCUSE")["date"] == "2016"  # a year counted, not written
+
+
+def test_soon_after_a_day_dates_an_event_in_its_month(run):
+    doc = run("Campaigning in 2012, the senator said little. Soon after Election Day, Senator Tom"
+              " Baker criticized Governor Ann Lee.", published="2016-09-08")
+    assert only_event(doc, "ACCUSE")["date"] == "2012-11"
+    bound = run("After Election Day, Senator Tom Baker criticized Governor Ann Lee.",
+                published="2016-09-08")
+    assert only_event(bound, "ACCUSE")["date"] == "2016"  # only after it: a bound, not its time

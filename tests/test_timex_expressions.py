@@ -295,3 +295,11 @@ def test_a_month_inside_a_persons_name_is_no_date(tx):
     assert "April" not in tx("Senator April Dunmore accused Chile of hiding the report.")
     assert tx("In April, Senator Jane Dunmore accused Chile of hiding the report.")["April"][:2] \
         == ("DATE", "2022-04")
+
+
+def test_a_holiday_without_a_year_in_a_past_story_is_that_years(tx):
+    found = tx("Campaigning in 2012, he said little. Soon after Election Day, he spoke.",
+               "2016-09-08")
+    assert found["Election Day"][1] == "2012-11-06"
+    news = tx("Soon after Election Day, he spoke.", "2016-09-08")
+    assert news["Election Day"][1] == "2015-11-03"

@@ -62,13 +62,20 @@ def words() -> dict[str, frozenset[str]]:
 
 
 def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Calendar DATE/TIME timexes between ``start`` and ``end`` that are not bounds."""
+    """Calendar DATE/TIME timexes between ``start`` and ``end`` that are not bounds; one
+    just after or before an event ("SOON after Election Day") gives its month."""
     found = []
     for timex in dates.timexes.inside(start, end):
         value = calendar_date(timex["value"])
-        before = doc.text[max(0, timex["start"] - 8):timex["start"]].split()
-        if value and not (before and before[-1].lower() in words()["bounds"]):
-            found.append((timex["start"], timex["end"], value))
+        before = doc.text[max(0, timex["start"] - 24):timex["start"]].lower().split()
+        if not value:
+            continue
+        if before and before[-1] in words()["bounds"]:
+            if before[-1] not in words()["order"] or len(before) < 2 or \
+                    before[-2] not in words()["near"]:
+                continue
+            value = calendar_value(value)[:7]  # "soon after Election Day": about then
+        found.append((timex["start"], timex["end"], value))
     return found
 
 

@@ -24,6 +24,9 @@ FUTURE_BIAS = 1.5  # a coming date must be this many times nearer than the past 
 NARRATIVE_SHIFTS = {"following", "the following", "previous", "prior"}
 CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 DURATION_LETTER = {"DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
+# A holiday named without a year falls in the year of a past story told this near before it
+# (characters: about two paragraphs); further on, the news returns to its own year.
+RECENT = 600
 
 
 def holiday_date(rule: str, year: int) -> date:
@@ -46,6 +49,7 @@ class Context:
     known: str  # granularity to which the DCT is known: D, M or Y
     tense: Callable[[], str]  # PAST | PRESENT | FUTURE | NONE, computed on demand
     anchor: Point | None  # the last date mentioned, for "two days earlier"
+    told: int = 0  # characters since that date was mentioned
 
 
 def _word(text: str) -> str:
@@ -195,6 +199,9 @@ class Normaliser:
         if ctx.dct is None or ctx.known != "D":
             return None
         ref = ctx.dct.day
+        if ctx.anchor is not None and ctx.anchor.day.year < ref.year and ctx.told < RECENT:
+            # "Campaigning in 2012, ... soon after Election Day": the story's year
+            return "DATE", holiday_date(rule, ctx.anchor.day.year).isoformat(), None
         this = holiday_date(rule, ref.year)
         last = this if this <= ref else holiday_date(rule, ref.year - 1)
         following = this if this >= ref else holiday_date(rule, ref.year + 1)

@@ -40,7 +40,7 @@ class TimexStage:
     def annotate(self, doc: Document) -> list[Timex]:
         dct = calendar.parse(doc.published)
         known = dct.gran if dct else "D"
-        anchor = dct
+        anchor, anchored = dct, 0
         out: list[Timex] = []
         for cand in self.recogniser.find(doc.text):
             if cand.rule == "year" and not self.is_year(doc, cand):
@@ -55,7 +55,8 @@ class TimexStage:
                     return "NONE"
                 return tense(doc.spacy, c.start, c.end, self.future_cues, self.future_path)
 
-            result = self.normaliser(cand, Context(dct, known, clause_tense, anchor))
+            result = self.normaliser(cand, Context(dct, known, clause_tense, anchor,
+                                                        cand.start - anchored))
             if result is None:
                 continue
             kind, value, mod = result
@@ -76,7 +77,7 @@ class TimexStage:
             out.append(timex)
             point = calendar.parse(value) if kind == "DATE" and cand.anchors else None
             if point is not None:
-                anchor = point
+                anchor, anchored = point, cand.start
             elif anchor is not None and YEAR_TO_DATE.fullmatch(timex["text"]):
                 anchor = anchor.at("Y")  # "for the nine months, ... a year earlier": the year
         return out
