@@ -230,6 +230,13 @@ def test_an_agreement_needs_a_party_to_agree_with(run):
     assert "AGREE" in types(run("Chile and Peru agreed to share the river on Monday."))
 
 
+def test_an_agreement_to_act_needs_no_other_party(run):
+    doc = run("Chile agreed on Monday to cut its tariffs.")
+    assert [(e["type"], e["source"]["country"]) for e in doc.events] == [("AGREE", "CHL")]
+    view = run("Senator Tom Baker agreed on Monday that the plan was bad.")
+    assert "AGREE" not in types(view)  # a view held, with no party to agree with
+
+
 def test_a_headline_tells_a_past_act_in_the_present(run):
     doc = run("Senator Tom Baxter backs Governor Ann Hale.\n\nThe Vermont senator spoke in"
               " Burlington on Monday, aides said.")

@@ -485,7 +485,8 @@ class EventStage:
         if target is None and category in RECIPROCAL and (parties := many(tok)) is not None:
             target = self.assembly(resolver, parties)
         if target is None and self.ontology.needs_recipient(category) and not (
-                category in RECIPROCAL and collective(doc, source)):
+                category in RECIPROCAL and collective(doc, source)) and not (
+                trig.untargeted and category == trig.category == trig.untargeted[0]):
             return None
         if target is None and act is None:
             target = self.at_home(resolver, sent, source)
