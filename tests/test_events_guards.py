@@ -237,6 +237,14 @@ def test_an_agreement_to_act_needs_no_other_party(run):
     assert "AGREE" not in types(view)  # a view held, with no party to agree with
 
 
+def test_an_invitation_to_visit_is_an_agreement(run):
+    # PLOVER codebook (CONSULT): invitations for state visits are coded as AGREE
+    doc = run("President Ana Rojas invited President Luis Vega to a meeting in Lima.")
+    event = only_event(doc, "AGREE")
+    assert (event["source"]["actor"], event["target"]["actor"]) == ("ana-rojas", "luis-vega")
+    assert "REQUEST" not in types(doc)
+
+
 def test_a_headline_tells_a_past_act_in_the_present(run):
     doc = run("Senator Tom Baxter backs Governor Ann Hale.\n\nThe Vermont senator spoke in"
               " Burlington on Monday, aides said.")
