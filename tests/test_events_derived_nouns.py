@@ -90,7 +90,7 @@ def test_with_names_the_other_party_of_an_agreement_or_a_negotiation(run):
 def test_to_names_whom_an_invitation_is_for(run):
     doc = run("The Chilean president extended an invitation to Peru's president on Monday.",
               published="2023-03-01")
-    assert sides(doc, "REQUEST") == ("CHL", "PER")
+    assert sides(doc, "AGREE") == ("CHL", "PER")
 
 
 def test_a_support_verbs_subject_acts_and_the_verb_is_no_event_of_its_own(run):
