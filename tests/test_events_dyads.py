@@ -7,6 +7,8 @@ Every sentence here is written for the tests, not taken from an evaluation set.
 
 from __future__ import annotations
 
+from dateline.events.stage import merge
+
 
 def dyads(doc, category):
     return sorted((e["source"]["country"], (e["target"] or {}).get("country"))
@@ -147,3 +149,22 @@ def test_two_without_a_determiner_names_nobody_yet(run):
     doc = run("Senator Tom Baker spoke after Senator Jim Lowe. Two senators condemned Chile on"
               " Monday.", published="2023-03-01")
     assert not [e for e in doc.events if e["type"] == "ACCUSE" and e["source"]["actor"]]
+
+
+def told(trigger, start, date):
+    """An event record as the stage builds it, told by ``trigger`` in a sentence at ``start``."""
+    side = {"actor": "tom-baker", "country": "USA", "text": "Baker", "start": start, "end": start}
+    return {"type": "ACCUSE", "source": side, "target": {**side, "actor": "ann-lee"},
+            "date": date, "sentence": [start, start + 40], "trigger": {"text": trigger},
+            "mentions": [{"text": trigger, "start": start}]}
+
+
+def test_a_record_first_told_in_the_headline_takes_the_bodys_telling():
+    headline, body = told("Slams", 0, "2016"), told("blasted", 50, "2016-09-21")
+    [record] = merge([headline, body], [("slam", True, 0), ("blast", True, 50)], headline=45)
+    assert record["trigger"]["text"] == "blasted" and record["sentence"][0] == 50
+    assert [m["text"] for m in record["mentions"]] == ["Slams", "blasted"]
+    assert record["date"] == "2016-09-21"
+    [kept] = merge([told("warned", 0, "2016"), told("warned", 50, "2016-09-21")],
+                   [("warn", True, 0), ("warn", True, 50)], headline=0)
+    assert kept["sentence"][0] == 0  # no headline: the first telling stays the record

@@ -196,26 +196,43 @@ def party(side: EventActor | None) -> str | None:
     return side and (side["actor"] or side["country"])
 
 
-def merge(events: list[Event], marks: list[tuple[str, bool, int]]) -> list[Event]:
+def headline_end(doc: Document) -> int:
+    """Where a headline over a body ends (0 if none): a lone sentence is no headline,
+    whatever the cleaner calls it."""
+    text = doc.text
+    return len(doc.title) if doc.title and text.startswith(doc.title) and \
+        text[len(doc.title):].strip() else 0
+
+
+def merge(events: list[Event], marks: list[tuple[str, bool, int]], headline: int = 0
+          ) -> list[Event]:
     """One event, one record: the same type between the same two parties on compatible
     dates, told by the same trigger family ("warns" and "warned"), in the same sentence, or
     as what the same speaker said (a cue and its content, quotes of one speech), is kept
     once, first mention first, with every trigger in ``mentions`` and the most precise of
     their dates. Compatible coarse dates alone say nothing: a test, a launch and a firing
-    of one month are three events.
+    of one month are three events. A record first told in the headline (which ends at
+    ``headline``) takes its trigger, sentence and sides from the body's first telling,
+    the full one ("Christie CALLS Clinton a disgrace" over "Christie BLASTED Clinton as a
+    'disgrace' Wednesday on ...").
     ``marks`` holds each event's trigger lemma, whether it is said, and its sentence start."""
     kept: list[tuple[Event, tuple[str, bool, int]]] = []
     for event, mark in zip(events, marks, strict=True):
-        same = next((k for k, m in kept if k["type"] == event["type"]
-                     and party(k["source"]) and party(k["source"]) == party(event["source"])
-                     and party(k["target"]) == party(event["target"])
-                     and compatible(k["date"], event["date"]) and told_alike(m, mark)), None)
-        if same is None:
+        at = next((i for i, (k, m) in enumerate(kept) if k["type"] == event["type"]
+                   and party(k["source"]) and party(k["source"]) == party(event["source"])
+                   and party(k["target"]) == party(event["target"])
+                   and compatible(k["date"], event["date"]) and told_alike(m, mark)), None)
+        if at is None:
             kept.append((event, mark))
+            continue
+        same, other = kept[at][0], event
+        if same["sentence"][0] < headline <= event["sentence"][0]:
+            same, other = {**event, "mentions": same["mentions"] + event["mentions"]}, same
+            kept[at] = (same, mark)
         else:
             same["mentions"].extend(event["mentions"])
-            if len(event["date"] or "") > len(same["date"] or ""):  # the finest date told
-                same.update(date=event["date"], **date_fields(event["date"]))
+        if len(other["date"] or "") > len(same["date"] or ""):  # the finest date told
+            same.update(date=other["date"], **date_fields(other["date"]))
     return [event for event, _ in kept]
 
 
@@ -268,9 +285,7 @@ class EventStage:
         question asserts nothing; bare threats count only in a clause no hand trigger codes."""
         found: list[list[Any]] = []
         parsed = doc.spacy.text  # a Span's text is rebuilt token by token on each access
-        # a headline over a body: a lone sentence is no headline, whatever the cleaner calls it
-        title = len(doc.title) if doc.title and parsed.startswith(doc.title) and \
-            parsed[len(doc.title):].strip() else 0
+        title = headline_end(doc)
         for sent in doc.spacy.sents:
             if parsed[sent.start_char:sent.end_char].rstrip().rstrip("\"”’'").endswith("?"):
                 continue
@@ -319,7 +334,7 @@ class EventStage:
                     events.append(event)
         events += self.statements(doc, resolver, events)
         events += self.stances(doc, resolver, events)
-        return merge(events, [self.mark(doc, resolver, e) for e in events])
+        return merge(events, [self.mark(doc, resolver, e) for e in events], headline_end(doc))
 
     @staticmethod
     def mark(doc: Document, resolver: Resolver, event: Event) -> tuple[str, bool, int]:
