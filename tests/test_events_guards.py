@@ -262,6 +262,8 @@ def test_a_stance_in_the_present_is_an_act(run):
     assert only_event(run("Chilean officials deny any role in the Peruvian coup."), "REJECT")
     wanted = run("Senator Tom Baxter wants Governor Ann Hale in the fold.")
     assert "AGREE" not in types(wanted)  # an intent, not an agreement
+    studies = run("Ann Hale, who studies tax policy at the Peruvian Institute, spoke on Monday.")
+    assert "ACCUSE" not in types(studies)  # an investigation in the present is an activity
     imagined = run("Senator Tom Baxter would admire Governor Ann Hale.")
     assert "SUPPORT" not in types(imagined)  # not a present form: no stance held
 

@@ -43,8 +43,10 @@ HYPOTHETICAL = {"would"}
 VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "CONSULT"}
 # Verbal acts whose simple present tells a stance held now ("Trump ADMIRES Putin", "Saudi
 # officials DENY any links"), which PLOVER codes; a meeting or an agreement in the present
-# is a schedule or an intent ("Clinton and Sanders MEET Monday", "I WANT Bernie in the fold").
+# is a schedule or an intent ("Clinton and Sanders MEET Monday", "I WANT Bernie in the fold"),
+# an investigation an activity ("X, who STUDIES tax policy").
 STANCES = VERBAL - {"CONSULT", "AGREE"}
+ACTIVITIES = {"investigate"}
 
 
 @dataclass(frozen=True)
@@ -257,8 +259,8 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
     if nonpolitical(token, category) or unasserted(chain) or (
             (trig.dyadic or governed_by(token, "receive"))
             and habitual(governor(token) or token if token.pos_ == "NOUN" else token,
-                         category in (VERBAL if headline else STANCES if token.pos_ == "VERB"
-                                      else ()))
+                         category in VERBAL if headline else token.pos_ == "VERB" and
+                         category in STANCES and trig.mode not in ACTIVITIES)
             and not coercion_ahead(chain, category)
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
