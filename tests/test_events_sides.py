@@ -196,3 +196,13 @@ def test_an_unplaced_group_speaks_of_its_own_country(run):
     doc = run("Soldiers attacked the convoy of President Barack Obama on Monday.")
     # a material act: foreign soldiers as often as one's own
     assert not [e for e in doc.events if e["source"]["country"] == "USA"]
+
+
+def test_a_wire_dateline_read_as_the_speaker_gives_way_to_the_name_beside_it(run):
+    doc = run("Diaz, stumping for Rojas, trashes Baker.\n\nLima (AFP) – Chilean Foreign Minister"
+              " Luis Diaz on Monday hit the campaign trail with Ana Rojas for the first time,"
+              " trashing Tom Baker as unqualified and accusing him of endangering the lives of"
+              " Chilean troops.\n\nThe rally went on for hours, aides said.")
+    accused = [e for e in doc.events if e["type"] == "ACCUSE"]
+    assert accused and all(e["source"]["actor"] == "luis-diaz" for e in accused)
+    assert not any("Lima" in e["source"]["text"] for e in doc.events)

@@ -267,10 +267,17 @@ class Resolver:
         speaker was resolved to an actor by the quotes stage."""
         return next(iter(self.cues.covering(token.idx)), None)
 
-    def speaker(self, quote: dict[str, Any]) -> EventActor:
+    def speaker(self, quote: dict[str, Any]) -> EventActor | None:
         """The resolved speaker of a statement as an event side; an id the document's actors
-        do not hold ("OSLO - Fishermen" read as one name) names nobody."""
+        do not hold ("OSLO - Fishermen" read as one name) names nobody. A speaker read off a
+        wire dateline ("New York (AFP) - Vice President Joe Biden ... accusing him") is the
+        name in apposition to it, if any: the place is where, not who."""
         span = quote.get("speaker") or quote["cue"]
+        if self.filed(span["start"]):
+            head = self.sdoc.char_span(span["start"], span["end"], alignment_mode="expand")
+            return next((found for c in (head.root.children if head is not None else ())
+                         if c.dep_ == "appos" and not self.filed(c.idx)
+                         and (found := self.resolve(c)) is not None), None)
         actor = self.actors.get(quote["actor"])
         country = (actor or {}).get("country") or self.speaker_country(quote)
         return self.make(actor and actor["id"], country, span["start"], span["end"])

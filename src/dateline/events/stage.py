@@ -396,7 +396,7 @@ class EventStage:
                    or taken[2] <= e["trigger"]["start"] < taken[3] for e in coded):
                 continue
             source = resolver.speaker(quote)
-            if source["actor"] is None and source["country"] is None:
+            if source is None or (source["actor"] is None and source["country"] is None):
                 continue
             for category, target, pred, word in statement_events(resolver, quote, source):
                 cameo = self.ontology.cameo(category, None)
@@ -477,7 +477,7 @@ class EventStage:
         if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
                 source = resolver.speaker(quote)
-            if target is None and act is None:
+            if target is None and act is None and source is not None:
                 target = resolver.addressee(quote, source)
         if act is not None and source is not None:
             target = self.actor_of(doc, resolver, act, source)
