@@ -168,3 +168,13 @@ def test_a_record_first_told_in_the_headline_takes_the_bodys_telling():
     [kept] = merge([told("warned", 0, "2016"), told("warned", 50, "2016-09-21")],
                    [("warn", True, 0), ("warn", True, 50)], headline=0)
     assert kept["sentence"][0] == 0  # no headline: the first telling stays the record
+
+
+def test_a_participle_naming_who_judged_is_an_act_of_its_own(run):
+    doc = run("Senator Tom Baker, criticized by Governor Ann Lee for his votes, resigned.",
+              published="2023-03-01")
+    [accused] = [e for e in doc.events if e["type"] == "ACCUSE"]
+    assert (accused["source"]["actor"], accused["target"]["actor"]) == ("ann-lee", "tom-baker")
+    led = run("Senator Tom Baker spoke at a conference led by Governor Ann Lee on Monday.",
+              published="2023-03-01")
+    assert "COOPERATE" not in [e["type"] for e in led.events]  # a role, not an act

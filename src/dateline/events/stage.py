@@ -62,16 +62,19 @@ def venue(token: Any) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
-def own_clause(node: Any) -> bool:
+def own_clause(node: Any, verbal: bool = False) -> bool:
     """Whether a verb heads a clause that asserts its own act: a relative clause ("the U.N.,
     which IMPOSED sanctions, called a meeting"), the infinitive of a noun ("met after Britain's
     decision to LEAVE the EU"; the guards judge whether it is asserted; a participle, "a
-    program AIMED at", only describes its noun) or an adverbial clause opened by a
+    program AIMED at", only describes its noun, unless it names who acted in words, when
+    ``verbal``: "Baker, CRITICIZED by Lee, resigned"; "a conference LED by X" is a role),
+    or an adverbial clause opened by a
     subordinator that is no condition ("AFTER Pyongyang fired missiles, the Council met").
     The trigger of the main clause does not govern it; a purpose infinitive or a condition
     stays governed ("staged demonstrations to demand", "will withdraw unless ...")."""
     if node.dep_ == "relcl" or (node.dep_ == "acl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+            (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "agent" and verbal)
+            for c in node.children)):
         return True
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and lemma(c) not in ENGLISH.condition_markers | {"whether", "so"}
@@ -125,7 +128,8 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
         # trigger that is that object ("called off TALKS", "ruled out TALKS")
         governed = (trig.dyadic and not heads[node.i] and node.i not in named) or (
             not trig.dyadic and tok.i != node.i and node.i in named)
-        while not governed and node.head.i != node.i and not own_clause(node):
+        while not governed and node.head.i != node.i and not own_clause(
+                node, trig.category in VERBAL):
             sibling = node.dep_ == "conj"
             node = node.head
             if node.i in heads and not sibling and (trig.dyadic or not heads[node.i]):
