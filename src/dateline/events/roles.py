@@ -134,9 +134,15 @@ def undergoer(token: Any) -> Iterator[Any]:
     if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in OBJECT_RELATIVE
                                      for c in token.children):
         yield from antecedent(token.head)
-    elif token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent"
-                                                              for c in token.children):
-        yield from antecedent(token.head)
+    elif agent_participle(token) and token.head.pos_ in ("NOUN", "PROPN"):
+        yield from antecedent(token.head)  # not a quantity: "ONE of its gunboats ..."
+
+
+def agent_participle(token: Any) -> bool:
+    """ "Governor Y, CRITICIZED BY Senator X", "the channel, DISPUTED BY X and Z": a passive
+    participle naming its agent, whose act befalls its noun and nothing else."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in token.children)
 
 
 def nominal_agents(noun: Any) -> Iterator[Any]:
@@ -233,6 +239,9 @@ def reported(token: Any) -> bool:
 
 def targets(token: Any) -> Iterator[Any]:
     """Candidate heads for the recipient of the event, best first."""
+    if agent_participle(token):
+        yield from undergoer(token)
+        return
     for child in token.children:
         if child.dep_ == "nsubjpass":
             yield child
@@ -295,6 +304,9 @@ def recipients(token: Any, aimed: bool = False) -> Iterator[Any]:
     then whose its object is; ``aimed``: also whom the object is aimed at ("stepped up
     PRESSURE on X"), for a pattern that names its object (a bare verb's object may be any
     thing: "took a stand AGAINST the war" takes nothing from anyone)."""
+    if agent_participle(token):
+        yield from undergoer(token)
+        return
     yield from patient(token)
     yield from undergoer(token)
     for child in token.children:
