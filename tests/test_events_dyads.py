@@ -178,6 +178,7 @@ def test_a_participle_naming_who_judged_is_an_act_of_its_own(run):
     led = run("Senator Tom Baker spoke at a conference led by Governor Ann Lee on Monday.",
               published="2023-03-01")
     assert "COOPERATE" not in [e["type"] for e in led.events]  # a role, not an act
-    counted = run("Chile apologized to Peru for one of its boats crossing a Bolivian lake,"
-                  " disputed by Chile and Peru.", published="2023-03-01")
+    counted = run("Chile has apologized to Peru for one of its gunboats intercepting a Bolivian"
+                  " ship in the Titicaca Channel, disputed by Chile and Peru.",
+                  published="2023-03-01")
     assert "ACCUSE" not in [e["type"] for e in counted.events]  # only its noun undergoes it
