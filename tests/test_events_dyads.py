@@ -182,3 +182,13 @@ def test_a_participle_naming_who_judged_is_an_act_of_its_own(run):
                   " ship in the Titicaca Channel, disputed by Chile and Peru.",
                   published="2023-03-01")
     assert "ACCUSE" not in [e["type"] for e in counted.events]  # only its noun undergoes it
+
+
+def test_a_time_parsed_as_the_subject_gives_way_to_the_names_before_the_verb(run):
+    doc = run("And this past weekend in Lima, Peru, Mr. Rojas and Mr. Vega formally committed"
+              " their two nations to the Paris accord.", published="2016-09-08")
+    [event] = doc.events
+    assert (event["source"]["text"], event["target"]["text"]) == ("Rojas", "Vega")
+    alone = run("This past weekend formally committed Chile to the Paris accord.",
+                published="2016-09-08")
+    assert alone.events == []  # no name before the verb: nobody acted

@@ -90,6 +90,11 @@ def sources(token: Any) -> Iterator[Any]:
             if child.dep_ == "agent":
                 yield from pobjs(child)
                 found = True
+            elif child.dep_ == "nsubj" and child.ent_type_ in TEMPORAL:
+                # "THIS PAST WEEKEND in Hangzhou, Obama and Xi committed", parsed with the
+                # time as the subject: the names just before the verb acted
+                yield from named_before_verb(token)
+                found = True
             elif child.dep_ == "nsubj":
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
                     yield from antecedent(token.head)
@@ -116,6 +121,21 @@ def sources(token: Any) -> Iterator[Any]:
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         via = token.dep_
         token = token.head.head if adjunct else token.head
+
+
+def named_before_verb(verb: Any) -> Iterator[Any]:
+    """The name right before a verb (adverbs aside) and its conjuncts of its kind, first
+    conjunct first: a subject the parser attached elsewhere."""
+    at = verb.i - 1
+    while at >= 0 and verb.doc[at].pos_ == "ADV":
+        at -= 1
+    if at < 0 or verb.doc[at].pos_ != "PROPN":
+        return
+    name = verb.doc[at]
+    while name.dep_ == "conj" and name.head.ent_type_ == name.ent_type_:
+        name = name.head  # "Mr. Obama and MR. XI", not the place before them
+    yield name
+    yield from (c for c in conjuncts(name) if c.ent_type_ == name.ent_type_)
 
 
 def antecedent(noun: Any) -> Iterator[Any]:
