@@ -192,3 +192,13 @@ def test_a_time_parsed_as_the_subject_gives_way_to_the_names_before_the_verb(run
     alone = run("This past weekend formally committed Chile to the Paris accord.",
                 published="2016-09-08")
     assert alone.events == []  # no name before the verb: nobody acted
+
+
+def test_an_act_after_another_is_not_governed_by_it(run):
+    doc = run("After her meeting with President Luis Vega, the Chilean government announced"
+              " that Chile would end its embargo against Peru.", published="2023-03-01")
+    assert ("CONCEDE", "CHL", "PER") in [(e["type"], e["source"]["country"],
+                                          (e["target"] or {}).get("country")) for e in doc.events]
+    held = run("Chile held talks with Peru to end the embargo against Bolivia.",
+               published="2023-03-01")
+    assert [e["type"] for e in held.events] == ["CONSULT"]  # the talks govern their purpose

@@ -10,6 +10,7 @@ from typing import Any
 from dateline.events.acts import named_recipient, unowned_act
 from dateline.events.attitudes import stances
 from dateline.events.dates import event_date, lede_end
+from dateline.events.dates import words as date_words
 from dateline.events.guards import VERBAL, Verdict, bare_threat, clause, judge
 from dateline.events.lexicon import Lexicon, Trigger, kin, lemma
 from dateline.events.ontology import ontology
@@ -102,6 +103,16 @@ def supporting(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
         for c in tok.children)]
 
 
+def stands_at(trigger: Any) -> Any:
+    """Where a trigger governs others: its verb ("HELD talks"), save a noun in a phrase of
+    another time ("AFTER her meeting with Obama, the White House announced that ..."),
+    which is an act of its own and governs nothing of the clause."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and \
+            trigger.head.lower_ in date_words()["order"]:
+        return trigger
+    return predicate(trigger)
+
+
 def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     """Keep only triggers not governed by another trigger: one event per clause.
 
@@ -116,13 +127,13 @@ def dominant(hits: list[tuple[Any, Trigger]]) -> list[tuple[Any, Trigger]]:
     named = {tok.i for tok, trig in hits if trig.dyadic and trig.specific and any(
         c.dep_ == "prt" for c in tok.children)}
     for tok, trig in hits:  # a derived default governs only derived triggers
-        heads[predicate(tok).i] = heads.get(predicate(tok).i, True) and trig.dyadic
+        heads[stands_at(tok).i] = heads.get(stands_at(tok).i, True) and trig.dyadic
     kept = []
     for tok, trig in hits:
         if trig.nominal and governed_by(tok, "answer"):
             kept.append((tok, trig))  # "rejected Chile's DEMAND": two acts, both told
             continue
-        node = predicate(tok)
+        node = stands_at(tok)
         # a hand trigger standing at a verb ("impose RESTRICTIONS") tells its derived
         # sense; but a phrasal verb's pattern naming its object tells what befalls a
         # trigger that is that object ("called off TALKS", "ruled out TALKS")
@@ -356,12 +367,13 @@ class EventStage:
               ) -> list[Event]:
         """One event per coordinated party of a side ("tariffs on goods from Chile AND Peru",
         "into Swedish AND Finnish waters", "Chile AND Peru condemned", "BOTH MEN condemned"):
-        PLOVER codes each dyad. When the other side is itself a conjunct ("Chile, Peru and Bolivia met"), or a
-        meeting has none ("talks between Chilean and Peruvian officials"), the rest are
-        partners of the first. A trigger inside one conjunct's own phrase is that conjunct's
-        alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already on either
-        side adds nothing ("Lopez and her campaign" are one party). ``mutual``: the trigger
-        is reciprocal whatever its category ("Chile, Peru and Bolivia SIGNED a treaty")."""
+        PLOVER codes each dyad. When the other side is itself a conjunct ("Chile, Peru and
+        Bolivia met"), or a meeting has none ("talks between Chilean and Peruvian officials"),
+        the rest are partners of the first. A trigger inside one conjunct's own phrase is that
+        conjunct's alone ("Lopez, who RESIGNED, and Diaz"); a conjunct naming a party already
+        on either side adds nothing ("Lopez and her campaign" are one party). ``mutual``: the
+        trigger is reciprocal whatever its category ("Chile, Peru and Bolivia SIGNED a
+        treaty")."""
         told = [event]
         trigger = doc.spacy.char_span(event["trigger"]["start"], event["trigger"]["end"],
                                       alignment_mode="expand")
