@@ -202,3 +202,10 @@ def test_an_act_after_another_is_not_governed_by_it(run):
     held = run("Chile held talks with Peru to end the embargo against Bolivia.",
                published="2023-03-01")
     assert [e["type"] for e in held.events] == ["CONSULT"]  # the talks govern their purpose
+
+
+def test_both_names_only_the_two_named_just_before(run):
+    doc = run("Senator Tom Baker spoke after Senator Jim Lowe. The hall was full. The band played"
+              " on. Coffee was served late. Both senators condemned Chile on Monday.",
+              published="2023-03-01")
+    assert not [e for e in doc.events if e["type"] == "ACCUSE" and e["source"]["actor"]]

@@ -28,6 +28,7 @@ NP_PREPS = {"of", "in", "from"}
 PREMODIFIERS = {"det", "compound", "amod", "nmod", "poss", "nummod"}
 DEFINITE = {"the", "these", "those"}
 BACK = 300  # tokens back to the phrase a definite plural ("the leaders") repeats
+PAIR_SENTENCES = 2  # sentences back to the two actors "the two ..." or "both ..." names
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -190,8 +191,9 @@ class Resolver:
 
     def pair(self, token: Any) -> list[EventActor]:
         """ "THE TWO COUNTRIES signed", "BOTH MEN met", "their two nations": the last two
-        actors of the noun's kind (``pair_nouns``) mentioned within ``BACK`` tokens before
-        it, the earlier first, each with the phrase's words; [] for any other phrase."""
+        actors of the noun's kind (``pair_nouns``) mentioned in its sentence or the
+        ``PAIR_SENTENCES`` before it, the earlier first, each with the phrase's words; []
+        for any other phrase."""
         kind = pair_nouns().get(token.lemma_.lower())
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
         definite = words & (DEFINITE | ENGLISH.possessive_pronouns)  # not "expects TWO men to"
@@ -199,8 +201,10 @@ class Resolver:
                 "both" in words or ("two" in words and definite)):
             return []
         found: dict[str, dict[str, Any]] = {}
-        since = self.sdoc[max(0, token.i - BACK)].idx
-        for mention in reversed(self.mentions.inside(since, token.idx)):
+        sent = token.sent
+        for _ in range(PAIR_SENTENCES):  # named just before: "both candidates" further on
+            sent = self.sdoc[sent.start - 1].sent if sent.start else sent  # may be others
+        for mention in reversed(self.mentions.inside(sent.start_char, token.idx)):
             actor = self.actors.get(mention["actor"])
             if actor and actor.get("type") == kind:
                 found.setdefault(actor["id"], actor)
