@@ -243,3 +243,14 @@ def test_a_preposition_spelt_like_a_word_of_praise_praises_nobody(run):
     doc = run("Governor Tom Baker said his successor should promote past victories, including "
               "those of Republicans like Senator Jane Miller.", published="2016-10-05")
     assert not coded(doc, "SUPPORT")
+
+
+def test_a_word_for_a_kind_of_actor_or_a_lone_no_evaluates_nobody(run):
+    party = run('"If Tom Baker had become governor of Vermont, you can almost be assured that the'
+                ' entire party organization would have lined up behind Ann Lee this time," Jim'
+                ' Murray said.')
+    assert "SUPPORT" not in [e["type"] for e in party.events]  # VADER's "party" is a feast
+    plans = run("Ann Lee said on Monday that Tom Baker has no plans to meet the governor.")
+    assert "ACCUSE" not in [e["type"] for e in plans.events]
+    respect = run("Ann Lee said on Monday that Tom Baker has no respect for voters.")
+    assert [(e["type"], e["target"]["actor"]) for e in respect.events] == [("ACCUSE", "tom-baker")]

@@ -26,6 +26,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from dateline.events.guards import OBLIGATION, interrogative, mandative, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
+from dateline.events.sides import people_nouns
 from dateline.language import ENGLISH
 from dateline.model import EventActor
 from dateline.quotes.lexicon import load_cues
@@ -45,6 +46,8 @@ WHOLE_NEGATIVE = -0.4
 # Parts of speech whose words VADER's lexicon may list in another sense: "somebody LIKE
 # Trump" is no liking (the others, "kind OF", "WITHOUT", stay for VADER's rules).
 FUNCTION_WORDS = {"ADP", "SCONJ"}
+# A determiner VADER scores as negative on its own, besides negating what follows it.
+NEGATING_DETERMINERS = {"no"}
 # Entity labels whose words are names, not evaluations.
 NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
 # Coordinated predicates are main clauses of their own ("He lied and he cheated").
@@ -69,14 +72,27 @@ def named(token: Any) -> bool:
     return token.ent_type_ in NAMES and token.pos_ == "PROPN"
 
 
-def evaluation(pred: Any, span: Any, names: bool = True) -> float:
-    """VADER's compound score of the predicate's clause inside the statement (without the
-    words of names unless ``names``)."""
+def evaluating(pred: Any, span: Any, names: bool = True) -> list[Any]:
+    """The words of the predicate's clause that may evaluate (those of names only if
+    ``names``). Not VADER's words in another sense: a preposition ("somebody LIKE Trump"),
+    a noun for a kind of actor (the "PARTY" is no celebration, ``people_nouns``), a "no"
+    that negates no valued word ("has NO plans to meet", "polling NO. 1"), which VADER
+    would score as a word of its own."""
     lexicon = analyzer().lexicon
-    words = [t for t in clause_words(pred, span)
-             if not (t.pos_ in FUNCTION_WORDS and t.lower_ in lexicon)]
+    words = clause_words(pred, span)
+    return [t for i, t in enumerate(words)
+            if not (t.pos_ in FUNCTION_WORDS and t.lower_ in lexicon)
+            and not (t.pos_ == "NOUN" and t.lemma_.lower() in people_nouns())
+            and not (t.lower_ in NEGATING_DETERMINERS
+                     and not any(n.lower_ in lexicon for n in words[i + 1:i + 4]))
+            and (names or not named(t))]
+
+
+def evaluation(pred: Any, span: Any, names: bool = True) -> float:
+    """VADER's compound score of the predicate's clause inside the statement (``evaluating``
+    words only)."""
     return analyzer().polarity_scores(" ".join(
-        t.text for t in words if names or not named(t)))["compound"]
+        t.text for t in evaluating(pred, span, names)))["compound"]
 
 
 def judging_word(pred: Any, span: Any, score: float) -> Any:
@@ -84,7 +100,7 @@ def judging_word(pred: Any, span: Any, score: float) -> Any:
     candidate" it is "weak", not "is". The clause's word of strongest valence on the
     score's side in VADER's lexicon; the predicate when no single word carries it."""
     lexicon = analyzer().lexicon
-    valued = [(lexicon[t.lower_] * score, t) for t in clause_words(pred, span)
+    valued = [(lexicon[t.lower_] * score, t) for t in evaluating(pred, span)
               if t.lower_ in lexicon]
     best = max(valued, key=lambda pair: pair[0], default=None)
     return best[1] if best is not None and best[0] > 0 else pred
