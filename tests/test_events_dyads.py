@@ -209,3 +209,10 @@ def test_both_names_only_the_two_named_just_before(run):
               " on. Coffee was served late. Both senators condemned Chile on Monday.",
               published="2023-03-01")
     assert not [e for e in doc.events if e["type"] == "ACCUSE" and e["source"]["actor"]]
+
+
+def test_a_general_verb_of_cooperation_said_of_a_person_is_a_figure(run):
+    doc = run("Senator Tom Baker gave Governor Ann Lee a boost on Monday.", published="2023-03-01")
+    assert "COOPERATE" not in [e["type"] for e in doc.events]
+    states = run("Chile gave Peru a boost on Monday.", published="2023-03-01")
+    assert dyads(states, "COOPERATE") == [("CHL", "PER")]

@@ -527,6 +527,10 @@ class EventStage:
             category, mode_alone = trig.untargeted
             trig = replace(trig, category=category, mode=mode_alone,
                            cameo=self.ontology.cameo(category, mode_alone))
+        if trig.dyadic and not trig.specific and category == trig.category and \
+                self.ontology.categories[category]["quad"] == "material_cooperation" and \
+                self.personal(doc, source, target):
+            return None  # "his speeches GAVE Sanders an issue", "a think tank FOUNDED by X"
         if category == "ASSAULT" and self.between_persons(doc, source, target):
             if not self.lexicon.cameo.criticises(lemma(tok)):
                 if "election" in self.context_of(sent):
@@ -595,6 +599,14 @@ class EventStage:
         kinds = [(doc.actor(side["actor"]) or {}).get("type") if side else None
                  for side in (source, target)]
         return kinds[0] == "person" and kinds[1] in ("person", "organisation")
+
+    @staticmethod
+    def personal(doc: Document, source: EventActor, target: EventActor | None) -> bool:
+        """Whether a side is a named person: a general verb of material cooperation (CAMEO's
+        GIVE, SERVE, FOUND, LEAD) between states and bodies is their cooperation, said of a
+        person a figure of speech ("GAVE an interview to the Post", "a lead GAVE Trump")."""
+        return any((doc.actor(side["actor"]) or {}).get("type") == "person"
+                   for side in (source, target) if side)
 
     def said(self, trig: Trigger, category: str) -> bool:
         """Whether a trigger is a derived noun of a verbal act ("Peru's accusation", "his
