@@ -61,6 +61,9 @@ class Trigger:
     # An act between its parties, as a meeting is, whatever its category (triggers.yaml
     # "reciprocal": "Chile and Peru SIGNED a treaty").
     reciprocal: bool = False
+    # Its ``with`` word must be its object or a passive's subject (triggers.yaml "object":
+    # "ENDED its embargo", not "the embargo would END", which no one did).
+    object_: bool = False
 
 
 def plain_trigger(category: str, word: str = "", dyadic: bool = False) -> Trigger:
@@ -325,6 +328,7 @@ class Lexicon:
                     rank=int(entry.get("rank", 1)),
                     untargeted=untargeted,
                     reciprocal=bool(entry.get("reciprocal")),
+                    object_=bool(entry.get("object")),
                 ))
         # Entries that need a companion word are more specific: try them first.
         for entries in self.index.values():
@@ -445,6 +449,9 @@ class Lexicon:
                 if trig.without & near:
                     return VETO
                 if trig.with_ and not trig.with_ & near:
+                    continue
+                if trig.object_ and not any(c.dep_ in ("dobj", "nsubjpass") and
+                                            lemma(c) in trig.with_ for c in token.children):
                     continue
             return trig
         return None
