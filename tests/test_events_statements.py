@@ -254,3 +254,12 @@ def test_a_word_for_a_kind_of_actor_or_a_lone_no_evaluates_nobody(run):
     assert "ACCUSE" not in [e["type"] for e in plans.events]
     respect = run("Ann Lee said on Monday that Tom Baker has no respect for voters.")
     assert [(e["type"], e["target"]["actor"]) for e in respect.events] == [("ACCUSE", "tom-baker")]
+
+
+def test_a_dummy_it_is_nobody(run):
+    doc = run("The Peruvian Institute published its report on Monday.\n\nIt is easy to"
+              " criticize Chile for the length of its campaigns and the complexity of its system.")
+    assert "ACCUSE" not in [e["type"] for e in doc.events]
+    named = run("The Peruvian Institute published its report on Monday.\n\nIt criticized Chile"
+                " for the length of its campaigns on Monday.")
+    assert [e["source"]["text"] for e in named.events if e["type"] == "ACCUSE"] == ["It"]

@@ -21,6 +21,7 @@ class Language:
     possessive_endings: frozenset[str]
     future_auxiliaries: frozenset[str]
     condition_markers: frozenset[str]
+    subject_adjectives: frozenset[str]
     subjects: frozenset[str]
     named_labels: frozenset[str]
     actor_labels: frozenset[str]
@@ -41,6 +42,7 @@ def english() -> Language:
         possessive_endings=frozenset(data["possessive_endings"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         condition_markers=frozenset(data["condition_markers"]),
+        subject_adjectives=frozenset(data["subject_adjectives"]),
         subjects=frozenset(data["subjects"]),
         named_labels=frozenset(data["named_labels"]),
         actor_labels=frozenset(data["actor_labels"]),

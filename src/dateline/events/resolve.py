@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
+from dateline.events.roles import extraposed
 from dateline.events.sides import pair_nouns, people_nouns, seat_holder, side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
@@ -273,10 +274,14 @@ class Resolver:
 
     def speaker(self, quote: dict[str, Any]) -> EventActor | None:
         """The resolved speaker of a statement as an event side; an id the document's actors
-        do not hold ("OSLO - Fishermen" read as one name) names nobody. A speaker read off a
+        do not hold ("OSLO - Fishermen" read as one name) names nobody, nor does a dummy
+        "it" ("it's easy to criticize X"). A speaker read off a
         wire dateline ("New York (AFP) - Vice President Joe Biden ... accusing him") is the
         name in apposition to it, if any: the place is where, not who."""
         span = quote.get("speaker") or quote["cue"]
+        said = self.sdoc.char_span(span["start"], span["end"], alignment_mode="expand")
+        if said is not None and len(said) == 1 and extraposed(said[0]):
+            return None  # "IT's easy to criticize X": nobody spoke
         if self.filed(span["start"]):
             head = self.sdoc.char_span(span["start"], span["end"], alignment_mode="expand")
             return next((found for c in (head.root.children if head is not None else ())

@@ -90,6 +90,8 @@ def sources(token: Any) -> Iterator[Any]:
             if child.dep_ == "agent":
                 yield from pobjs(child)
                 found = True
+            elif child.dep_ == "nsubj" and extraposed(child):
+                found = True  # "IT's easy to criticize X": nobody, whatever "it" resolves to
             elif child.dep_ == "nsubj" and child.ent_type_ in TEMPORAL:
                 # "THIS PAST WEEKEND in Hangzhou, Obama and Xi committed", parsed with the
                 # time as the subject: the names just before the verb acted
@@ -121,6 +123,18 @@ def sources(token: Any) -> Iterator[Any]:
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         via = token.dep_
         token = token.head.head if adjunct else token.head
+
+
+def extraposed(subject: Any) -> bool:
+    """ "IT is easy to criticize", "IT was wrong that they ...": a dummy subject whose
+    clause, the infinitive or that-clause, comes after the predicate; not the subject of
+    an adjective or participle whose infinitive it does ("it is READY / PREPARED to")."""
+    head = subject.head
+    predicative = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    return subject.lower_ == "it" and bool(predicative) and not any(
+        p.tag_ == "VBN" or p.lower_.endswith("ed") or p.lower_ in ENGLISH.subject_adjectives
+        for p in predicative) and any(
+        c.dep_ in ("xcomp", "ccomp") for t in [head, *predicative] for c in t.children)
 
 
 def named_before_verb(verb: Any) -> Iterator[Any]:
