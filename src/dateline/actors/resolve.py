@@ -50,6 +50,9 @@ NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", 
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
                   "parliament", "police", "cabinet", "department", "forces", "office"}
 DATELINE = "dateline_tokens"  # Doc.user_data: the tokens of a dateline's place, not actors
+# Doc.user_data, from ``Resolver.prepare``: what rule 6 reads of the parse alone
+PRONOUNS = "dateline_pronouns"  # the he/his/she/her tokens it resolves
+QUOTED = "dateline_quoted"  # the quotations' character spans
 NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
@@ -140,8 +143,25 @@ class Resolver:
         self.titles = titles
         self.orgs = Organisations()
 
+    @staticmethod
+    def prepare(sdoc: Doc) -> None:
+        """Keep in ``sdoc.user_data`` what rule 6 reads of the parse alone, as plain lists
+        (so an engine can find them beside the parsing: walking every token is most of
+        what rule 6 would cost where the knowledge base is): the pronoun tokens it
+        resolves and the quotations' spans."""
+        # imported here: the quotes package imports this module at its own import
+        from dateline.quotes.marks import find_marked
+
+        sdoc.user_data[PRONOUNS] = [tok.i for tok in sdoc if tok.lower_ in
+                                    ENGLISH.pronoun_gender and tok.tag_ in {"PRP", "PRP$"}]
+        sdoc.user_data[QUOTED] = [[m.start, m.end] for m in find_marked(sdoc.text)]
+
     def __call__(self, sdoc: Doc, ents: list[Span], kb: Any = None) -> Resolution:
-        res = Resolution(sdoc, kb)
+        """Resolve a parsed document (prepared, else prepared now); uses up what
+        ``prepare`` kept."""
+        if PRONOUNS not in sdoc.user_data:
+            self.prepare(sdoc)
+        res = Resolution(sdoc, kb, sdoc.user_data.pop(PRONOUNS), sdoc.user_data.pop(QUOTED))
         title_spans = self.titles(sdoc)
         res.title_at_end = {span.end: (span, title) for span, title in title_spans}
         res.full_names = [e.text for e in ents if e.label_ == "PERSON" and len(e) > 2]
@@ -163,9 +183,12 @@ class Resolver:
 class Resolution:
     """The mentions and actors of one document, built rule by rule."""
 
-    def __init__(self, sdoc: Doc, kb: Any) -> None:
+    def __init__(self, sdoc: Doc, kb: Any, pronouns: list[int],
+                 quoted: list[list[int]]) -> None:
         self.sdoc = sdoc
         self.kb = kb
+        self.pronoun_tokens = pronouns  # see Resolver.prepare
+        self.quoted = quoted
         self.actors: dict[str, Found] = {}
         self.mentions = Mentions()  # token range -> mention
         self.title_at_end: dict[int, tuple[Span, Title]] = {}
@@ -178,7 +201,6 @@ class Resolution:
         self.bare: dict[str, list[Span]] = {}  # one-word person names by text
         self.gender_by_word: dict[str, str | None] = {}
         self.genders: dict[str, str | None] = {}  # person named in full -> gender, shown or prior
-        self.quoted: list[tuple[int, int]] | None = None  # quotations, found when first needed
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -637,13 +659,12 @@ class Resolution:
 
     def pronouns(self) -> None:
         """Rule 6: he/his/she/her -> the only person just before them."""
-        for tok in self.sdoc:
-            if tok.lower_ in ENGLISH.pronoun_gender and tok.tag_ in {"PRP", "PRP$"}:
-                actor = self.pronoun_target(tok)
-                if actor is not None:
-                    if actor.likely_gender is None:  # for the next pronouns, not as evidence
-                        actor.prior = ENGLISH.pronoun_gender[tok.lower_]
-                    self.mention(tok.i, tok.i + 1, actor, "pronoun")
+        for tok in map(self.sdoc.__getitem__, self.pronoun_tokens):
+            actor = self.pronoun_target(tok)
+            if actor is not None:
+                if actor.likely_gender is None:  # for the next pronouns, not as evidence
+                    actor.prior = ENGLISH.pronoun_gender[tok.lower_]
+                self.mention(tok.i, tok.i + 1, actor, "pronoun")
 
     def pronoun_target(self, tok: Any) -> Found | None:
         sent = tok.sent
@@ -684,10 +705,6 @@ class Resolution:
     def quoted_apart(self, at: int, pronoun: int) -> bool:
         """Whether a character lies inside a quotation that does not hold the pronoun: the
         words of a quote name its speaker's subjects, not who "he said" is."""
-        if self.quoted is None:
-            # imported here: the quotes package imports this module at its own import
-            from dateline.quotes.marks import find_marked
-            self.quoted = [(m.start, m.end) for m in find_marked(self.sdoc.text)]
         return any(start <= at < end and not start <= pronoun < end
                    for start, end in self.quoted)
 
