@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from conftest import fresh_postgres, make_input, shared_path
-from dateline.actors.resolve import DATELINE, PRONOUNS, QUOTED
+from dateline.actors.resolve import DATELINE, GENDERS, PRONOUNS, QUOTED
 from dateline.engines import spark_ingest
 from dateline.engines.spark import spark_session
 from dateline.engines.spark_ingest import (
@@ -325,14 +325,16 @@ WALKED_TEXT = ("Quillon in talks\n\nForeign Minister Mara Quillon said \"we will
 
 
 def test_token_walks_ship_with_the_parse(pipeline):
-    """The executors walk the tokens for the actor stage's pronouns (he/she words only,
-    not "we", "they" or "it") and quotations, and for the stances; the driver resolves
-    from what shipped and uses it up."""
+    """The executors walk the tokens for the actor stage (the votes on each person name's
+    gender, the pronouns: he/she words only, not "we", "they" or "it", the quotations)
+    and for the stances; the driver resolves from what shipped and uses it up."""
     early, late = split_stages(pipeline)
     doc, _ents = shipped(pipeline, WALKED_TEXT, early)
     prepared = doc.spacy.user_data
     assert [doc.spacy[i].text for i in prepared[PRONOUNS]] == ["She", "her"]
     assert [WALKED_TEXT[start:end] for start, end in prepared[QUOTED]] == ["we will stay."]
+    assert [doc.spacy[start:end].text for start, end in prepared[GENDERS]] == \
+        ["Quillon", "Mara Quillon", "Quillon"]
     assert [(category, doc.spacy[word].text, doc.spacy[about].text)
             for _first, _end, category, word, _subj, about in prepared[STANCES]] == \
         [("ACCUSE", "critical", "Norway")]
@@ -342,7 +344,7 @@ def test_token_walks_ship_with_the_parse(pipeline):
         [("She", "mara-quillon"), ("her", "mara-quillon")]
     assert [(e["type"], e["source"]["actor"], e["target"]["actor"]) for e in doc.events] == \
         [("ACCUSE", "mara-quillon", "norway")]
-    assert not {PRONOUNS, QUOTED, STANCES} & set(doc.spacy.user_data)
+    assert not {PRONOUNS, QUOTED, GENDERS, STANCES} & set(doc.spacy.user_data)
 
 
 def test_saving_many_actors_with_known_rows_equals_one_by_one(tmp_path):
