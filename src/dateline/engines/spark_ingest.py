@@ -67,8 +67,9 @@ PARSE_EXCLUDE = ["tensor", "spans", "user_data"]
 # about as much as a document's rows, and a killed job loses at most one batch's work.
 WRITE_BATCH = 64
 # Documents an executor's task prepares: a pipeline batch is cut into tasks this small
-# so that, at the end of a job, no core idles while another finishes a whole batch.
-TASK_DOCS = 16
+# so that, at the end of a job, no core idles long while another finishes a whole batch;
+# not smaller: each task is a Spark job (to stream in order), ~65 ms of CPU in all.
+TASK_DOCS = 32
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
 
 
