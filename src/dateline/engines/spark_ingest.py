@@ -60,8 +60,7 @@ from dateline.store.store import KnownRows, actor_links, save_actor
 from dateline.stories import minhash
 
 # What a parse ships without: the tensor (no later stage reads it; it is half of a parse's
-# bytes), span groups (no stage makes any) and the user_data, which ships apart, pickled:
-# spaCy's msgpack decoding of it costs the driver more than the rest of the parse.
+# bytes), span groups (no stage makes any) and the user_data, which ships apart.
 PARSE_EXCLUDE = ["tensor", "spans", "user_data"]
 # Documents per transaction when the store is written or grouped in bulk: a commit costs
 # about as much as a document's rows, and a killed job loses at most one batch's work.
@@ -128,20 +127,21 @@ def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
             yield index, n, item
 
 
-Parse = tuple[bytes, bytes]  # spaCy's bytes of a parse, its user_data pickled
-Prepared = tuple[int, str, str, Parse | None, minhash.Signature | None]
+Prepared = tuple[int, str, str, bytes | None, minhash.Signature | None]
 
 
-def ship_parse(sdoc: Doc) -> Parse:
-    """Executor: a parse as it crosses to the driver."""
-    return sdoc.to_bytes(exclude=PARSE_EXCLUDE), pickle.dumps(sdoc.user_data)
+def ship_parse(sdoc: Doc) -> bytes:
+    """Executor: a parse as it crosses to the driver, spaCy's dictionary of it and its
+    user_data, pickled: spaCy's own bytes are that dictionary in msgpack, whose decoding
+    (srsly looks its decoders up at each call) costs the driver more than pickle's."""
+    return pickle.dumps((sdoc.to_dict(exclude=PARSE_EXCLUDE), sdoc.user_data))
 
 
-def load_parse(vocab: Vocab, parse: Parse) -> Doc:
+def load_parse(vocab: Vocab, parse: bytes) -> Doc:
     """Driver: a shipped parse, with its user_data."""
-    data, user_data = parse
-    sdoc = Doc(vocab).from_bytes(data, exclude=PARSE_EXCLUDE)
-    sdoc.user_data.update(pickle.loads(user_data))  # noqa: S301 - our own executors' bytes
+    data, user_data = pickle.loads(parse)  # noqa: S301 - our own executors' bytes
+    sdoc = Doc(vocab).from_dict(data, exclude=PARSE_EXCLUDE)
+    sdoc.user_data.update(user_data)
     return sdoc
 
 
