@@ -134,3 +134,21 @@ def test_an_honorific_outweighs_a_pronoun() -> None:
     assert gendered.shown([e for e in doc.spacy.ents if e.text == "Tove Ranta"]) == "f"
     doc = resolve("Tove Ranta met the divers. Tove Ranta said he was late.")
     assert gendered.shown([e for e in doc.spacy.ents if e.text == "Tove Ranta"]) == "m"
+
+
+def test_votes_read_beside_the_parse_are_the_votes_read_later() -> None:
+    """The resolver's ``prepare`` reads each person name's votes off the parse alone (an
+    engine does it beside the parsing); ``shown`` takes them as read, and reads a mention
+    it was not given (here: every one) itself, to the same gender."""
+    from dateline.actors.resolve import GENDERS, Resolver
+
+    doc = resolve("Mrs. Tove Ranta met the divers. Tove Ranta said he was late.")
+    Resolver.prepare(doc.spacy)
+    votes = doc.spacy.user_data[GENDERS]
+    names = [e for e in doc.spacy.ents if e.text == "Tove Ranta"]
+    assert [votes[(e.start, e.end)] for e in names] == [gendered.evidence(e) for e in names]
+    assert "f" in votes[(names[0].start, names[0].end)]  # the honorific, twice
+    assert "divers" not in {doc.spacy[s:e].text for s, e in votes}  # person names only
+    assert gendered.shown(names, votes) == gendered.shown(names) == "f"
+    # votes given for the wrong spans are not read: each mention is read itself
+    assert gendered.shown(names, {(0, 1): ("m",) * 5}) == "f"

@@ -177,3 +177,17 @@ def test_a_failed_document_teaches_nothing_and_a_kept_one_is_learned() -> None:
     record = kb.get("rui-tavares")
     assert record["last_seen"] == "2022-06-01" and later.id in record["docs"]
     assert later.id in next(r for r in record["roles"] if r["role"] == "Finance Minister")["docs"]
+
+
+def test_a_snapshot_copies_every_list_and_dict_and_shares_only_plain_values() -> None:
+    from dateline.actors.kb import _snapshot
+
+    record = {"docs": ["d1", "d2"], "roles": [{"role": "minister", "docs": ["d1"]}, "x"],
+              "evidence": {"country": {"NOR": 1}}, "name": "Mara Quillon"}
+    copy_ = _snapshot(record)
+    assert copy_ == record
+    record["docs"].append("d3")  # a plain list: copied, not shared
+    record["roles"][0]["docs"].append("d3")  # a list of dicts and strings: copied deep
+    record["evidence"]["country"]["NOR"] = 2
+    assert copy_ == {"docs": ["d1", "d2"], "roles": [{"role": "minister", "docs": ["d1"]}, "x"],
+                     "evidence": {"country": {"NOR": 1}}, "name": "Mara Quillon"}

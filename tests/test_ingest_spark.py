@@ -14,15 +14,19 @@ import pytest
 from sqlalchemy import select
 
 from conftest import fresh_postgres, make_input, shared_path
-from dateline.actors.resolve import DATELINE
+from dateline.actors.resolve import DATELINE, GENDERS, PRONOUNS, QUOTED
+from dateline.engines import spark_ingest
 from dateline.engines.spark import spark_session
 from dateline.engines.spark_ingest import (
-    PARSE_EXCLUDE,
+    batch_tasks,
     ingest_with_spark,
+    load_parse,
+    ship_parse,
     split_stages,
     write_documents,
 )
 from dateline.events.stage import PLAN as TRIGGERS_PLAN
+from dateline.events.stage import STANCES
 from dateline.ingest import Ingest
 from dateline.io.published import PublishedDates
 from dateline.io.readers import ReadError, read_inputs
@@ -112,10 +116,12 @@ def parquet_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def on_spark(inputs, spark, parquet_dir):
-    """The Spark ingest into a fresh PostgreSQL database: (url, job, what it reported)."""
+    """The Spark ingest into a fresh PostgreSQL database: (url, job, what it reported);
+    its tasks prepare 2 documents of a batch of 4, so each batch is cut in parts."""
     for url in fresh_postgres():
         told = []
-        with Store(url) as store:
+        with Store(url) as store, pytest.MonkeyPatch.context() as patch:
+            patch.setattr(spark_ingest, "TASK_DOCS", 2)
             job = ingest_with_spark(inputs, store, DATES, settings=SETTINGS, spark=spark,
                                     parquet=parquet_dir, on_result=told.append)
         yield url, job, told
@@ -164,6 +170,18 @@ def test_spark_ingest_groups_as_in_process(inputs, in_process, on_spark):
               and any(e.startswith(original) for e in members)]
     assert shared and all(counts[1] == len({e.rsplit("-e", 1)[0] for e in members}) - 1
                           for members, counts in shared)
+
+
+def test_tasks_cut_each_batch_and_carry_it_whole(monkeypatch):
+    """Tasks of 2 wanted documents, each with its whole batch (the clean stage's context);
+    a stored document is in no task, and a batch with nothing wanted makes none."""
+    monkeypatch.setattr(spark_ingest, "TASK_DOCS", 2)
+    items = [make_input(f"Talks in Oslo, day {n}.") for n in range(7)]
+    tasks = batch_tasks(items, {items[1].id, *(i.id for i in items[4:])}, 4)
+    assert [(first, len(batch), wanted) for first, batch, wanted in tasks] == \
+        [(0, 4, [True, False, True, False]), (0, 4, [False, False, False, True])]
+    assert all(batch == items[0:4] for _first, batch, _wanted in tasks)
+    assert len(batch_tasks(items, set(), 4)) == 4  # 2 tasks of each batch (of 4, of 3)
 
 
 def test_failing_input_named_once_and_skipped(on_spark):
@@ -243,14 +261,11 @@ SPLIT_TEXT = ("Talks resume in Oslo\n\nOSLO, Norway — Secretary of State Mara 
 def shipped(pipeline, text: str, stages) -> tuple:
     """A document's executor work (batched stages, then ``stages``), its parse shipped as
     the Spark ingest ships it; returns the document and the parse's entities."""
-    from spacy.tokens import Doc
-
     item = make_input(text)
     doc = pipeline.prepare([item], [item])[0]
     for stage in stages:
         stage([doc])
-    doc.spacy = Doc(doc.spacy.vocab).from_bytes(doc.spacy.to_bytes(exclude=PARSE_EXCLUDE),
-                                                exclude=PARSE_EXCLUDE)
+    doc.spacy = load_parse(doc.spacy.vocab, ship_parse(doc.spacy))
     return doc, [(e.text, e.label_) for e in doc.spacy.ents]
 
 
@@ -302,6 +317,34 @@ def test_quotes_and_events_ship_their_parse_only_work_with_the_parse(pipeline):
     assert doc.quotes[0]["actor"] == "lena-varga"
     assert {(e["type"], e["source"]["actor"]) for e in doc.events} == {("CONSULT", "lena-varga")}
     assert QUOTES_PLAN not in doc.spacy.user_data and TRIGGERS_PLAN not in doc.spacy.user_data
+
+
+WALKED_TEXT = ("Quillon in talks\n\nForeign Minister Mara Quillon said \"we will stay.\" She "
+               "thanked her hosts, and they cheered. It rained. Quillon is highly critical of "
+               "Norway.")
+
+
+def test_token_walks_ship_with_the_parse(pipeline):
+    """The executors walk the tokens for the actor stage (the votes on each person name's
+    gender, the pronouns: he/she words only, not "we", "they" or "it", the quotations)
+    and for the stances; the driver resolves from what shipped and uses it up."""
+    early, late = split_stages(pipeline)
+    doc, _ents = shipped(pipeline, WALKED_TEXT, early)
+    prepared = doc.spacy.user_data
+    assert [doc.spacy[i].text for i in prepared[PRONOUNS]] == ["She", "her"]
+    assert [WALKED_TEXT[start:end] for start, end in prepared[QUOTED]] == ["we will stay."]
+    assert [doc.spacy[start:end].text for start, end in prepared[GENDERS]] == \
+        ["Quillon", "Mara Quillon", "Quillon"]
+    assert [(category, doc.spacy[word].text, doc.spacy[about].text)
+            for _first, _end, category, word, _subj, about in prepared[STANCES]] == \
+        [("ACCUSE", "critical", "Norway")]
+    for stage in late:
+        stage([doc])
+    assert [(m["text"], m["actor"]) for m in doc.mentions if m["kind"] == "pronoun"] == \
+        [("She", "mara-quillon"), ("her", "mara-quillon")]
+    assert [(e["type"], e["source"]["actor"], e["target"]["actor"]) for e in doc.events] == \
+        [("ACCUSE", "mara-quillon", "norway")]
+    assert not {PRONOUNS, QUOTED, GENDERS, STANCES} & set(doc.spacy.user_data)
 
 
 def test_saving_many_actors_with_known_rows_equals_one_by_one(tmp_path):

@@ -94,14 +94,21 @@ def pronoun_after(span: Span) -> str | None:
     return None
 
 
-def shown(spans: Iterable[Span]) -> str | None:
-    """The gender a person's names show in the text, by vote (None: no clear evidence); an
-    honorific or a noun says it outright, so it counts twice what a pronoun suggests."""
-    def evidence(span: Span) -> tuple[str | None, ...]:
-        said = (honorific(span), noun(span))
-        return (*said, *said, pronoun_after(span))
+Evidence = dict[tuple[int, int], tuple[str | None, ...]]  # (start, end token) -> votes
 
-    return vote(g for s in spans for g in evidence(s))
+
+def evidence(span: Span) -> tuple[str | None, ...]:
+    """The votes of one mention of a name: an honorific or a noun says the gender
+    outright, so it counts twice what a pronoun suggests."""
+    said = (honorific(span), noun(span))
+    return (*said, *said, pronoun_after(span))
+
+
+def shown(spans: Iterable[Span], known: Evidence | None = None) -> str | None:
+    """The gender a person's names show in the text, by vote (None: no clear evidence);
+    ``known``: the votes of mentions read already (each reads the parse alone)."""
+    known = known or {}
+    return vote(g for s in spans for g in known.get((s.start, s.end)) or evidence(s))
 
 
 def first_name(name: str) -> str | None:

@@ -80,7 +80,10 @@ def _snapshot(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _snapshot(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_snapshot(item) if isinstance(item, (dict, list)) else item for item in value]
+        if any(issubclass(kind, (dict, list)) for kind in set(map(type, value))):
+            return [_snapshot(item) if isinstance(item, (dict, list)) else item
+                    for item in value]
+        return value.copy()  # plain values (a document list): copied at C speed
     return value
 
 

@@ -25,6 +25,7 @@ _DATED = re.compile(r"/\d{4}-")
 _FINAL = re.compile(r"(?:ey|ei|iy|ii|y)\b")  # Sergey / Sergei, Dmitry / Dmitri
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are looked up again and again
 def key(name: str) -> str:
     """The lookup form of a name: ASCII, lower case, no punctuation, transliteration-neutral."""
     text = name if name.isascii() else \

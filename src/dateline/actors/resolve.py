@@ -50,6 +50,10 @@ NOT_REFERRING = {"a", "an", "as", "former", "ex", "every", "any", "no", "next", 
 GENERIC_BODIES = {"ministry", "government", "embassy", "consulate", "army", "navy", "military",
                   "parliament", "police", "cabinet", "department", "forces", "office"}
 DATELINE = "dateline_tokens"  # Doc.user_data: the tokens of a dateline's place, not actors
+# Doc.user_data, from ``Resolver.prepare``: what rule 6 reads of the parse alone
+PRONOUNS = "dateline_pronouns"  # the he/his/she/her tokens it resolves
+QUOTED = "dateline_quoted"  # the quotations' character spans
+GENDERS = "dateline_genders"  # the gender votes of each person name (gender.evidence)
 NOT_A_NAME = re.compile(r"[@#\[\]{}<>|/\\]|https?:|www\.|\d{1,2}:\d{2}|\d")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 KIND_OF_PLACE = {"name": "name", "capital": "metonym", "metonym": "metonym",
@@ -140,8 +144,29 @@ class Resolver:
         self.titles = titles
         self.orgs = Organisations()
 
+    @staticmethod
+    def prepare(sdoc: Doc) -> None:
+        """Keep in ``sdoc.user_data`` what rules 1 and 6 read of the parse alone, as plain
+        data (so an engine can find them beside the parsing: walking the tokens is most of
+        what they would cost where the knowledge base is): the votes on each person
+        name's gender, the pronoun tokens rule 6 resolves and the quotations' spans."""
+        # imported here: the quotes package imports this module at its own import
+        from dateline.quotes.marks import find_marked
+
+        sdoc.user_data[PRONOUNS] = [tok.i for tok in sdoc if tok.lower_ in
+                                    ENGLISH.pronoun_gender and tok.tag_ in {"PRP", "PRP$"}]
+        sdoc.user_data[QUOTED] = [[m.start, m.end] for m in find_marked(sdoc.text)]
+        sdoc.user_data[GENDERS] = {(e.start, e.end): gendered.evidence(e) for e in sdoc.ents
+                                   if e.label_ == "PERSON"}
+
     def __call__(self, sdoc: Doc, ents: list[Span], kb: Any = None) -> Resolution:
-        res = Resolution(sdoc, kb)
+        """Resolve a parsed document (prepared, else prepared now); uses up what
+        ``prepare`` kept."""
+        if PRONOUNS not in sdoc.user_data:
+            self.prepare(sdoc)
+        prepared = sdoc.user_data
+        res = Resolution(sdoc, kb, prepared.pop(PRONOUNS), prepared.pop(QUOTED),
+                         prepared.pop(GENDERS))
         title_spans = self.titles(sdoc)
         res.title_at_end = {span.end: (span, title) for span, title in title_spans}
         res.full_names = [e.text for e in ents if e.label_ == "PERSON" and len(e) > 2]
@@ -163,9 +188,13 @@ class Resolver:
 class Resolution:
     """The mentions and actors of one document, built rule by rule."""
 
-    def __init__(self, sdoc: Doc, kb: Any) -> None:
+    def __init__(self, sdoc: Doc, kb: Any, pronouns: list[int], quoted: list[list[int]],
+                 genders: gendered.Evidence) -> None:
         self.sdoc = sdoc
         self.kb = kb
+        self.pronoun_tokens = pronouns  # see Resolver.prepare
+        self.quoted = quoted
+        self.gender_votes = genders
         self.actors: dict[str, Found] = {}
         self.mentions = Mentions()  # token range -> mention
         self.title_at_end: dict[int, tuple[Span, Title]] = {}
@@ -178,7 +207,6 @@ class Resolution:
         self.bare: dict[str, list[Span]] = {}  # one-word person names by text
         self.gender_by_word: dict[str, str | None] = {}
         self.genders: dict[str, str | None] = {}  # person named in full -> gender, shown or prior
-        self.quoted: list[tuple[int, int]] | None = None  # quotations, found when first needed
 
     # ------------------------------------------------------------------ helpers
     def mention(self, start: int, end: int, actor: Found, kind: str) -> None:
@@ -463,8 +491,9 @@ class Resolution:
                     first.setdefault(actor.id, (start, actor))
                     names.setdefault(actor.id, []).append(name)
             for actor_id, (_start, actor) in first.items():
-                self.genders[actor_id] = (actor.gender or gendered.shown(names[actor_id])
-                                          or gendered.by_first_name(actor.name))
+                self.genders[actor_id] = (
+                    actor.gender or gendered.shown(names[actor_id], self.gender_votes)
+                    or gendered.by_first_name(actor.name))
             # whom the corpus means by the bare word comes first; "Ivanka" alone in the text
             # tells her from "Trump" by her first name, so she comes last
             usual = self.kb.salient(word) if self.kb is not None and len(first) > 1 else None
@@ -478,7 +507,7 @@ class Resolution:
         """The gender the pronouns after a bare name show, over all its occurrences: a bare
         surname means one person throughout a news story."""
         if word not in self.gender_by_word:
-            self.gender_by_word[word] = gendered.shown(self.bare.get(word, []))
+            self.gender_by_word[word] = gendered.shown(self.bare.get(word, []), self.gender_votes)
         return self.gender_by_word[word]
 
     def name_actor(self, ent: Span) -> Found | None:
@@ -631,19 +660,19 @@ class Resolution:
             if m["kind"] == "name":
                 names.setdefault(m["actor"], []).append(self.sdoc[start:end])
         for actor in self.people():
-            actor.gender = gendered.shown(names.get(actor.id, [])) or actor.gender
+            actor.gender = (gendered.shown(names.get(actor.id, []), self.gender_votes)
+                            or actor.gender)
             known = self.kb.get(actor.id) if self.kb is not None else None
             actor.prior = (known or {}).get("gender") or gendered.by_first_name(actor.name)
 
     def pronouns(self) -> None:
         """Rule 6: he/his/she/her -> the only person just before them."""
-        for tok in self.sdoc:
-            if tok.lower_ in ENGLISH.pronoun_gender and tok.tag_ in {"PRP", "PRP$"}:
-                actor = self.pronoun_target(tok)
-                if actor is not None:
-                    if actor.likely_gender is None:  # for the next pronouns, not as evidence
-                        actor.prior = ENGLISH.pronoun_gender[tok.lower_]
-                    self.mention(tok.i, tok.i + 1, actor, "pronoun")
+        for tok in map(self.sdoc.__getitem__, self.pronoun_tokens):
+            actor = self.pronoun_target(tok)
+            if actor is not None:
+                if actor.likely_gender is None:  # for the next pronouns, not as evidence
+                    actor.prior = ENGLISH.pronoun_gender[tok.lower_]
+                self.mention(tok.i, tok.i + 1, actor, "pronoun")
 
     def pronoun_target(self, tok: Any) -> Found | None:
         sent = tok.sent
@@ -684,10 +713,6 @@ class Resolution:
     def quoted_apart(self, at: int, pronoun: int) -> bool:
         """Whether a character lies inside a quotation that does not hold the pronoun: the
         words of a quote name its speaker's subjects, not who "he said" is."""
-        if self.quoted is None:
-            # imported here: the quotes package imports this module at its own import
-            from dateline.quotes.marks import find_marked
-            self.quoted = [(m.start, m.end) for m in find_marked(self.sdoc.text)]
         return any(start <= at < end and not start <= pronoun < end
                    for start, end in self.quoted)
 

@@ -54,10 +54,12 @@ class ActorStage:
 
     def prepare(self, doc: Document) -> None:
         """The part that reads no knowledge base: correct the parse's entities in place
-        (``doc.spacy.ents``), so an engine can run it beside the parsing (the Spark ingest
-        does, on its executors, and ships the corrected parse)."""
+        (``doc.spacy.ents``) and find what the resolver reads of the parse alone, so an
+        engine can run it beside the parsing (the Spark ingest does, on its executors, and
+        ships the corrected parse)."""
         if doc.spacy is not None:
             self.fixer(doc.spacy, (doc.place or {}).get("name"))
+            self.resolver.prepare(doc.spacy)
 
     def resolve(self, doc: Document) -> None:
         """Annotate one prepared document; what it teaches the knowledge base waits for

@@ -5,14 +5,15 @@ knowledge base, so in-process the result depends on input order (not on anything
 The Spark job keeps that order and splits the work by what needs the knowledge base:
 
 1. executors read the files (the driver only lists them);
-2. executors run, batch by batch (the batches the in-process ingest would form, so the
-   clean stage compares the same documents), all the work that does not need the
-   knowledge base: clean, parse, the ``prepare`` of each stage that splits off what reads
-   no knowledge base (the actor stage's entity correction; the quotes stage's candidates,
-   speaker spans and dates; the events stage's triggers judged on the parse, kept in the
-   parse's ``user_data``) and per-document stages that use none of the actor stage's
-   output (timex), and the MinHash signature of the text that grouping needs; each
-   document comes back as contract JSON plus its compact parse and its signature;
+2. executors run, a few documents of a batch per task (each task carries its batch, one
+   the in-process ingest would form, so the clean stage compares the same documents),
+   all the work that does not need the knowledge base: clean, parse, the ``prepare`` of
+   each stage that splits off what reads no knowledge base (the actor stage's entity
+   correction; the quotes stage's candidates, speaker spans and dates; the events
+   stage's triggers judged on the parse, kept in the parse's ``user_data``) and
+   per-document stages that use none of the actor stage's output (timex), and the
+   MinHash signature of the text that grouping needs; each document comes back as
+   contract JSON plus its compact parse and its signature;
 3. the driver, in input order, runs the rest (the ``resolve`` of those stages: mentions,
    speakers and event sides to actor ids, statements, merging) and the ``Ingest.keep``
    of the in-process job: learn, validate. This replay is the one global knowledge base;
@@ -33,12 +34,15 @@ The Spark job keeps that order and splits the work by what needs the knowledge b
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from sqlalchemy import select
 
 from dateline.engines.spark import spark_session
@@ -55,10 +59,16 @@ from dateline.store.schema import ActorDocumentRow, DocumentRow, SignatureRow
 from dateline.store.store import KnownRows, actor_links, save_actor
 from dateline.stories import minhash
 
-PARSE_EXCLUDE = ["tensor"]  # no later stage reads it; it is half of a parse's bytes
+# What a parse ships without: the tensor (no later stage reads it; it is half of a parse's
+# bytes), span groups (no stage makes any) and the user_data, which ships apart.
+PARSE_EXCLUDE = ["tensor", "spans", "user_data"]
 # Documents per transaction when the store is written or grouped in bulk: a commit costs
 # about as much as a document's rows, and a killed job loses at most one batch's work.
 WRITE_BATCH = 64
+# Documents an executor's task prepares: a pipeline batch is cut into tasks this small
+# so that, at the end of a job, no core idles long while another finishes a whole batch;
+# not smaller: each task is a Spark job (to stream in order), ~65 ms of CPU in all.
+TASK_DOCS = 32
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per Python worker (Spark reuses workers)
 
 
@@ -117,14 +127,47 @@ def read_files(indexed_paths: Iterable[tuple[str, int]], settings: Settings
             yield index, n, item
 
 
-Prepared = tuple[int, str, str, bytes, minhash.Signature | None]
+Prepared = tuple[int, str, str, bytes | None, minhash.Signature | None]
+
+
+def ship_parse(sdoc: Doc) -> bytes:
+    """Executor: a parse as it crosses to the driver, spaCy's dictionary of it and its
+    user_data, pickled: spaCy's own bytes are that dictionary in msgpack, whose decoding
+    (srsly looks its decoders up at each call) costs the driver more than pickle's."""
+    return pickle.dumps((sdoc.to_dict(exclude=PARSE_EXCLUDE), sdoc.user_data))
+
+
+def load_parse(vocab: Vocab, parse: bytes) -> Doc:
+    """Driver: a shipped parse, with its user_data."""
+    data, user_data = pickle.loads(parse)  # noqa: S301 - our own executors' bytes
+    sdoc = Doc(vocab).from_dict(data, exclude=PARSE_EXCLUDE)
+    sdoc.user_data.update(user_data)
+    return sdoc
+
+
+def batch_tasks(items: list[InputDocument], done: set[str], batch: int
+                ) -> list[tuple[int, list[InputDocument], list[bool]]]:
+    """The executors' tasks, in input order: each pipeline batch (whose documents the
+    clean stage compares) cut into tasks of ``TASK_DOCS`` wanted documents, each task
+    carrying the whole batch as context. The parts equal the whole batch (the parse of a
+    document does not depend on the documents piped with it), and small tasks keep every
+    core busy to the end instead of one finishing the last batch alone."""
+    tasks = []
+    for first in range(0, len(items), batch):
+        inputs = items[first:first + batch]
+        wanted = [k for k, item in enumerate(inputs) if item.id not in done]
+        for part in range(0, len(wanted), TASK_DOCS):
+            chosen = set(wanted[part:part + TASK_DOCS])
+            tasks.append((first, inputs, [k in chosen for k in range(len(inputs))]))
+    return tasks
 
 
 def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]],
                     settings: Settings) -> Iterator[Prepared]:
-    """Executor: the stages that need no knowledge base over whole batches; for each
-    wanted input, (ordinal, "doc", contract JSON, parse bytes, the MinHash signature of
-    its text, for grouping) or (ordinal, "error", reason, b"", None)."""
+    """Executor: the stages that need no knowledge base over each task's wanted documents
+    (its whole batch as the context); for each wanted input, (ordinal, "doc", contract
+    JSON, its parse (``ship_parse``), the MinHash signature of its text, for grouping) or
+    (ordinal, "error", reason, None, None)."""
     pipeline = worker_pipeline(settings)
     early, _late = split_stages(pipeline)
     for first, batch, wanted in tasks:
@@ -132,15 +175,14 @@ def prepare_batches(tasks: Iterable[tuple[int, list[InputDocument], list[bool]]]
         prepared = pipeline.prepare([item for _, item in todo], batch)
         for (ordinal, item), doc in zip(todo, prepared, strict=True):
             if isinstance(doc, ProcessError):
-                yield ordinal, "error", doc.reason, b"", None
+                yield ordinal, "error", doc.reason, None, None
                 continue
             try:
                 for stage in early:
                     stage([doc])
-                shipped = (doc.dumps(), doc.spacy.to_bytes(exclude=PARSE_EXCLUDE),
-                           minhash.signature(doc.text))
+                shipped = (doc.dumps(), ship_parse(doc.spacy), minhash.signature(doc.text))
             except Exception as exc:  # noqa: BLE001 - one document's failure is its own
-                yield ordinal, "error", ProcessError.of(item.source, exc).reason, b"", None
+                yield ordinal, "error", ProcessError.of(item.source, exc).reason, None, None
                 continue
             yield ordinal, "doc", *shipped
 
@@ -272,13 +314,11 @@ def ingest_with_spark(
                     items.append(dates.apply(item))
         job = Ingest(store, overrides=overrides, settings=settings)
         done = done_ids(store, [item.id for item in items])
-        tasks = [(k, items[k:k + settings.batch],
-                  [item.id not in done for item in items[k:k + settings.batch]])
-                 for k in range(0, len(items), settings.batch)]
+        tasks = batch_tasks(items, done, settings.batch)
         kept = Kept()
         job.read = len(items)
         job.skipped = sum(item.id in done for item in items)
-        if any(any(wanted) for _, _, wanted in tasks):
+        if tasks:
             replay(job, kept, items, ordered(sc, sc.parallelize(tasks, len(tasks)).mapPartitions(
                 lambda part: prepare_batches(part, settings))), tell)
         write_store(sc, store, job, kept)
@@ -296,8 +336,6 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
            tell: Callable[[Document | ProcessError | ReadError], None]) -> None:
     """The driver's pass, in input order: the stages that need the knowledge base, then
     the in-process job's ``keep`` (learn, validate), as the in-process ingest does."""
-    from spacy.tokens import Doc
-
     pipeline = job.pipeline
     _early, late = split_stages(pipeline)
     vocab = None
@@ -320,7 +358,7 @@ def replay(job: Ingest, kept: Kept, items: list[InputDocument],
             from dateline.nlp import load
 
             vocab = load(pipeline.settings).vocab
-        doc.spacy = Doc(vocab).from_bytes(parse, exclude=PARSE_EXCLUDE)
+        doc.spacy = load_parse(vocab, parse)
         result: Document | ProcessError
         try:
             for stage in late:

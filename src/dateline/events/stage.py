@@ -48,6 +48,7 @@ DOMESTIC = {"PROTEST"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at"}
 PLAN = "dateline_triggers"  # Doc.user_data: the prepared triggers (EventStage.prepare)
+STANCES = "dateline_stances"  # Doc.user_data: the stances the parse states (idem)
 
 
 def object_slot(token: Any) -> bool:
@@ -219,6 +220,14 @@ def headline_end(doc: Document) -> int:
         text[len(doc.title):].strip() else 0
 
 
+def stated(sdoc: Any) -> list[list[Any]]:
+    """Every stance the parse states (see attitudes.py), in text order: [the sentence's
+    first token, its end token, category, the stance word, its subject, whom it is
+    about], tokens by index (plain lists, so it ships with the parse)."""
+    return [[sent.start, sent.end, category, word.i, subj.i, about.i]
+            for sent in sdoc.sents for category, word, subj, about in stances(sent)]
+
+
 def merge(events: list[Event], marks: list[tuple[str, bool, int]], headline: int = 0
           ) -> list[Event]:
     """One event, one record: the same type between the same two parties on compatible
@@ -284,14 +293,17 @@ class EventStage:
                 self.resolve(doc)
 
     def prepare(self, doc: Document) -> None:
-        """The part that reads no knowledge base (``triggers``), kept in
+        """The part that reads no knowledge base (``triggers``, ``stated``), kept in
         ``doc.spacy.user_data`` as plain lists, so an engine can run it beside the parsing
         (the Spark ingest does: it ships with the parse)."""
         doc.spacy.user_data[PLAN] = self.triggers(doc)
+        doc.spacy.user_data[STANCES] = stated(doc.spacy)
 
     def resolve(self, doc: Document) -> None:
-        """Code a prepared document's triggers with its actors, quotes and dates."""
-        doc.events = self.code(doc, doc.spacy.user_data.pop(PLAN))
+        """Code a prepared document's triggers and stances with its actors, quotes and
+        dates."""
+        prepared = doc.spacy.user_data
+        doc.events = self.code(doc, prepared.pop(PLAN), prepared.pop(STANCES))
 
     def triggers(self, doc: Document) -> list[list[Any]]:
         """What the parse alone decides, per sentence that has any: [first token, end token,
@@ -319,10 +331,14 @@ class EventStage:
                 found.append([sent.start, sent.end, judged, threats])
         return found
 
-    def code(self, doc: Document, triggers: list[list[Any]] | None = None) -> list[Event]:
-        """The document's events, from its ``triggers`` (found now if not given)."""
+    def code(self, doc: Document, triggers: list[list[Any]] | None = None,
+             stances: list[list[Any]] | None = None) -> list[Event]:
+        """The document's events, from its ``triggers`` and ``stances`` (each found now if
+        not given)."""
         if triggers is None:
             triggers = self.triggers(doc)
+        if stances is None:
+            stances = stated(doc.spacy)
         self.datelines = datelines(doc)
         resolver = Resolver(doc, self.datelines)
         events: list[Event] = []
@@ -348,7 +364,7 @@ class EventStage:
                     seen.add(key)
                     events.append(event)
         events += self.statements(doc, resolver, events)
-        events += self.stances(doc, resolver, events)
+        events += self.stances(doc, resolver, events, stances)
         return merge(events, [self.mark(doc, resolver, e) for e in events], headline_end(doc))
 
     @staticmethod
@@ -420,24 +436,27 @@ class EventStage:
                                         pred, pred.sent, shown=word))
         return found
 
-    def stances(self, doc: Document, resolver: Resolver, coded: list[Event]) -> list[Event]:
-        """Stances stated of an actor (see attitudes.py) in clauses that coded no event of
-        their own, outside direct quotations (a speaker's view of others)."""
+    def stances(self, doc: Document, resolver: Resolver, coded: list[Event],
+                stances: list[list[Any]]) -> list[Event]:
+        """Stances stated of an actor (``stated``) in clauses that coded no event of their
+        own, outside direct quotations (a speaker's view of others)."""
         found: list[Event] = []
-        for sent in doc.spacy.sents:
-            for category, word, subj, about in stances(sent):
-                pred = subj.head
-                span = (pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
-                if resolver.direct.covering(word.idx) or any(
-                        span[0] <= e["trigger"]["start"] < span[1] for e in coded):
-                    continue
-                source = resolver.first([subj])
-                target = resolver.first([about], avoid=source) if source else None
-                if source is None or target is None:
-                    continue
-                cameo = self.ontology.cameo(category, None)
-                found.append(self.build(doc, resolver, category, None, cameo, [], source,
-                                        target, pred, sent, shown=word))
+        sdoc = doc.spacy
+        for first, end, category, *tokens in stances:
+            sent = sdoc[first:end]
+            word, subj, about = (sdoc[i] for i in tokens)
+            pred = subj.head
+            span = (pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+            if resolver.direct.covering(word.idx) or any(
+                    span[0] <= e["trigger"]["start"] < span[1] for e in coded):
+                continue
+            source = resolver.first([subj])
+            target = resolver.first([about], avoid=source) if source else None
+            if source is None or target is None:
+                continue
+            cameo = self.ontology.cameo(category, None)
+            found.append(self.build(doc, resolver, category, None, cameo, [], source,
+                                    target, pred, sent, shown=word))
         return found
 
     def event(self, doc: Document, resolver: Resolver, tok: Any, trig: Trigger,
