@@ -203,8 +203,8 @@ class Resolver:
             return []
         found: dict[str, dict[str, Any]] = {}
         sent = token.sent
-        for _ in range(PAIR_SENTENCES):  # named just before: "both candidates" further on
-            sent = self.sdoc[sent.start - 1].sent if sent.start else sent  # may be others
+        for _ in range(PAIR_SENTENCES):  # further back, "both candidates" may be others
+            sent = self.sdoc[sent.start - 1].sent if sent.start else sent
         for mention in reversed(self.mentions.inside(sent.start_char, token.idx)):
             actor = self.actors.get(mention["actor"])
             if actor and actor.get("type") == kind:
@@ -283,8 +283,7 @@ class Resolver:
         if said is not None and len(said) == 1 and extraposed(said[0]):
             return None  # "IT's easy to criticize X": nobody spoke
         if self.filed(span["start"]):
-            head = self.sdoc.char_span(span["start"], span["end"], alignment_mode="expand")
-            return next((found for c in (head.root.children if head is not None else ())
+            return next((found for c in (said.root.children if said is not None else ())
                          if c.dep_ == "appos" and not self.filed(c.idx)
                          and (found := self.resolve(c)) is not None), None)
         actor = self.actors.get(quote["actor"])
