@@ -70,9 +70,15 @@ def test_coming_to_a_countrys_defense_is_protection_not_a_visit(run):
     assert types(run("The Chilean president came to Lima on Monday.")) != ["AID"]
 
 
-def test_a_coercion_sought_is_intended_and_one_advocated_is_asked_for(run):
+def test_a_coercion_sought_or_advocated_threatens_and_cooperation_advocated_is_asked_for(run):
     assert types(run("Chile sought new sanctions against Peru.")) == ["THREATEN"]
-    assert types(run("Chile lobbied for sanctions against Peru.")) == ["REQUEST"]
+    # CAMEO: "CALL (FOR SANCTIONS)", "URGE * SANCTIONS" are 1312, threaten with sanctions
+    assert types(run("Chile lobbied for sanctions against Peru.")) == ["THREATEN"]
+    assert types(run("Chile called for aid to Peru on Monday.")) == ["REQUEST"]
+    assert types(run("Senator Tom Baker called for sanctions against Chile on Monday.")) == [
+        "THREATEN"]
+    asked = run("Senator Tom Baker urged Peru to impose sanctions on Chile on Monday.")
+    assert [(e["type"], e["target"]["text"]) for e in asked.events] == [("REQUEST", "Peru")]
     assert types(run("Chile imposed sanctions on Peru.")) == ["SANCTION"]
 
 

@@ -187,7 +187,7 @@ def intended(chain: list[Any]) -> bool:
 
 def advocated(token: Any) -> bool:
     """ "pushed FOR sanctions against Peru", "lobbied for tariffs": a material act a verb of
-    advocacy asks for is a request, not the act (the verb itself may be no trigger)."""
+    advocacy asks for is not the act (the verb itself may be no trigger)."""
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ADVOCACY
 
@@ -271,7 +271,9 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
     if unsaid(chain[-1]):
         return None
     if category not in VERBAL and advocated(token):
-        return Verdict("REQUEST", ())
+        # CAMEO codes a call for sanctions as a threat of them (1312, "CALL (FOR SANCTIONS)",
+        # "URGE * SANCTIONS"); a call for aid, talks or an overthrow is a request
+        return Verdict("THREATEN" if category == "SANCTION" else "REQUEST", ())
     if any(negated(tok) for tok in chain):
         if not trig.negated and withheld(chain, category):
             return Verdict("THREATEN", ("future",))

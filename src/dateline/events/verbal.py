@@ -115,10 +115,30 @@ def coercive_commitment(token: Any, lexicon: Lexicon) -> bool:
     return False
 
 
+def coercion_called_for(token: Any, lexicon: Lexicon) -> bool:
+    """ "called FOR sanctions on Chile", "urged SANCTIONS": a demand whose object is a
+    sanction in every sense the lexicon knows, with no one asked to impose it ("urged the
+    EU to impose sanctions" asks the EU). CAMEO codes it as a threat of sanctions (1312:
+    "CALL (FOR SANCTIONS)", "URGE * SANCTIONS"); a call for an overthrow or a resignation
+    stays a demand for change (PLOVER REQUEST "change")."""
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+               for g in c.children if g.dep_ == "pobj"]
+    objects += [c for c in token.children if c.dep_ == "dobj"]
+    for obj in objects:
+        kinds = acts(obj, lexicon)
+        if kinds == {"SANCTION"}:
+            return True
+    return False
+
+
 def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     """The category a trigger codes once its complement is read (see the module's doc);
     None when it codes nothing (a warning that only foretells)."""
     if category == "AGREE" and coercive_commitment(token, lexicon):
+        return "THREATEN"
+    if category == "REQUEST" and coercion_called_for(token, lexicon):
         return "THREATEN"
     if category == "THREATEN" and forecast(token):
         return None
