@@ -203,6 +203,14 @@ def habitual(token: Any, present_tells: bool = False) -> bool:
         present_tells and token.tag_ in ("VBZ", "VBP"))
 
 
+def present_tells(token: Any, trig: Trigger, headline: bool) -> bool:
+    """Whether the simple present of a trigger tells an act: any verbal act in a headline,
+    a stance elsewhere (``STANCES``), told by the verb itself."""
+    if headline:
+        return trig.category in VERBAL
+    return token.pos_ == "VERB" and trig.category in STANCES and trig.mode not in ACTIVITIES
+
+
 def coercion_ahead(chain: list[Any], category: str) -> bool:
     """ "will IMPOSE new sanctions", "vowed to EXPEL the envoys": a derived verb of material
     conflict with a future auxiliary or under a head of intent announces the act, which
@@ -259,8 +267,7 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
     if nonpolitical(token, category) or unasserted(chain) or (
             (trig.dyadic or governed_by(token, "receive"))
             and habitual(governor(token) or token if token.pos_ == "NOUN" else token,
-                         category in VERBAL if headline else token.pos_ == "VERB" and
-                         category in STANCES and trig.mode not in ACTIVITIES)
+                         present_tells(token, trig, headline))
             and not coercion_ahead(chain, category)
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
