@@ -80,6 +80,10 @@ def test_a_coercion_sought_or_advocated_threatens_and_cooperation_advocated_is_a
     asked = run("Senator Tom Baker urged Peru to impose sanctions on Chile on Monday.")
     assert [(e["type"], e["target"]["text"]) for e in asked.events] == [("REQUEST", "Peru")]
     assert types(run("Chile imposed sanctions on Peru.")) == ["SANCTION"]
+    # a noun the lexicon codes only beside its verbs ("IMPOSE tariffs") is that act when called for
+    called = run("Senator Tom Baker called for steep tariffs on goods from Chile on Monday.")
+    assert [(e["type"], e["target"]["text"]) for e in called.events] == [("THREATEN", "Chile")]
+    assert types(run("Senator Tom Baker called for talks with Chile on Monday.")) == ["REQUEST"]
 
 
 def test_a_pattern_named_object_may_name_whom_it_is_aimed_at(run):

@@ -277,9 +277,10 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
         return None  # the trigger is the condition itself: "if X is allowed to grow"
     if unsaid(chain[-1]):
         return None
-    if category not in VERBAL and advocated(token):
+    if advocated(token):
         # CAMEO codes a call for sanctions as a threat of them (1312, "CALL (FOR SANCTIONS)",
-        # "URGE * SANCTIONS"); a call for aid, talks or an overthrow is a request
+        # "URGE * SANCTIONS"); a call for aid, talks or an overthrow is a request, and the
+        # talks asked for are not held
         return Verdict("THREATEN" if category == "SANCTION" else "REQUEST", ())
     if any(negated(tok) for tok in chain):
         if not trig.negated and withheld(chain, category):

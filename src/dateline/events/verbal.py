@@ -86,14 +86,15 @@ def concurs(token: Any) -> bool:
 
 def acts(token: Any, lexicon: Lexicon) -> set[str]:
     """The categories an intended act may code: a verb's trigger ("to IMPOSE sanctions"), or
-    for a noun ("a VETO", "further SANCTIONS") the bare senses of the verb spelt like it."""
+    for a noun ("a VETO", "further SANCTIONS") the bare senses of the verb spelt like it and
+    what the lexicon codes the noun itself as, with whatever verb ("new TARIFFS")."""
     if token.pos_ == "VERB":
         trig = lexicon.match(token)
         return {trig.category} if trig else set()
     if token.pos_ != "NOUN":
         return set()
-    kinds = {t.category for t in lexicon.index.get(lemma(token), ()) if t.pos == "verb"
-             and not t.with_}
+    kinds = {t.category for t in lexicon.index.get(lemma(token), ())
+             if t.pos == "noun" or not t.with_}
     return kinds | {p.trigger.category if p.trigger else "" for p in lexicon.cameo.index.get(
         lemma(token), ()) if not p.size and p.particle is None}
 
