@@ -65,15 +65,17 @@ def home_country(doc: Document, mostly: int = 1) -> str | None:
     return ranked[0][0]
 
 
-def from_reference(actor: dict[str, Any], date: str | None) -> None:
-    """Country, sector and roles of a named person or organisation the text left open."""
+def from_reference(actor: dict[str, Any], date: str | None) -> bool:
+    """Country, sector and roles of a named person or organisation the text left open;
+    whether the reference knows it as of no country, which no document's home country may
+    then give it."""
     if actor["type"] not in {"person", "organisation"}:
-        return
+        return False
     ref = reference()
     entry = next((e for n in [actor["name"], *actor.get("aliases", [])]
                   if (e := ref.find(n)) is not None), None)
     if entry is None:
-        return
+        return False
     country, sector, roles = entry.at(date)
     if not actor.get("country") and country:
         actor["country"] = country
@@ -82,13 +84,13 @@ def from_reference(actor: dict[str, Any], date: str | None) -> None:
     for role in roles:
         if role not in actor["roles"]:
             actor["roles"].append(role)
+    return entry.stateless
 
 
 def fill(doc: Document, owners: dict[str, str] | None = None) -> None:
     """Give every actor of the document what the reference and the home country tell;
     an organisation of a person's (``owners``: "the Clinton campaign") takes their country."""
-    for actor in doc.actors:
-        from_reference(actor, doc.published)
+    stateless = {a["id"] for a in doc.actors if from_reference(a, doc.published)}
     by_id = {a["id"]: a for a in doc.actors}
     for org_id, person_id in (owners or {}).items():
         org, person = by_id.get(org_id), by_id.get(person_id)
@@ -98,7 +100,8 @@ def fill(doc: Document, owners: dict[str, str] | None = None) -> None:
     if home is None:
         return
     for actor in doc.actors:
-        if actor.get("country") or actor.get("sector") in {"IGO", "NGO"}:
+        if actor.get("country") or actor.get("sector") in {"IGO", "NGO"} or \
+                actor["id"] in stateless:
             continue
         if place_country(actor["name"]):  # "Togo" read as a person is a place, not a local
             continue

@@ -67,6 +67,11 @@ class RefActor:
                              for p in self.raw.split()]
         return self._periods
 
+    @property
+    def stateless(self) -> bool:
+        """No period names a country: a group across borders (the Islamic State, al-Qaida)."""
+        return bool(self.periods) and all(p.country is None for p in self.periods)
+
     def at(self, date: str | None) -> tuple[str | None, str | None, list[str]]:
         """(country, sector, roles) on a date; out of office: the latest country, no sector."""
         current = [p for p in self.periods if p.covers(date)]
