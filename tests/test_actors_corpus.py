@@ -64,9 +64,9 @@ def test_country_from_reference_and_domestic_default(pipe):
 
 
 def test_a_group_the_reference_knows_of_no_country_takes_no_home_country(pipe):
-    doc = run(pipe, "Islamic State fighters seized a town\n\nWASHINGTON (AP) — The Islamic State seized a town "
-                    "in Syria on Monday, and al-Qaida praised the attack. Senator John Miller of "
-                    "Ohio said the FBI was looking into it.")
+    doc = run(pipe, "Islamic State fighters seized a town\n\nWASHINGTON (AP) — The Islamic "
+                    "State seized a town in Syria on Monday, and al-Qaida praised the attack. "
+                    "Senator John Miller of Ohio said the FBI was looking into it.")
     found = actors(doc)
     assert found["islamic-state"]["country"] is None and found["islamic-state"]["sector"] == "REB"
     assert found["al-qa-ida"]["country"] is None

@@ -23,6 +23,9 @@ from dateline.resources import load_text, load_yaml
 _DROP = re.compile(r"^the |['’]s$|[^\w\s-]")
 _DATED = re.compile(r"/\d{4}-")
 _FINAL = re.compile(r"(?:ey|ei|iy|ii|y)\b")  # Sergey / Sergei, Dmitry / Dmitri
+# The sector of armed groups, which the reference leaves without a country when they act
+# across borders (see ``RefActor.stateless``).
+STATELESS = {"REB"}
 
 
 @lru_cache(maxsize=1 << 16)  # the same names are looked up again and again
@@ -69,8 +72,11 @@ class RefActor:
 
     @property
     def stateless(self) -> bool:
-        """No period names a country: a group across borders (the Islamic State, al-Qaida)."""
-        return bool(self.periods) and all(p.country is None for p in self.periods)
+        """An armed group no period places in a country: one across borders (the Islamic
+        State, al-Qaida). The reference leaves the country of international media and
+        companies open too (Google), but they have one."""
+        return bool(self.periods) and all(p.country is None and p.sector in STATELESS
+                                          for p in self.periods)
 
     def at(self, date: str | None) -> tuple[str | None, str | None, list[str]]:
         """(country, sector, roles) on a date; out of office: the latest country, no sector."""

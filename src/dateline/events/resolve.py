@@ -292,17 +292,33 @@ class Resolver:
 
     def addressee(self, quote: dict[str, Any], avoid: EventActor) -> EventActor | None:
         """The first actor a statement's content names, other than its speaker: whom an
-        accusation, a demand or a warning is about ("said Russia must stop ...")."""
+        accusation, a demand or a warning is about ("said Russia must stop ..."); not a
+        name that only says whom or what another phrase means (``qualifies``)."""
         for mention in self.mentions.overlapping(quote["start"], quote["end"]):
             if not quote["start"] <= mention["start"] < quote["end"]:
                 continue
             actor = self.actors.get(mention["actor"])
             if actor is None or mention["actor"] == avoid["actor"] or \
-                    mention.get("kind") == "pronoun":
+                    mention.get("kind") == "pronoun" or self.qualifies(mention):
                 continue
             return self.make(mention["actor"], actor.get("country"), mention["start"],
                              mention["end"])
         return None
+
+    def qualifies(self, mention: dict[str, Any]) -> bool:
+        """Whether a mention only says who or what another phrase means: the possessor or
+        a modifier of another name ("NBC's Matt Lauer", "CNN host Jane Doe"), or a name in
+        the relative clause of a common noun ("the man that Senator Doe hired")."""
+        span = self.sdoc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ in ("poss", "compound") and head.head.i != head.i:
+            head = head.head
+            if head.i >= span.end and head.pos_ == "PROPN" and \
+                    head.ent_type_ in ENGLISH.named_labels:
+                return True
+        return any(t.dep_ == "relcl" and t.head.pos_ == "NOUN" for t in span.root.ancestors)
 
     def spoken_of(self, token: Any, speaker: EventActor) -> EventActor | None:
         """ "He is a talented man," Putin said: a he or she in what a speaker says is someone
