@@ -146,6 +146,22 @@ def test_a_name_tagged_as_an_organisation_but_described_as_a_person_is_one() -> 
         assert ents[0].label == label, text
 
 
+def test_a_title_before_a_name_or_a_middle_name_still_describes_a_person() -> None:
+    parse, stage = _parts()
+    for text, name, label in (
+            ("Former bank chairman Amanda Castell spoke on Monday.", "Amanda Castell", "PERSON"),
+            ("Amanda Lee Castell, a bank chairman, spoke on Monday.", "Amanda Lee Castell",
+             "PERSON"),
+            ("Harbor Lee Castell, a bank chairman, spoke on Monday.", "Harbor Lee Castell",
+             "ORG"),  # no given name first
+            ("Former bank lender Amanda Castell opened on Monday.", "Amanda Castell", "ORG")):
+        sdoc = parse.process([make_input(text)])[0].spacy
+        start = next(t.i for t in sdoc if t.text == name.split()[0])
+        ents = [Ent(start, start + len(name.split()), "ORG")]
+        stage.fixer._described(sdoc, ents)
+        assert ents[0].label == label, text
+
+
 def test_an_opening_adjective_is_cut_off_a_name_that_modifies_a_noun() -> None:
     parse, stage = _parts()
     for text, span in (("Top Vos strategists admitted it on Monday.", (1, 2)),

@@ -400,18 +400,19 @@ class EntityFixer:
         given = reference().given_names
         for ent in ents:
             words = doc[ent.start:ent.end]
-            if (ent.label == "ORG" and len(words) == 2 and words[0].text in given
+            if (ent.label == "ORG" and len(words) in (2, 3) and words[0].text in given
                     and all(t.is_alpha and t.is_title for t in words)
                     and words.text.casefold() not in self.organisations
                     and self.bodies.sector(words.text) is None
                     and reference().find(words.text) is None
-                    and any(self._person_noun(n) for n in _descriptions(words.root))):
+                    and any(self._person_noun(n) for n in _descriptions(words))):
                 ent.label = "PERSON"
 
     def _person_noun(self, tok: Any) -> bool:
-        """A noun for a person: a title's head ("director") or a gendered noun ("spokeswoman")."""
-        return tok.pos_ == "NOUN" and (self.titles.by_head(tok.lemma_)
-                                       or tok.lower_ in gendered.words().nouns)
+        """A noun for a person: a title's head ("director", "Chairman") or a gendered noun
+        ("spokeswoman")."""
+        return tok.pos_ in ("NOUN", "PROPN") and (self.titles.by_head(tok.lemma_)
+                                                  or tok.lower_ in gendered.words().nouns)
 
     def _apposed(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """ "Another critic, Ana Ruiz, said": a given name and a surname in apposition to a
@@ -466,10 +467,14 @@ class EntityFixer:
         return ents
 
 
-def _descriptions(name: Any) -> list[Any]:
+def _descriptions(words: Span) -> list[Any]:
     """The nouns said of a name: in apposition either way ("X, the director" / "the
-    director, X") or as its copula's complement ("X is the director")."""
+    director, X"), as its copula's complement ("X is the director") or before it with
+    what they are coordinated with ("former CEO and presidential candidate X")."""
+    name = words.root
     found = [c for c in name.children if c.dep_ == "appos"]
+    before = [c for c in name.children if c.dep_ == "compound" and c.i < words.start]
+    found += before + [c for b in before for c in b.conjuncts]
     if name.dep_ == "appos":
         found.append(name.head)
     if name.dep_ == "nsubj" and name.head.lemma_ == "be":
