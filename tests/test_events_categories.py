@@ -41,3 +41,17 @@ def test_every_category_of_the_ontology_is_exercised():
     from dateline.events.ontology import ontology
 
     assert {c[0] for c in CASES} == set(ontology().categories)
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Hundreds of Chilean students rallied outside the ministry in Santiago.", True),
+    ("Thousands of Chilean workers demonstrated in Santiago on Monday.", True),
+    # a named person's rally is a campaign's, not a crowd's protest
+    ("Senator Tom Baker held a rally in Santiago on Monday.", False),
+    ("Senator Tom Baker rallied in Santiago on Monday.", False),
+    # with an object or a clause, the verb's other sense
+    ("The Chilean students demonstrated their knack for slogans in Santiago.", False),
+    ("The Chilean students demonstrated that the rules had failed.", False),
+])
+def test_a_demonstration_is_a_crowds_without_an_object(run, text, protest):
+    assert ("PROTEST" in [e["type"] for e in run(text).events]) == protest, text

@@ -64,6 +64,9 @@ class Trigger:
     # Its ``with`` word must be its object or a passive's subject (triggers.yaml "object":
     # "ENDED its embargo", not "the embargo would END", which no one did).
     object_: bool = False
+    # Its sense has no object: with one, or a clause, it is the verb's other sense
+    # (triggers.yaml "intransitive": "DEMONSTRATED his knack", "demonstrated THAT ...").
+    intransitive: bool = False
 
 
 def plain_trigger(category: str, word: str = "", dyadic: bool = False) -> Trigger:
@@ -329,6 +332,7 @@ class Lexicon:
                     untargeted=untargeted,
                     reciprocal=bool(entry.get("reciprocal")),
                     object_=bool(entry.get("object")),
+                    intransitive=bool(entry.get("intransitive")),
                 ))
         # Entries that need a companion word are more specific: try them first.
         for entries in self.index.values():
@@ -434,8 +438,9 @@ class Lexicon:
 
     def hand(self, token: Any, verb: str | None = None) -> Trigger | None:
         """The most specific entry whose lemma, part of speech and companions fit ``token``;
-        ``VETO`` when an entry's ``without`` word is near ("offered no PROOF"): the hand
-        table knows this sense is no event, so the derived table is not asked. With
+        ``VETO`` when an entry's ``without`` word is near ("offered no PROOF") or an
+        intransitive entry has an object: the hand table knows this sense is no event, so
+        the derived table is not asked. With
         ``verb``, the verb entries of the verb a noun ``token`` derives from."""
         entries = self.index.get(verb or lemma(token))
         if not entries:
@@ -453,5 +458,7 @@ class Lexicon:
                 if trig.object_ and not any(c.dep_ in ("dobj", "nsubjpass") and
                                             lemma(c) in trig.with_ for c in token.children):
                     continue
+            if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+                return VETO
             return trig
         return None

@@ -557,6 +557,8 @@ class EventStage:
             else:
                 category = "ACCUSE"  # "Bush attacked Trump over immigration"
         mode = trig.mode if category == trig.category else None
+        if category == "PROTEST" and mode == "demo" and resolver.person(source["actor"]):
+            return None  # "Trump held a rally", "Sanders rallied in Iowa": a campaign's, no crowd
         cameo = trig.cameo if category == trig.category else self.ontology.cameo(category, None)
         return self.build(doc, resolver, category, mode, cameo, list(verdict.context), source,
                           target, tok, sent)
