@@ -283,3 +283,18 @@ def test_a_statement_as_a_whole_is_about_a_named_person_not_the_name_qualifying_
               published="2016-10-05")
     [accused] = coded(doc, "ACCUSE")
     assert accused["target"]["text"] == "ZNN"  # its reporters are no one named
+
+
+def test_a_place_where_things_happen_is_no_statements_addressee(run):
+    from dateline.events.resolve import Resolver
+
+    doc = run('"The shootings in Peru and Chile were a disgrace," Senator Tom Baker said of '
+              'Jane Miller.', published="2016-10-05")
+    resolver = Resolver(doc)
+    where = {m["text"]: resolver.setting(m) for m in doc.mentions if m["kind"] == "name"}
+    assert where["Peru"] and where["Chile"]  # "in Peru and Chile"
+    assert not where["Jane Miller"] and not where["Tom Baker"]
+    [quote] = [q for q in doc.quotes if q["kind"] == "direct"]
+    speaker = resolver.speaker(quote)
+    assert resolver.addressee(quote, speaker)["text"] == "Peru"
+    assert resolver.addressee(quote, speaker, setting=False) is None

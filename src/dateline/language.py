@@ -23,6 +23,7 @@ class Language:
     condition_markers: frozenset[str]
     subject_adjectives: frozenset[str]
     subjects: frozenset[str]
+    setting_prepositions: frozenset[str]
     named_labels: frozenset[str]
     actor_labels: frozenset[str]
 
@@ -44,6 +45,7 @@ def english() -> Language:
         condition_markers=frozenset(data["condition_markers"]),
         subject_adjectives=frozenset(data["subject_adjectives"]),
         subjects=frozenset(data["subjects"]),
+        setting_prepositions=frozenset(data["setting_prepositions"]),
         named_labels=frozenset(data["named_labels"]),
         actor_labels=frozenset(data["actor_labels"]),
     )

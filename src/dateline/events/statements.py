@@ -174,7 +174,7 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
         return
     # No clause is about a named actor: a statement as a whole that evaluates strongly is
     # about the first actor it names ("..., unlike Trump, who insults veterans").
-    target = resolver.addressee(quote, source)
+    target = resolver.addressee(quote, source, setting=False)
     if target is None or own_state(resolver, target, source) or (
             source["actor"] is None and target["country"] == source["country"]):
         return
