@@ -206,3 +206,15 @@ def test_a_wire_dateline_read_as_the_speaker_gives_way_to_the_name_beside_it(run
     accused = [e for e in doc.events if e["type"] == "ACCUSE"]
     assert accused and all(e["source"]["actor"] == "luis-diaz" for e in accused)
     assert not any("Lima" in e["source"]["text"] for e in doc.events)
+
+
+def test_a_description_apposed_to_a_name_is_that_persons_not_whose_it_says(run):
+    # "a Rojas supporter who ..." is Luis Diaz, who supports Rojas
+    doc = run("Senator Ana Rojas has many allies. The remarks came from Senator Luis Diaz, a "
+              "Rojas supporter who has sharply criticized Governor Tom Baker.")
+    event = only_event(doc, "ACCUSE")
+    assert event["source"]["actor"] == "luis-diaz" and event["target"]["actor"] == "tom-baker"
+    # with no one apposed, the supporter is coded by whom they support
+    doc = run("Senator Ana Rojas has many allies. A Rojas supporter sharply criticized Governor "
+              "Tom Baker on Monday.")
+    assert only_event(doc, "ACCUSE")["source"]["actor"] == "ana-rojas"

@@ -103,7 +103,9 @@ class Resolver:
             return found
         return None
 
-    def resolve(self, token: Any) -> EventActor | None:
+    def resolve(self, token: Any, appositions: bool = True) -> EventActor | None:
+        """The actor a token's phrase names; ``appositions``: or the person apposed to it
+        (``apposed``), which is resolved without its own appositions."""
         left, right = phrase(token)
         start = self.sdoc[left].idx
         end = self.sdoc[right - 1].idx + len(self.sdoc[right - 1])
@@ -119,7 +121,7 @@ class Resolver:
             return self.make(None, home, head[0], head[1])
         # "the North's LEADER, Kim Jong Un": the name in apposition is the side's words, also
         # where the title already means that person; a title for another person keeps its own
-        if (named := self.apposed(token)) and not (
+        if appositions and (named := self.apposed(token)) and not (
                 own and self.person(own[0]["actor"]) and own[0]["actor"] != named["actor"]):
             country = named["country"] or self.phrase_country(left, right)  # "A PERUVIAN, X"
             return self.make(named["actor"], country, named["start"], named["end"])
@@ -148,7 +150,8 @@ class Resolver:
                 country = (actor or {}).get("country") or self.speaker_country(quote)
                 return self.make(quote.get("actor"), country, head[0], head[1])
         for child in token.children:  # "accused the North's leader, KIM JONG UN, of ..."
-            if child.dep_ == "appos" and (named := self.resolve(child)) is not None:
+            if appositions and child.dep_ == "appos" and \
+                    (named := self.resolve(child, appositions=False)) is not None:
                 return named
         return self.unrecognised(token) or self.named_before(token) or next(
             iter(self.pair(token)), None)
@@ -240,11 +243,16 @@ class Resolver:
 
     def apposed(self, token: Any) -> EventActor | None:
         """ "The first AMERICAN to ..., Moner Abusalha,", "a Chinese diplomat, Li Wei,": the
-        person named in apposition, more specific than a people or a description; a title
-        in apposition to a name ("Todd Stern, the climate ENVOY") names no one better."""
-        for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and \
-                    (found := self.resolve(child)) is not None and self.person(found["actor"]):
+        person named in apposition, more specific than a people or a description, also
+        where the description follows the name ("Cornel West, a Sanders SUPPORTER who ...":
+        West, not Sanders); a title in apposition to a name ("Todd Stern, the climate
+        ENVOY") names no one better."""
+        named = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos" and token.pos_ == "NOUN":
+            named.append(token.head)
+        for other in named:
+            if other.pos_ == "PROPN" and (found := self.resolve(other, appositions=False)) \
+                    is not None and self.person(found["actor"]):
                 return found
         return None
 
