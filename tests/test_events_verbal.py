@@ -116,3 +116,11 @@ def test_a_persons_pronoun_dismissed_with_no_evaluation_is_not_judged(run):
     doc = run("Jane Miller ran the bank for ten years. The board of Acme Bank dismissed her on "
               "Monday.", published="2016-10-05")
     assert not [e for e in doc.events if e["type"] == "ACCUSE"]
+
+
+def test_an_act_verb_with_a_content_clause_says_something_and_does_nothing(run):
+    # "allowed that ..." grants a point; "conceded, saying ..." still concedes
+    assert "CONCEDE" not in [e["type"] for e in run("Chile allowed that the talks with Peru "
+                                                    "had failed.").events]
+    assert "CONCEDE" in [e["type"] for e in run("Chile conceded, saying the talks with Peru "
+                                                "had failed.").events]

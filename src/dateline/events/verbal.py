@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.guards import VERBAL
 from dateline.events.lexicon import NAMING, Lexicon, Trigger, lemma, plain_trigger
 from dateline.events.ontology import ontology
 from dateline.events.statements import analyzer
@@ -134,9 +135,22 @@ def coercion_called_for(token: Any, lexicon: Lexicon) -> bool:
     return False
 
 
+def said_clause(child: Any) -> bool:
+    """Whether a verb's dependent is what it says: a clause opened by "that" ("allowed THAT
+    his members tilt Republican") or a quotation before it ("'We know how it will go,'
+    Manafort conceded"); not a clause the parse hangs there by mistake ("prepared to resume
+    shelling as talks were deadlocked")."""
+    return child.dep_ == "ccomp" and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        or child.i < child.head.i)
+
+
 def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     """The category a trigger codes once its complement is read (see the module's doc);
     None when it codes nothing (a warning that only foretells)."""
+    if category not in VERBAL and token.pos_ == "VERB" and any(said_clause(c)
+                                                             for c in token.children):
+        return None  # "ALLOWED that his members tilt Republican": a content clause says
     if category == "AGREE" and coercive_commitment(token, lexicon):
         return "THREATEN"
     if category == "REQUEST" and coercion_called_for(token, lexicon):
