@@ -257,6 +257,19 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
     assert actor_of(doc, "her") is None  # the only candidate is the subject: nobody
 
 
+def test_an_object_pronoun_of_a_participle_is_not_the_subject_it_shares() -> None:
+    # "accusing" has no subject of its own: Walter Brandt's, whom "him" cannot mean
+    doc = resolve("Walter Brandt toured Ohio with Laura Almeida on Monday, praising Carl Dunn "
+                  "as able and thanking him for his help.")
+    assert actor_of(doc, "him") == "carl-dunn"
+    doc = resolve("Walter Brandt toured Ohio with Laura Almeida on Monday, and Carl Dunn praised "
+                  "him for his help.")  # the participle's own subject is Dunn
+    assert actor_of(doc, "him") == "walter-brandt"
+    doc = resolve("Laura Almeida met Carl Dunn on Monday. She invited him to visit her in "
+                  "Ohio.")  # "him" is whom "visit" is said of, not "she"
+    assert actor_of(doc, "her") == "laura-almeida"
+
+
 def test_a_sentence_opening_pronoun_takes_the_previous_main_subject_or_its_apposed_name() -> None:
     # the mayor, named last, is no subject; the pronoun's own clause does not make it one
     doc = resolve("Mayor Carl Dunn spoke on Monday. Another critic, Tom Hale, compared the "

@@ -200,12 +200,14 @@ def test_an_unplaced_group_speaks_of_its_own_country(run):
 
 def test_a_wire_dateline_read_as_the_speaker_gives_way_to_the_name_beside_it(run):
     doc = run("Diaz, stumping for Rojas, trashes Baker.\n\nLima (AFP) – Chilean Foreign Minister"
-              " Luis Diaz on Monday hit the campaign trail with Ana Rojas for the first time,"
+              " Luis Diaz on Monday hit the campaign trail with Nancy Rojas for the first time,"
               " trashing Tom Baker as unqualified and accusing him of endangering the lives of"
               " Chilean troops.\n\nThe rally went on for hours, aides said.")
     accused = [e for e in doc.events if e["type"] == "ACCUSE"]
     assert accused and all(e["source"]["actor"] == "luis-diaz" for e in accused)
     assert not any("Lima" in e["source"]["text"] for e in doc.events)
+    # the recipient read off the clause stays when the speaker takes the dateline's place
+    assert [e["target"]["actor"] for e in accused] == ["tom-baker"]
 
 
 def test_a_description_apposed_to_a_name_is_that_persons_not_whose_it_says(run):

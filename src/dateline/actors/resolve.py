@@ -725,6 +725,15 @@ class Resolution:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        # a participle or an infinitive without a subject of its own has its governing
+        # verb's ("Biden hit the trail, accusing HIM of ...": not Biden), or that verb's
+        # object where it has one ("she invited him to visit HER": him)
+        while not any(c.dep_ in ENGLISH.subjects for c in verb.children) and \
+                verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+            controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if verb.dep_ == "xcomp" and controller:
+                return {t.i for c in controller for t in c.subtree}
+            verb = verb.head
         return {t.i for c in verb.children if c.dep_ in ENGLISH.subjects for t in c.subtree}
 
 

@@ -501,7 +501,7 @@ class EventStage:
                 found = list(found)  # read twice: for the recipient, then again below
                 source = self.group(resolver, candidates, sent, home=resolver.first(found))
                 grouped = False  # placed by its recipient, whom it keeps
-            target = resolver.first(found, avoid=source) if source else None
+            target = resolver.first(found, avoid=source)  # without a source, for a speaker
             if target and source and grouped and target["country"] == source["country"]:
                 target = None  # a group placed by the sentence's country is not its own recipient
             if target is None and trig is self.lexicon.demand:
@@ -512,6 +512,8 @@ class EventStage:
         if quote is not None and not passive(tok):
             if source is None or (source["actor"] is None and source["country"] is None):
                 source = resolver.speaker(quote)
+                if source and target and target["actor"] and target["actor"] == source["actor"]:
+                    target = None  # the speaker is no recipient of their own words
             if target is None and act is None and source is not None:
                 target = resolver.addressee(quote, source)
         if act is not None and source is not None:
