@@ -220,3 +220,14 @@ def test_a_description_apposed_to_a_name_is_that_persons_not_whose_it_says(run):
     doc = run("Senator Ana Rojas has many allies. A Rojas supporter sharply criticized Governor "
               "Tom Baker on Monday.")
     assert only_event(doc, "ACCUSE")["source"]["actor"] == "ana-rojas"
+
+
+def test_a_veto_is_addressed_to_the_legislature_of_its_country(run):
+    doc = run("The Chilean Senate passed the mining bill on Tuesday. President Tom Baker of Chile "
+              "promised a veto on Wednesday.")
+    [threat] = [e for e in doc.events if e["type"] == "THREATEN"]
+    assert threat["target"]["text"] == "Chilean Senate"
+    doc = run("The mining bill passed on Tuesday. President Tom Baker of Chile promised a veto "
+              "on Wednesday.")  # no legislature named: the country named in the clause
+    [threat] = [e for e in doc.events if e["type"] == "THREATEN"]
+    assert threat["target"]["text"] == "Chile"

@@ -238,6 +238,15 @@ class Resolver:
         """Whether a character lies in a dateline ("BRUSSELS -"): where, not who."""
         return any(start <= offset < end for start, end in self.datelines)
 
+    def legislature(self, country: str | None) -> EventActor | None:
+        """The first-named legislature (an organisation of sector LEG) of ``country``."""
+        for mention in self.mentions.items:
+            actor = self.actors.get(mention["actor"]) or {}
+            if country and actor.get("type") == "organisation" and actor.get("sector") == "LEG" \
+                    and actor.get("country") == country:
+                return self.make(actor["id"], country, mention["start"], mention["end"])
+        return None
+
     def person(self, actor_id: str | None) -> bool:
         return (self.actors.get(actor_id or "") or {}).get("type") == "person"
 

@@ -403,8 +403,16 @@ def noun_frames() -> dict[str, Any]:
     return {"support": frozenset(data["support"]), "receive": frozenset(data["receive"]),
             "targets": {kind: frozenset(preps) for kind, preps in data["targets"].items()},
             "intended": frozenset(data["intended"]), "answer": frozenset(data["answer"]),
-            "partake": frozenset(data["partake"]),
+            "partake": frozenset(data["partake"]), "legislated": frozenset(data["legislated"]),
             "judged": frozenset(entry.partition(" ")[::2] for entry in data["judged"])}
+
+
+def legislated(token: Any) -> bool:
+    """Whether a trigger is, or announces, an act on a bill (nouns.yaml ``legislated``):
+    "VETOED the bill", "promised a VETO", "threatened to VETO it"."""
+    acts = noun_frames()["legislated"]
+    return token.lemma_.lower() in acts or any(
+        c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in acts for c in token.children)
 
 
 def governor(noun: Any) -> Any | None:

@@ -19,6 +19,7 @@ from dateline.events.roles import (
     conjuncts,
     counterparts,
     governed_by,
+    legislated,
     noun_reported,
     noun_sources,
     noun_targets,
@@ -531,6 +532,8 @@ class EventStage:
             target = self.domestic(resolver, tok, sent, source, target)
         if target is None and category in DOMESTIC:
             target = self.government(resolver, tok, source)
+        if target is None and act is None and legislated(tok):
+            target = resolver.legislature(source["country"])  # "promised a VETO": of the bill
         if target is None and (category == "CONSULT" or (
                 trig.reciprocal and category == trig.category)):
             target = resolver.partner(source)  # "the two countries signed a treaty"
