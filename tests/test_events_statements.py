@@ -298,3 +298,15 @@ def test_a_place_where_things_happen_is_no_statements_addressee(run):
     speaker = resolver.speaker(quote)
     assert resolver.addressee(quote, speaker)["text"] == "Peru"
     assert resolver.addressee(quote, speaker, setting=False) is None
+
+
+def test_a_they_opening_a_later_sentence_of_a_statement_continues_its_subject(run):
+    doc = run('Governor Tom Baker of Ohio spoke on Monday. "The governor\'s plans are well '
+              'known. They are totally wrong and dishonest," said Senator Jane Miller of Ohio.')
+    [accused] = coded(doc, "ACCUSE")
+    assert accused["target"]["actor"] == "tom-baker"
+    # another subject is no continuation: the rules are nobody's
+    doc = run('Governor Tom Baker of Ohio spoke on Monday. "The governor\'s plans are well '
+              'known. The rules are totally wrong and dishonest," said Senator Jane Miller of '
+              'Ohio.')
+    assert not coded(doc, "ACCUSE")

@@ -125,6 +125,18 @@ def subject(pred: Any) -> Any | None:
     return None
 
 
+def antecedent_subject(subj: Any, span: Any) -> Any:
+    """A statement's "it" or "they" opening a sentence after the first continues the
+    previous sentence's subject ("The president's RATIONALES don't hold weight. THEY are
+    100 percent wrong"); any other subject is itself."""
+    sent = subj.sent
+    if subj.lower_ not in ("it", "they") or sent.start <= span.start or \
+            subj.i != sent.start + next(i for i, t in enumerate(sent) if not t.is_punct):
+        return subj
+    before = subj.doc[sent.start - 1].sent
+    return subject(before.root) or subj
+
+
 def conditional(pred: Any) -> bool:
     """Whether the predicate is an if/unless clause or a question's content."""
     markers = ENGLISH.condition_markers | {"whether"}
@@ -215,6 +227,7 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
     subj = subject(pred)
     if subj is None:
         return None
+    subj = antecedent_subject(subj, span)
     target = resolver.first([subj], avoid=source)
     if direct and subj.lower_ in ENGLISH.person_pronouns and subj.lower_ not in FIRST_PERSON:
         target = resolver.spoken_of(subj, source)
