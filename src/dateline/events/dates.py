@@ -67,9 +67,9 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
     found = []
     for timex in dates.timexes.inside(start, end):
         value = calendar_date(timex["value"])
-        before = doc.text[max(0, timex["start"] - 24):timex["start"]].lower().split()
         if not value:
             continue
+        before = bound_before(doc, timex)
         if before and before[-1] in words()["bounds"]:
             if before[-1] not in words()["order"] or len(before) < 2 or \
                     before[-2] not in words()["near"]:
@@ -77,6 +77,26 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
             value = calendar_value(value)[:7]  # "soon after Election Day": about then
         found.append((timex["start"], timex["end"], value))
     return found
+
+
+def bound_before(doc: Document, timex: Any) -> list[str]:
+    """The words before a timex, or before the bound whose object it is a modifier of: "the
+    accord SINCE the 2008 crisis", "accused him AFTER her 2009 visit" tell a time the event
+    is after or before, as "SINCE 2008" does, not its own."""
+    before = doc.text[max(0, timex["start"] - 24):timex["start"]].lower().split()
+    if (before and before[-1] in words()["bounds"]) or doc.spacy is None:
+        return before
+    span = doc.spacy.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    if span is None:
+        return before
+    token = span.root
+    while token.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and token.head.i != token.i:
+        token = token.head
+    if token.i != span.root.i and token.dep_ == "pobj" and \
+            token.head.lower_ in words()["phrase_bounds"]:
+        prep = token.head
+        return doc.text[max(0, prep.idx - 24):prep.idx + len(prep)].lower().split()
+    return before
 
 
 def calendar_value(value: str) -> str:
@@ -134,6 +154,48 @@ def participle(verb: Any) -> bool:
         c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
+def purpose(verb: Any) -> bool:
+    """ "held a call in October TO DEFEND the company": an infinitive of purpose, without a
+    subordinator or a subject of its own, happens with the clause it hangs on."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def simultaneous(verb: Any) -> bool:
+    """A clause that hangs on another and happens at its time: a participial adjunct, an
+    infinitive of purpose, "a speech ATTACKING X" (a present participle after its noun), or
+    a clause led by "when" ("In 1964 the party faced a moment WHEN he challenged ...", "in
+    December, WHEN he criticized ...": the time of what it hangs on)."""
+    if participle(verb) or purpose(verb):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children):
+        return True
+    return verb.dep_ in ("relcl", "advcl") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in words()["simultaneous"]
+        for c in verb.children)
+
+
+def sharing(verb: Any) -> set[int]:
+    """The verbs a timex's own verb lends its time to besides itself: the first of two
+    coordinated verbs sharing a subject ("shot and killed him IN 2012"), and the verb a
+    gerund of means or a participle without a subject of its own hangs on ("joined them IN
+    writing a bill IN 2013"; not "accused him OF backing the bill IN 1994", what he did then)."""
+    found = set()
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+            verb.tag_ == verb.head.tag_ or verb.head.pos_ not in ("VERB", "AUX")):
+        found.add(verb.head.i)  # not a clause of its own ("X left and Y came IN 2012"), nor
+        # in another tense ("has freed funds and on Monday announced more")
+    if participle(verb) or purpose(verb):
+        found.add(verb.head.i)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in words()["means"] \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        found.add(verb_of(verb.head).i)
+    return found
+
+
 def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     """Whether a timex dates the trigger's clause or one reporting it ("said ON FRIDAY that
     X accused Y"), not a clause of its own ("urged X to resume talks it abandoned IN 2009")."""
@@ -141,14 +203,21 @@ def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     if span is None:
         return True
     own = verb_of(span.root)  # a temporal clause's timex dates it and the clause it modifies
-    verbs, node = {own.i, temporal_head(own).i}, verb_of(trigger)
+    verbs, node = {own.i, temporal_head(own).i} | sharing(own), verb_of(trigger)
     while True:
         if node.i in verbs:
             return True
         if node.head.i == node.i or (node.dep_ in ("relcl", "acl", "advcl")
-                                     and not participle(node)):
+                                     and not simultaneous(node)) or anterior(node):
             return False
         node = node.head
+
+
+def anterior(verb: Any) -> bool:
+    """ "lashed out at Turkey for HAVING shot down a bomber": a perfect participle or gerund
+    happened before the clause it hangs on."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                      for c in verb.children)
 
 
 def ordered(trigger: Any) -> Any:
@@ -161,8 +230,9 @@ def ordered(trigger: Any) -> Any:
             return node
         if node.dep_ == "pobj" and node.head.lower_ in words()["order"]:
             return node.head
-        if node.tag_ in FINITE or node.dep_ in CLAUSES or node.head.i == node.i:
-            return None
+        if node.head.i == node.i or ((node.tag_ in FINITE or node.dep_ in CLAUSES)
+                                     and not simultaneous(node)):
+            return None  # "since the genocide, WHEN Turks killed ...": in the phrase's time
         node = node.head
     return None
 
@@ -236,6 +306,20 @@ def flashback_year(doc: Document, dates: SpanDates, trigger: Any) -> str | None:
     return None
 
 
+def told_past(trigger: Any) -> bool:
+    """ "declined", "has declined": an act told as done, by the publication at the latest."""
+    verb = verb_of(trigger)
+    return (verb.tag_ == "VBD" and not auxiliaries(verb)) or present_perfect(verb)
+
+
+def later_than(value: str, published: str | None) -> bool:
+    """Whether a date begins after the publication date ("2017" in a story of 2016): it
+    cannot be the time of an act told as done, only of the plans before it ("the tour will
+    leave in 2017. Its sponsor DECLINED to renew")."""
+    found, told = interval(value), interval(published) if published else None
+    return found is not None and told is not None and found.start > told.end
+
+
 def event_date(doc: Document, dates: SpanDates, start: int, end: int,
                sentence: tuple[int, int], lede: int = 0, trigger: Any = None) -> str | None:
     """The date of the event whose trigger spans ``start``-``end`` in ``sentence``; the
@@ -246,12 +330,16 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
     if apart is not None:
         phrase = list(apart.subtree)
         own = [t for t in own if phrase[0].idx <= t[0] < phrase[-1].idx + len(phrase[-1])]
+    if trigger is not None and told_past(trigger):
+        own = [t for t in own if not later_than(t[2], doc.published)]
     if own:
         return calendar_value(min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2])
     if trigger is not None and ((apart is not None and far_apart(apart)) or habitual(trigger)):
         return None
     paragraph = doc.text.rfind("\n", 0, sentence[0]) + 1
     earlier = dated(doc, dates, paragraph, sentence[0])
+    if trigger is not None and told_past(trigger):
+        earlier = [t for t in earlier if not later_than(t[2], doc.published)]
     if earlier:
         return calendar_value(earlier[-1][2])
     if not doc.published:
