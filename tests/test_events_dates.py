@@ -214,6 +214,9 @@ def test_a_later_conjunct_or_a_gerund_lends_its_date(run):
     before = run("Chile joined Peru before signing a fishing treaty in 2013.",
                  published="2016-12-05")
     assert only_event(before, "CONSULT")["date"] == "2016"  # another time, undated
+    kept = run("Chile's navy blocked Peru from reaching the fishing grounds on Friday.",
+               published="2016-10-09")
+    assert only_event(kept, "COERCE")["date"] == "2016-10-07"
     what = run("Chile's president criticized Peru for backing the 1994 fishing treaty.",
                published="2016-12-05")
     assert only_event(what, "ACCUSE")["date"] == "2016"  # what Peru did then, not when
@@ -229,6 +232,12 @@ def test_a_timex_in_the_object_of_a_bound_is_not_the_events_date(run):
     soon = run("Chile's president accused Peru of fraud soon after the 2012 election.",
                published="2016-10-09")
     assert only_event(soon, "ACCUSE")["date"] == "2012"
+    before = run("Chile's president accused Peru of fraud before the 2012 election.",
+                 published="2016-10-09")
+    assert only_event(before, "ACCUSE")["date"] == "2012"  # no later than then: that year
+    day = run("On Tuesday, in a speech before the 2015 Christmas holiday, Chile's president"
+              " accused Peru of fraud.", published="2015-12-23")
+    assert only_event(day, "ACCUSE")["date"] == "2015-12-22"  # its own day first
 
 
 def test_a_perfect_gerund_happened_before_its_clause(run):
@@ -257,3 +266,12 @@ def test_an_act_told_as_done_takes_no_later_date_from_the_sentences_before(run):
     assert only_event(done, "REJECT")["date"] == "2016"
     plan = run(text.format("Chile will reject Peru's offer to host it."), published="2016-06-01")
     assert only_event(plan, "REJECT")["date"] == "2017"
+
+
+def test_an_event_after_which_a_dated_act_followed_takes_that_acts_year(run):
+    after = run("Chile's president called for sanctions in December after Peru's navy attacked"
+                " a Chilean trawler.", published="2016-05-11")
+    assert only_event(after, "ASSAULT")["date"] == "2015"  # no later than December 2015
+    before = run("Chile's president called for sanctions in December before Peru's navy"
+                 " attacked a Chilean trawler.", published="2016-05-11")
+    assert only_event(before, "ASSAULT")["date"] == "2016"  # any time since: the year

@@ -69,8 +69,11 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
         value = calendar_date(timex["value"])
         if not value:
             continue
-        before = bound_before(doc, timex)
-        if before and before[-1] in words()["bounds"]:
+        before, phrase = bound_before(doc, timex)
+        if phrase and before[-1] in words()["no_later"] and (
+                len(before) < 2 or before[-2] not in words()["near"]):
+            value = value[:4]  # "accused him BEFORE the 2012 vote": that year, as near as told
+        elif before and before[-1] in words()["bounds"]:
             if before[-1] not in words()["order"] or len(before) < 2 or \
                     before[-2] not in words()["near"]:
                 continue
@@ -79,24 +82,24 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
     return found
 
 
-def bound_before(doc: Document, timex: Any) -> list[str]:
-    """The words before a timex, or before the bound whose object it is a modifier of: "the
-    accord SINCE the 2008 crisis", "accused him AFTER her 2009 visit" tell a time the event
-    is after or before, as "SINCE 2008" does, not its own."""
+def bound_before(doc: Document, timex: Any) -> tuple[list[str], bool]:
+    """The words before a timex, or before the bound whose object it is a modifier of (then
+    True): "the accord SINCE the 2008 crisis", "accused him AFTER her 2009 visit" tell a
+    time the event is after or before, as "SINCE 2008" does, not its own."""
     before = doc.text[max(0, timex["start"] - 24):timex["start"]].lower().split()
     if (before and before[-1] in words()["bounds"]) or doc.spacy is None:
-        return before
+        return before, False
     span = doc.spacy.char_span(timex["start"], timex["end"], alignment_mode="expand")
     if span is None:
-        return before
+        return before, False
     token = span.root
     while token.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and token.head.i != token.i:
         token = token.head
     if token.i != span.root.i and token.dep_ == "pobj" and \
             token.head.lower_ in words()["phrase_bounds"]:
         prep = token.head
-        return doc.text[max(0, prep.idx - 24):prep.idx + len(prep)].lower().split()
-    return before
+        return doc.text[max(0, prep.idx - 24):prep.idx + len(prep)].lower().split(), True
+    return before, False
 
 
 def calendar_value(value: str) -> str:
@@ -237,6 +240,14 @@ def ordered(trigger: Any) -> Any:
     return None
 
 
+def preceding(head: Any) -> bool:
+    """Whether the phrase or clause that sets an event apart puts it before the time of the
+    clause it hangs on ("AFTER they killed 14"): no later than that time, most often in its
+    year, a better coarse date than the publication's."""
+    return head.lower_ in words()["precedes"] or any(
+        c.dep_ == "mark" and c.lower_ in words()["precedes"] for c in head.children)
+
+
 def far_apart(head: Any) -> bool:
     """ "YEARS after they agreed", "decades before the vote": in another year."""
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words()["long_units"]
@@ -325,17 +336,24 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
     """The date of the event whose trigger spans ``start``-``end`` in ``sentence``; the
     lede ends at offset ``lede``; None when the text gives no time one could date it by."""
     apart = ordered(trigger) if trigger is not None else None
-    own = [t for t in dated(doc, dates, *sentence)
-           if trigger is None or in_clause(doc, t, trigger)]
+    found = dated(doc, dates, *sentence)
+    own = [t for t in found if trigger is None or in_clause(doc, t, trigger)]
+    clause: list[tuple[int, int, str]] = []
+    at = 0
     if apart is not None:
         phrase = list(apart.subtree)
-        own = [t for t in own if phrase[0].idx <= t[0] < phrase[-1].idx + len(phrase[-1])]
+        at, to = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        own = [t for t in own if at <= t[0] < to]
+        clause = [t for t in found if not at <= t[0] < to and in_clause(doc, t, apart.head)]
     if trigger is not None and told_past(trigger):
         own = [t for t in own if not later_than(t[2], doc.published)]
-    if own:
+    if own:  # a time of its own before one it is no later than ("Tuesday, before Christmas")
+        own = [t for t in own if not bound_before(doc, {"start": t[0], "end": t[1]})[1]] or own
         return calendar_value(min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2])
     if trigger is not None and ((apart is not None and far_apart(apart)) or habitual(trigger)):
         return None
+    if clause and preceding(apart):  # "called for a ban in December 2015 AFTER they killed 14"
+        return min(clause, key=lambda t: max(0, t[0] - at, at - t[1]))[2][:4]
     paragraph = doc.text.rfind("\n", 0, sentence[0]) + 1
     earlier = dated(doc, dates, paragraph, sentence[0])
     if trigger is not None and told_past(trigger):
