@@ -275,3 +275,25 @@ def test_an_event_after_which_a_dated_act_followed_takes_that_acts_year(run):
     before = run("Chile's president called for sanctions in December before Peru's navy"
                  " attacked a Chilean trawler.", published="2016-05-11")
     assert only_event(before, "ASSAULT")["date"] == "2016"  # any time since: the year
+
+
+def test_a_past_act_whose_infinitive_is_dated_takes_that_year(run):
+    past = run("Chile's president agreed to sell the frigate to Peru in 2010.",
+               published="2016-05-11")
+    assert only_event(past, "AGREE")["date"] == "2010"  # agreed by then
+    future = run("Chile's president agreed to sell the frigate to Peru in 2017.",
+                 published="2016-05-11")
+    assert only_event(future, "AGREE")["date"] == "2016"  # a plan: not when it was agreed
+
+
+def test_a_past_perfect_or_a_nouns_content_is_no_later_than_the_clause_it_is_told_in(run):
+    perfect = run("In 2014, Chile's navy published proof that Peru had attacked a Chilean"
+                  " trawler.", published="2016-08-17")
+    assert only_event(perfect, "ASSAULT")["date"] == "2014"
+    known = run("In 2014, Chile's navy published proof that Peru attacked a Chilean trawler.",
+                published="2016-08-17")
+    assert only_event(known, "ASSAULT")["date"] == "2014"
+    relative = run("In 2014, Chile's navy sank the Peruvian trawler that attacked a Chilean"
+                   " ferry.", published="2016-08-17")
+    assert [e["date"] for e in relative.events if e["trigger"]["text"] == "attacked"] == [
+        "2016"]  # a relative clause of its own: any time

@@ -26,9 +26,13 @@ or present perfect said to recur ("have scrambled hundreds of TIMES", "has LONG 
 sums up events over open time: no date either.
 
 A timex in a temporal clause ("when Congress CUT funding two years later, Mexico said
-enough") dates that clause as well as the one it modifies. A week ("last week", "this
-past weekend") is given as the day, month or year that holds all of it: the calendar
-values a timeline, and a reader, compare by prefix.
+enough") dates that clause as well as the one it modifies; a clause led by "when", an
+infinitive of purpose or a participle after its noun takes the time of what it hangs on
+(``simultaneous``), and a later conjunct or a gerund of means lends its own (``sharing``).
+A bound in a phrase ("BEFORE the 2012 attack") or a dated act an event came before ("called
+for a ban in December AFTER they killed 14") gives the event a year no later than it.
+A week ("last week", "this past weekend") is given as the day, month or year that holds
+all of it: the calendar values a timeline, and a reader, compare by prefix.
 """
 
 from __future__ import annotations
@@ -240,6 +244,46 @@ def ordered(trigger: Any) -> Any:
     return None
 
 
+def planned(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
+    """Whether a timex dates an infinitive the trigger's verb governs ("agreed TO SELL it in
+    2010", "tried TO DETONATE a bomb in 2010"): what was agreed or tried, by then at the latest."""
+    span = doc.spacy.char_span(timex[0], timex[1], alignment_mode="expand")
+    if span is None:
+        return False
+    node, verb = verb_of(span.root), verb_of(trigger)
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
+
+
+def past_perfect(verb: Any) -> bool:
+    """ "had shot": before the time of the clause it is told in."""
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries(verb))
+
+
+def content(verb: Any) -> bool:
+    """ "proof THAT Ukraine shot down the plane": the content of a noun, told as known by the
+    time of the clause that names it."""
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                      for c in verb.children)
+
+
+def governed(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
+    """Whether a timex dates a clause the trigger's clause is told in, however deep ("was
+    caught in 2014 faking proof that Ukraine had shot ...")."""
+    span = doc.spacy.char_span(timex[0], timex[1], alignment_mode="expand")
+    if span is None:
+        return False
+    own, node = verb_of(span.root), verb_of(trigger)
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == own.i:
+            return True
+    return False
+
+
 def preceding(head: Any) -> bool:
     """Whether the phrase or clause that sets an event apart puts it before the time of the
     clause it hangs on ("AFTER they killed 14"): no later than that time, most often in its
@@ -354,6 +398,17 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
         return None
     if clause and preceding(apart):  # "called for a ban in December 2015 AFTER they killed 14"
         return min(clause, key=lambda t: max(0, t[0] - at, at - t[1]))[2][:4]
+    if trigger is not None and apart is None and told_past(trigger):
+        done = [t for t in found if planned(doc, t, trigger)
+                and not later_than(t[2], doc.published)]
+        if done:  # "AGREED to sell it to him in 2010": no later than that, most often that year
+            return min(done, key=lambda t: max(0, t[0] - end, start - t[1]))[2][:4]
+    if trigger is not None and apart is None and (past_perfect(verb_of(trigger)) or (
+            told_past(trigger) and content(verb_of(trigger)))):
+        done = [t for t in found if governed(doc, t, trigger)
+                and not later_than(t[2], doc.published)]
+        if done:  # "was caught in 2014 faking proof that Ukraine HAD SHOT down the plane"
+            return min(done, key=lambda t: max(0, t[0] - end, start - t[1]))[2][:4]
     paragraph = doc.text.rfind("\n", 0, sentence[0]) + 1
     earlier = dated(doc, dates, paragraph, sentence[0])
     if trigger is not None and told_past(trigger):
