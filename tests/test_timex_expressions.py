@@ -106,6 +106,10 @@ def test_an_offset_from_a_coarser_story_time_keeps_that_time(tx):
     news = tx("The rebels took the town in 2022. Three days later, the envoys fled.",
               published="2022-07-12")
     assert news["Three days later"][1] == "2022-07-15"  # this year: from the publication
+    filler = " The town's council met to discuss the budget of its schools and its roads." * 10
+    far = tx("The rebels took the town in 2014." + filler + " Three days later, the envoys"
+             " fled.", published="2022-07-12")
+    assert far["Three days later"][1] == "2022-07-15"  # told long before: not the story's time
 
 
 def test_quarters_seasons_decades(tx):

@@ -430,11 +430,11 @@ class Normaliser:
         anchor = ctx.anchor
         if kind == "narrative" and anchor and ORDER[anchor.gran] >= ORDER[unit]:
             base = anchor
-        elif kind == "narrative" and anchor and (ctx.dct is None
-                                                 or anchor.day.year != ctx.dct.day.year):
+        elif kind == "narrative" and anchor and ctx.told < RECENT and (
+                ctx.dct is None or anchor.day.year != ctx.dct.day.year):
             # "three days later" than "2014": in 2014, as far as the text tells, not three
-            # days after the publication (a story time in the publication's year, or one
-            # read off "Saturday", leaves the publication date to count from)
+            # days after the publication (a story time in the publication's year, one read
+            # off "Saturday", or one told paragraphs before, leaves the publication date)
             return "DATE", anchor.value(ctx.known), None
         elif unit == "Y" and anchor and anchor.gran == "Q":
             base = anchor  # "a year ago" in a quarterly report means that quarter a year ago
