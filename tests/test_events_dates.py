@@ -297,3 +297,15 @@ def test_a_past_perfect_or_a_nouns_content_is_no_later_than_the_clause_it_is_tol
                    " ferry.", published="2016-08-17")
     assert [e["date"] for e in relative.events if e["trigger"]["text"] == "attacked"] == [
         "2016"]  # a relative clause of its own: any time
+
+
+def test_a_past_perfect_in_a_wire_lede_is_not_the_days_news(run):
+    before = run("ROME, Italy (AP) -- Senator Jane Miller said that Russia had lied, in a long"
+                 " speech to the assembled ministers of the European Union, who had accused"
+                 " Russia of fraud.", published="2016-10-05")
+    assert only_event(before, "ACCUSE")["date"] == "2016"  # before the news: the year
+    news = run("ROME, Italy (AP) -- Senator Jane Miller said that Russia lied, in a long speech"
+               " to the assembled ministers of the European Union, who accused Russia of"
+               " fraud.", published="2016-10-05")
+    assert [e["date"] for e in news.events if e["trigger"]["text"] == "accused"] == [
+        "2016-10-05"]

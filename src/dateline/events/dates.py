@@ -421,8 +421,9 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
         year = flashback_year(doc, dates, trigger)
         if year:
             return year
-    if start >= lede or apart is not None:
-        return doc.published[:4]
+    if start >= lede or apart is not None or (
+            trigger is not None and past_perfect(verb_of(trigger))):
+        return doc.published[:4]  # "had accused": before the news the lede tells
     told = [t for t in dated(doc, dates, 0, paragraph)
             if len(t[2]) == 10 and t[2] <= doc.published]  # a day, not a background month
     return told[0][2] if told else doc.published
