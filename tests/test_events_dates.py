@@ -169,3 +169,143 @@ def test_soon_after_a_day_dates_an_event_in_its_month(run):
     bound = run("After Election Day, Senator Tom Baker criticized Governor Ann Lee.",
                 published="2016-09-08")
     assert only_event(bound, "ACCUSE")["date"] == "2016"  # only after it: a bound, not its time
+
+
+def test_a_clause_led_by_when_takes_the_time_it_hangs_on(run):
+    month = run("The navy faced a crisis in March, when Chile accused Peru of spying on its"
+                " fleet.", published="2016-12-05")
+    assert only_event(month, "ACCUSE")["date"] == "2016-03"
+    year = run("In 2012, the navy faced a crisis when Chile accused Peru of spying on its fleet.",
+               published="2016-12-05")
+    assert only_event(year, "ACCUSE")["date"] == "2012"
+    because = run("In 2012, the navy faced a crisis because Chile accused Peru of spying on its"
+                  " fleet.", published="2016-12-05")
+    assert only_event(because, "ACCUSE")["date"] == "2016"  # a clause of its own, undated
+
+
+def test_an_infinitive_of_purpose_takes_the_date_of_its_clause(run):
+    doc = run("In October, Chile's foreign minister flew to Lima to meet Peru's president.",
+              published="2016-12-05")
+    assert only_event(doc, "CONSULT")["date"] == "2016-10"
+    asked = run("In October, Chile's foreign minister flew to Lima because Peru's president"
+                " had asked him to meet.", published="2016-12-05")
+    assert only_event(asked, "REQUEST")["date"] == "2016"  # a clause of its own, undated
+
+
+def test_a_present_participle_after_its_noun_takes_the_date_of_the_noun(run):
+    doc = run("Senator Jane Miller gave a speech on Monday criticizing Russia over the talks.",
+              published="2016-10-05")
+    assert only_event(doc, "ACCUSE")["date"] == "2016-10-03"
+    past = run("Senator Jane Miller read on Monday a letter that criticized Russia over the"
+               " talks.", published="2016-10-05")
+    assert only_event(past, "ACCUSE")["date"] == "2016"  # a clause of its own
+
+
+def test_a_later_conjunct_or_a_gerund_lends_its_date(run):
+    conj = run("Chile's president condemned and sanctioned Peru in March 2012.",
+               published="2016-12-05")
+    assert only_event(conj, "ACCUSE")["date"] == "2012-03"
+    own = run("Chile's president condemned Peru, and the Bolivian government sanctioned it in"
+              " March 2012.",
+              published="2016-12-05")
+    assert only_event(own, "ACCUSE")["date"] == "2016"  # a clause of its own
+    gerund = run("Chile joined Peru in signing a fishing treaty in 2013.", published="2016-12-05")
+    assert only_event(gerund, "CONSULT")["date"] == "2013"
+    before = run("Chile joined Peru before signing a fishing treaty in 2013.",
+                 published="2016-12-05")
+    assert only_event(before, "CONSULT")["date"] == "2016"  # another time, undated
+    kept = run("Chile's navy blocked Peru from reaching the fishing grounds on Friday.",
+               published="2016-10-09")
+    assert only_event(kept, "COERCE")["date"] == "2016-10-07"
+    what = run("Chile's president criticized Peru for backing the 1994 fishing treaty.",
+               published="2016-12-05")
+    assert only_event(what, "ACCUSE")["date"] == "2016"  # what Peru did then, not when
+
+
+def test_a_timex_in_the_object_of_a_bound_is_not_the_events_date(run):
+    after = run("Chile's president accused Peru of fraud after the 2012 election.",
+                published="2016-10-09")
+    assert only_event(after, "ACCUSE")["date"] == "2016"
+    during = run("Chile's president accused Peru of fraud during the 2012 election.",
+                 published="2016-10-09")
+    assert only_event(during, "ACCUSE")["date"] == "2012"
+    soon = run("Chile's president accused Peru of fraud soon after the 2012 election.",
+               published="2016-10-09")
+    assert only_event(soon, "ACCUSE")["date"] == "2012"
+    before = run("Chile's president accused Peru of fraud before the 2012 election.",
+                 published="2016-10-09")
+    assert only_event(before, "ACCUSE")["date"] == "2012"  # no later than then: that year
+    day = run("On Tuesday, in a speech before the 2015 Christmas holiday, Chile's president"
+              " accused Peru of fraud.", published="2015-12-23")
+    assert only_event(day, "ACCUSE")["date"] == "2015-12-22"  # its own day first
+
+
+def test_a_perfect_gerund_happened_before_its_clause(run):
+    having = run("Chile's president lashed out at Peru on Thursday for having attacked a"
+                 " Chilean trawler.", published="2016-10-09")
+    assert [e["date"] for e in having.events if e["trigger"]["text"] == "attacked"] == ["2016"]
+    simple = run("Chile's president lashed out at Peru on Thursday for attacking a Chilean"
+                 " trawler.", published="2016-10-09")
+    assert [e["date"] for e in simple.events if e["trigger"]["text"] == "attacking"] == [
+        "2016-10-06"]
+
+
+def test_an_act_told_as_done_takes_no_date_after_the_publication(run):
+    done = run("Chile's navy has given Peru a chance at joining the fleet next January.",
+               published="2016-10-09")
+    assert only_event(done, "COOPERATE")["date"] == "2016"
+    dated = run("Chile's navy gave Peru a chance in January at joining the fleet.",
+                published="2016-10-09")
+    assert only_event(dated, "COOPERATE")["date"] == "2016-01"
+
+
+def test_an_act_told_as_done_takes_no_later_date_from_the_sentences_before(run):
+    text = ("The tour will leave the Miami course in 2017 and move to Mexico. {}\n\n"
+            "Other news followed.")
+    done = run(text.format("Chile rejected Peru's offer to host it."), published="2016-06-01")
+    assert only_event(done, "REJECT")["date"] == "2016"
+    plan = run(text.format("Chile will reject Peru's offer to host it."), published="2016-06-01")
+    assert only_event(plan, "REJECT")["date"] == "2017"
+
+
+def test_an_event_after_which_a_dated_act_followed_takes_that_acts_year(run):
+    after = run("Chile's president called for sanctions in December after Peru's navy attacked"
+                " a Chilean trawler.", published="2016-05-11")
+    assert only_event(after, "ASSAULT")["date"] == "2015"  # no later than December 2015
+    before = run("Chile's president called for sanctions in December before Peru's navy"
+                 " attacked a Chilean trawler.", published="2016-05-11")
+    assert only_event(before, "ASSAULT")["date"] == "2016"  # any time since: the year
+
+
+def test_a_past_act_whose_infinitive_is_dated_takes_that_year(run):
+    past = run("Chile's president agreed to sell the frigate to Peru in 2010.",
+               published="2016-05-11")
+    assert only_event(past, "AGREE")["date"] == "2010"  # agreed by then
+    future = run("Chile's president agreed to sell the frigate to Peru in 2017.",
+                 published="2016-05-11")
+    assert only_event(future, "AGREE")["date"] == "2016"  # a plan: not when it was agreed
+
+
+def test_a_past_perfect_or_a_nouns_content_is_no_later_than_the_clause_it_is_told_in(run):
+    perfect = run("In 2014, Chile's navy published proof that Peru had attacked a Chilean"
+                  " trawler.", published="2016-08-17")
+    assert only_event(perfect, "ASSAULT")["date"] == "2014"
+    known = run("In 2014, Chile's navy published proof that Peru attacked a Chilean trawler.",
+                published="2016-08-17")
+    assert only_event(known, "ASSAULT")["date"] == "2014"
+    relative = run("In 2014, Chile's navy sank the Peruvian trawler that attacked a Chilean"
+                   " ferry.", published="2016-08-17")
+    assert [e["date"] for e in relative.events if e["trigger"]["text"] == "attacked"] == [
+        "2016"]  # a relative clause of its own: any time
+
+
+def test_a_past_perfect_in_a_wire_lede_is_not_the_days_news(run):
+    before = run("ROME, Italy (AP) -- Senator Jane Miller said that Russia had lied, in a long"
+                 " speech to the assembled ministers of the European Union, who had accused"
+                 " Russia of fraud.", published="2016-10-05")
+    assert only_event(before, "ACCUSE")["date"] == "2016"  # before the news: the year
+    news = run("ROME, Italy (AP) -- Senator Jane Miller said that Russia lied, in a long speech"
+               " to the assembled ministers of the European Union, who accused Russia of"
+               " fraud.", published="2016-10-05")
+    assert [e["date"] for e in news.events if e["trigger"]["text"] == "accused"] == [
+        "2016-10-05"]

@@ -88,6 +88,30 @@ def test_narrative_time_anchors_offsets(tx):
     assert found["A year ago"][1] == "2021"
 
 
+def test_an_approximate_offset_is_no_finer_than_its_unit(tx):
+    found = tx("The treaty was signed in March 2014. A little more than a year later, the"
+               " envoys met again. Nearly two months later, they quarrelled.",
+               published="2022-07-12")
+    assert found["more than a year later"] == ("DATE", "2015", "MORE_THAN")
+    assert found["Nearly two months later"] == ("DATE", "2014-05", "LESS_THAN")
+    exact = tx("The treaty was signed on March 3, 2014. A year later, the envoys met again.",
+               published="2022-07-12")
+    assert exact["A year later"][1] == "2015-03-03"  # no modifier: the anchor's day
+
+
+def test_an_offset_from_a_coarser_story_time_keeps_that_time(tx):
+    found = tx("The rebels took the town in 2014. Three days later, the envoys fled.",
+               published="2022-07-12")
+    assert found["Three days later"][1] == "2014"  # not three days after the publication
+    news = tx("The rebels took the town in 2022. Three days later, the envoys fled.",
+              published="2022-07-12")
+    assert news["Three days later"][1] == "2022-07-15"  # this year: from the publication
+    filler = " The town's council met to discuss the budget of its schools and its roads." * 10
+    far = tx("The rebels took the town in 2014." + filler + " Three days later, the envoys"
+             " fled.", published="2022-07-12")
+    assert far["Three days later"][1] == "2022-07-15"  # told long before: not the story's time
+
+
 def test_quarters_seasons_decades(tx):
     found = tx("Profit rose in the third quarter. Talks resume this summer. "
                "The dispute dates from the 1990s. The budget for fiscal 2023 was cut.",

@@ -26,9 +26,13 @@ or present perfect said to recur ("have scrambled hundreds of TIMES", "has LONG 
 sums up events over open time: no date either.
 
 A timex in a temporal clause ("when Congress CUT funding two years later, Mexico said
-enough") dates that clause as well as the one it modifies. A week ("last week", "this
-past weekend") is given as the day, month or year that holds all of it: the calendar
-values a timeline, and a reader, compare by prefix.
+enough") dates that clause as well as the one it modifies; a clause led by "when", an
+infinitive of purpose or a participle after its noun takes the time of what it hangs on
+(``simultaneous``), and a later conjunct or a gerund of means lends its own (``sharing``).
+A bound in a phrase ("BEFORE the 2012 attack") or a dated act an event came before ("called
+for a ban in December AFTER they killed 14") gives the event a year no later than it.
+A week ("last week", "this past weekend") is given as the day, month or year that holds
+all of it: the calendar values a timeline, and a reader, compare by prefix.
 """
 
 from __future__ import annotations
@@ -67,16 +71,39 @@ def dated(doc: Document, dates: SpanDates, start: int, end: int) -> list[tuple[i
     found = []
     for timex in dates.timexes.inside(start, end):
         value = calendar_date(timex["value"])
-        before = doc.text[max(0, timex["start"] - 24):timex["start"]].lower().split()
         if not value:
             continue
-        if before and before[-1] in words()["bounds"]:
+        before, phrase = bound_before(doc, timex)
+        if phrase and before[-1] in words()["no_later"] and (
+                len(before) < 2 or before[-2] not in words()["near"]):
+            value = value[:4]  # "accused him BEFORE the 2012 vote": that year, as near as told
+        elif before and before[-1] in words()["bounds"]:
             if before[-1] not in words()["order"] or len(before) < 2 or \
                     before[-2] not in words()["near"]:
                 continue
             value = calendar_value(value)[:7]  # "soon after Election Day": about then
         found.append((timex["start"], timex["end"], value))
     return found
+
+
+def bound_before(doc: Document, timex: Any) -> tuple[list[str], bool]:
+    """The words before a timex, or before the bound whose object it is a modifier of (then
+    True): "the accord SINCE the 2008 crisis", "accused him AFTER her 2009 visit" tell a
+    time the event is after or before, as "SINCE 2008" does, not its own."""
+    before = doc.text[max(0, timex["start"] - 24):timex["start"]].lower().split()
+    if (before and before[-1] in words()["bounds"]) or doc.spacy is None:
+        return before, False
+    span = doc.spacy.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    if span is None:
+        return before, False
+    token = span.root
+    while token.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and token.head.i != token.i:
+        token = token.head
+    if token.i != span.root.i and token.dep_ == "pobj" and \
+            token.head.lower_ in words()["phrase_bounds"]:
+        prep = token.head
+        return doc.text[max(0, prep.idx - 24):prep.idx + len(prep)].lower().split(), True
+    return before, False
 
 
 def calendar_value(value: str) -> str:
@@ -134,6 +161,48 @@ def participle(verb: Any) -> bool:
         c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
+def purpose(verb: Any) -> bool:
+    """ "held a call in October TO DEFEND the company": an infinitive of purpose, without a
+    subordinator or a subject of its own, happens with the clause it hangs on."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def simultaneous(verb: Any) -> bool:
+    """A clause that hangs on another and happens at its time: a participial adjunct, an
+    infinitive of purpose, "a speech ATTACKING X" (a present participle after its noun), or
+    a clause led by "when" ("In 1964 the party faced a moment WHEN he challenged ...", "in
+    December, WHEN he criticized ...": the time of what it hangs on)."""
+    if participle(verb) or purpose(verb):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children):
+        return True
+    return verb.dep_ in ("relcl", "advcl") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in words()["simultaneous"]
+        for c in verb.children)
+
+
+def sharing(verb: Any) -> set[int]:
+    """The verbs a timex's own verb lends its time to besides itself: the first of two
+    coordinated verbs sharing a subject ("shot and killed him IN 2012"), and the verb a
+    gerund of means or a participle without a subject of its own hangs on ("joined them IN
+    writing a bill IN 2013"; not "accused him OF backing the bill IN 1994", what he did then)."""
+    found = set()
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+            verb.tag_ == verb.head.tag_ or verb.head.pos_ not in ("VERB", "AUX")):
+        found.add(verb.head.i)  # not a clause of its own ("X left and Y came IN 2012"), nor
+        # in another tense ("has freed funds and on Monday announced more")
+    if participle(verb) or purpose(verb):
+        found.add(verb.head.i)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in words()["means"] \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        found.add(verb_of(verb.head).i)
+    return found
+
+
 def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     """Whether a timex dates the trigger's clause or one reporting it ("said ON FRIDAY that
     X accused Y"), not a clause of its own ("urged X to resume talks it abandoned IN 2009")."""
@@ -141,14 +210,21 @@ def in_clause(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
     if span is None:
         return True
     own = verb_of(span.root)  # a temporal clause's timex dates it and the clause it modifies
-    verbs, node = {own.i, temporal_head(own).i}, verb_of(trigger)
+    verbs, node = {own.i, temporal_head(own).i} | sharing(own), verb_of(trigger)
     while True:
         if node.i in verbs:
             return True
         if node.head.i == node.i or (node.dep_ in ("relcl", "acl", "advcl")
-                                     and not participle(node)):
+                                     and not simultaneous(node)) or anterior(node):
             return False
         node = node.head
+
+
+def anterior(verb: Any) -> bool:
+    """ "lashed out at Turkey for HAVING shot down a bomber": a perfect participle or gerund
+    happened before the clause it hangs on."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                      for c in verb.children)
 
 
 def ordered(trigger: Any) -> Any:
@@ -161,10 +237,59 @@ def ordered(trigger: Any) -> Any:
             return node
         if node.dep_ == "pobj" and node.head.lower_ in words()["order"]:
             return node.head
-        if node.tag_ in FINITE or node.dep_ in CLAUSES or node.head.i == node.i:
-            return None
+        if node.head.i == node.i or ((node.tag_ in FINITE or node.dep_ in CLAUSES)
+                                     and not simultaneous(node)):
+            return None  # "since the genocide, WHEN Turks killed ...": in the phrase's time
         node = node.head
     return None
+
+
+def planned(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
+    """Whether a timex dates an infinitive the trigger's verb governs ("agreed TO SELL it in
+    2010", "tried TO DETONATE a bomb in 2010"): what was agreed or tried, by then at the latest."""
+    span = doc.spacy.char_span(timex[0], timex[1], alignment_mode="expand")
+    if span is None:
+        return False
+    node, verb = verb_of(span.root), verb_of(trigger)
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
+
+
+def past_perfect(verb: Any) -> bool:
+    """ "had shot": before the time of the clause it is told in."""
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries(verb))
+
+
+def content(verb: Any) -> bool:
+    """ "proof THAT Ukraine shot down the plane": the content of a noun, told as known by the
+    time of the clause that names it."""
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                      for c in verb.children)
+
+
+def governed(doc: Document, timex: tuple[int, int, str], trigger: Any) -> bool:
+    """Whether a timex dates a clause the trigger's clause is told in, however deep ("was
+    caught in 2014 faking proof that Ukraine had shot ...")."""
+    span = doc.spacy.char_span(timex[0], timex[1], alignment_mode="expand")
+    if span is None:
+        return False
+    own, node = verb_of(span.root), verb_of(trigger)
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == own.i:
+            return True
+    return False
+
+
+def preceding(head: Any) -> bool:
+    """Whether the phrase or clause that sets an event apart puts it before the time of the
+    clause it hangs on ("AFTER they killed 14"): no later than that time, most often in its
+    year, a better coarse date than the publication's."""
+    return head.lower_ in words()["precedes"] or any(
+        c.dep_ == "mark" and c.lower_ in words()["precedes"] for c in head.children)
 
 
 def far_apart(head: Any) -> bool:
@@ -236,22 +361,58 @@ def flashback_year(doc: Document, dates: SpanDates, trigger: Any) -> str | None:
     return None
 
 
+def told_past(trigger: Any) -> bool:
+    """ "declined", "has declined": an act told as done, by the publication at the latest."""
+    verb = verb_of(trigger)
+    return (verb.tag_ == "VBD" and not auxiliaries(verb)) or present_perfect(verb)
+
+
+def later_than(value: str, published: str | None) -> bool:
+    """Whether a date begins after the publication date ("2017" in a story of 2016): it
+    cannot be the time of an act told as done, only of the plans before it ("the tour will
+    leave in 2017. Its sponsor DECLINED to renew")."""
+    found, told = interval(value), interval(published) if published else None
+    return found is not None and told is not None and found.start > told.end
+
+
 def event_date(doc: Document, dates: SpanDates, start: int, end: int,
                sentence: tuple[int, int], lede: int = 0, trigger: Any = None) -> str | None:
     """The date of the event whose trigger spans ``start``-``end`` in ``sentence``; the
     lede ends at offset ``lede``; None when the text gives no time one could date it by."""
     apart = ordered(trigger) if trigger is not None else None
-    own = [t for t in dated(doc, dates, *sentence)
-           if trigger is None or in_clause(doc, t, trigger)]
+    found = dated(doc, dates, *sentence)
+    own = [t for t in found if trigger is None or in_clause(doc, t, trigger)]
+    clause: list[tuple[int, int, str]] = []
+    at = 0
     if apart is not None:
         phrase = list(apart.subtree)
-        own = [t for t in own if phrase[0].idx <= t[0] < phrase[-1].idx + len(phrase[-1])]
-    if own:
+        at, to = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        own = [t for t in own if at <= t[0] < to]
+        clause = [t for t in found if not at <= t[0] < to and in_clause(doc, t, apart.head)]
+    if trigger is not None and told_past(trigger):
+        own = [t for t in own if not later_than(t[2], doc.published)]
+    if own:  # a time of its own before one it is no later than ("Tuesday, before Christmas")
+        own = [t for t in own if not bound_before(doc, {"start": t[0], "end": t[1]})[1]] or own
         return calendar_value(min(own, key=lambda t: max(0, t[0] - end, start - t[1]))[2])
     if trigger is not None and ((apart is not None and far_apart(apart)) or habitual(trigger)):
         return None
+    if clause and preceding(apart):  # "called for a ban in December 2015 AFTER they killed 14"
+        return min(clause, key=lambda t: max(0, t[0] - at, at - t[1]))[2][:4]
+    if trigger is not None and apart is None and told_past(trigger):
+        done = [t for t in found if planned(doc, t, trigger)
+                and not later_than(t[2], doc.published)]
+        if done:  # "AGREED to sell it to him in 2010": no later than that, most often that year
+            return min(done, key=lambda t: max(0, t[0] - end, start - t[1]))[2][:4]
+    if trigger is not None and apart is None and (past_perfect(verb_of(trigger)) or (
+            told_past(trigger) and content(verb_of(trigger)))):
+        done = [t for t in found if governed(doc, t, trigger)
+                and not later_than(t[2], doc.published)]
+        if done:  # "was caught in 2014 faking proof that Ukraine HAD SHOT down the plane"
+            return min(done, key=lambda t: max(0, t[0] - end, start - t[1]))[2][:4]
     paragraph = doc.text.rfind("\n", 0, sentence[0]) + 1
     earlier = dated(doc, dates, paragraph, sentence[0])
+    if trigger is not None and told_past(trigger):
+        earlier = [t for t in earlier if not later_than(t[2], doc.published)]
     if earlier:
         return calendar_value(earlier[-1][2])
     if not doc.published:
@@ -260,8 +421,9 @@ def event_date(doc: Document, dates: SpanDates, start: int, end: int,
         year = flashback_year(doc, dates, trigger)
         if year:
             return year
-    if start >= lede or apart is not None:
-        return doc.published[:4]
+    if start >= lede or apart is not None or (
+            trigger is not None and past_perfect(verb_of(trigger))):
+        return doc.published[:4]  # "had accused": before the news the lede tells
     told = [t for t in dated(doc, dates, 0, paragraph)
             if len(t[2]) == 10 and t[2] <= doc.published]  # a day, not a background month
     return told[0][2] if told else doc.published

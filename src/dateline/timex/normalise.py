@@ -16,6 +16,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from dateline.timex.calendar import ORDER, SEASON_MONTH, Point
+from dateline.timex.calendar import parse as parse_value
 from dateline.timex.lexicon import Lexicon
 from dateline.timex.recognise import Candidate
 
@@ -429,6 +430,12 @@ class Normaliser:
         anchor = ctx.anchor
         if kind == "narrative" and anchor and ORDER[anchor.gran] >= ORDER[unit]:
             base = anchor
+        elif kind == "narrative" and anchor and ctx.told < RECENT and (
+                ctx.dct is None or anchor.day.year != ctx.dct.day.year):
+            # "three days later" than "2014": in 2014, as far as the text tells, not three
+            # days after the publication (a story time in the publication's year, one read
+            # off "Saturday", or one told paragraphs before, leaves the publication date)
+            return "DATE", anchor.value(ctx.known), None
         elif unit == "Y" and anchor and anchor.gran == "Q":
             base = anchor  # "a year ago" in a quarterly report means that quarter a year ago
         if base is None:
@@ -436,6 +443,17 @@ class Normaliser:
         if base is not anchor and ORDER[ctx.known] < ORDER[unit]:
             n = 0  # "two days earlier" than a DCT of "2022": still 2022
         return "DATE", base.shift(direction * n, unit).value(ctx.known), None
+
+    def approximate(self, g: dict[str, str], value: str) -> str:
+        """An offset said to be about so much ("about two years ago", "a little more than a
+        year later") as a value no finer than its unit: years give a year, months a month,
+        as HeidelTime's APPROX offsets; a week or a day is kept."""
+        unit = self.unit(g.get("unit", ""))
+        point = parse_value(value)
+        gran = {"CE": "Y", "DE": "Y", "Y": "Y", "H": "M", "Q": "M", "M": "M"}.get(unit)
+        if point is None or gran is None or ORDER[point.gran] <= ORDER[gran]:
+            return value
+        return point.at(gran).value()
 
     def duration(self, g: dict[str, str], ctx: Context) -> Result | None:
         if "vunit" in g:

@@ -15,6 +15,9 @@ from dateline.timex.recognise import Candidate, Recogniser
 from dateline.timex.tense import tense
 
 DATE_MODS = {"START", "MID", "END", "NONE"}
+# Modifiers that make an offset approximate ("ABOUT two years ago"): its value is no finer
+# than its unit.
+APPROXIMATE = {"APPROX", "LESS_THAN", "MORE_THAN"}
 # A bare number is a year only when it is not counting something ("1990 people").
 NOT_YEAR_BEFORE = ("$", "£", "€", "No.", "#")
 # "the first nine months": a period running to date, after which comparisons are by year.
@@ -68,6 +71,8 @@ class TimexStage:
                     start = found.start()
                     if word_mod != "NONE":
                         mod = mod or word_mod
+                    if word_mod in APPROXIMATE and cand.norm == "offset" and kind == "DATE":
+                        value = self.normaliser.approximate(cand.groups, value)
             timex: Timex = {"start": start, "end": cand.end, "text": doc.text[start:cand.end],
                             "type": kind, "value": value}
             if mod:
