@@ -300,3 +300,15 @@ def test_a_future_merely_said_or_hedged_is_no_announced_act(run):
     assert "CONCEDE" not in types(conditional)
     assert "CONCEDE" not in types(run("Chile may announce that it will lift its sanctions "
                                       "on Peru."))
+
+
+def test_a_poll_counts_opinions_and_tells_no_event(run):
+    # what a candidate says he will do is a threat; what a poll shows would happen is not
+    assert types(run("Tom Baker said that he would defeat Governor Ann Price in November.")) \
+        == ["THREATEN"]
+    assert types(run("The poll showed that Senator Tom Baker would defeat Governor Ann Price "
+                     "in November.")) == []
+    assert types(run("Tom Baker was backed by Governor Ann Price of Ohio on Monday.")) == \
+        ["SUPPORT"]
+    assert types(run("The poll found Tom Baker supported by 13 percent of voters in Ohio.")) \
+        == []

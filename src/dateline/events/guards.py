@@ -246,8 +246,16 @@ def senses() -> dict[str, frozenset[str]]:
 
 def nonpolitical(token: Any, category: str) -> bool:
     """A market figure as subject ("the VIX shot up"), or a product as the object of a
-    material trigger ("released a campaign ad"): the verb's other sense, no event."""
+    material trigger ("released a campaign ad"): the verb's other sense, no event; a clause a
+    poll reports or whose agent is a share ("SUPPORTED by 13 percent"): opinion counted."""
     words = senses()
+    head = reported_clause(clause(token)[-1])
+    if head.dep_ == "ccomp" and any(c.dep_ in ENGLISH.subjects and lemma(c) in words["polls"]
+                                    for c in head.head.children):
+        return True
+    if any(c.dep_ == "agent" and any(g.ent_type_ == "PERCENT" for g in c.subtree)
+           for c in token.children):
+        return True
     for child in token.children:
         if child.dep_ in ENGLISH.subjects and lemma(child) in words["markets"]:
             return True
