@@ -263,3 +263,54 @@ def test_a_dummy_it_is_nobody(run):
     named = run("The Peruvian Institute published its report on Monday.\n\nIt criticized Chile"
                 " for the length of its campaigns on Monday.")
     assert [e["source"]["text"] for e in named.events if e["type"] == "ACCUSE"] == ["It"]
+
+
+def test_a_whole_statement_evaluates_only_an_actor_its_word_is_said_of(run):
+    # (a strong accusation falls on the first person it names: see the next test)
+    # "terrible" is said of the floods; Canada is only named near them
+    doc = run('"The terrible and deadly floods reached the farms near the border of Canada," '
+              'Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    said_of = run('"There were only vicious insults from Senator Jane Miller," Governor Tom '
+                  'Baker said.', published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(said_of, "ACCUSE")] == ["jane-miller"]
+
+
+def test_a_strong_accusation_falls_on_the_first_person_it_names(run):
+    doc = run('"The terrible and deadly lies keep coming, and Senator Jane Miller is around,"'
+              ' Governor Tom Baker said.', published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(doc, "ACCUSE")] == ["jane-miller"]
+
+
+def test_a_word_in_a_condition_of_a_statement_evaluates_nobody(run):
+    doc = run('"If Senator Jane Miller turns out a terrible disaster, voters will look '
+              'elsewhere," Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+
+
+def test_a_relative_clause_inside_the_clause_describes_someone_else(run):
+    # the hardship is the voters', not the Senate's doing
+    doc = run("Governor Tom Baker said the Senate was the only hope for voters who face "
+              "terrible hardship and cruel losses.", published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    person = run("Governor Tom Baker said Senator Jane Miller is a person who is dishonest "
+                 "and cruel.", published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(person, "ACCUSE")] == ["jane-miller"]
+
+
+def test_good_news_about_an_actor_is_no_praise_a_predicative_word_is(run):
+    won = run("Governor Tom Baker said Senator Jane Miller will easily win and triumph.",
+              published="2016-10-05")
+    assert not coded(won, "SUPPORT")
+    job = run("Governor Tom Baker said Senator Jane Miller did a great and wonderful job for "
+              "the state.", published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(job, "SUPPORT")] == ["jane-miller"]
+
+
+def test_the_bare_infinitive_of_a_causative_asks_nothing(run):
+    doc = run("Governor Tom Baker says Senator Jane Miller let Mayor Ann Lee win the primary.",
+              published="2016-10-05")
+    assert not coded(doc, "REQUEST")
+    insisted = run("Governor Tom Baker insisted that Senator Jane Miller apologize to the "
+                   "voters.", published="2016-10-05")
+    assert coded(insisted, "REQUEST")

@@ -124,12 +124,16 @@ def none_of(subject: Any) -> bool:
 
 
 def mandative(pred: Any) -> bool:
-    """ "insisted that Pyongyang STOP", "insisted that the minister STEP down": a reported
-    clause whose verb is a bare base form (also where a singular noun subject would want
-    "-s"), with no auxiliary, tells its subject what to do."""
+    """ "insisted that Pyongyang STOP", "insisted that the minister STEP down": a clause
+    reported by a verb of speech whose verb is a bare base form (also where a singular noun
+    subject would want "-s"), with no auxiliary, tells its subject what to do. The bare
+    infinitive of a causative ("would help Clinton ATTRACT voters", "made him RESIGN") is
+    no speech and asks nothing."""
     subj = next((c for c in pred.children if c.dep_ in ENGLISH.subjects), None)
     if pred.dep_ != "ccomp" or subj is None or any(c.dep_ in ("aux", "auxpass")
                                                    for c in pred.children):
+        return False
+    if lemma(pred.head) not in load_cues().speech:
         return False
     return pred.tag_ == "VB" or (pred.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"))
 
