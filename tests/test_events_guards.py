@@ -300,3 +300,13 @@ def test_a_future_merely_said_or_hedged_is_no_announced_act(run):
     assert "CONCEDE" not in types(conditional)
     assert "CONCEDE" not in types(run("Chile may announce that it will lift its sanctions "
                                       "on Peru."))
+
+
+def test_a_verb_in_its_most_general_sense_names_a_party_only_by_with_to_against(run):
+    # CAMEO's bare "go" is a meeting; going ON a medium is none, voting FOR a candidate no pact
+    went = run("Senator Jane Miller went on Twitter on Monday.")
+    assert "CONSULT" not in types(went)
+    voted = run("Senator Jane Miller voted for Governor Tom Baker on Monday.")
+    assert "AGREE" not in types(voted)
+    spoke = run("Senator Jane Miller spoke with Governor Tom Baker on Monday.")
+    assert [(e["type"], e["target"]["actor"]) for e in spoke.events] == [("CONSULT", "tom-baker")]
