@@ -310,3 +310,50 @@ def test_a_verb_in_its_most_general_sense_names_a_party_only_by_with_to_against(
     assert "AGREE" not in types(voted)
     spoke = run("Senator Jane Miller spoke with Governor Tom Baker on Monday.")
     assert [(e["type"], e["target"]["actor"]) for e in spoke.events] == [("CONSULT", "tom-baker")]
+
+
+def test_a_share_of_a_people_in_a_poll_is_no_actor(run):
+    poll = run("About 15 percent of Republicans approve of Governor Tom Baker.")
+    assert poll.events == []
+    by = run("Senator Jane Miller was supported by 42 percent of Republicans in the poll.")
+    assert "SUPPORT" not in types(by)
+    party = run("The Republicans approved of Governor Tom Baker on Monday.")
+    assert [e["target"]["actor"] for e in party.events] == ["tom-baker"]
+
+
+def test_a_gerund_subject_names_an_act_nobody_did(run):
+    doc = run("Criticizing the police to please Senator Jane Miller will alienate many voters.")
+    assert "ACCUSE" not in types(doc)
+    done = run("Senator Jane Miller criticized the police on Monday to please Governor Tom Baker.")
+    assert "ACCUSE" in types(done)
+
+
+def test_an_inverted_condition_asserts_nothing(run):
+    doc = run("Should Senator Jane Miller continue to rebuff the nominee, the party will suffer.")
+    assert doc.events == []
+    told = run("Senator Jane Miller should rebuff the nominee, Governor Tom Baker said.")
+    assert "REQUEST" in types(told)
+
+
+def test_a_protest_verb_that_shows_or_musters_is_no_protest(run):
+    shows = run("Senator Jane Miller tried to demonstrate that she offered a better plan than "
+                "Governor Tom Baker.")
+    assert "PROTEST" not in types(shows)
+    musters = run("Rallying hundreds of workers, Senator Jane Miller spoke in Ohio on Monday.")
+    assert "PROTEST" not in types(musters)
+    protest = run("Students demonstrated in Santiago against the Chilean government on Monday.")
+    assert "PROTEST" in types(protest)
+
+
+def test_a_product_undergoing_a_material_verb_is_its_other_sense(run):
+    doc = run("The strange video was shot by Senator Jane Miller in Ohio.")
+    assert "ASSAULT" not in types(doc)
+    shot = run("The Chilean envoy was shot by a Peruvian soldier in Lima on Monday.")
+    assert "ASSAULT" in types(shot)
+
+
+def test_readiness_for_a_hostile_act_is_no_offer(run):
+    hostile = run("Chile said on Monday that it was ready to attack Peru.")
+    assert "AGREE" not in types(hostile)
+    offer = run("Chile said on Monday that it was ready to work with Peru.")
+    assert "AGREE" in types(offer)

@@ -14,6 +14,7 @@ from typing import Any
 from dateline.events.lexicon import Trigger, lemma
 from dateline.events.ontology import ontology
 from dateline.events.roles import governed_by, governor
+from dateline.events.sides import people_nouns
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_yaml
@@ -37,6 +38,8 @@ ADVOCACY = {"push", "lobby", "press", "campaign", "argue", "call", "appeal", "as
             "advocate", "clamor", "clamour"}
 # Nouns of a choice made, whose infinitive reports the act chosen (see ``unasserted``).
 CHOSEN = {"decision", "vote"}
+# Auxiliaries that open an inverted condition ("SHOULD they refuse, ...", "HAD he known").
+INVERTING = {"should", "have", "be"}
 # The conditional auxiliary: a future only when reported (see ``in_speech``).
 HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
@@ -150,14 +153,26 @@ def modal(chain: list[Any]) -> str | None:
 
 
 def condition(chain: list[Any]) -> Any | None:
-    """The if/unless clause attached to the trigger's clause, if any."""
+    """The if/unless clause attached to the trigger's clause, if any (or an inverted one,
+    ``inverted``)."""
     for tok in chain:
         for child in tok.children:
-            if child.dep_ == "advcl" and any(
+            if child.dep_ == "advcl" and (any(
                 m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers for m in child.children
-            ):
+            ) or inverted(child)):
                 return child
     return None
+
+
+def inverted(clause: Any) -> bool:
+    """ "SHOULD they continue to rebuff ..., the party will", "HAD he known": a clause before
+    its head whose auxiliary comes before its subject, with no subordinator, is a
+    condition."""
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), None)
+    subj = next((c for c in clause.children if c.dep_ in ENGLISH.subjects), None)
+    return clause.dep_ in ("advcl", "ccomp") and aux is not None and subj is not None and \
+        aux.i < subj.i < clause.i < clause.head.i and lemma(aux) in INVERTING and \
+        not any(c.dep_ == "mark" for c in clause.children)
 
 
 def in_speech(head: Any) -> bool:
@@ -236,10 +251,14 @@ def withheld(chain: list[Any], category: str) -> bool:
 def unasserted(chain: list[Any]) -> bool:
     """Whether the clause is the infinitive of a noun ("his THREATS to slap tariffs", "a
     PROPOSAL to create"): it names an idea, not an act that happened. A choice already made
-    ("Britain's VOTE to leave the EU", "the DECISION to impose sanctions") is the act."""
-    return any(tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
-               lemma(tok.head) not in CHOSEN and
-               any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) for tok in chain)
+    ("Britain's VOTE to leave the EU", "the DECISION to impose sanctions") is the act. So is
+    a gerund that is its clause's subject ("CRITICIZING the police will alienate voters",
+    "PRAISING him was like ..."): an act spoken of in general, by nobody."""
+    return any((tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
+                lemma(tok.head) not in CHOSEN and
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+               or (tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG")
+               for tok in chain)
 
 
 @lru_cache(maxsize=1)
@@ -249,14 +268,53 @@ def senses() -> dict[str, frozenset[str]]:
 
 
 def nonpolitical(token: Any, category: str) -> bool:
-    """A market figure as subject ("the VIX shot up"), or a product as the object of a
-    material trigger ("released a campaign ad"): the verb's other sense, no event."""
+    """A market figure as subject ("the VIX shot up"), or a product as what a material
+    trigger acts on ("released a campaign ad", "a video SHOT by a worker"): the verb's
+    other sense, no event; so is a protest verb that shows or musters (``mustered``). A
+    share of a people as the actor ("15 PERCENT of Republicans approve", "supported by 42
+    PERCENT of voters") or the measure of a noun trigger ("Clinton support 27 PERCENT") is
+    a poll's figure, no one's act."""
     words = senses()
+    material = category not in VERBAL | {"ACCUSE"}
+    if material and token.dep_ == "acl" and token.tag_ == "VBN" and \
+            lemma(token.head) in words["products"]:
+        return True
+    if category == "PROTEST" and token.pos_ == "VERB" and mustered(token):
+        return True
     for child in token.children:
         if child.dep_ in ENGLISH.subjects and lemma(child) in words["markets"]:
             return True
-        if child.dep_ == "dobj" and lemma(child) in words["products"] and \
-                category not in VERBAL | {"ACCUSE"}:
+        if child.dep_ in ("dobj", "nsubjpass") and lemma(child) in words["products"] and \
+                material:
+            return True
+        if share(child) and (child.dep_ in ENGLISH.subjects or token.pos_ == "NOUN"):
+            return True
+        if child.dep_ == "agent" and any(share(g) for g in child.children):
+            return True
+    return False
+
+
+def share(token: Any) -> bool:
+    """Whether a noun phrase is a percentage ("15 PERCENT", "42%"), or one of it ("an
+    average OF 13 percent")."""
+    return lemma(token) in ("percent", "%") or (
+        token.ent_type_ == "PERCENT" and token.head.ent_type_ != "PERCENT") or any(
+        share(g) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj")
+
+
+def mustered(token: Any) -> bool:
+    """Whether a protest verb shows or musters rather than protests: with a clause ("tried
+    to DEMONSTRATE that she ...") or people as its object ("RALLYING hundreds of workers"):
+    a protest is done, not done to people."""
+    people = people_nouns()
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return True
+        if child.dep_ == "dobj" and (lemma(child) in people or any(
+                g.dep_ == "pobj" and lemma(g) in people
+                for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children)):
             return True
     return False
 
@@ -277,7 +335,7 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
         return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
-           for tok in chain for m in tok.children):
+           for tok in chain for m in tok.children) or any(inverted(tok) for tok in chain):
         return None  # the trigger is the condition itself: "if X is allowed to grow"
     if unsaid(chain[-1]):
         return None

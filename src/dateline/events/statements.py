@@ -23,7 +23,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import OBLIGATION, interrogative, mandative, negated
+from dateline.events.guards import OBLIGATION, interrogative, inverted, mandative, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
 from dateline.events.sides import people_nouns
@@ -153,9 +153,11 @@ def subject(pred: Any) -> Any | None:
 
 
 def conditional(pred: Any) -> bool:
-    """Whether the predicate is an if/unless clause or a question's content."""
+    """Whether the predicate is an if/unless clause (or an inverted one: "SHOULD they
+    continue ...") or a question's content."""
     markers = ENGLISH.condition_markers | {"whether"}
-    return any(c.dep_ == "mark" and lemma(c) in markers for c in pred.children)
+    return any(c.dep_ == "mark" and lemma(c) in markers for c in pred.children) or (
+        pred.dep_ == "advcl" and inverted(pred))
 
 
 def obliged(pred: Any) -> bool:
