@@ -357,3 +357,17 @@ def test_readiness_for_a_hostile_act_is_no_offer(run):
     assert "AGREE" not in types(hostile)
     offer = run("Chile said on Monday that it was ready to work with Peru.")
     assert "AGREE" in types(offer)
+
+
+def test_an_act_only_needed_or_tried_is_not_done(run):
+    needed = run("Senator Jane Miller needs to persuade Governor Tom Baker to back the bill.")
+    assert "REQUEST" not in types(needed)
+    done = run("Senator Jane Miller persuaded Governor Tom Baker to back the bill on Monday.")
+    assert "REQUEST" in types(done)
+
+
+def test_a_conceded_point_is_no_concession(run):
+    point = run("Chile conceded on Monday that Peru had won the argument.")
+    assert "CONCEDE" not in types(point)
+    yielded = run("Chile conceded the disputed islands to Peru on Monday.")
+    assert "CONCEDE" in types(yielded)

@@ -33,6 +33,9 @@ NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refu
 # "VOWED to impose": a commitment to act is intent, PLOVER codes it by what is intended).
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing", "vow", "pledge", "promise", "swear"}
+# Heads whose infinitive is an act needed or hoped for, not one done ("NEEDS to persuade
+# superdelegates", "STRUGGLING to demonstrate"); an attempt is coded as its act (CAMEO).
+UNDONE = {"need", "struggle", "hope"}
 # Verbs of advocacy whose "for" phrase names what is asked for (see ``advocated``).
 ADVOCACY = {"push", "lobby", "press", "campaign", "argue", "call", "appeal", "ask", "plead",
             "advocate", "clamor", "clamour"}
@@ -253,11 +256,13 @@ def unasserted(chain: list[Any]) -> bool:
     PROPOSAL to create"): it names an idea, not an act that happened. A choice already made
     ("Britain's VOTE to leave the EU", "the DECISION to impose sanctions") is the act. So is
     a gerund that is its clause's subject ("CRITICIZING the police will alienate voters",
-    "PRAISING him was like ..."): an act spoken of in general, by nobody."""
+    "PRAISING him was like ..."): an act spoken of in general, by nobody; and an act only
+    needed or hoped for (``UNDONE``)."""
     return any((tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
                 lemma(tok.head) not in CHOSEN and
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
                or (tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG")
+               or (tok.dep_ == "xcomp" and lemma(tok.head) in UNDONE)
                for tok in chain)
 
 
@@ -270,7 +275,8 @@ def senses() -> dict[str, frozenset[str]]:
 def nonpolitical(token: Any, category: str) -> bool:
     """A market figure as subject ("the VIX shot up"), or a product as what a material
     trigger acts on ("released a campaign ad", "a video SHOT by a worker"): the verb's
-    other sense, no event; so is a protest verb that shows or musters (``mustered``). A
+    other sense, no event; so is a protest verb that shows or musters (``mustered``), and a
+    concession of a clause, which grants a point, not a demand. A
     share of a people as the actor ("15 PERCENT of Republicans approve", "supported by 42
     PERCENT of voters") or the measure of a noun trigger ("Clinton support 27 PERCENT") is
     a poll's figure, no one's act."""
@@ -281,6 +287,10 @@ def nonpolitical(token: Any, category: str) -> bool:
         return True
     if category == "PROTEST" and token.pos_ == "VERB" and mustered(token):
         return True
+    if category == "CONCEDE" and any(c.dep_ == "ccomp" and not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        return True  # "CONCEDED that", "ALLOWED that his members tilt": a point (not "ALLOWED
+        # inspectors to visit", a finite clause)
     for child in token.children:
         if child.dep_ in ENGLISH.subjects and lemma(child) in words["markets"]:
             return True
