@@ -371,3 +371,17 @@ def test_a_conceded_point_is_no_concession(run):
     assert "CONCEDE" not in types(point)
     yielded = run("Chile conceded the disputed islands to Peru on Monday.")
     assert "CONCEDE" in types(yielded)
+
+
+def test_force_or_a_meeting_in_a_race_is_a_contest(run):
+    race = run("Governor Tom Baker faced a tight primary with Senator Jane Miller.")
+    assert "CONSULT" not in types(race)
+    town = run("Chilean troops captured the town from Peruvian forces on Monday.")
+    assert "ASSAULT" in types(town)
+
+
+def test_a_clause_of_a_denied_noun_asserts_nothing(run):
+    doc = run("The report found no evidence that Chile attacked Peru in March.")
+    assert "ASSAULT" not in types(doc)
+    found = run("The report found evidence that Chile attacked Peru in March.")
+    assert "ASSAULT" in types(found)

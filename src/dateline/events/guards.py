@@ -113,6 +113,10 @@ def unsaid(head: Any) -> bool:
     """ "never said he wanted to KILL them", "did not claim that X ATTACKED", "asked WHY they
     would STRIKE": a clause reported by a negated verb, or asked, is asserted by nobody."""
     head = reported_clause(head)
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and any(
+            c.dep_ == "mark" for c in head.children) and (
+            none_of(head.head) or negated(head.head.head)):
+        return True  # "cited NO evidence that Mills APPROVED", "did not find proof that ..."
     return head.dep_ == "ccomp" and (negated(head.head) or interrogative(next(head.subtree)))
 
 
@@ -276,7 +280,8 @@ def nonpolitical(token: Any, category: str) -> bool:
     """A market figure as subject ("the VIX shot up"), or a product as what a material
     trigger acts on ("released a campaign ad", "a video SHOT by a worker"): the verb's
     other sense, no event; so is a protest verb that shows or musters (``mustered``), and a
-    concession of a clause, which grants a point, not a demand. A
+    concession of a clause, which grants a point, not a demand, and a contest
+    (``contest``). A
     share of a people as the actor ("15 PERCENT of Republicans approve", "supported by 42
     PERCENT of voters") or the measure of a noun trigger ("Clinton support 27 PERCENT") is
     a poll's figure, no one's act."""
@@ -286,6 +291,9 @@ def nonpolitical(token: Any, category: str) -> bool:
             lemma(token.head) in words["products"]:
         return True
     if category == "PROTEST" and token.pos_ == "VERB" and mustered(token):
+        return True
+    if (category == "CONSULT" or ontology().categories[category]["quad"].startswith(
+            "material")) and contest(token):
         return True
     if category == "CONCEDE" and any(c.dep_ == "ccomp" and not any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
@@ -302,6 +310,19 @@ def nonpolitical(token: Any, category: str) -> bool:
         if child.dep_ == "agent" and any(share(g) for g in child.children):
             return True
     return False
+
+
+def contest(token: Any) -> bool:
+    """Whether a verb's object, or its preposition's, is a race ("FACES a tight primary
+    with Sanders", "to CAPTURE the working-class vote", "BEAT him in the primary"): a force
+    or a meeting in a race is a candidate's contest (senses.yaml ``contests``)."""
+    words = senses()["contests"]
+    if any(c.dep_ == "oprd" for c in token.children):
+        return False  # "called his VOTE an irresponsible one" names, see verbal.complement
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    return any(lemma(o) in words for o in objects)
 
 
 def share(token: Any) -> bool:
