@@ -314,3 +314,13 @@ def test_the_bare_infinitive_of_a_causative_asks_nothing(run):
     insisted = run("Governor Tom Baker insisted that Senator Jane Miller apologize to the "
                    "voters.", published="2016-10-05")
     assert coded(insisted, "REQUEST")
+
+
+def test_a_word_deep_down_a_clause_describes_something_else_than_its_subject(run):
+    doc = run('"Senator Jane Miller did a great job representing her state at a time of '
+              'terrible tragedy in Ohio," Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    assert [e["target"]["actor"] for e in coded(doc, "SUPPORT")] == ["jane-miller"]
+    near = run('"Senator Jane Miller did a terrible job in Ohio," Governor Tom Baker said.',
+               published="2016-10-05")
+    assert coded(near, "ACCUSE")

@@ -52,6 +52,10 @@ NEGATING_DETERMINERS = {"no"}
 NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
 # Coordinated predicates are main clauses of their own ("He lied and he cheated").
 CLAUSE_LINKS = {"conj"}
+# How deep in its clause a word still says something of the clause's subject: further down
+# it describes something else ("did a great job representing her state AT a time OF
+# terrible TRAGEDY").
+DEPTH = 4
 # Where a word is said of a subject: its predicative complement ("she was GREAT", "a
 # BRILLIANT justice"), or the object of the predicate ("did a GREAT job").
 PREDICATIVE = {"acomp", "attr", "oprd"}
@@ -71,11 +75,23 @@ def clause_words(pred: Any, span: Any, core: bool = False) -> list[Any]:
     """The predicate's clause inside the statement, without its coordinated clauses (each
     is judged on its own); when ``core``, without the clauses inside it that describe
     something else (``aside``: "Clinton was the only choice for voters who know what it
-    is like to STRUGGLE" says nothing ill of Clinton)."""
+    is like to STRUGGLE" says nothing ill of Clinton) and the words further down than
+    ``DEPTH`` links, save the subject's own phrase."""
     skip = {t.i for c in pred.children if c.dep_ in CLAUSE_LINKS for t in c.subtree}
     if core:
         skip |= {t.i for c in pred.subtree if c.i != pred.i and aside(c) for t in c.subtree}
+        subject = next((c for c in pred.children if c.dep_ in ENGLISH.subjects), None)
+        said = {t.i for t in subject.subtree} if subject is not None else set()
+        skip |= {t.i for t in pred.subtree if t.i not in said and depth(t, pred) > DEPTH}
     return [t for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
+
+
+def depth(token: Any, top: Any) -> int:
+    """How many links lead from a word up to its predicate."""
+    steps = 0
+    while token.i != top.i and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps
 
 
 def aside(clause: Any) -> bool:
