@@ -385,3 +385,13 @@ def test_a_clause_of_a_denied_noun_asserts_nothing(run):
     assert "ASSAULT" not in types(doc)
     found = run("The report found evidence that Chile attacked Peru in March.")
     assert "ASSAULT" in types(found)
+
+
+def test_a_conjunct_after_a_clause_with_its_own_subject_does_not_take_the_first_subject(run):
+    # spaCy hangs "prevented" on "endorsed"; the bad blood, not the senators, prevented him
+    doc = run("Only three senators publicly endorsed Governor Tom Baker, and the bad blood "
+              "Baker engendered over the years among Republicans prevented him from uniting "
+              "the party.")
+    assert "REJECT" not in types(doc)
+    both = run("Chile condemned Peru on Monday and recalled its ambassador.")
+    assert {e["source"]["country"] for e in both.events} == {"CHL"} and len(both.events) == 2

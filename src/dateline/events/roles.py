@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.language import ENGLISH
+from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
@@ -125,9 +126,29 @@ def sources(token: Any) -> Iterator[Any]:
             return
         # "Obama said after MEETING with Putin": a gerund in an adjunct acts with the subject
         # of the clause the adjunct modifies
+        if interrupted(token):
+            return
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         via = token.dep_
         token = token.head.head if adjunct else token.head
+
+
+def interrupted(token: Any) -> bool:
+    """ "Only three senators endorsed him, and the bad blood Cruz engendered ... PREVENTED
+    him": a coordinated verb without a subject, after another clause of its head that has
+    a subject of its own, is a misparse whose subject is lost ("the bad blood"); the first
+    conjunct's subject did not act in it."""
+    if token.dep_ != "conj":
+        return False
+    # what a verb of speech reports comes between it and its conjunct ("he SAID, 'I will
+    # never eat them again,' and VOWED ..."); one with an object reports nothing
+    head = token.head
+    reports = head.lemma_.lower() in load_cues().speech and not any(
+        c.dep_ == "dobj" for c in head.children)
+    links = ("conj",) if reports else ("conj", "ccomp")
+    return any(token.head.i < c.i < token.i and c.pos_ in ("VERB", "AUX")
+               and c.dep_ in links and any(g.dep_ in ENGLISH.subjects for g in c.children)
+               for c in token.head.children)
 
 
 def extraposed(subject: Any) -> bool:
