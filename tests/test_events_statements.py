@@ -324,3 +324,12 @@ def test_a_word_deep_down_a_clause_describes_something_else_than_its_subject(run
     near = run('"Senator Jane Miller did a terrible job in Ohio," Governor Tom Baker said.',
                published="2016-10-05")
     assert coded(near, "ACCUSE")
+
+
+def test_what_a_speaker_says_an_actor_needs_to_do_is_a_demand(run):
+    doc = run("Governor Tom Baker said Senator Jane Miller needs to apologize to the voters.",
+              published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(doc, "REQUEST")] == ["jane-miller"]
+    has = run("Governor Tom Baker said Senator Jane Miller has a plan for the voters.",
+              published="2016-10-05")
+    assert not coded(has, "REQUEST")

@@ -177,7 +177,11 @@ def conditional(pred: Any) -> bool:
 
 
 def obliged(pred: Any) -> bool:
-    return any(c.dep_ == "aux" and lemma(c) in OBLIGATION for c in pred.children)
+    """ "Baker MUST resign", "the staff NEED to be more open": what a speaker says an actor
+    must or needs to do is a demand on it."""
+    return any(c.dep_ == "aux" and lemma(c) in OBLIGATION for c in pred.children) or (
+        lemma(pred) == "need" and any(c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in pred.children))
 
 
 def spoken(sdoc: Any, quote: dict[str, Any]) -> bool:
