@@ -312,3 +312,98 @@ def test_a_poll_counts_opinions_and_tells_no_event(run):
         ["SUPPORT"]
     assert types(run("The poll found Tom Baker supported by 13 percent of voters in Ohio.")) \
         == []
+
+
+def test_a_verb_in_its_most_general_sense_names_a_party_only_by_with_to_against(run):
+    # CAMEO's bare "go" is a meeting; going ON a medium is none, voting FOR a candidate no pact
+    went = run("Senator Jane Miller went on Twitter on Monday.")
+    assert "CONSULT" not in types(went)
+    voted = run("Senator Jane Miller voted for Governor Tom Baker on Monday.")
+    assert "AGREE" not in types(voted)
+    spoke = run("Senator Jane Miller spoke with Governor Tom Baker on Monday.")
+    assert [(e["type"], e["target"]["actor"]) for e in spoke.events] == [("CONSULT", "tom-baker")]
+
+
+def test_a_share_of_a_people_in_a_poll_is_no_actor(run):
+    poll = run("About 15 percent of Republicans approve of Governor Tom Baker.")
+    assert poll.events == []
+    by = run("Senator Jane Miller was supported by 42 percent of Republicans in the poll.")
+    assert "SUPPORT" not in types(by)
+    party = run("The Republicans approved of Governor Tom Baker on Monday.")
+    assert [e["target"]["actor"] for e in party.events] == ["tom-baker"]
+
+
+def test_a_gerund_subject_names_an_act_nobody_did(run):
+    doc = run("Criticizing the police to please Senator Jane Miller will alienate many voters.")
+    assert "ACCUSE" not in types(doc)
+    done = run("Senator Jane Miller criticized the police on Monday to please Governor Tom Baker.")
+    assert "ACCUSE" in types(done)
+
+
+def test_an_inverted_condition_asserts_nothing(run):
+    doc = run("Should Senator Jane Miller continue to rebuff the nominee, the party will suffer.")
+    assert doc.events == []
+    told = run("Senator Jane Miller should rebuff the nominee, Governor Tom Baker said.")
+    assert "REQUEST" in types(told)
+
+
+def test_a_protest_verb_that_shows_or_musters_is_no_protest(run):
+    shows = run("Senator Jane Miller tried to demonstrate that she offered a better plan than "
+                "Governor Tom Baker.")
+    assert "PROTEST" not in types(shows)
+    musters = run("Rallying hundreds of workers, Senator Jane Miller spoke in Ohio on Monday.")
+    assert "PROTEST" not in types(musters)
+    protest = run("Students demonstrated in Santiago against the Chilean government on Monday.")
+    assert "PROTEST" in types(protest)
+
+
+def test_a_product_undergoing_a_material_verb_is_its_other_sense(run):
+    doc = run("The strange video was shot by Senator Jane Miller in Ohio.")
+    assert "ASSAULT" not in types(doc)
+    shot = run("The Chilean envoy was shot by a Peruvian soldier in Lima on Monday.")
+    assert "ASSAULT" in types(shot)
+
+
+def test_readiness_for_a_hostile_act_is_no_offer(run):
+    hostile = run("Chile said on Monday that it was ready to attack Peru.")
+    assert "AGREE" not in types(hostile)
+    offer = run("Chile said on Monday that it was ready to work with Peru.")
+    assert "AGREE" in types(offer)
+
+
+def test_an_act_only_needed_or_tried_is_not_done(run):
+    needed = run("Senator Jane Miller needs to persuade Governor Tom Baker to back the bill.")
+    assert "REQUEST" not in types(needed)
+    done = run("Senator Jane Miller persuaded Governor Tom Baker to back the bill on Monday.")
+    assert "REQUEST" in types(done)
+
+
+def test_a_conceded_point_is_no_concession(run):
+    point = run("Chile conceded on Monday that Peru had won the argument.")
+    assert "CONCEDE" not in types(point)
+    yielded = run("Chile conceded the disputed islands to Peru on Monday.")
+    assert "CONCEDE" in types(yielded)
+
+
+def test_force_or_a_meeting_in_a_race_is_a_contest(run):
+    race = run("Governor Tom Baker faced a tight primary with Senator Jane Miller.")
+    assert "CONSULT" not in types(race)
+    town = run("Chilean troops captured the town from Peruvian forces on Monday.")
+    assert "ASSAULT" in types(town)
+
+
+def test_a_clause_of_a_denied_noun_asserts_nothing(run):
+    doc = run("The report found no evidence that Chile attacked Peru in March.")
+    assert "ASSAULT" not in types(doc)
+    found = run("The report found evidence that Chile attacked Peru in March.")
+    assert "ASSAULT" in types(found)
+
+
+def test_a_conjunct_after_a_clause_with_its_own_subject_does_not_take_the_first_subject(run):
+    # spaCy hangs "prevented" on "endorsed"; the bad blood, not the senators, prevented him
+    doc = run("Only three senators publicly endorsed Governor Tom Baker, and the bad blood "
+              "Baker engendered over the years among Republicans prevented him from uniting "
+              "the party.")
+    assert "REJECT" not in types(doc)
+    both = run("Chile condemned Peru on Monday and recalled its ambassador.")
+    assert {e["source"]["country"] for e in both.events} == {"CHL"} and len(both.events) == 2

@@ -278,35 +278,94 @@ def test_a_statement_as_a_whole_is_about_a_named_person_not_the_name_qualifying_
               published="2016-10-05")
     [accused] = coded(doc, "ACCUSE")
     assert accused["target"]["text"] == "Jane Miller"
-    doc = run("Governor Tom Baker said Monday that he was treated unfairly. He cited the "
-              "scathing criticism of ZNN's reporters, who were blamed for their questions.",
-              published="2016-10-05")
-    [accused] = coded(doc, "ACCUSE")
-    assert accused["target"]["text"] == "ZNN"  # its reporters are no one named
-
-
-def test_a_place_where_things_happen_is_no_statements_addressee(run):
     from dateline.events.resolve import Resolver
 
-    doc = run('"The shootings in Peru and Chile were a disgrace," Senator Tom Baker said of '
-              'Jane Miller.', published="2016-10-05")
+    doc = run("ZNN's reporters and ZNN's Jane Miller were blamed for their questions.")
     resolver = Resolver(doc)
-    where = {m["text"]: resolver.setting(m) for m in doc.mentions if m["kind"] == "name"}
-    assert where["Peru"] and where["Chile"]  # "in Peru and Chile"
-    assert not where["Jane Miller"] and not where["Tom Baker"]
-    [quote] = [q for q in doc.quotes if q["kind"] == "direct"]
-    speaker = resolver.speaker(quote)
-    assert resolver.addressee(quote, speaker)["text"] == "Peru"
-    assert resolver.addressee(quote, speaker, setting=False) is None
+    qualifying = [resolver.qualifies(m) for m in doc.mentions if m["text"] == "ZNN"]
+    assert qualifying == [False, True]  # the reporters are no one named; Jane Miller is
 
 
-def test_a_they_opening_a_later_sentence_of_a_statement_continues_its_subject(run):
-    doc = run('Governor Tom Baker of Ohio spoke on Monday. "The governor\'s plans are well '
-              'known. They are totally wrong and dishonest," said Senator Jane Miller of Ohio.')
-    [accused] = coded(doc, "ACCUSE")
-    assert accused["target"]["actor"] == "tom-baker"
-    # another subject is no continuation: the rules are nobody's
-    doc = run('Governor Tom Baker of Ohio spoke on Monday. "The governor\'s plans are well '
-              'known. The rules are totally wrong and dishonest," said Senator Jane Miller of '
-              'Ohio.')
+def test_a_place_where_things_happen_is_no_one_a_word_is_said_of(run):
+    from dateline.events.resolve import Resolver
+    from dateline.events.statements import linked
+
+    def said_of(text, name):
+        doc = run(text, published="2016-10-05")
+        resolver = Resolver(doc)
+        [quote] = [q for q in doc.quotes if q["kind"] == "direct"]
+        word = next(t for t in resolver.sdoc if t.lower_ == "terrible")
+        named = {a["text"]: a for a in resolver.addressees(quote, resolver.speaker(quote))}
+        return linked(word, named[name], resolver.sdoc)
+
+    assert said_of('"Peru\'s terrible riots shocked everyone," Senator Tom Baker said.', "Peru")
+    assert not said_of('"The terrible riots near Peru shocked everyone," Senator Tom Baker '
+                       'said.', "Peru")  # where they happened (english.yaml setting_prepositions)
+def test_a_whole_statement_evaluates_only_an_actor_its_word_is_said_of(run):
+    # (a strong accusation falls on the first person it names: see the next test)
+    # "terrible" is said of the floods; Canada is only named near them
+    doc = run('"The terrible and deadly floods reached the farms near the border of Canada," '
+              'Governor Tom Baker said.', published="2016-10-05")
     assert not coded(doc, "ACCUSE")
+    said_of = run('"There were only vicious insults from Senator Jane Miller," Governor Tom '
+                  'Baker said.', published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(said_of, "ACCUSE")] == ["jane-miller"]
+
+
+def test_a_strong_accusation_falls_on_the_first_person_it_names(run):
+    doc = run('"The terrible and deadly lies keep coming, and Senator Jane Miller is around,"'
+              ' Governor Tom Baker said.', published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(doc, "ACCUSE")] == ["jane-miller"]
+
+
+def test_a_word_in_a_condition_of_a_statement_evaluates_nobody(run):
+    doc = run('"If Senator Jane Miller turns out a terrible disaster, voters will look '
+              'elsewhere," Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+
+
+def test_a_relative_clause_inside_the_clause_describes_someone_else(run):
+    # the hardship is the voters', not the Senate's doing
+    doc = run("Governor Tom Baker said the Senate was the only hope for voters who face "
+              "terrible hardship and cruel losses.", published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    person = run("Governor Tom Baker said Senator Jane Miller is a person who is dishonest "
+                 "and cruel.", published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(person, "ACCUSE")] == ["jane-miller"]
+
+
+def test_good_news_about_an_actor_is_no_praise_a_predicative_word_is(run):
+    won = run("Governor Tom Baker said Senator Jane Miller will easily win and triumph.",
+              published="2016-10-05")
+    assert not coded(won, "SUPPORT")
+    job = run("Governor Tom Baker said Senator Jane Miller did a great and wonderful job for "
+              "the state.", published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(job, "SUPPORT")] == ["jane-miller"]
+
+
+def test_the_bare_infinitive_of_a_causative_asks_nothing(run):
+    doc = run("Governor Tom Baker says Senator Jane Miller let Mayor Ann Lee win the primary.",
+              published="2016-10-05")
+    assert not coded(doc, "REQUEST")
+    insisted = run("Governor Tom Baker insisted that Senator Jane Miller apologize to the "
+                   "voters.", published="2016-10-05")
+    assert coded(insisted, "REQUEST")
+
+
+def test_a_word_deep_down_a_clause_describes_something_else_than_its_subject(run):
+    doc = run('"Senator Jane Miller did a great job representing her state at a time of '
+              'terrible tragedy in Ohio," Governor Tom Baker said.', published="2016-10-05")
+    assert not coded(doc, "ACCUSE")
+    assert [e["target"]["actor"] for e in coded(doc, "SUPPORT")] == ["jane-miller"]
+    near = run('"Senator Jane Miller did a terrible job in Ohio," Governor Tom Baker said.',
+               published="2016-10-05")
+    assert coded(near, "ACCUSE")
+
+
+def test_what_a_speaker_says_an_actor_needs_to_do_is_a_demand(run):
+    doc = run("Governor Tom Baker said Senator Jane Miller needs to apologize to the voters.",
+              published="2016-10-05")
+    assert [e["target"]["actor"] for e in coded(doc, "REQUEST")] == ["jane-miller"]
+    has = run("Governor Tom Baker said Senator Jane Miller has a plan for the voters.",
+              published="2016-10-05")
+    assert not coded(has, "REQUEST")

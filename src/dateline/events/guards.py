@@ -32,11 +32,16 @@ NEGATING = {"avoid", "refrain", "decline", "cease", "neglect", "hesitate", "refu
 # "VOWED to impose": a commitment to act is intent, PLOVER codes it by what is intended).
 INTENT = {"plan", "intend", "prepare", "prepared", "aim", "decide", "want", "seek", "go",
           "ready", "willing", "vow", "pledge", "promise", "swear"}
+# Heads whose infinitive is an act needed or hoped for, not one done ("NEEDS to persuade
+# superdelegates", "STRUGGLING to demonstrate"); an attempt is coded as its act (CAMEO).
+UNDONE = {"need", "struggle", "hope"}
 # Verbs of advocacy whose "for" phrase names what is asked for (see ``advocated``).
 ADVOCACY = {"push", "lobby", "press", "campaign", "argue", "call", "appeal", "ask", "plead",
             "advocate", "clamor", "clamour"}
 # Nouns of a choice made, whose infinitive reports the act chosen (see ``unasserted``).
 CHOSEN = {"decision", "vote"}
+# Auxiliaries that open an inverted condition ("SHOULD they refuse, ...", "HAD he known").
+INVERTING = {"should", "have", "be"}
 # The conditional auxiliary: a future only when reported (see ``in_speech``).
 HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
@@ -107,6 +112,10 @@ def unsaid(head: Any) -> bool:
     """ "never said he wanted to KILL them", "did not claim that X ATTACKED", "asked WHY they
     would STRIKE": a clause reported by a negated verb, or asked, is asserted by nobody."""
     head = reported_clause(head)
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and any(
+            c.dep_ == "mark" for c in head.children) and (
+            none_of(head.head) or negated(head.head.head)):
+        return True  # "cited NO evidence that Mills APPROVED", "did not find proof that ..."
     return head.dep_ == "ccomp" and (negated(head.head) or interrogative(next(head.subtree)))
 
 
@@ -124,12 +133,16 @@ def none_of(subject: Any) -> bool:
 
 
 def mandative(pred: Any) -> bool:
-    """ "insisted that Pyongyang STOP", "insisted that the minister STEP down": a reported
-    clause whose verb is a bare base form (also where a singular noun subject would want
-    "-s"), with no auxiliary, tells its subject what to do."""
+    """ "insisted that Pyongyang STOP", "insisted that the minister STEP down": a clause
+    reported by a verb of speech whose verb is a bare base form (also where a singular noun
+    subject would want "-s"), with no auxiliary, tells its subject what to do. The bare
+    infinitive of a causative ("would help Clinton ATTRACT voters", "made him RESIGN") is
+    no speech and asks nothing."""
     subj = next((c for c in pred.children if c.dep_ in ENGLISH.subjects), None)
     if pred.dep_ != "ccomp" or subj is None or any(c.dep_ in ("aux", "auxpass")
                                                    for c in pred.children):
+        return False
+    if lemma(pred.head) not in load_cues().speech:
         return False
     return pred.tag_ == "VB" or (pred.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"))
 
@@ -146,14 +159,26 @@ def modal(chain: list[Any]) -> str | None:
 
 
 def condition(chain: list[Any]) -> Any | None:
-    """The if/unless clause attached to the trigger's clause, if any."""
+    """The if/unless clause attached to the trigger's clause, if any (or an inverted one,
+    ``inverted``)."""
     for tok in chain:
         for child in tok.children:
-            if child.dep_ == "advcl" and any(
+            if child.dep_ == "advcl" and (any(
                 m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers for m in child.children
-            ):
+            ) or inverted(child)):
                 return child
     return None
+
+
+def inverted(clause: Any) -> bool:
+    """ "SHOULD they continue to rebuff ..., the party will", "HAD he known": a clause before
+    its head whose auxiliary comes before its subject, with no subordinator, is a
+    condition."""
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), None)
+    subj = next((c for c in clause.children if c.dep_ in ENGLISH.subjects), None)
+    return clause.dep_ in ("advcl", "ccomp") and aux is not None and subj is not None and \
+        aux.i < subj.i < clause.i < clause.head.i and lemma(aux) in INVERTING and \
+        not any(c.dep_ == "mark" for c in clause.children)
 
 
 def in_speech(head: Any) -> bool:
@@ -232,10 +257,16 @@ def withheld(chain: list[Any], category: str) -> bool:
 def unasserted(chain: list[Any]) -> bool:
     """Whether the clause is the infinitive of a noun ("his THREATS to slap tariffs", "a
     PROPOSAL to create"): it names an idea, not an act that happened. A choice already made
-    ("Britain's VOTE to leave the EU", "the DECISION to impose sanctions") is the act."""
-    return any(tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
-               lemma(tok.head) not in CHOSEN and
-               any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) for tok in chain)
+    ("Britain's VOTE to leave the EU", "the DECISION to impose sanctions") is the act. So is
+    a gerund that is its clause's subject ("CRITICIZING the police will alienate voters",
+    "PRAISING him was like ..."): an act spoken of in general, by nobody; and an act only
+    needed or hoped for (``UNDONE``)."""
+    return any((tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
+                lemma(tok.head) not in CHOSEN and
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+               or (tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG")
+               or (tok.dep_ == "xcomp" and lemma(tok.head) in UNDONE)
+               for tok in chain)
 
 
 @lru_cache(maxsize=1)
@@ -245,24 +276,57 @@ def senses() -> dict[str, frozenset[str]]:
 
 
 def nonpolitical(token: Any, category: str) -> bool:
-    """A market figure as subject ("the VIX shot up"), or a product as the object of a
-    material trigger ("released a campaign ad"): the verb's other sense, no event; a clause a
-    poll reports or whose agent is a share ("SUPPORTED by 13 percent"): opinion counted."""
+    """A market figure as subject ("the VIX shot up"), or a product as what a material
+    trigger acts on ("released a campaign ad", "a video SHOT by a worker"): the verb's
+    other sense, no event; so is a contest (``contest``). A clause a poll reports ("the poll
+    showed X would DEFEAT Y"), a share of a people as the actor ("15 PERCENT of Republicans
+    approve", "supported by 42 PERCENT of voters") or the measure of a noun trigger
+    ("Clinton support 27 PERCENT") is a poll's figure, no one's act."""
     words = senses()
+    material = category not in VERBAL | {"ACCUSE"}
     head = reported_clause(clause(token)[-1])
     if head.dep_ == "ccomp" and any(c.dep_ in ENGLISH.subjects and lemma(c) in words["polls"]
                                     for c in head.head.children):
         return True
-    if any(c.dep_ == "agent" and any(g.ent_type_ == "PERCENT" for g in c.subtree)
-           for c in token.children):
+    if material and token.dep_ == "acl" and token.tag_ == "VBN" and \
+            lemma(token.head) in words["products"]:
+        return True
+    if (category == "CONSULT" or ontology().categories[category]["quad"].startswith(
+            "material")) and contest(token):
         return True
     for child in token.children:
         if child.dep_ in ENGLISH.subjects and lemma(child) in words["markets"]:
             return True
-        if child.dep_ == "dobj" and lemma(child) in words["products"] and \
-                category not in VERBAL | {"ACCUSE"}:
+        if child.dep_ in ("dobj", "nsubjpass") and lemma(child) in words["products"] and \
+                material:
+            return True
+        if share(child) and (child.dep_ in ENGLISH.subjects or token.pos_ == "NOUN"):
+            return True
+        if child.dep_ == "agent" and any(share(g) for g in child.children):
             return True
     return False
+
+
+def contest(token: Any) -> bool:
+    """Whether a verb's object, or its preposition's, is a race ("FACES a tight primary
+    with Sanders", "to CAPTURE the working-class vote", "BEAT him in the primary"): a force
+    or a meeting in a race is a candidate's contest (senses.yaml ``contests``)."""
+    words = senses()["contests"]
+    if any(c.dep_ == "oprd" for c in token.children):
+        return False  # "called his VOTE an irresponsible one" names, see verbal.complement
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    return any(lemma(o) in words for o in objects)
+
+
+def share(token: Any) -> bool:
+    """Whether a noun phrase is a percentage ("15 PERCENT", "42%"), or one of it ("an
+    average OF 13 percent")."""
+    return lemma(token) in ("percent", "%") or (
+        token.ent_type_ == "PERCENT" and token.head.ent_type_ != "PERCENT") or any(
+        share(g) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj")
 
 
 def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
@@ -281,7 +345,7 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
         return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
     if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
-           for tok in chain for m in tok.children):
+           for tok in chain for m in tok.children) or any(inverted(tok) for tok in chain):
         return None  # the trigger is the condition itself: "if X is allowed to grow"
     if unsaid(chain[-1]):
         return None

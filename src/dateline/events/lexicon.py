@@ -67,6 +67,9 @@ class Trigger:
     # Its sense has no object: with one, or a clause, it is the verb's other sense
     # (triggers.yaml "intransitive": "DEMONSTRATED his knack", "demonstrated THAT ...").
     intransitive: bool = False
+    # A derived verb's bare default: CAMEO's pattern names neither a particle nor an object
+    # ("GO", "FACE", "TAKE"), the verb's most general sense (see ``roles.recipients``).
+    bare: bool = False
 
 
 def plain_trigger(category: str, word: str = "", dyadic: bool = False) -> Trigger:
@@ -294,7 +297,10 @@ class CameoVerbs:
             return None  # "wanted to ...", "thinks that ...": the event, if any, is the clause
         best = [p for p in defaults if p.particle == defaults[0].particle]
         kinds = {p.trigger.category if p.trigger else None for p in best}
-        return best[0].trigger if len(kinds) == 1 else None
+        if len(kinds) != 1 or best[0].trigger is None:
+            return None
+        return replace(best[0].trigger, bare=True) if best[0].particle is None \
+            else best[0].trigger
 
 
 class Lexicon:

@@ -12,7 +12,7 @@ same noun last; "the two countries", "both men" name the last two countries or p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from dateline.actors.countries import country_code, lookup
@@ -307,23 +307,23 @@ class Resolver:
         country = (actor or {}).get("country") or self.speaker_country(quote)
         return self.make(actor and actor["id"], country, span["start"], span["end"])
 
-    def addressee(self, quote: dict[str, Any], avoid: EventActor,
-                  setting: bool = True) -> EventActor | None:
-        """The first actor a statement's content names, other than its speaker: whom an
-        accusation, a demand or a warning is about ("said Russia must stop ..."); not a
-        name that only says whom or what another phrase means (``qualifies``), nor, unless
-        ``setting``, a place where things happen ("shootings IN PARIS")."""
+    def addressees(self, quote: dict[str, Any], avoid: EventActor) -> Iterator[EventActor]:
+        """The actors a statement's content names, other than its speaker, in text order;
+        not a name that only says whom or what another phrase means (``qualifies``)."""
         for mention in self.mentions.overlapping(quote["start"], quote["end"]):
             if not quote["start"] <= mention["start"] < quote["end"]:
                 continue
             actor = self.actors.get(mention["actor"])
             if actor is None or mention["actor"] == avoid["actor"] or \
-                    mention.get("kind") == "pronoun" or self.qualifies(mention) or \
-                    (not setting and self.setting(mention)):
+                    mention.get("kind") == "pronoun" or self.qualifies(mention):
                 continue
-            return self.make(mention["actor"], actor.get("country"), mention["start"],
-                             mention["end"])
-        return None
+            yield self.make(mention["actor"], actor.get("country"), mention["start"],
+                            mention["end"])
+
+    def addressee(self, quote: dict[str, Any], avoid: EventActor) -> EventActor | None:
+        """The first actor a statement's content names (``addressees``): whom an accusation,
+        a demand or a warning is about ("said Russia must stop ...")."""
+        return next(self.addressees(quote, avoid), None)
 
     def qualifies(self, mention: dict[str, Any]) -> bool:
         """Whether a mention only says who or what another phrase means: the possessor or
@@ -339,17 +339,6 @@ class Resolver:
                     head.ent_type_ in ENGLISH.named_labels:
                 return True
         return any(t.dep_ == "relcl" and t.head.pos_ == "NOUN" for t in span.root.ancestors)
-
-    def setting(self, mention: dict[str, Any]) -> bool:
-        """Whether a mention names where something is or happens: the object of a preposition
-        of place ("shootings IN Paris", "airports in places LIKE China")."""
-        span = self.sdoc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-        if span is None:
-            return False
-        head = span.root
-        while head.dep_ == "conj" and head.head.i != head.i:  # "in Paris AND California"
-            head = head.head
-        return head.dep_ == "pobj" and head.head.lower_ in ENGLISH.setting_prepositions
 
     def spoken_of(self, token: Any, speaker: EventActor) -> EventActor | None:
         """ "He is a talented man," Putin said: a he or she in what a speaker says is someone

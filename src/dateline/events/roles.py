@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.language import ENGLISH
+from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_yaml
 
 RELATIVE = {"that", "which", "who", "whom"}
@@ -20,6 +21,11 @@ OBJECT_RELATIVE = RELATIVE - {"that"}
 TARGET_PREPS = ("on", "upon", "against", "with", "to", "from", "for", "at", "into", "of",
                 "between", "among", "over", "about", "regarding", "toward", "towards", "in",
                 "behind")  # "threw its support BEHIND X"
+# Prepositions by which a verb in its most general sense (a CAMEO bare default, ``bare``)
+# names its other party: "spoke WITH Comey", "appealed TO Congress", "campaigned AGAINST
+# Trump", "bought steel FROM the US"; not a medium, a place or a beneficiary ("went ON
+# Twitter", "gathered AT a bar", "prepared papers FOR Carson", "voted FOR Obama").
+PARTY_PREPS = ("with", "to", "against", "from")
 # Prepositions by which a verb's object is aimed at a party ("pressure ON", "ties WITH").
 AIMED = ("on", "upon", "against", "with", "to", "toward", "towards", "at")
 # Clause links through which a verb inherits the subject of its head.
@@ -120,9 +126,29 @@ def sources(token: Any) -> Iterator[Any]:
             return
         # "Obama said after MEETING with Putin": a gerund in an adjunct acts with the subject
         # of the clause the adjunct modifies
+        if interrupted(token):
+            return
         adjunct = token.dep_ == "pcomp" and token.head.dep_ == "prep"
         via = token.dep_
         token = token.head.head if adjunct else token.head
+
+
+def interrupted(token: Any) -> bool:
+    """ "Only three senators endorsed him, and the bad blood Cruz engendered ... PREVENTED
+    him": a coordinated verb without a subject, after another clause of its head that has
+    a subject of its own, is a misparse whose subject is lost ("the bad blood"); the first
+    conjunct's subject did not act in it."""
+    if token.dep_ != "conj":
+        return False
+    # what a verb of speech reports comes between it and its conjunct ("he SAID, 'I will
+    # never eat them again,' and VOWED ..."); one with an object reports nothing
+    head = token.head
+    reports = head.lemma_.lower() in load_cues().speech and not any(
+        c.dep_ == "dobj" for c in head.children)
+    links = ("conj",) if reports else ("conj", "ccomp")
+    return any(token.head.i < c.i < token.i and c.pos_ in ("VERB", "AUX")
+               and c.dep_ in links and any(g.dep_ in ENGLISH.subjects for g in c.children)
+               for c in token.head.children)
 
 
 def extraposed(subject: Any) -> bool:
@@ -332,12 +358,14 @@ def targets(token: Any) -> Iterator[Any]:
                 yield from pobjs(prep)
 
 
-def recipients(token: Any, aimed: bool = False) -> Iterator[Any]:
+def recipients(token: Any, aimed: bool = False, bare: bool = False) -> Iterator[Any]:
     """The recipient slots of the verb itself: passive subject, objects, prepositional objects
     ("criticized X", "lashed out AT X", "was blamed"), for triggers that need a named one;
     then whose its object is; ``aimed``: also whom the object is aimed at ("stepped up
     PRESSURE on X"), for a pattern that names its object (a bare verb's object may be any
-    thing: "took a stand AGAINST the war" takes nothing from anyone)."""
+    thing: "took a stand AGAINST the war" takes nothing from anyone); ``bare``: a verb in its
+    most general sense names a party only by ``PARTY_PREPS``."""
+    preps = PARTY_PREPS if bare else TARGET_PREPS
     if agent_participle(token):
         yield from undergoer(token)
         return
@@ -349,7 +377,7 @@ def recipients(token: Any, aimed: bool = False) -> Iterator[Any]:
             yield from (c for c in child.children if c.dep_ == "conj")
     for holder in [token] + [c for c in token.children if c.dep_ == "prt"]:
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 yield from pobjs(child)
     yield from authors(token)
     for obj in (c for c in token.children if c.dep_ == "dobj" and aimed):

@@ -485,8 +485,9 @@ class EventStage:
             source = resolver.first(candidates) or spoken_source(resolver, candidates)
             grouped = source is None
             source = source or self.group(resolver, candidates, sent)
-            found = self.outside(noun_targets(tok, verdict.category) if trig.nominal else
-                                 recipients(tok, trig.specific) if trig.dyadic else targets(tok))
+            found = self.outside(
+                noun_targets(tok, verdict.category) if trig.nominal else
+                recipients(tok, trig.specific, trig.bare) if trig.dyadic else targets(tok))
             if trig.reciprocal and verdict.category == trig.category:
                 # "signed a treaty WITH Y", "X and Y signed": the other signatories only; the
                 # pact's own name is no party ("the PARIS accord")

@@ -23,7 +23,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import OBLIGATION, interrogative, mandative, negated
+from dateline.events.guards import OBLIGATION, interrogative, inverted, mandative, negated
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
 from dateline.events.sides import people_nouns
@@ -52,6 +52,15 @@ NEGATING_DETERMINERS = {"no"}
 NAMES = ENGLISH.named_labels | ENGLISH.actor_labels
 # Coordinated predicates are main clauses of their own ("He lied and he cheated").
 CLAUSE_LINKS = {"conj"}
+# How deep in its clause a word still says something of the clause's subject: further down
+# it describes something else ("did a great job representing her state AT a time OF
+# terrible TRAGEDY").
+DEPTH = 4
+# Where a word is said of a subject: its predicative complement ("she was GREAT", "a
+# BRILLIANT justice"), or the object of the predicate ("did a GREAT job").
+PREDICATIVE = {"acomp", "attr", "oprd"}
+# Links of a word that modifies the noun (or the adjective) it depends on.
+MODIFIERS = {"amod", "advmod", "compound", "nmod"}
 
 
 @lru_cache(maxsize=1)
@@ -59,11 +68,37 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def clause_words(pred: Any, span: Any) -> list[Any]:
+def clause_words(pred: Any, span: Any, core: bool = False) -> list[Any]:
     """The predicate's clause inside the statement, without its coordinated clauses (each
-    is judged on its own)."""
+    is judged on its own); when ``core``, without the clauses inside it that describe
+    something else (``aside``: "Clinton was the only choice for voters who know what it
+    is like to STRUGGLE" says nothing ill of Clinton) and the words further down than
+    ``DEPTH`` links, save the subject's own phrase."""
     skip = {t.i for c in pred.children if c.dep_ in CLAUSE_LINKS for t in c.subtree}
+    if core:
+        skip |= {t.i for c in pred.subtree if c.i != pred.i and aside(c) for t in c.subtree}
+        subject = next((c for c in pred.children if c.dep_ in ENGLISH.subjects), None)
+        said = {t.i for t in subject.subtree} if subject is not None else set()
+        skip |= {t.i for t in pred.subtree if t.i not in said and depth(t, pred) > DEPTH}
     return [t for t in pred.subtree if span.start <= t.i < span.end and t.i not in skip]
+
+
+def depth(token: Any, top: Any) -> int:
+    """How many links lead from a word up to its predicate."""
+    steps = 0
+    while token.i != top.i and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def aside(clause: Any) -> bool:
+    """Whether a clause inside a predicate's clause describes something else than its
+    subject: a relative clause ("voters WHO FACE tough odds"; not one of a predicative noun,
+    "is a person WHO IS DISHONEST", said of the subject), or a condition ("IF Trump kicks
+    ...")."""
+    if clause.dep_ == "relcl":
+        return clause.head.dep_ not in PREDICATIVE
+    return clause.dep_ == "advcl" and conditional(clause)
 
 
 def named(token: Any) -> bool:
@@ -72,14 +107,14 @@ def named(token: Any) -> bool:
     return token.ent_type_ in NAMES and token.pos_ == "PROPN"
 
 
-def evaluating(pred: Any, span: Any, names: bool = True) -> list[Any]:
+def evaluating(pred: Any, span: Any, names: bool = True, core: bool = False) -> list[Any]:
     """The words of the predicate's clause that may evaluate (those of names only if
     ``names``). Not VADER's words in another sense: a preposition ("somebody LIKE Trump"),
     a noun for a kind of actor (the "PARTY" is no celebration, ``people_nouns``), a "no"
     that negates no valued word ("has NO plans to meet", "polling NO. 1"), which VADER
     would score as a word of its own."""
     lexicon = analyzer().lexicon
-    words = clause_words(pred, span)
+    words = clause_words(pred, span, core)
     return [t for i, t in enumerate(words)
             if not (t.pos_ in FUNCTION_WORDS and t.lower_ in lexicon)
             and not (t.pos_ == "NOUN" and t.lemma_.lower() in people_nouns())
@@ -88,22 +123,27 @@ def evaluating(pred: Any, span: Any, names: bool = True) -> list[Any]:
             and (names or not named(t))]
 
 
-def evaluation(pred: Any, span: Any, names: bool = True) -> float:
+def evaluation(pred: Any, span: Any, names: bool = True, core: bool = False) -> float:
     """VADER's compound score of the predicate's clause inside the statement (``evaluating``
     words only)."""
     return analyzer().polarity_scores(" ".join(
-        t.text for t in evaluating(pred, span, names)))["compound"]
+        t.text for t in evaluating(pred, span, names, core)))["compound"]
 
 
-def judging_word(pred: Any, span: Any, score: float) -> Any:
+def judging_word(pred: Any, span: Any, score: float, core: bool = False) -> Any:
     """The word an evaluation turns on, shown as the event's trigger: in "Bush is a weak
     candidate" it is "weak", not "is". The clause's word of strongest valence on the
     score's side in VADER's lexicon; the predicate when no single word carries it."""
+    return next(iter(valued(pred, span, score, core)), pred)
+
+
+def valued(pred: Any, span: Any, score: float, core: bool = False) -> list[Any]:
+    """The clause's words of the score's side in VADER's lexicon, strongest first (a name's
+    words, which ``named`` tells, included)."""
     lexicon = analyzer().lexicon
-    valued = [(lexicon[t.lower_] * score, t) for t in evaluating(pred, span)
-              if t.lower_ in lexicon]
-    best = max(valued, key=lambda pair: pair[0], default=None)
-    return best[1] if best is not None and best[0] > 0 else pred
+    found = [(lexicon[t.lower_] * score, t) for t in evaluating(pred, span, core=core)
+             if t.lower_ in lexicon]
+    return [t for weight, t in sorted(found, key=lambda pair: -pair[0]) if weight > 0]
 
 
 def heads(span: Any) -> Iterator[Any]:
@@ -138,13 +178,19 @@ def antecedent_subject(subj: Any, span: Any) -> Any:
 
 
 def conditional(pred: Any) -> bool:
-    """Whether the predicate is an if/unless clause or a question's content."""
+    """Whether the predicate is an if/unless clause (or an inverted one: "SHOULD they
+    continue ...") or a question's content."""
     markers = ENGLISH.condition_markers | {"whether"}
-    return any(c.dep_ == "mark" and lemma(c) in markers for c in pred.children)
+    return any(c.dep_ == "mark" and lemma(c) in markers for c in pred.children) or (
+        pred.dep_ == "advcl" and inverted(pred))
 
 
 def obliged(pred: Any) -> bool:
-    return any(c.dep_ == "aux" and lemma(c) in OBLIGATION for c in pred.children)
+    """ "Baker MUST resign", "the staff NEED to be more open": what a speaker says an actor
+    must or needs to do is a demand on it."""
+    return any(c.dep_ == "aux" and lemma(c) in OBLIGATION for c in pred.children) or (
+        lemma(pred) == "need" and any(c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in pred.children))
 
 
 def spoken(sdoc: Any, quote: dict[str, Any]) -> bool:
@@ -185,19 +231,79 @@ def statement_events(resolver: Resolver, quote: dict[str, Any], source: EventAct
     if coded:
         return
     # No clause is about a named actor: a statement as a whole that evaluates strongly is
-    # about the first actor it names ("..., unlike Trump, who insults veterans").
-    target = resolver.addressee(quote, source, setting=False)
-    if target is None or own_state(resolver, target, source) or (
-            source["actor"] is None and target["country"] == source["country"]):
-        return
+    # about the first actor it names that the word it turns on is said of ("..., unlike
+    # Trump, who insults veterans"), not one it names elsewhere ("the best airports are in
+    # places like China"); a strong accusation is about the first actor it names if a person
+    # (whom the speaker's words are aimed at, however the parse links them).
     score = evaluation(span.root, span)
+    if WHOLE_NEGATIVE < score < POSITIVE:
+        return
     word = judging_word(span.root, span, score)
-    if named(word):
-        return  # what evaluates is a name: "the UNITED States would work with ..."
-    if score <= WHOLE_NEGATIVE:
-        yield "ACCUSE", target, span.root, word
-    elif score >= POSITIVE:
-        yield "SUPPORT", target, span.root, word
+    if named(word) or hedged(word, span):
+        return  # a name ("the UNITED States would work with ..."), or a condition
+    for nth, target in enumerate(resolver.addressees(quote, source)):
+        if not linked(word, target, resolver.sdoc) and not (
+                nth == 0 and score <= WHOLE_NEGATIVE and resolver.person(target["actor"])):
+            continue
+        if own_state(resolver, target, source) or (
+                source["actor"] is None and target["country"] == source["country"]):
+            return
+        if score <= WHOLE_NEGATIVE:
+            yield "ACCUSE", target, span.root, word
+        elif praising(word, span.root, False):
+            yield "SUPPORT", target, span.root, word
+        return
+
+
+def within(top: Any, token: Any, part: bool = True) -> bool:
+    """Whether a token lies in a word's own phrase, not through a coordinated one ("attacks
+    and shootings in Paris": Paris is in the shootings' phrase, not the attacks'), nor, if
+    not ``part``, as what the phrase is part of ("the poor members OF the Senate")."""
+    while token.i != top.i:
+        if token.dep_ in CLAUSE_LINKS or token.head.i == token.i or (
+                not part and token.lower_ == "of" and token.dep_ == "prep"):
+            return False
+        token = token.head
+    return True
+
+
+def linked(word: Any, target: EventActor, sdoc: Any) -> bool:
+    """Whether an evaluating word is said of an actor a statement names: the actor is in
+    the word's phrase ("ATTACKS on Trump", "DISAPPOINTED Trump has decided") or in that of
+    the noun it modifies ("Obama's FAILED policies", "VICIOUS insults from Trump"), the word
+    in the actor's ("Trump, who INSULTS veterans"), or the word is said of the actor as its
+    subject ("Clinton was CARELESS").
+    A place named where something happened ("shootings IN Paris") is no one evaluated."""
+    span = sdoc.char_span(target["start"], target["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    actor = span.root
+    if actor.dep_ == "pobj" and actor.head.lower_ in ENGLISH.setting_prepositions:
+        return False
+    if within(word, actor) or within(actor, word):
+        return True
+    head = word
+    while head.dep_ in MODIFIERS and head.head.i != head.i:
+        head = head.head  # "a very DANGEROUS man"
+    if head.i != word.i and head.pos_ in ("NOUN", "PROPN") and within(head, actor, False):
+        return True  # "Obama's FAILED policies", "VICIOUS insults from Trump"
+    return head.dep_ in PREDICATIVE and any(
+        c.i == actor.i for c in head.head.children
+        if c.dep_ in ENGLISH.subjects)  # "Clinton was CARELESS", "Lee is a CRUEL man"
+
+
+def hedged(word: Any, span: Any) -> bool:
+    """Whether a word lies in a condition or an indirect question of the statement ("IF
+    Trump ends up a disaster", "WHETHER they launch attacks"): it evaluates nobody yet."""
+    markers = ENGLISH.condition_markers | {"whether"}
+    node = word
+    while span.start <= node.i < span.end:
+        if any(c.dep_ == "mark" and lemma(c) in markers for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def clauses(head: Any, span: Any) -> Iterator[Any]:
@@ -255,12 +361,32 @@ def judged(resolver: Resolver, pred: Any, span: Any, source: EventActor, floor: 
         modal = next((c for c in pred.children if c.dep_ == "aux" and lemma(c) in OBLIGATION),
                      pred)
         return ("REQUEST", target, modal) if agent else None
-    score = evaluation(pred, span, names=False)
+    score = evaluation(pred, span, names=False, core=True)
+    word = judging_word(pred, span, score, core=True)
     if score <= NEGATIVE:
-        return "ACCUSE", target, judging_word(pred, span, score)
-    if score >= (OWN_POSITIVE if own and lemma(pred) == "be" else POSITIVE):
-        return "SUPPORT", target, judging_word(pred, span, score)
+        return "ACCUSE", target, word
+    if score >= (OWN_POSITIVE if own and lemma(pred) == "be" else POSITIVE) and \
+            praising(word, pred, own):
+        return "SUPPORT", target, word
     return None
+
+
+def praising(word: Any, pred: Any, own: bool) -> bool:
+    """Whether a positive word is praise said of the clause's subject: a predicative
+    adjective or noun ("she was GREAT", "a BRILLIANT justice", "did a GREAT job"), or the
+    speaker's own verb of attitude ("I ADMIRE her"). A verb or a noun elsewhere in the
+    clause tells a fact, good news not being praise ("Wilson WON", "she will HELP", "lacks
+    the STRENGTH"); a noun as subject is what the subject has ("her LEADERSHIP was ...")."""
+    if own and word.i == pred.i:
+        return True
+    if word.pos_ not in ("ADJ", "NOUN"):
+        return False
+    if word.dep_ in ENGLISH.subjects:
+        return True  # "her LEADERSHIP has been ...": what the subject is said to have
+    node = word
+    while node.dep_ in ("amod", "advmod", "compound", "conj") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in PREDICATIVE or (node.dep_ == "dobj" and node.i != word.i)
 
 
 def spoken_source(resolver: Resolver, candidates: list[Any]) -> EventActor | None:

@@ -117,6 +117,17 @@ def coercive_commitment(token: Any, lexicon: Lexicon) -> bool:
     return False
 
 
+def unready(token: Any, lexicon: Lexicon) -> bool:
+    """ "READY to return fire", "READY to take on the cartel": readiness is an offer (PLOVER
+    AGREE: "WILLING to negotiate", "READY to work with Peru") unless its act is a hostile one
+    the lexicon knows, which offers nothing to anyone."""
+    if token.pos_ != "ADJ":
+        return False
+    onto = ontology()
+    kinds = {k for c in token.children if c.dep_ == "xcomp" for k in acts(c, lexicon)}
+    return any(k and not onto.cooperative(k) for k in kinds)
+
+
 def coercion_called_for(token: Any, lexicon: Lexicon) -> bool:
     """ "called FOR sanctions on Chile", "urged SANCTIONS": a demand whose object is a
     sanction in every sense the lexicon knows, with no one asked to impose it ("urged the
@@ -157,7 +168,7 @@ def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
         return "THREATEN"
     if category == "THREATEN" and forecast(token):
         return None
-    if category == "AGREE" and concurs(token):
+    if category == "AGREE" and (concurs(token) or unready(token, lexicon)):
         return None
     if category == "THREATEN" and any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
