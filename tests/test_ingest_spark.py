@@ -37,6 +37,8 @@ from dateline.store.schema import ActorDocumentRow
 from dateline.store.store import KnownRows, save_actor
 
 ARTICLES = 15
+# The article republished as the last input (before the binary file, so its index in both).
+ORIGINAL = 4
 DOCUMENTS = ARTICLES + 1  # and a republication of one of them, last
 DATES = PublishedDates.from_options(None, None)
 # batches of 4: the 15 articles fall into 4 batches, so into several Spark partitions
@@ -53,14 +55,15 @@ def spark(spark_ready):
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
     """15 real articles, among them a binary file that must be named and skipped, and
-    last a republication of the third with other page furniture (a near-duplicate)."""
+    last a republication of the fifth, which tells events, with other page furniture (a
+    near-duplicate)."""
     articles = sorted(shared_path("polnear", "dev", "text").glob("*.txt"))[:ARTICLES]
     folder = tmp_path_factory.mktemp("bad")
     binary = folder / "scan.txt"
     binary.write_bytes(bytes(range(256)) * 8)
-    copy = folder / ("gazette_" + articles[2].name.split("_", 1)[1])  # same date, by name
+    copy = folder / ("gazette_" + articles[ORIGINAL].name.split("_", 1)[1])  # same date, by name
     copy.write_text("Front page | Nation | Markets\nThe Riverside Gazette\n\n"
-                    + articles[2].read_text(encoding="utf-8")
+                    + articles[ORIGINAL].read_text(encoding="utf-8")
                     + "\n\nRead more from our politics desk\nSubscribe for daily updates\n",
                     encoding="utf-8")
     paths = [str(p) for p in articles]
@@ -160,7 +163,7 @@ def test_spark_ingest_groups_as_in_process(inputs, in_process, on_spark):
         docs = {d["id"]: d for d in store.documents(grouped=True)}
     assert all(d["story"] and all(e["story_event"] for e in d["events"]) for d in docs.values())
     by_source = {d["source"]: d["id"] for d in docs.values()}
-    original, copy = by_source[inputs[2]], by_source[inputs[-1]]
+    original, copy = by_source[inputs[ORIGINAL]], by_source[inputs[-1]]
     assert duplicates[copy] == original and duplicates[original] is None
     assert sum(1 for dup in duplicates.values() if dup) == 1
     assert any({original, copy} <= story for story in stories)
