@@ -257,3 +257,12 @@ def test_a_passive_participle_naming_its_agent_befalls_its_noun(run):
     doc = run("Senator Tom Baxter, whose aide Governor Ann Hale has criticized, spoke on Friday.")
     # the relative word is no object here: the aide, not Baxter, was criticized
     assert only_event(doc, "ACCUSE")["target"] is None
+
+
+def test_a_noun_a_past_participle_describes_underwent_the_act(run):
+    # "soldiers WOUNDED in the raid" were wounded: whoever wounded them is not named
+    doc = run("The two Chilean soldiers wounded in the raid were flown to Lima.")
+    assert not [e for e in doc.events if e["source"]["country"] == "CHL"]
+    doc = run("The two Chilean soldiers wounded by Peruvian troops were flown to Lima.")
+    event = only_event(doc, "ASSAULT")
+    assert (event["source"]["country"], event["target"]["country"]) == ("PER", "CHL")

@@ -118,6 +118,12 @@ def sources(token: Any) -> Iterator[Any]:
                 found = True
         if found or token.head.i == token.i:
             return
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.sent.root.pos_ in ("VERB",
+                                                                                   "AUX"):
+            # "the Americans KILLED in the attack": the noun underwent it, no one named (in
+            # a sentence the parse left verbless, the participle may be its misparsed verb:
+            # "Republicans APPROVED of Baker", "Doctors from two groups DONATED ...")
+            return
         if token.dep_ in ("relcl", "acl"):
             yield token.head  # "Britain's decision to LEAVE": the noun's possessor chose
             yield from (c for c in token.head.children if c.dep_ == "poss")
