@@ -231,3 +231,12 @@ def test_a_veto_is_addressed_to_the_legislature_of_its_country(run):
               "on Wednesday.")  # no legislature named: the country named in the clause
     [threat] = [e for e in doc.events if e["type"] == "THREATEN"]
     assert threat["target"]["text"] == "Chile"
+
+
+def test_people_named_by_their_stance_towards_a_name_are_not_its_actor(run):
+    text = ("WASHINGTON (AP) — Senator Bernie Vale of Vermont spoke in Washington on Monday. "
+            "{} have sharply criticized Governor Tom Baker of Ohio on Monday.")
+    fans = only_event(run(text.format("Vale supporters")), "ACCUSE")["source"]
+    assert (fans["actor"], fans["country"], fans["text"]) == (None, "USA", "Vale supporters")
+    aides = only_event(run(text.format("Vale aides")), "ACCUSE")["source"]
+    assert aides["actor"] == "bernie-vale"  # who serve him act for him
