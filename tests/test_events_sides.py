@@ -216,10 +216,10 @@ def test_a_description_apposed_to_a_name_is_that_persons_not_whose_it_says(run):
               "Rojas supporter who has sharply criticized Governor Tom Baker.")
     event = only_event(doc, "ACCUSE")
     assert event["source"]["actor"] == "luis-diaz" and event["target"]["actor"] == "tom-baker"
-    # with no one apposed, the supporter is coded by whom they support
+    # with no one apposed, the supporter is someone unnamed (groups.yaml stances), not Rojas
     doc = run("Senator Ana Rojas has many allies. A Rojas supporter sharply criticized Governor "
               "Tom Baker on Monday.")
-    assert only_event(doc, "ACCUSE")["source"]["actor"] == "ana-rojas"
+    assert [e["source"]["actor"] for e in doc.events if e["type"] == "ACCUSE"] in ([], [None])
 
 
 def test_a_veto_is_addressed_to_the_legislature_of_its_country(run):
