@@ -107,3 +107,11 @@ def test_he_passes_over_a_name_inside_quotation_marks(run) -> None:
     doc = run('Piet Vos said the board was wrong. "Tom Hale never listens to us."\n\n'
               "Early in the year, he complained that the board had limited the ferries.")
     assert quote_with(doc, "had limited the ferries")["actor"] == "piet-vos"
+
+
+def test_people_named_by_their_stance_towards_a_name_do_not_speak_as_it(run) -> None:
+    text = ('WASHINGTON (AP) — Senator Bernie Vale of Vermont spoke in Washington on Monday. '
+            '"He is the best candidate we have," {} said on Monday.')
+    assert quote_with(run(text.format("Vale supporters")), "best candidate")["actor"] is None
+    # people who serve the name speak for it
+    assert quote_with(run(text.format("Vale aides")), "best candidate")["actor"] == "bernie-vale"

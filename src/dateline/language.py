@@ -24,6 +24,7 @@ class Language:
     subject_adjectives: frozenset[str]
     subjects: frozenset[str]
     setting_prepositions: frozenset[str]
+    stance_nouns: frozenset[str]
     named_labels: frozenset[str]
     actor_labels: frozenset[str]
 
@@ -46,6 +47,7 @@ def english() -> Language:
         subject_adjectives=frozenset(data["subject_adjectives"]),
         subjects=frozenset(data["subjects"]),
         setting_prepositions=frozenset(data["setting_prepositions"]),
+        stance_nouns=frozenset(data["stance_nouns"]),
         named_labels=frozenset(data["named_labels"]),
         actor_labels=frozenset(data["actor_labels"]),
     )

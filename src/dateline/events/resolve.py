@@ -17,7 +17,7 @@ from typing import Any
 
 from dateline.actors.countries import country_code, lookup
 from dateline.events.roles import extraposed
-from dateline.events.sides import pair_nouns, people_nouns, seat_holder, side_code, stance_nouns
+from dateline.events.sides import pair_nouns, people_nouns, seat_holder, side_code
 from dateline.language import ENGLISH
 from dateline.model import Document, EventActor
 from dateline.spans import SpanIndex, attr_bounds
@@ -129,7 +129,7 @@ class Resolver:
             actor = self.actors.get(mention["actor"])
             country = (actor or {}).get("country") or self.code(mention["text"])
             country = country or self.phrase_country(left, right)
-            if not own and token.lemma_.lower() in stance_nouns():
+            if not own and token.lemma_.lower() in ENGLISH.stance_nouns:
                 # "Clinton HATERS", "Sanders SUPPORTERS": a group, not the name they face
                 return self.make(None, country, self.sdoc[left_of(token)].idx, head[1])
             return self.make(mention["actor"], country, *self.group_span(token, mention))

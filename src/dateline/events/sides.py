@@ -59,13 +59,6 @@ def group_nouns() -> frozenset[str]:
 
 
 @cache
-def stance_nouns() -> frozenset[str]:
-    """Lemmas of nouns for people named by their stance towards a name ("Clinton HATERS"):
-    groups.yaml ``stances``."""
-    return frozenset(load_yaml("events", "groups.yaml")["stances"])
-
-
-@cache
 def pair_nouns() -> dict[str, str]:
     """Lemma -> the actor type ("country", "person") that "the two ..." or "both ..." with
     that noun names together (groups.yaml ``pairs``, and the heads of titles for people)."""

@@ -130,6 +130,8 @@ class SpeakerResolver:
         return self._lookup(span)[0]
 
     def _lookup(self, span: tuple[int, int]) -> tuple[str | None, bool]:
+        if self._facing(span):
+            return None, False
         mentions = self.mentions.overlapping(*span)
         if mentions:
             best = max(mentions, key=lambda m: _overlap(span, (m["start"], m["end"])))
@@ -153,6 +155,17 @@ class SpeakerResolver:
         if word in ENGLISH.group_pronouns:
             return (None if self._people_since(word, span[0]) else self.last_group), False
         return None, False
+
+    def _facing(self, span: tuple[int, int]) -> bool:
+        """Whether a speaker is people named by their stance towards a name ("Sanders
+        SUPPORTERS said"): not that name, nor anyone the stage can name."""
+        sdoc = self.doc.spacy
+        words = sdoc.char_span(*span, alignment_mode="expand") if sdoc else None
+        if words is None or not len(words):
+            return False
+        head = words.root
+        return head.lemma_.lower() in ENGLISH.stance_nouns and not self.mentions.overlapping(
+            head.idx, head.idx + len(head))
 
     def _people_since(self, pronoun: str, at: int) -> bool:
         """Whether a "they" more likely means people named since the last group spoke: a
