@@ -41,6 +41,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from dateline.events.roles import purpose
 from dateline.model import Document
 from dateline.resources import load_yaml
 from dateline.timex.anchor import SpanDates, calendar_date
@@ -161,11 +162,10 @@ def participle(verb: Any) -> bool:
         c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
-def purpose(verb: Any) -> bool:
+def bare_purpose(verb: Any) -> bool:
     """ "held a call in October TO DEFEND the company": an infinitive of purpose, without a
     subordinator or a subject of its own, happens with the clause it hangs on."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+    return purpose(verb) and verb.tag_ == "VB" and not any(
         c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
 
 
@@ -174,7 +174,7 @@ def simultaneous(verb: Any) -> bool:
     infinitive of purpose, "a speech ATTACKING X" (a present participle after its noun), or
     a clause led by "when" ("In 1964 the party faced a moment WHEN he challenged ...", "in
     December, WHEN he criticized ...": the time of what it hangs on)."""
-    if participle(verb) or purpose(verb):
+    if participle(verb) or bare_purpose(verb):
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not any(
             c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children):
@@ -195,7 +195,7 @@ def sharing(verb: Any) -> set[int]:
             verb.tag_ == verb.head.tag_ or verb.head.pos_ not in ("VERB", "AUX")):
         found.add(verb.head.i)  # not a clause of its own ("X left and Y came IN 2012"), nor
         # in another tense ("has freed funds and on Monday announced more")
-    if participle(verb) or purpose(verb):
+    if participle(verb) or bare_purpose(verb):
         found.add(verb.head.i)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in words()["means"] \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -13,7 +13,7 @@ from typing import Any
 
 from dateline.events.lexicon import Trigger, lemma
 from dateline.events.ontology import ontology
-from dateline.events.roles import governed_by, governor
+from dateline.events.roles import governed_by, governor, infinitive
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_yaml
@@ -42,6 +42,8 @@ ADVOCACY = {"push", "lobby", "press", "campaign", "argue", "call", "appeal", "as
 CHOSEN = {"decision", "vote"}
 # Auxiliaries that open an inverted condition ("SHOULD they refuse, ...", "HAD he known").
 INVERTING = {"should", "have", "be"}
+# Subordinators of a clause that asserts nothing: a condition or a question (``open_question``).
+QUESTION_MARKERS = ENGLISH.condition_markers | {"whether"}
 # The conditional auxiliary: a future only when reported (see ``in_speech``).
 HYPOTHETICAL = {"would"}
 # Categories that are already statements about the future or verbal acts.
@@ -170,6 +172,12 @@ def condition(chain: list[Any]) -> Any | None:
     return None
 
 
+def open_question(clause: Any) -> bool:
+    """Whether a clause is opened by "if", "unless" or "whether": a condition or a question,
+    which asserts nothing."""
+    return any(m.dep_ == "mark" and lemma(m) in QUESTION_MARKERS for m in clause.children)
+
+
 def inverted(clause: Any) -> bool:
     """ "SHOULD they continue to rebuff ..., the party will", "HAD he known": a clause before
     its head whose auxiliary comes before its subject, with no subordinator, is a
@@ -198,9 +206,7 @@ def announced(chain: list[Any]) -> bool:
     if head.dep_ != "ccomp" or lemma(head.head) not in load_cues().commitment:
         return False
     verb = head.head  # itself told as done: not "may decide", nor "if they agree"
-    return modal([verb]) is None and not any(
-        m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
-        for m in verb.children)
+    return modal([verb]) is None and not open_question(verb)
 
 
 def intended(chain: list[Any]) -> bool:
@@ -263,7 +269,7 @@ def unasserted(chain: list[Any]) -> bool:
     needed or hoped for (``UNDONE``)."""
     return any((tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and
                 lemma(tok.head) not in CHOSEN and
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+                infinitive(tok))
                or (tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG")
                or (tok.dep_ == "xcomp" and lemma(tok.head) in UNDONE)
                for tok in chain)
@@ -344,8 +350,7 @@ def judge(token: Any, trig: Trigger, headline: bool = False) -> Verdict | None:
             and (cond is None or onto.cooperative(category))):
         return None  # a conditional coercion is no habit but a threat: see below
     context: list[str] = []
-    if any(m.dep_ == "mark" and lemma(m) in ENGLISH.condition_markers | {"whether"}
-           for tok in chain for m in tok.children) or any(inverted(tok) for tok in chain):
+    if any(open_question(tok) or inverted(tok) for tok in chain):
         return None  # the trigger is the condition itself: "if X is allowed to grow"
     if unsaid(chain[-1]):
         return None

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.events.ontology import ontology
-from dateline.events.roles import temporal
+from dateline.events.roles import infinitive, temporal
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
 from dateline.resources import load_text, load_yaml
@@ -433,8 +433,8 @@ class Lexicon:
         "encourage" as praise, "tell" as no event)."""
         if token.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
             return None
-        if not any(c.dep_ == "xcomp" and c.i > token.i and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        if not any(c.dep_ == "xcomp" and c.i > token.i and infinitive(c)
+                   for c in token.children):
             return None
         onto = ontology()
         verbal = lemma(token) in load_cues().speech or any(

@@ -404,10 +404,14 @@ def authors(token: Any) -> Iterator[Any]:
     yield from conditioned(token)  # "would take measures IF North Korea tested again"
 
 
+def infinitive(verb: Any) -> bool:
+    """Whether a verb is a "to" infinitive ("agreed TO build", "threats TO cut aid")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def purpose(token: Any) -> bool:
     """Whether a verb heads an infinitive of purpose: "... TO investigate the killings"."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in token.children)
+    return token.dep_ == "advcl" and infinitive(token)
 
 
 def conditioned(token: Any) -> Iterator[Any]:
@@ -497,8 +501,7 @@ def intended_recipients(noun: Any) -> Iterator[Any]:
     the border AND SLAP tariffs on Mexican imports"): the recipient slots of the infinitive
     and of its coordinated verbs, each object's own aimed phrase included ("tariffs ON
     Mexican imports"), and a nationality naming whose the object is ("MEXICAN imports")."""
-    for clause in (c for c in noun.children if c.dep_ == "acl" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+    for clause in (c for c in noun.children if c.dep_ == "acl" and infinitive(c)):
         for verb in (clause, *(c for c in conjuncts(clause) if c.pos_ == "VERB")):
             for found in recipients(verb, aimed=True):
                 yield found

@@ -19,6 +19,7 @@ from dateline.events.roles import (
     conjuncts,
     counterparts,
     governed_by,
+    infinitive,
     legislated,
     noun_reported,
     noun_sources,
@@ -75,9 +76,8 @@ def own_clause(node: Any, verbal: bool = False) -> bool:
     subordinator that is no condition ("AFTER Pyongyang fired missiles, the Council met").
     The trigger of the main clause does not govern it; a purpose infinitive or a condition
     stays governed ("staged demonstrations to demand", "will withdraw unless ...")."""
-    if node.dep_ == "relcl" or (node.dep_ == "acl" and any(
-            (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "agent" and verbal)
-            for c in node.children)):
+    if node.dep_ == "relcl" or (node.dep_ == "acl" and (infinitive(node) or (
+            verbal and any(c.dep_ == "agent" for c in node.children)))):
         return True
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and lemma(c) not in ENGLISH.condition_markers | {"whether", "so"}

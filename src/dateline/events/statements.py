@@ -23,9 +23,17 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dateline.events.guards import OBLIGATION, interrogative, inverted, mandative, negated
+from dateline.events.guards import (
+    OBLIGATION,
+    interrogative,
+    inverted,
+    mandative,
+    negated,
+    open_question,
+)
 from dateline.events.lexicon import lemma
 from dateline.events.resolve import FIRST_PERSON, Resolver
+from dateline.events.roles import infinitive
 from dateline.events.sides import people_nouns
 from dateline.language import ENGLISH
 from dateline.model import EventActor
@@ -180,17 +188,15 @@ def antecedent_subject(subj: Any, span: Any) -> Any:
 def conditional(pred: Any) -> bool:
     """Whether the predicate is an if/unless clause (or an inverted one: "SHOULD they
     continue ...") or a question's content."""
-    markers = ENGLISH.condition_markers | {"whether"}
-    return any(c.dep_ == "mark" and lemma(c) in markers for c in pred.children) or (
-        pred.dep_ == "advcl" and inverted(pred))
+    return open_question(pred) or (pred.dep_ == "advcl" and inverted(pred))
 
 
 def obliged(pred: Any) -> bool:
     """ "Baker MUST resign", "the staff NEED to be more open": what a speaker says an actor
     must or needs to do is a demand on it."""
     return any(c.dep_ == "aux" and lemma(c) in OBLIGATION for c in pred.children) or (
-        lemma(pred) == "need" and any(c.dep_ == "xcomp" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in pred.children))
+        lemma(pred) == "need" and any(c.dep_ == "xcomp" and infinitive(c)
+                                      for c in pred.children))
 
 
 def spoken(sdoc: Any, quote: dict[str, Any]) -> bool:
@@ -295,10 +301,9 @@ def linked(word: Any, target: EventActor, sdoc: Any) -> bool:
 def hedged(word: Any, span: Any) -> bool:
     """Whether a word lies in a condition or an indirect question of the statement ("IF
     Trump ends up a disaster", "WHETHER they launch attacks"): it evaluates nobody yet."""
-    markers = ENGLISH.condition_markers | {"whether"}
     node = word
     while span.start <= node.i < span.end:
-        if any(c.dep_ == "mark" and lemma(c) in markers for c in node.children):
+        if open_question(node):
             return True
         if node.head.i == node.i:
             break
@@ -431,8 +436,7 @@ def wanted_agent(pred: Any) -> Any | None:
     if lemma(pred) in load_cues().belief or lemma(pred) == "be":
         return None  # "his job IS to lay out the case" says what a duty is
     for child in pred.children:
-        if child.dep_ not in ("ccomp", "xcomp") or not any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+        if child.dep_ not in ("ccomp", "xcomp") or not infinitive(child):
             continue
         if child.dep_ == "ccomp":
             return subject(child)

@@ -19,6 +19,7 @@ from typing import Any
 from dateline.events.guards import VERBAL
 from dateline.events.lexicon import NAMING, Lexicon, Trigger, lemma, plain_trigger
 from dateline.events.ontology import ontology
+from dateline.events.roles import infinitive
 from dateline.events.statements import analyzer
 from dateline.language import ENGLISH
 from dateline.quotes.lexicon import load_cues
@@ -171,8 +172,7 @@ def verbal_sense(token: Any, category: str, lexicon: Lexicon) -> str | None:
     if category == "AGREE" and (concurs(token) or unready(token, lexicon)):
         return None
     if category == "THREATEN" and any(c.dep_ == "dobj" for c in token.children) and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in token.children):
+            c.dep_ == "xcomp" and infinitive(c) for c in token.children):
         return "REQUEST"
     if onto_quad(category) == "material_conflict" and personal(token) and (
             lemma(token) in load_cues().speech or load_cues().learned_cue(lemma(token),
